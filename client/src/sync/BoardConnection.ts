@@ -1,0 +1,227 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Command, CommandEnvelope } from '../../../shared/commands';
+import { MAX_QUEUED_COMMANDS } from '../../../shared/limits';
+import {
+  CLOSE_CODES,
+  type CommandResult,
+  decodeJsonBody,
+  encodeAuth,
+  encodeCommand,
+  MESSAGE_PRIVATE,
+  MESSAGE_RESULT,
+  PROTOCOL_VERSION,
+  type PrivateMessage,
+} from '../../../shared/protocol';
+import { randomId } from '../../../shared/random';
+
+/** What the connection indicator shows. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
+
+/** Where the outbox survives a reload (localStorage in the browser, memory in tests). */
+export interface OutboxStorage {
+  load(): CommandEnvelope[];
+  save(envelopes: readonly CommandEnvelope[]): void;
+}
+
+/** An outbox kept in memory only. */
+export function memoryOutbox(): OutboxStorage {
+  let saved: CommandEnvelope[] = [];
+  return {
+    load: () => saved,
+    save: (list) => {
+      saved = [...list];
+    },
+  };
+}
+
+/** Options of a board connection. */
+export interface BoardConnectionOptions {
+  /** ws:// or wss:// base, e.g. ws://localhost:8787/ws */
+  readonly serverUrl: string;
+  readonly boardId: string;
+  readonly participantSecret?: string;
+  readonly facilitatorKey?: string;
+  readonly outbox?: OutboxStorage;
+  /** Node has no global WebSocket: pass `ws` here in tests. */
+  readonly WebSocketPolyfill?: typeof WebSocket;
+  /** Connect at once (default true). */
+  readonly connect?: boolean;
+}
+
+type Listener<T> = (value: T) => void;
+
+/**
+ * The client side of the protocol: a read-only Yjs replica kept in sync by y-websocket's
+ * WebsocketProvider, an AUTH frame sent before anything else on every (re)connection, and an
+ * outbox of commands. Commands wait in the outbox, survive reloads and outages, and are sent
+ * (again) after each welcome until the server answers them; the server applies each id once.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private outbox: CommandEnvelope[];
+  private readonly storage: OutboxStorage;
+  private readonly waiting = new Map<string, Listener<CommandResult>>();
+  private readonly listeners = {
+    status: new Set<Listener<ConnectionStatus>>(),
+    private: new Set<Listener<PrivateMessage>>(),
+    result: new Set<Listener<CommandResult>>(),
+    outbox: new Set<Listener<readonly CommandEnvelope[]>>(),
+  };
+  private isWelcomed = false;
+  private hasBeenOnline = false;
+  status: ConnectionStatus = 'connecting';
+  /** Why the server closed the connection for good, when status is `closed`. */
+  closeReason: { code: number; reason: string } | null = null;
+  /** Server clock minus local clock, in milliseconds (from welcome and heartbeats). */
+  clockOffsetMs = 0;
+
+  constructor(private readonly options: BoardConnectionOptions) {
+    this.storage = options.outbox ?? memoryOutbox();
+    this.outbox = this.storage.load().slice(0, MAX_QUEUED_COMMANDS);
+    this.provider = new WebsocketProvider(options.serverUrl, options.boardId, this.doc, {
+      connect: false,
+      disableBc: true,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    this.provider.messageHandlers[MESSAGE_RESULT] = (_encoder, decoder) =>
+      this.onResult(decodeJsonBody(decoder) as CommandResult);
+    this.provider.messageHandlers[MESSAGE_PRIVATE] = (_encoder, decoder) =>
+      this.onPrivate(decodeJsonBody(decoder) as PrivateMessage);
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') {
+        // y-websocket emits "connected" before it sends sync step 1: AUTH goes out first.
+        this.provider.ws?.send(encodeAuth(this.authMessage()));
+      } else if (status === 'disconnected') {
+        this.isWelcomed = false;
+        this.setStatus(this.isBrowserOffline() ? 'offline' : this.hasBeenOnline ? 'reconnecting' : 'connecting');
+      }
+    });
+    this.provider.on('closed', (event) => {
+      this.closeReason = event;
+      this.setStatus('closed');
+    });
+    if (options.connect !== false) this.connect();
+  }
+
+  private authMessage() {
+    return {
+      v: PROTOCOL_VERSION,
+      ...(this.options.participantSecret ? { participantSecret: this.options.participantSecret } : {}),
+      ...(this.options.facilitatorKey ? { facilitatorKey: this.options.facilitatorKey } : {}),
+    };
+  }
+
+  private isBrowserOffline(): boolean {
+    return typeof navigator !== 'undefined' && navigator.onLine === false;
+  }
+
+  connect(): void {
+    this.provider.connect();
+  }
+
+  disconnect(): void {
+    this.provider.disconnect();
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  /** Commands not yet answered by the server, oldest first. */
+  get pending(): readonly CommandEnvelope[] {
+    return this.outbox;
+  }
+
+  get isSynced(): boolean {
+    return this.provider.synced;
+  }
+
+  /**
+   * Queues a command and sends it when online. Resolves with the server's result (which may be a
+   * refusal). Throws at once when the outbox is full.
+   */
+  send(command: Command, id: string = randomId()): Promise<CommandResult> {
+    if (this.outbox.length >= MAX_QUEUED_COMMANDS) {
+      return Promise.resolve({
+        id,
+        ok: false,
+        error: 'limit_reached',
+        message: 'Too many actions are waiting. Reconnect first.',
+      });
+    }
+    const envelope: CommandEnvelope = { id, command };
+    this.outbox = [...this.outbox, envelope];
+    this.persistOutbox();
+    const answered = new Promise<CommandResult>((resolve) => this.waiting.set(id, resolve));
+    if (this.isWelcomed) this.transmit(envelope);
+    return answered;
+  }
+
+  private transmit(envelope: CommandEnvelope): void {
+    const ws = this.provider.ws;
+    if (ws && ws.readyState === 1) ws.send(encodeCommand(envelope));
+  }
+
+  private persistOutbox(): void {
+    this.storage.save(this.outbox);
+    for (const listener of this.listeners.outbox) listener(this.outbox);
+  }
+
+  private onResult(result: CommandResult): void {
+    // A rate-limited command was not processed: it stays queued and goes again after the next welcome.
+    if (!result.ok && result.error === 'rate_limited') {
+      setTimeout(() => {
+        const envelope = this.outbox.find((e) => e.id === result.id);
+        if (envelope && this.isWelcomed) this.transmit(envelope);
+      }, 1000);
+      return;
+    }
+    if (this.outbox.some((e) => e.id === result.id)) {
+      this.outbox = this.outbox.filter((e) => e.id !== result.id);
+      this.persistOutbox();
+    }
+    this.waiting.get(result.id)?.(result);
+    this.waiting.delete(result.id);
+    for (const listener of this.listeners.result) listener(result);
+  }
+
+  private onPrivate(message: PrivateMessage): void {
+    if (message.type === 'welcome' || message.type === 'time') this.clockOffsetMs = message.serverNow - Date.now();
+    if (message.type === 'welcome') {
+      this.isWelcomed = true;
+      this.hasBeenOnline = true;
+      this.setStatus('online');
+      for (const envelope of this.outbox) this.transmit(envelope);
+    }
+    for (const listener of this.listeners.private) listener(message);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === 'closed' && status !== 'closed') return;
+    this.status = status;
+    for (const listener of this.listeners.status) listener(status);
+  }
+
+  on(event: 'status', listener: Listener<ConnectionStatus>): () => void;
+  on(event: 'private', listener: Listener<PrivateMessage>): () => void;
+  on(event: 'result', listener: Listener<CommandResult>): () => void;
+  on(event: 'outbox', listener: Listener<readonly CommandEnvelope[]>): () => void;
+  on(event: keyof BoardConnection['listeners'], listener: Listener<never>): () => void {
+    const set = this.listeners[event] as Set<Listener<never>>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+}
+
+/** Close codes after which reconnecting cannot help, with a sentence for people. */
+export const FINAL_CLOSE_MESSAGES: Readonly<Record<number, string>> = {
+  [CLOSE_CODES.BOARD_NOT_FOUND]: 'This workshop does not exist. Check the link or code.',
+  [CLOSE_CODES.UNAUTHORIZED]: 'This link is not valid for this workshop.',
+  [CLOSE_CODES.BOARD_FULL]: 'This workshop is full.',
+  [CLOSE_CODES.ORIGIN_REFUSED]: 'This page is not allowed to connect to the workshop.',
+  [CLOSE_CODES.TOO_MANY_CONNECTIONS]: 'Too many connections from your network. Close some tabs and reload.',
+  [CLOSE_CODES.UNSUPPORTED_VERSION]: 'Accord was updated. Please reload the page.',
+};

@@ -1,0 +1,79 @@
+import type { PrivateChange } from '../../shared/domain/changes';
+import type { CommandResult } from '../../shared/protocol';
+import type { Draft } from '../../shared/records/Draft';
+
+/** A board's row: what the server keeps outside the document. */
+export interface BoardRow {
+  readonly id: string;
+  readonly joinCode: string;
+  /** SHA-256 of the facilitator key; the key itself is never stored. */
+  readonly facilitatorKeyHash: Buffer;
+  readonly createdAt: number;
+}
+
+/** Everything needed to open a board's room, as stored. */
+export interface StoredBoard {
+  readonly row: BoardRow;
+  /** The compacted document state, or null before the first compaction. */
+  readonly snapshot: Uint8Array | null;
+  /** Yjs updates after the snapshot, in commit order. */
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last stored update (0 when none). */
+  readonly lastSeq: number;
+  readonly drafts: readonly Draft[];
+  readonly posted: readonly { participantId: string; promptId: string; count: number }[];
+  readonly participantCount: number;
+}
+
+/** One command whose result must be remembered so that a replay gets the same answer. */
+export interface AppliedCommand {
+  /** Who sent it: the participant id, or `facilitator` for facilitators who do not take part. */
+  readonly actorKey: string;
+  readonly result: CommandResult;
+}
+
+/** Everything one group commit writes, in one transaction. */
+export interface CommitBatch {
+  /** The merged Yjs update of the batch, or null when the document did not change. */
+  readonly update: Uint8Array | null;
+  /** Its sequence number (ignored when `update` is null). */
+  readonly seq: number;
+  readonly privateChanges: readonly PrivateChange[];
+  readonly applied: readonly AppliedCommand[];
+  readonly now: number;
+}
+
+/**
+ * Durable storage of boards. Async so that a network database can implement it; the embedded
+ * default is SqliteStore. Every method that writes does so in one transaction: either all of it
+ * is durable when the promise resolves, or none of it is and the promise rejects.
+ */
+export interface BoardStore {
+  createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void>;
+  findBoardIdByJoinCode(joinCode: string): Promise<string | null>;
+  loadBoard(boardId: string): Promise<StoredBoard | null>;
+  /** The participant with this secret hash, or null. */
+  findParticipant(boardId: string, secretHash: Buffer): Promise<string | null>;
+  /** Registers a participant unless the board already has `maxParticipants`; false when full. */
+  addParticipant(
+    boardId: string,
+    participantId: string,
+    secretHash: Buffer,
+    maxParticipants: number,
+    now: number,
+  ): Promise<boolean>;
+  /** Stored results of commands already applied, keyed `${actorKey}\n${commandId}`. */
+  findAppliedResults(
+    boardId: string,
+    keys: readonly { actorKey: string; commandId: string }[],
+  ): Promise<Map<string, CommandResult>>;
+  commit(boardId: string, batch: CommitBatch): Promise<void>;
+  /** Replaces updates up to `throughSeq` by `snapshot`, in one transaction. */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The key of {@link BoardStore.findAppliedResults}' map. */
+export function appliedKey(actorKey: string, commandId: string): string {
+  return `${actorKey}\n${commandId}`;
+}

@@ -1,0 +1,244 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CommandResult } from '../../shared/protocol';
+import type { Draft } from '../../shared/records/Draft';
+import { appliedKey, type BoardRow, type BoardStore, type CommitBatch, type StoredBoard } from './BoardStore';
+
+/** Applied-command records older than this are pruned at compaction: replays come within minutes, not weeks. */
+export const APPLIED_COMMAND_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  facilitator_key_hash BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+);
+CREATE TABLE IF NOT EXISTS participants (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  secret_hash BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, id),
+  UNIQUE (board_id, secret_hash)
+);
+-- The author link of a note exists only here, and only until the note is revealed.
+CREATE TABLE IF NOT EXISTS drafts (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  prompt_id TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  tag TEXT,
+  PRIMARY KEY (board_id, id)
+);
+-- How many notes a person wrote per prompt (for the per-person limit); no link to any note.
+CREATE TABLE IF NOT EXISTS posted_counts (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  participant_id TEXT NOT NULL,
+  prompt_id TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (board_id, participant_id, prompt_id)
+);
+CREATE TABLE IF NOT EXISTS applied_commands (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  actor_key TEXT NOT NULL,
+  command_id TEXT NOT NULL,
+  result TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, actor_key, command_id)
+);
+`;
+
+/**
+ * The embedded default store: one SQLite file through better-sqlite3, WAL mode with
+ * synchronous=FULL so that a committed transaction survives a power cut, not only a crash.
+ */
+export class SqliteStore implements BoardStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'accord.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.statements = {
+      insertBoard: db.prepare('INSERT INTO boards (id, join_code, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?)'),
+      boardByCode: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE join_code = ?'),
+      board: db.prepare<[string], { id: string; join_code: string; facilitator_key_hash: Buffer; created_at: number }>(
+        'SELECT * FROM boards WHERE id = ?',
+      ),
+      snapshot: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_snapshots WHERE board_id = ?'),
+      updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      ),
+      insertUpdate: db.prepare('INSERT INTO doc_updates (board_id, seq, data) VALUES (?, ?, ?)'),
+      drafts: db.prepare<[string], { id: string; prompt_id: string; author_id: string; text: string; tag: string | null }>(
+        'SELECT id, prompt_id, author_id, text, tag FROM drafts WHERE board_id = ?',
+      ),
+      upsertDraft: db.prepare(
+        `INSERT INTO drafts (board_id, id, prompt_id, author_id, text, tag) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, id) DO UPDATE SET text = excluded.text, tag = excluded.tag`,
+      ),
+      deleteDraft: db.prepare('DELETE FROM drafts WHERE board_id = ? AND id = ?'),
+      posted: db.prepare<[string], { participant_id: string; prompt_id: string; count: number }>(
+        'SELECT participant_id, prompt_id, count FROM posted_counts WHERE board_id = ?',
+      ),
+      addPosted: db.prepare(
+        `INSERT INTO posted_counts (board_id, participant_id, prompt_id, count) VALUES (?, ?, ?, ?)
+         ON CONFLICT (board_id, participant_id, prompt_id) DO UPDATE SET count = count + excluded.count`,
+      ),
+      prunePosted: db.prepare('DELETE FROM posted_counts WHERE board_id = ? AND count <= 0'),
+      participantCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE board_id = ?'),
+      participantBySecret: db.prepare<[string, Buffer], { id: string }>(
+        'SELECT id FROM participants WHERE board_id = ? AND secret_hash = ?',
+      ),
+      insertParticipant: db.prepare('INSERT INTO participants (board_id, id, secret_hash, created_at) VALUES (?, ?, ?, ?)'),
+      applied: db.prepare<[string, string, string], { result: string }>(
+        'SELECT result FROM applied_commands WHERE board_id = ? AND actor_key = ? AND command_id = ?',
+      ),
+      insertApplied: db.prepare(
+        'INSERT OR IGNORE INTO applied_commands (board_id, actor_key, command_id, result, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      pruneApplied: db.prepare('DELETE FROM applied_commands WHERE board_id = ? AND at < ?'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO doc_snapshots (board_id, seq, data) VALUES (?, ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+      ),
+      deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    };
+  }
+
+  async createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertBoard.run(row.id, row.joinCode, row.facilitatorKeyHash, row.createdAt);
+      this.statements.insertUpdate.run(row.id, 1, initialUpdate);
+    })();
+  }
+
+  async findBoardIdByJoinCode(joinCode: string): Promise<string | null> {
+    return this.statements.boardByCode.get(joinCode)?.id ?? null;
+  }
+
+  async loadBoard(boardId: string): Promise<StoredBoard | null> {
+    return this.db.transaction(() => {
+      const board = this.statements.board.get(boardId);
+      if (!board) return null;
+      const snapshot = this.statements.snapshot.get(boardId);
+      const updates = this.statements.updates.all(boardId, snapshot?.seq ?? 0);
+      const drafts: Draft[] = this.statements.drafts.all(boardId).map((d) => ({
+        id: d.id,
+        promptId: d.prompt_id,
+        authorId: d.author_id,
+        text: d.text,
+        tag: d.tag === 'need' || d.tag === 'nice' ? d.tag : null,
+      }));
+      return {
+        row: {
+          id: board.id,
+          joinCode: board.join_code,
+          facilitatorKeyHash: board.facilitator_key_hash,
+          createdAt: board.created_at,
+        },
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: updates.map((u) => new Uint8Array(u.data)),
+        lastSeq: updates.at(-1)?.seq ?? snapshot?.seq ?? 0,
+        drafts,
+        posted: this.statements.posted
+          .all(boardId)
+          .map((p) => ({ participantId: p.participant_id, promptId: p.prompt_id, count: p.count })),
+        participantCount: this.statements.participantCount.get(boardId)?.n ?? 0,
+      };
+    })();
+  }
+
+  async findParticipant(boardId: string, secretHash: Buffer): Promise<string | null> {
+    return this.statements.participantBySecret.get(boardId, secretHash)?.id ?? null;
+  }
+
+  async addParticipant(
+    boardId: string,
+    participantId: string,
+    secretHash: Buffer,
+    maxParticipants: number,
+    now: number,
+  ): Promise<boolean> {
+    return this.db.transaction(() => {
+      const count = this.statements.participantCount.get(boardId)?.n ?? 0;
+      if (count >= maxParticipants) return false;
+      this.statements.insertParticipant.run(boardId, participantId, secretHash, now);
+      return true;
+    })();
+  }
+
+  async findAppliedResults(
+    boardId: string,
+    keys: readonly { actorKey: string; commandId: string }[],
+  ): Promise<Map<string, CommandResult>> {
+    const found = new Map<string, CommandResult>();
+    for (const { actorKey, commandId } of keys) {
+      const row = this.statements.applied.get(boardId, actorKey, commandId);
+      if (row) found.set(appliedKey(actorKey, commandId), JSON.parse(row.result) as CommandResult);
+    }
+    return found;
+  }
+
+  async commit(boardId: string, batch: CommitBatch): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      if (batch.update !== null) s.insertUpdate.run(boardId, batch.seq, batch.update);
+      let touchedPosted = false;
+      for (const change of batch.privateChanges) {
+        switch (change.type) {
+          case 'putDraft': {
+            const d = change.draft;
+            s.upsertDraft.run(boardId, d.id, d.promptId, d.authorId, d.text, d.tag);
+            break;
+          }
+          case 'deleteDraft':
+            s.deleteDraft.run(boardId, change.draftId);
+            break;
+          case 'revealDrafts':
+            for (const draftId of change.draftIds) s.deleteDraft.run(boardId, draftId);
+            break;
+          case 'countPosted':
+            s.addPosted.run(boardId, change.participantId, change.promptId, change.delta);
+            touchedPosted = true;
+            break;
+        }
+      }
+      if (touchedPosted) s.prunePosted.run(boardId);
+      for (const applied of batch.applied) {
+        s.insertApplied.run(boardId, applied.actorKey, applied.result.id, JSON.stringify(applied.result), batch.now);
+      }
+    })();
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.upsertSnapshot.run(boardId, throughSeq, snapshot);
+      this.statements.deleteUpdatesThrough.run(boardId, throughSeq);
+      this.statements.pruneApplied.run(boardId, Date.now() - APPLIED_COMMAND_RETENTION_MS);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,79 @@
+import { PHASES } from './phases';
+import { boardPurpose, boardTitle } from './records/BoardMeta';
+import { noteTag, noteText } from './records/Note';
+import { PROMPT_KINDS, promptText } from './records/Prompt';
+import { boolean, type Infer, type Invalid, id, isInvalid, nullable, object, oneOf, type Validator } from './validate';
+
+/**
+ * Every command a client can send, as runtime validators. The TypeScript union `Command` is
+ * derived from them, so the wire format and the types cannot drift apart.
+ */
+export const COMMAND_VALIDATORS = {
+  updateBoard: object({ type: oneOf(['updateBoard']), title: boardTitle, purpose: boardPurpose }, ['title', 'purpose']),
+  updateSettings: object({ type: oneOf(['updateSettings']), facilitatorParticipates: boolean, showRoster: boolean }, [
+    'facilitatorParticipates',
+    'showRoster',
+  ]),
+  addPrompt: object({
+    type: oneOf(['addPrompt']),
+    promptId: id,
+    text: promptText,
+    kind: oneOf(PROMPT_KINDS),
+    beforePromptId: nullable(id),
+  }),
+  updatePrompt: object({ type: oneOf(['updatePrompt']), promptId: id, text: promptText, kind: oneOf(PROMPT_KINDS) }, [
+    'text',
+    'kind',
+  ]),
+  removePrompt: object({ type: oneOf(['removePrompt']), promptId: id }),
+  movePrompt: object({ type: oneOf(['movePrompt']), promptId: id, beforePromptId: nullable(id) }),
+  setPhase: object({ type: oneOf(['setPhase']), phase: oneOf(PHASES), confirm: boolean }, ['confirm']),
+  focusPrompt: object({ type: oneOf(['focusPrompt']), promptId: nullable(id) }),
+  reveal: object({ type: oneOf(['reveal']), promptId: nullable(id) }),
+  releaseHeld: object({ type: oneOf(['releaseHeld']), promptId: id }),
+  postDraft: object({ type: oneOf(['postDraft']), draftId: id, promptId: id, text: noteText, tag: noteTag }),
+  editDraft: object({ type: oneOf(['editDraft']), draftId: id, text: noteText, tag: noteTag }, ['text', 'tag']),
+  deleteDraft: object({ type: oneOf(['deleteDraft']), draftId: id }),
+} as const;
+
+/** Name of a command. */
+export type CommandType = keyof typeof COMMAND_VALIDATORS;
+
+/** Any command, told apart by `type`. */
+export type Command = { [K in CommandType]: Infer<(typeof COMMAND_VALIDATORS)[K]> }[CommandType];
+
+/** The command of a given type. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** Every command type, in a stable order (for documentation and permission tests). */
+export const COMMAND_TYPES = Object.keys(COMMAND_VALIDATORS) as CommandType[];
+
+/** Validates an untrusted value as a command. */
+export function parseCommand(value: unknown): Command | Invalid {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { invalid: true, path: 'command', message: 'must be an object' };
+  }
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_VALIDATORS, type)) {
+    return { invalid: true, path: 'command.type', message: 'is not a known command' };
+  }
+  const validator = COMMAND_VALIDATORS[type as CommandType] as Validator<Command>;
+  return validator(value, 'command');
+}
+
+/** A command as sent on the wire: a client-generated id (processed at most once per sender) and the command. */
+export interface CommandEnvelope {
+  readonly id: string;
+  readonly command: Command;
+}
+
+const envelopeShape = object({ id, command: (v: unknown) => v });
+
+/** Validates an untrusted value as a command envelope. */
+export function parseCommandEnvelope(value: unknown): CommandEnvelope | Invalid {
+  const envelope = envelopeShape(value);
+  if (isInvalid(envelope)) return envelope;
+  const command = parseCommand(envelope.command);
+  if (isInvalid(command)) return command;
+  return { id: envelope.id, command };
+}

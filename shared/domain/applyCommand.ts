@@ -1,0 +1,62 @@
+import type { Command, CommandOf, CommandType } from '../commands';
+import type { Phase } from '../phases';
+import type { Changes } from './changes';
+import { deleteDraft, editDraft, postDraft } from './draftCommands';
+import { type DomainError, refuse } from './errors';
+import { canWriteNotes, isFacilitator } from './permissions';
+import { focusPrompt, setPhase } from './phaseCommands';
+import { releaseHeld, reveal } from './revealCommands';
+import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
+import type { Actor, DomainContext, DomainState } from './state';
+
+/** One command's rule: who may send it, in which phases, and what it does. */
+interface CommandRule<T extends CommandType> {
+  readonly isAllowed: (actor: Actor, state: DomainState) => boolean;
+  /** Phases in which the command is accepted; `'any'` for all of them. */
+  readonly phases: readonly Phase[] | 'any';
+  readonly perform: (state: DomainState, actor: Actor, command: CommandOf<T>, ctx: DomainContext) => Changes | DomainError;
+}
+
+const WRITING_PHASES: readonly Phase[] = ['reflect', 'share', 'group'];
+const REVEAL_PHASES: readonly Phase[] = ['share', 'group'];
+
+/** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
+export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
+  updateBoard: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => updateBoard(s, c) },
+  updateSettings: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => updateSettings(s, c) },
+  addPrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => addPrompt(s, c) },
+  updatePrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => updatePrompt(s, c) },
+  removePrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => removePrompt(s, c) },
+  movePrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => movePrompt(s, c) },
+  setPhase: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => setPhase(s, c) },
+  focusPrompt: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => focusPrompt(s, c) },
+  reveal: { isAllowed: isFacilitator, phases: REVEAL_PHASES, perform: (s, _a, c, x) => reveal(s, c, x) },
+  releaseHeld: { isAllowed: isFacilitator, phases: REVEAL_PHASES, perform: (s, _a, c, x) => releaseHeld(s, c, x) },
+  postDraft: { isAllowed: (a, s) => canWriteNotes(a, s.board), phases: WRITING_PHASES, perform: postDraft },
+  editDraft: { isAllowed: (a, s) => canWriteNotes(a, s.board), phases: WRITING_PHASES, perform: (s, a, c) => editDraft(s, a, c) },
+  deleteDraft: {
+    isAllowed: (a, s) => canWriteNotes(a, s.board),
+    phases: WRITING_PHASES,
+    perform: (s, a, c) => deleteDraft(s, a, c),
+  },
+};
+
+/** True when `type` is accepted in `phase`. */
+export function isAllowedInPhase(type: CommandType, phase: Phase): boolean {
+  const phases = COMMAND_RULES[type].phases;
+  return phases === 'any' || phases.includes(phase);
+}
+
+/**
+ * The one entry point of the domain: checks permission (AUTH), phase (VALIDATION), then
+ * computes the changes (RESOLUTION). Pure: the same inputs give the same output, on the server
+ * and in the browser's optimistic update.
+ */
+export function applyCommand(state: DomainState, actor: Actor, command: Command, ctx: DomainContext): Changes | DomainError {
+  const rule = COMMAND_RULES[command.type] as CommandRule<CommandType>;
+  if (!rule.isAllowed(actor, state)) return refuse('forbidden', 'You are not allowed to do that on this board.');
+  if (!isAllowedInPhase(command.type, state.board.meta.phase)) {
+    return refuse('wrong_phase', `That cannot be done in the ${state.board.meta.phase} phase.`);
+  }
+  return rule.perform(state, actor, command as CommandOf<CommandType>, ctx);
+}

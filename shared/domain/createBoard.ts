@@ -1,0 +1,47 @@
+import { keysBetween } from '../fractionalIndex';
+import { CURRENT_SCHEMA_VERSION } from '../migrations';
+import type { Template } from '../templates';
+import type { DocChange } from './changes';
+
+/** What the server knows when it creates a board. */
+export interface NewBoard {
+  readonly boardId: string;
+  readonly template: Template;
+  readonly title?: string | undefined;
+  readonly purpose?: string | undefined;
+  readonly now: number;
+  readonly newId: () => string;
+}
+
+/** The document changes that create a board from a template, in the setup phase. */
+export function createBoard(input: NewBoard): DocChange[] {
+  const { template } = input;
+  const keys = keysBetween(null, null, template.prompts.length);
+  const prompts: DocChange[] = template.prompts.map((p, i) => ({
+    type: 'putPrompt',
+    prompt: {
+      id: input.newId(),
+      text: p.text,
+      kind: p.kind,
+      order: keys[i] as string,
+      isRevealed: false,
+      pendingCount: 0,
+      contributorCount: 0,
+    },
+  }));
+  const meta: DocChange = {
+    type: 'setMeta',
+    fields: {
+      id: input.boardId,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      title: input.title ?? template.title,
+      purpose: input.purpose ?? template.purpose,
+      templateId: template.id,
+      phase: 'setup',
+      focusPromptId: null,
+      createdAt: input.now,
+      settings: { facilitatorParticipates: true, showRoster: true },
+    },
+  };
+  return [meta, ...prompts];
+}

@@ -1,0 +1,33 @@
+/**
+ * Why a command was refused. Codes are stable and documented in docs/protocol.md; the message
+ * is a plain sentence a person can act on.
+ */
+export const ERROR_CODES = [
+  'invalid_command',
+  'forbidden',
+  'wrong_phase',
+  'not_found',
+  'limit_reached',
+  'confirmation_required',
+  'conflict',
+  'rate_limited',
+  'internal',
+] as const;
+/** See {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A refusal: nothing changed. */
+export interface DomainError {
+  readonly error: ErrorCode;
+  readonly message: string;
+}
+
+/** Builds a refusal. */
+export function refuse(error: ErrorCode, message: string): DomainError {
+  return { error, message };
+}
+
+/** True when a domain function refused. */
+export function isDomainError(value: unknown): value is DomainError {
+  return typeof value === 'object' && value !== null && typeof (value as DomainError).error === 'string';
+}

@@ -1,0 +1,26 @@
+import type { CommandOf } from '../commands';
+import { findTransition } from '../phases';
+import type { Changes } from './changes';
+import { type DomainError, refuse } from './errors';
+import type { DomainState } from './state';
+
+/** Moves the workshop to another phase, following the transition table. */
+export function setPhase(state: DomainState, command: CommandOf<'setPhase'>): Changes | DomainError {
+  const from = state.board.meta.phase;
+  if (from === command.phase) return { doc: [], private: [] };
+  const transition = findTransition(from, command.phase);
+  if (!transition) return refuse('wrong_phase', `You cannot go from ${from} straight to ${command.phase}.`);
+  if (transition.confirm !== null && command.confirm !== true) return refuse('confirmation_required', transition.confirm);
+  if (command.phase === 'reflect' && state.board.prompts.size === 0) {
+    return refuse('conflict', 'Add at least one prompt before starting.');
+  }
+  return { doc: [{ type: 'setMeta', fields: { phase: command.phase } }], private: [] };
+}
+
+/** Spotlights one prompt for everyone (or clears the spotlight). */
+export function focusPrompt(state: DomainState, command: CommandOf<'focusPrompt'>): Changes | DomainError {
+  if (command.promptId !== null && !state.board.prompts.has(command.promptId)) {
+    return refuse('not_found', 'That prompt does not exist.');
+  }
+  return { doc: [{ type: 'setMeta', fields: { focusPromptId: command.promptId } }], private: [] };
+}

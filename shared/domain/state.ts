@@ -1,0 +1,64 @@
+import { compareByOrder } from '../fractionalIndex';
+import type { BoardMeta } from '../records/BoardMeta';
+import type { Draft } from '../records/Draft';
+import type { Note } from '../records/Note';
+import type { Prompt } from '../records/Prompt';
+
+/** The public state of a board, as read from its document. */
+export interface BoardState {
+  readonly meta: BoardMeta;
+  readonly prompts: ReadonlyMap<string, Prompt>;
+  readonly notes: ReadonlyMap<string, Note>;
+}
+
+/**
+ * What a domain function sees: the public board plus the private state its executor holds.
+ * On the server `drafts` holds every draft of the board; in a browser only the user's own.
+ */
+export interface DomainState {
+  readonly board: BoardState;
+  readonly drafts: ReadonlyMap<string, Draft>;
+  /** Notes written per person and prompt; keys from {@link postedKey}. */
+  readonly posted: ReadonlyMap<string, number>;
+}
+
+/** Roles a connection can hold. */
+export const ROLES = ['facilitator', 'participant', 'reader'] as const;
+/** See {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** Who sends a command. `participantId` is null for readers. */
+export interface Actor {
+  readonly role: Role;
+  readonly participantId: string | null;
+}
+
+/** Sources of randomness and time, injected so that domain functions stay pure and testable. */
+export interface DomainContext {
+  /** Uniform in [0, 1). */
+  readonly random: () => number;
+  /** A fresh random id (used for revealed notes, so ids carry no order or author). */
+  readonly newId: () => string;
+  /** Milliseconds since the epoch. */
+  readonly now: number;
+}
+
+/** The key of {@link DomainState.posted} for one person and prompt. */
+export function postedKey(participantId: string, promptId: string): string {
+  return `${participantId}/${promptId}`;
+}
+
+/** Prompts in board order. */
+export function sortedPrompts(board: BoardState): Prompt[] {
+  return [...board.prompts.values()].sort(compareByOrder);
+}
+
+/** The notes of one prompt in order. */
+export function notesOfPrompt(board: BoardState, promptId: string): Note[] {
+  return [...board.notes.values()].filter((n) => n.promptId === promptId).sort(compareByOrder);
+}
+
+/** The drafts of one prompt. */
+export function draftsOfPrompt(state: DomainState, promptId: string): Draft[] {
+  return [...state.drafts.values()].filter((d) => d.promptId === promptId);
+}

@@ -1,0 +1,76 @@
+/**
+ * Every limit Accord enforces, in one place. Each is documented in README.md and
+ * docs/protocol.md and has a test that hits it. Units are in the names.
+ */
+
+/** Largest WebSocket frame a client may send; larger frames are closed by `ws` with 1009. */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+/** Longest note text, in characters (UTF-16 code units after trimming). */
+export const MAX_NOTE_CHARS = 500;
+
+/** Most notes one person may post to one prompt (drafts, held and revealed together). */
+export const MAX_NOTES_PER_PERSON_PER_PROMPT = 20;
+
+/** Most prompts on one board. */
+export const MAX_PROMPTS_PER_BOARD = 20;
+
+/** Longest prompt text, in characters. */
+export const MAX_PROMPT_CHARS = 200;
+
+/** Longest board title, in characters. */
+export const MAX_TITLE_CHARS = 120;
+
+/** Longest purpose statement, in characters. */
+export const MAX_PURPOSE_CHARS = 1000;
+
+/** Most distinct participants (browser identities) that may join one board. */
+export const MAX_PARTICIPANTS_PER_BOARD = 500;
+
+/** Longest display name, in characters; names live only in presence, never on content. */
+export const MAX_DISPLAY_NAME_CHARS = 40;
+
+/** Sustained commands per second one connection may send (token bucket refill rate). */
+export const COMMANDS_PER_SECOND = 20;
+
+/** Commands one connection may send in a burst before the rate limit applies. */
+export const COMMAND_BURST = 40;
+
+/** Refused commands within one window after which the connection is closed (4429). */
+export const MAX_REFUSED_COMMANDS_PER_WINDOW = 200;
+
+/** Window over which refused (rate-limited) commands are counted, in milliseconds. */
+export const REFUSED_COMMANDS_WINDOW_MS = 10_000;
+
+/** Default cap on simultaneous WebSocket connections from one IP address (env MAX_CONNECTIONS_PER_ADDRESS). */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+
+/**
+ * Notes written after a prompt was revealed are held and released together once at least
+ * this many are waiting, so that a note's arrival time does not name its author.
+ */
+export const RELEASE_BATCH_MIN_NOTES = 3;
+
+/** ...and only once they come from at least this many different people. */
+export const RELEASE_BATCH_MIN_AUTHORS = 2;
+
+/** Time a new connection has to send its AUTH frame before it is closed (4401), in milliseconds. */
+export const AUTH_TIMEOUT_MS = 10_000;
+
+/** Bytes queued for a slow client after which it is disconnected (4508), so one slow reader cannot exhaust memory. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/** Largest awareness state one client may publish, in bytes of JSON. */
+export const MAX_AWARENESS_STATE_BYTES = 2 * 1024;
+
+/** Longest command id, in characters. */
+export const MAX_COMMAND_ID_CHARS = 64;
+
+/** Most commands a client keeps in its offline queue; further actions are refused locally. */
+export const MAX_QUEUED_COMMANDS = 200;
+
+/** Awareness updates per second one connection may send (facilitators' drag previews); extra ones are dropped. */
+export const AWARENESS_UPDATES_PER_SECOND = 30;
+
+/** Interval of the server's `time` message to every connection, in milliseconds (y-websocket reconnects after 30 s of silence). */
+export const HEARTBEAT_INTERVAL_MS = 10_000;

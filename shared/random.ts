@@ -1,0 +1,73 @@
+/**
+ * Randomness for ids and secrets, from the platform's secure source (Web Crypto, present in
+ * browsers and in Node 20 as `globalThis.crypto`).
+ */
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
+
+/** A random base64url string of `bytes` random bytes. 16 bytes = 128 bits. */
+export function randomToken(bytes: number): string {
+  const buffer = new Uint8Array(bytes);
+  globalThis.crypto.getRandomValues(buffer);
+  let out = '';
+  // 6 bits per character: take the bytes as a bit stream.
+  let bits = 0;
+  let value = 0;
+  for (const byte of buffer) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += ID_ALPHABET[(value >> bits) & 63];
+    }
+  }
+  if (bits > 0) out += ID_ALPHABET[(value << (6 - bits)) & 63];
+  return out;
+}
+
+/** A random id for records (96 bits: unguessable and collision-free in practice). */
+export function randomId(): string {
+  return randomToken(12);
+}
+
+/** Letters and digits that cannot be mistaken for each other when read aloud or off a screen. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Characters in a join code. 32^6 ≈ 1.07 billion codes. */
+export const JOIN_CODE_LENGTH = 6;
+
+/** A random join code such as "K7PQ2M". */
+export function randomJoinCode(): string {
+  const buffer = new Uint8Array(JOIN_CODE_LENGTH);
+  globalThis.crypto.getRandomValues(buffer);
+  return [...buffer].map((b) => JOIN_CODE_ALPHABET[b % JOIN_CODE_ALPHABET.length]).join('');
+}
+
+/** Normalises what a person typed as a join code: upper case, no spaces or dashes. */
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** A seeded pseudo-random generator (mulberry32) for tests and reproducible shuffles. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Shuffles a copy of `items` (Fisher–Yates) with the given source of randomness. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = tmp;
+  }
+  return out;
+}

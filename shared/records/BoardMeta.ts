@@ -1,0 +1,38 @@
+import { MAX_PURPOSE_CHARS, MAX_TITLE_CHARS } from '../limits';
+import { PHASES } from '../phases';
+import { boolean, type Infer, id, integer, nullable, object, oneOf, string } from '../validate';
+
+/** Validates a board title. */
+export const boardTitle = string({ minChars: 1, maxChars: MAX_TITLE_CHARS, trim: true });
+
+/** Validates a purpose statement (may be empty). */
+export const boardPurpose = string({ maxChars: MAX_PURPOSE_CHARS, trim: true });
+
+/** Validates the board settings the facilitator can change. */
+export const boardSettings = object({
+  /** The facilitator may post notes (and, later, vote) like a participant. */
+  facilitatorParticipates: boolean,
+  /** Show the display names of the people present, not only their number. */
+  showRoster: boolean,
+});
+
+/** Board settings. See {@link boardSettings}. */
+export type BoardSettings = Infer<typeof boardSettings>;
+
+/** Validates the board's own fields in the document. */
+export const boardMetaRecord = object({
+  id,
+  schemaVersion: integer(1, 1000),
+  title: boardTitle,
+  purpose: boardPurpose,
+  templateId: id,
+  phase: oneOf(PHASES),
+  /** The prompt the facilitator spotlights, or null. */
+  focusPromptId: nullable(id),
+  /** Creation time, milliseconds since the epoch. */
+  createdAt: integer(0, Number.MAX_SAFE_INTEGER),
+  settings: boardSettings,
+});
+
+/** The board's own fields. */
+export type BoardMeta = Infer<typeof boardMetaRecord>;
