@@ -9,7 +9,6 @@ import {
   COMMAND_BURST,
   COMMANDS_PER_SECOND,
   MAX_BUFFERED_BYTES,
-  MAX_PARTICIPANTS_PER_BOARD,
   MAX_REFUSED_COMMANDS_PER_WINDOW,
   REFUSED_COMMANDS_WINDOW_MS,
 } from '../shared/limits';
@@ -65,6 +64,7 @@ export class Connection implements RoomMember {
     private readonly boardId: string,
     private readonly rooms: RoomManager,
     private readonly store: BoardStore,
+    private readonly maxParticipantsPerBoard: number,
     private readonly onClosed: () => void,
   ) {
     this.authTimer = setTimeout(() => this.close(CLOSE_CODES.UNAUTHORIZED, 'No AUTH in time'), AUTH_TIMEOUT_MS);
@@ -252,12 +252,11 @@ export class Connection implements RoomMember {
     let participantId = await this.store.findParticipant(room.id, secretHash);
     if (participantId === null) {
       participantId = randomId();
-      const added = await this.store.addParticipant(room.id, participantId, secretHash, MAX_PARTICIPANTS_PER_BOARD, Date.now());
+      const added = await this.store.addParticipant(room.id, participantId, secretHash, this.maxParticipantsPerBoard, Date.now());
       if (!added) {
         this.close(CLOSE_CODES.BOARD_FULL, 'This board is full');
         return null;
       }
-      room.participantCount += 1;
     }
     return { role, participantId };
   }

@@ -76,12 +76,10 @@ export class Room {
     state: DomainState,
     private lastSeq: number,
     updatesSinceSnapshot: number,
-    participantCount: number,
     private readonly compactAfterUpdates: number,
   ) {
     this.doc = doc;
     this.state = state;
-    this.participantCount = participantCount;
     this.updatesSinceSnapshot = updatesSinceSnapshot;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself is not present on the board.
@@ -91,9 +89,6 @@ export class Room {
       this.snapshotCache = null;
     });
   }
-
-  /** Participants registered on the board (for MAX_PARTICIPANTS_PER_BOARD). */
-  participantCount: number;
 
   get id(): string {
     return this.row.id;
@@ -131,7 +126,7 @@ export class Room {
     if (!board) throw new Error(`Board ${boardId} has no valid document`);
     const posted = new Map(stored.posted.map((p) => [postedKey(p.participantId, p.promptId), p.count]));
     const state: DomainState = { board, drafts: new Map(stored.drafts.map((d) => [d.id, d])), posted };
-    return new Room(stored.row, store, doc, state, lastSeq, stored.updates.length, stored.participantCount, compactAfterUpdates);
+    return new Room(stored.row, store, doc, state, lastSeq, stored.updates.length, compactAfterUpdates);
   }
 
   /** Adds an authenticated connection: welcome, private slice, then the document handshake. */

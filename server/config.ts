@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from '../shared/limits';
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, MAX_PARTICIPANTS_PER_BOARD } from '../shared/limits';
 
 /** Server configuration. Every field can be set by an environment variable (see README.md). */
 export interface ServerConfig {
@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly allowedOrigins: readonly string[];
   /** Cap on simultaneous sockets per IP address. Env MAX_CONNECTIONS_PER_ADDRESS, default 256 (a workshop behind one NAT). */
   readonly maxConnectionsPerAddress: number;
+  /** Cap on participants (browser identities) per board. Env MAX_PARTICIPANTS_PER_BOARD, default 500. */
+  readonly maxParticipantsPerBoard: number;
   /** Base of the links the API returns (e.g. https://accord.example.org). Env PUBLIC_URL; default: from the request's Host. */
   readonly publicUrl: string | null;
   /** Built client to serve. Env STATIC_DIR, default dist/client. */
@@ -44,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
       .map((o) => o.trim())
       .filter((o) => o.length > 0),
     maxConnectionsPerAddress: intFromEnv(env.MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+    maxParticipantsPerBoard: intFromEnv(env.MAX_PARTICIPANTS_PER_BOARD, MAX_PARTICIPANTS_PER_BOARD),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     compactAfterUpdates: intFromEnv(env.COMPACT_AFTER_UPDATES, 500),

@@ -22,7 +22,6 @@ export interface StoredBoard {
   readonly lastSeq: number;
   readonly drafts: readonly Draft[];
   readonly posted: readonly { participantId: string; promptId: string; count: number }[];
-  readonly participantCount: number;
 }
 
 /** One command whose result must be remembered so that a replay gets the same answer. */

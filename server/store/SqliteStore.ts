@@ -163,7 +163,6 @@ export class SqliteStore implements BoardStore {
         posted: this.statements.posted
           .all(boardId)
           .map((p) => ({ participantId: p.participant_id, promptId: p.prompt_id, count: p.count })),
-        participantCount: this.statements.participantCount.get(boardId)?.n ?? 0,
       };
     })();
   }

@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { BoardConnection } from '../../client/src/sync/BoardConnection';
+import { type RunningServer, startServer } from '../../server/AccordServer';
+import type { CreatedBoard } from '../../server/api';
+import { configFromEnv } from '../../server/config';
+import { readBoard } from '../../shared/boardDoc';
+import type { Command } from '../../shared/commands';
+import type { BoardState } from '../../shared/domain/state';
+import { type AuthMessage, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
+import { randomToken } from '../../shared/random';
+
+/** A real server on port 0 with its own data folder. */
+export interface TestServer extends RunningServer {
+  readonly dataDir: string;
+  readonly wsUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-test-'));
+  const running = await startServer(configFromEnv({ PORT: '0', DATA_DIR: dataDir, ...env }));
+  return {
+    ...running,
+    dataDir,
+    wsUrl: `${running.url.replace('http', 'ws')}/ws`,
+    async stop() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createBoard(server: { url: string }, body: object = {}): Promise<CreatedBoard> {
+  const res = await fetch(`${server.url}/api/boards`, { method: 'POST', body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedBoard;
+}
+
+/** Every frame a `ws` client receives, in order (raw bytes, as the network delivered them). */
+export type FrameLog = Buffer[];
+
+/** A `ws` WebSocket class that records every frame it receives into `log`. */
+export function recordingWebSocket(log: FrameLog): unknown {
+  return class RecordingWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.on('message', (data: Buffer) => log.push(Buffer.from(data)));
+    }
+  };
+}
+
+/** A real client: BoardConnection (WebsocketProvider) over `ws`, recording what it receives. */
+export interface TestClient {
+  readonly connection: BoardConnection;
+  readonly frames: FrameLog;
+  readonly secret: string | undefined;
+  board(): BoardState;
+  send(command: Command, id?: string): ReturnType<BoardConnection['send']>;
+  close(): void;
+}
+
+export function connectClient(
+  server: { wsUrl: string },
+  boardId: string,
+  opts: { facilitatorKey?: string; participantSecret?: string | null } = {},
+): TestClient {
+  const frames: FrameLog = [];
+  const secret = opts.participantSecret === null ? undefined : (opts.participantSecret ?? randomToken(16));
+  const connection = new BoardConnection({
+    serverUrl: server.wsUrl,
+    boardId,
+    ...(secret ? { participantSecret: secret } : {}),
+    ...(opts.facilitatorKey ? { facilitatorKey: opts.facilitatorKey } : {}),
+    WebSocketPolyfill: recordingWebSocket(frames) as unknown as typeof globalThis.WebSocket,
+  });
+  return {
+    connection,
+    frames,
+    secret,
+    board() {
+      const board = readBoard(connection.doc);
+      if (!board) throw new Error('client has no board yet');
+      return board;
+    },
+    send: (command, id) => connection.send(command, id),
+    close: () => connection.destroy(),
+  };
+}
+
+/** Resolves once `predicate` holds, polling every 10 ms; rejects after `timeoutMs`. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export async function waitSynced(...clients: TestClient[]): Promise<void> {
+  await waitFor(() => clients.every((c) => c.connection.isSynced && c.connection.status === 'online'), 5000, 'clients to sync');
+}
+
+/** A bare socket for sending hand-made frames; records frames and the close code. */
+export interface RawSocket {
+  readonly ws: WebSocket;
+  readonly frames: Buffer[];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  sendFrame(bytes: Uint8Array | Buffer | string): void;
+}
+
+export async function openRaw(
+  server: { wsUrl: string },
+  boardId: string,
+  headers: Record<string, string> = {},
+): Promise<RawSocket> {
+  const ws = new WebSocket(`${server.wsUrl}/${boardId}`, { headers });
+  const frames: Buffer[] = [];
+  ws.on('message', (data: Buffer) => frames.push(Buffer.from(data)));
+  ws.on('error', () => {});
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('close', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    frames,
+    closed,
+    sendFrame(bytes) {
+      if (ws.readyState === WebSocket.OPEN) ws.send(bytes);
+    },
+  };
+}
+
+/** Opens a raw socket and authenticates it. */
+export async function openAuthenticated(
+  server: { wsUrl: string },
+  boardId: string,
+  auth: Partial<AuthMessage> = {},
+): Promise<RawSocket> {
+  const raw = await openRaw(server, boardId);
+  raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), ...auth }));
+  await waitFor(() => raw.frames.length > 0, 5000, 'welcome');
+  return raw;
+}
+
+/** Builds a frame: varuint type, then the given body bytes written as they are. */
+export function frame(type: number, write: (encoder: encoding.Encoder) => void = () => {}): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** True when `needle` (UTF-8) occurs in any of the frames. */
+export function framesContain(frames: readonly Buffer[], needle: string): boolean {
+  const bytes = Buffer.from(needle, 'utf8');
+  return frames.some((f) => f.includes(bytes));
+}
