@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLOSE_CODES, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
+import { randomToken } from '../../shared/random';
+import {
+  connectClient,
+  createBoard,
+  framesContain,
+  openRaw,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+  waitFor,
+  waitSynced,
+} from './helpers';
+
+let server: TestServer;
+let clients: TestClient[] = [];
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  for (const client of clients) client.close();
+  clients = [];
+  await server.stop();
+});
+
+function statesSeenBy(client: TestClient) {
+  return [...client.connection.provider.awareness.getStates().entries()].filter(([id]) => id !== client.connection.doc.clientID);
+}
+
+describe('presence (awareness) is filtered by role', () => {
+  it('keeps only a display name and the server-given role for participants; facilitators may add a cursor', async () => {
+    const created = await createBoard(server);
+    const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
+    const alice = connectClient(server, created.boardId);
+    const bob = connectClient(server, created.boardId);
+    clients.push(facilitator, alice, bob);
+    await waitSynced(facilitator, alice, bob);
+    // A modified client claims to be a facilitator, publishes a cursor, a typing flag and junk.
+    alice.connection.provider.awareness.setLocalState({
+      user: { name: '  Alice  ', role: 'facilitator', secret: alice.secret },
+      cursor: { x: 10, y: 20 },
+      isTyping: true,
+      draftText: 'my private draft',
+    });
+    facilitator.connection.provider.awareness.setLocalState({ user: { name: 'Fran' }, cursor: { x: 1.234, y: 2 } });
+    await waitFor(() => statesSeenBy(bob).length === 2, 5000, 'presence at bob');
+    const seen = new Map(statesSeenBy(bob));
+    expect(seen.get(alice.connection.doc.clientID)).toEqual({ user: { name: 'Alice', role: 'participant' } });
+    expect(seen.get(facilitator.connection.doc.clientID)).toEqual({
+      user: { name: 'Fran', role: 'facilitator' },
+      cursor: { x: 1.2, y: 2 },
+    });
+    expect(framesContain(bob.frames, 'my private draft')).toBe(false);
+    expect(framesContain(bob.frames, alice.secret!)).toBe(false);
+  });
+
+  it('hides display names from everyone when the roster is off', async () => {
+    const created = await createBoard(server);
+    const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
+    const alice = connectClient(server, created.boardId);
+    clients.push(facilitator, alice);
+    await waitSynced(facilitator, alice);
+    expect((await facilitator.send({ type: 'updateSettings', showRoster: false })).ok).toBe(true);
+    alice.connection.provider.awareness.setLocalState({ user: { name: 'Alice Liddell' } });
+    await waitFor(() => statesSeenBy(facilitator).length === 1, 5000, 'presence');
+    expect(statesSeenBy(facilitator)[0]?.[1]).toEqual({ user: { name: '', role: 'participant' } });
+    expect(framesContain(facilitator.frames, 'Alice Liddell')).toBe(false);
+  });
+});
+
+describe('WebSocket Origin policy', () => {
+  it('by default accepts the server’s own origin and clients without one, and refuses other origins', async () => {
+    const created = await createBoard(server);
+    const host = new URL(server.url).host;
+    for (const origin of [`http://${host}`, undefined]) {
+      const ok = await openRaw(server, created.boardId, origin ? { Origin: origin } : {});
+      ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+      await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
+      ok.ws.close();
+    }
+    for (const origin of ['http://evil.test', 'null', `http://${host}.evil.test`]) {
+      const refused = await openRaw(server, created.boardId, { Origin: origin });
+      refused.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+      expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
+      expect(refused.frames).toHaveLength(0);
+    }
+  });
+
+  it('with ALLOWED_ORIGINS set, accepts exact matches only and refuses a missing Origin', async () => {
+    await server.stop();
+    server = await startTestServer({ ALLOWED_ORIGINS: 'https://good.example' });
+    const created = await createBoard(server);
+    const ok = await openRaw(server, created.boardId, { Origin: 'https://good.example' });
+    ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
+    ok.ws.close();
+    for (const headers of [
+      {},
+      { Origin: 'null' },
+      { Origin: 'https://good.example.evil.test' },
+      { Origin: 'http://good.example' },
+    ]) {
+      const refused = await openRaw(server, created.boardId, headers);
+      expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
+    }
+  });
+});
