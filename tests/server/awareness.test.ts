@@ -101,7 +101,7 @@ describe('WebSocket Origin policy', () => {
       { Origin: 'https://good.example.evil.test' },
       { Origin: 'http://good.example' },
     ]) {
-      const refused = await openRaw(server, created.boardId, headers);
+      const refused = await openRaw(server, created.boardId, headers as Record<string, string>);
       expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
     }
   });
