@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, type CommandOf, type CommandType } from '../../shared/commands';
+import { applyCommand, isAllowedInPhase } from '../../shared/domain/applyCommand';
+import type { Changes } from '../../shared/domain/changes';
+import { isDomainError } from '../../shared/domain/errors';
+import type { Actor } from '../../shared/domain/state';
+import { nextPhase, PHASES, type Phase, previousPhase } from '../../shared/phases';
+import {
+  ALICE,
+  BOB,
+  FACILITATOR,
+  FACILITATOR_WITHOUT_ID,
+  READER,
+  refusal,
+  testContext,
+  withMeta,
+  workshopState,
+} from './helpers';
+
+/** The phase table of DESIGN.md, written out independently of COMMAND_RULES. */
+const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
+  updateBoard: ['setup'],
+  updateSettings: PHASES,
+  addPrompt: ['setup'],
+  updatePrompt: ['setup'],
+  removePrompt: ['setup'],
+  movePrompt: ['setup'],
+  setPhase: PHASES,
+  focusPrompt: PHASES,
+  reveal: ['share', 'group'],
+  releaseHeld: ['share', 'group'],
+  postDraft: ['reflect', 'share', 'group'],
+  editDraft: ['reflect', 'share', 'group'],
+  deleteDraft: ['reflect', 'share', 'group'],
+};
+
+const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'deleteDraft'];
+
+/** A command of each type that succeeds in workshopState() in every phase where it is allowed. */
+const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T> } } = {
+  updateBoard: { actor: FACILITATOR, command: () => ({ type: 'updateBoard', title: 'New title', purpose: '' }) },
+  updateSettings: { actor: FACILITATOR, command: () => ({ type: 'updateSettings', facilitatorParticipates: false }) },
+  addPrompt: {
+    actor: FACILITATOR,
+    command: () => ({ type: 'addPrompt', promptId: 'prompt4', text: 'Fourth?', kind: 'awareness', beforePromptId: 'prompt2' }),
+  },
+  updatePrompt: { actor: FACILITATOR, command: () => ({ type: 'updatePrompt', promptId: 'prompt1', text: 'Reworded?' }) },
+  removePrompt: { actor: FACILITATOR, command: () => ({ type: 'removePrompt', promptId: 'prompt3' }) },
+  movePrompt: { actor: FACILITATOR, command: () => ({ type: 'movePrompt', promptId: 'prompt3', beforePromptId: 'prompt1' }) },
+  setPhase: {
+    actor: FACILITATOR,
+    command: (phase) => ({ type: 'setPhase', phase: nextPhase(phase) ?? previousPhase(phase) ?? phase, confirm: true }),
+  },
+  focusPrompt: { actor: FACILITATOR, command: () => ({ type: 'focusPrompt', promptId: 'prompt2' }) },
+  reveal: { actor: FACILITATOR, command: () => ({ type: 'reveal', promptId: 'prompt1' }) },
+  releaseHeld: { actor: FACILITATOR, command: () => ({ type: 'releaseHeld', promptId: 'prompt2' }) },
+  postDraft: {
+    actor: ALICE,
+    command: () => ({ type: 'postDraft', draftId: 'd-alice-2', promptId: 'prompt1', text: 'Another', tag: 'need' }),
+  },
+  editDraft: { actor: ALICE, command: () => ({ type: 'editDraft', draftId: 'd-alice', tag: 'nice' }) },
+  deleteDraft: { actor: ALICE, command: () => ({ type: 'deleteDraft', draftId: 'd-alice' }) },
+};
+
+/** The exact changes of each sample, sent in the given phase. */
+const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> = {
+  updateBoard: {
+    phase: 'setup',
+    changes: { doc: [{ type: 'setMeta', fields: { title: 'New title', purpose: '' } }], private: [] },
+  },
+  updateSettings: {
+    phase: 'vote',
+    changes: {
+      doc: [{ type: 'setMeta', fields: { settings: { facilitatorParticipates: false, showRoster: true } } }],
+      private: [],
+    },
+  },
+  addPrompt: {
+    phase: 'setup',
+    changes: {
+      doc: [
+        {
+          type: 'putPrompt',
+          prompt: {
+            id: 'prompt4',
+            text: 'Fourth?',
+            kind: 'awareness',
+            order: 'd',
+            isRevealed: false,
+            pendingCount: 0,
+            contributorCount: 0,
+          },
+        },
+      ],
+      private: [],
+    },
+  },
+  updatePrompt: {
+    phase: 'setup',
+    changes: { doc: [{ type: 'patchPrompt', id: 'prompt1', fields: { text: 'Reworded?' } }], private: [] },
+  },
+  removePrompt: { phase: 'setup', changes: { doc: [{ type: 'deletePrompt', id: 'prompt3' }], private: [] } },
+  movePrompt: { phase: 'setup', changes: { doc: [{ type: 'patchPrompt', id: 'prompt3', fields: { order: '4' } }], private: [] } },
+  setPhase: { phase: 'share', changes: { doc: [{ type: 'setMeta', fields: { phase: 'group' } }], private: [] } },
+  focusPrompt: { phase: 'agreement', changes: { doc: [{ type: 'setMeta', fields: { focusPromptId: 'prompt2' } }], private: [] } },
+  reveal: {
+    phase: 'share',
+    changes: {
+      doc: [
+        {
+          type: 'putNote',
+          note: { id: 'fresh1', promptId: 'prompt1', text: 'Text of d-alice', tag: null, themeId: null, order: 'i' },
+        },
+        { type: 'patchPrompt', id: 'prompt1', fields: { isRevealed: true, pendingCount: 0 } },
+      ],
+      private: [{ type: 'revealDrafts', draftIds: ['d-alice'] }],
+    },
+  },
+  releaseHeld: {
+    phase: 'group',
+    changes: {
+      doc: [
+        {
+          type: 'putNote',
+          note: { id: 'fresh1', promptId: 'prompt2', text: 'Text of d-bob-2', tag: null, themeId: null, order: 'r' },
+        },
+        { type: 'patchPrompt', id: 'prompt2', fields: { isRevealed: true, pendingCount: 0 } },
+      ],
+      private: [{ type: 'revealDrafts', draftIds: ['d-bob-2'] }],
+    },
+  },
+  postDraft: {
+    phase: 'reflect',
+    changes: {
+      doc: [{ type: 'patchPrompt', id: 'prompt1', fields: { pendingCount: 2, contributorCount: 1 } }],
+      private: [
+        { type: 'putDraft', draft: { id: 'd-alice-2', promptId: 'prompt1', authorId: 'alice', text: 'Another', tag: 'need' } },
+        { type: 'countPosted', participantId: 'alice', promptId: 'prompt1', delta: 1 },
+      ],
+    },
+  },
+  editDraft: {
+    phase: 'group',
+    changes: {
+      doc: [],
+      private: [
+        {
+          type: 'putDraft',
+          draft: { id: 'd-alice', promptId: 'prompt1', authorId: 'alice', text: 'Text of d-alice', tag: 'nice' },
+        },
+      ],
+    },
+  },
+  deleteDraft: {
+    phase: 'share',
+    changes: {
+      doc: [{ type: 'patchPrompt', id: 'prompt1', fields: { pendingCount: 0, contributorCount: 0 } }],
+      private: [
+        { type: 'deleteDraft', draftId: 'd-alice' },
+        { type: 'countPosted', participantId: 'alice', promptId: 'prompt1', delta: -1 },
+      ],
+    },
+  },
+};
+
+describe('applyCommand', () => {
+  it('has a sample, a phase list and expected changes for every command type', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...COMMAND_TYPES].sort());
+    expect(Object.keys(EXPECTED_PHASES).sort()).toEqual([...COMMAND_TYPES].sort());
+    expect(Object.keys(EXPECTED_CHANGES).sort()).toEqual([...COMMAND_TYPES].sort());
+  });
+
+  describe.each(COMMAND_TYPES)('%s', (type) => {
+    const sample = SAMPLES[type];
+
+    it.each(PHASES)('in %s: accepted exactly when the phase table allows it', (phase) => {
+      const isExpected = EXPECTED_PHASES[type].includes(phase);
+      expect(isAllowedInPhase(type, phase)).toBe(isExpected);
+      const state = withMeta(workshopState(), { phase });
+      const result = applyCommand(state, sample.actor, sample.command(phase), testContext(1, 'fresh'));
+      if (isExpected) expect(isDomainError(result)).toBe(false);
+      else expect(result).toEqual({ error: 'wrong_phase', message: `That cannot be done in the ${phase} phase.` });
+    });
+
+    it('makes exactly the expected changes', () => {
+      const { phase, changes } = EXPECTED_CHANGES[type];
+      const state = withMeta(workshopState(), { phase });
+      expect(applyCommand(state, sample.actor, sample.command(phase), testContext(1, 'fresh'))).toEqual(changes);
+    });
+
+    const isNoteCommand = NOTE_COMMANDS.includes(type);
+    const refusedActors: [string, Actor, boolean][] = isNoteCommand
+      ? [
+          ['a reader', READER, true],
+          ['a facilitator when facilitatorParticipates is false', FACILITATOR, false],
+          ['a facilitator without a participant id', FACILITATOR_WITHOUT_ID, true],
+        ]
+      : [
+          ['a participant', ALICE, true],
+          ['another participant', BOB, true],
+          ['a reader', READER, true],
+        ];
+
+    it.each(refusedActors)('is forbidden for %s, in every phase (permission is checked first)', (_label, actor, participates) => {
+      for (const phase of PHASES) {
+        const state = withMeta(workshopState(), {
+          phase,
+          settings: { facilitatorParticipates: participates, showRoster: true },
+        });
+        expect(refusal(state, actor, sample.command(phase)).error).toBe('forbidden');
+      }
+    });
+  });
+
+  it('lets a facilitator without a participant id run the workshop', () => {
+    const state = withMeta(workshopState(), { phase: 'setup' });
+    expect(applyCommand(state, FACILITATOR_WITHOUT_ID, SAMPLES.addPrompt.command('setup'), testContext())).toEqual(
+      EXPECTED_CHANGES.addPrompt.changes,
+    );
+  });
+
+  it('lets a facilitator who takes part write notes, and refuses once they stop taking part', () => {
+    const command: CommandOf<'postDraft'> = { type: 'postDraft', draftId: 'd-fac', promptId: 'prompt3', text: 'Mine', tag: null };
+    const taking = withMeta(workshopState(), { settings: { facilitatorParticipates: true, showRoster: true } });
+    const result = applyCommand(taking, FACILITATOR, command, testContext());
+    expect(result).toMatchObject({ private: [{ type: 'putDraft', draft: { authorId: 'fac' } }, { participantId: 'fac' }] });
+    const notTaking = withMeta(taking, { settings: { facilitatorParticipates: false, showRoster: true } });
+    expect(refusal(notTaking, FACILITATOR, command)).toEqual({
+      error: 'forbidden',
+      message: 'You are not allowed to do that on this board.',
+    });
+  });
+});
