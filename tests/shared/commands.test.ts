@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, type CommandOf, type CommandType, parseCommand } from '../../shared/commands';
+import { MAX_NOTE_CHARS, MAX_PROMPT_CHARS, MAX_PURPOSE_CHARS, MAX_TITLE_CHARS } from '../../shared/limits';
+import { isInvalid } from '../../shared/validate';
+
+/** A valid command of every type with every field present. */
+const FULL: { [T in CommandType]: CommandOf<T> } = {
+  updateBoard: { type: 'updateBoard', title: 'Our agreement', purpose: 'Trust.' },
+  updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true },
+  addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
+  updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
+  removePrompt: { type: 'removePrompt', promptId: 'p1' },
+  movePrompt: { type: 'movePrompt', promptId: 'p1', beforePromptId: 'p2' },
+  setPhase: { type: 'setPhase', phase: 'reflect', confirm: true },
+  focusPrompt: { type: 'focusPrompt', promptId: 'p1' },
+  reveal: { type: 'reveal', promptId: 'p1' },
+  releaseHeld: { type: 'releaseHeld', promptId: 'p1' },
+  postDraft: { type: 'postDraft', draftId: 'd1', promptId: 'p1', text: 'Mornings', tag: 'need' },
+  editDraft: { type: 'editDraft', draftId: 'd1', text: 'Afternoons', tag: null },
+  deleteDraft: { type: 'deleteDraft', draftId: 'd1' },
+};
+
+/** Fields a command may leave out (docs/protocol.md); every other field is required. */
+const OPTIONAL: Record<CommandType, readonly string[]> = {
+  updateBoard: ['title', 'purpose'],
+  updateSettings: ['facilitatorParticipates', 'showRoster'],
+  addPrompt: [],
+  updatePrompt: ['text', 'kind'],
+  removePrompt: [],
+  movePrompt: [],
+  setPhase: ['confirm'],
+  focusPrompt: [],
+  reveal: [],
+  releaseHeld: [],
+  postDraft: [],
+  editDraft: ['text', 'tag'],
+  deleteDraft: [],
+};
+
+/** Fields that accept null. */
+const NULLABLE: Partial<Record<CommandType, readonly string[]>> = {
+  addPrompt: ['beforePromptId'],
+  movePrompt: ['beforePromptId'],
+  focusPrompt: ['promptId'],
+  reveal: ['promptId'],
+  postDraft: ['tag'],
+  editDraft: ['tag'],
+};
+
+const FIELDS = COMMAND_TYPES.flatMap((type) =>
+  Object.keys(FULL[type])
+    .filter((field) => field !== 'type')
+    .map((field) => [type, field] as const),
+);
+
+function without(value: object, field: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...value };
+  delete copy[field];
+  return copy;
+}
+
+describe('parseCommand', () => {
+  it('has a full sample of every command type', () => {
+    expect(Object.keys(FULL).sort()).toEqual([...COMMAND_TYPES].sort());
+  });
+
+  it.each(COMMAND_TYPES)('accepts a full %s as it is', (type) => {
+    expect(parseCommand(structuredClone(FULL[type]))).toEqual(FULL[type]);
+  });
+
+  it.each(COMMAND_TYPES)('refuses an extra field on %s', (type) => {
+    expect(parseCommand({ ...FULL[type], authorId: 'someone' })).toEqual({
+      invalid: true,
+      path: 'command.authorId',
+      message: 'is not an allowed field',
+    });
+  });
+
+  it.each(FIELDS)('%s without %s: accepted only when the field is optional', (type, field) => {
+    const result = parseCommand(without(FULL[type], field));
+    if (OPTIONAL[type].includes(field)) expect(result).toEqual(without(FULL[type], field));
+    else expect(result).toEqual({ invalid: true, path: `command.${field}`, message: 'is required' });
+  });
+
+  it.each(FIELDS)('%s with a wrong type of %s is refused at that path', (type, field) => {
+    for (const wrong of [{ nested: true }, [], 12.5]) {
+      expect(parseCommand({ ...FULL[type], [field]: wrong })).toMatchObject({ invalid: true, path: `command.${field}` });
+    }
+    const withNull = parseCommand({ ...FULL[type], [field]: null });
+    if (NULLABLE[type]?.includes(field)) expect(withNull).toEqual({ ...FULL[type], [field]: null });
+    else expect(withNull).toMatchObject({ invalid: true, path: `command.${field}` });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'deleteBoard', boardId: 'b1' }],
+    ['an inherited name as type', { type: 'toString' }],
+    ['__proto__ as type', { type: '__proto__' }],
+    ['constructor as type', { type: 'constructor' }],
+    ['a type in another case', { type: 'PostDraft', draftId: 'd1', promptId: 'p1', text: 'x', tag: null }],
+    ['no type', { draftId: 'd1' }],
+    ['a numeric type', { type: 11 }],
+  ])('refuses %s', (_label, value) => {
+    expect(parseCommand(value)).toEqual({ invalid: true, path: 'command.type', message: 'is not a known command' });
+  });
+
+  it.each([null, undefined, 'postDraft', 42, [FULL.postDraft]])('refuses %j as not an object', (value) => {
+    expect(parseCommand(value)).toEqual({ invalid: true, path: 'command', message: 'must be an object' });
+  });
+
+  it.each([
+    ['an unknown phase', { type: 'setPhase', phase: 'celebrate' }, 'command.phase'],
+    ['an unknown kind', { ...FULL.addPrompt, kind: 'vote' }, 'command.kind'],
+    ['an unknown tag', { ...FULL.postDraft, tag: 'must' }, 'command.tag'],
+    ['an id with a slash', { ...FULL.postDraft, promptId: 'p1/../p2' }, 'command.promptId'],
+    ['an id of 65 characters', { ...FULL.deleteDraft, draftId: 'd'.repeat(65) }, 'command.draftId'],
+    ['an empty id', { ...FULL.removePrompt, promptId: '' }, 'command.promptId'],
+  ])('refuses %s', (_label, value, path) => {
+    expect(parseCommand(value)).toMatchObject({ invalid: true, path });
+  });
+});
+
+describe('text limits', () => {
+  const TEXTS = [
+    ['postDraft', 'text', MAX_NOTE_CHARS, 1],
+    ['editDraft', 'text', MAX_NOTE_CHARS, 1],
+    ['addPrompt', 'text', MAX_PROMPT_CHARS, 1],
+    ['updatePrompt', 'text', MAX_PROMPT_CHARS, 1],
+    ['updateBoard', 'title', MAX_TITLE_CHARS, 1],
+    ['updateBoard', 'purpose', MAX_PURPOSE_CHARS, 0],
+  ] as const;
+
+  it.each(TEXTS)('%s.%s: %i characters accepted, one more refused', (type, field, max) => {
+    expect(parseCommand({ ...FULL[type], [field]: 'x'.repeat(max) })).toMatchObject({ [field]: 'x'.repeat(max) });
+    expect(parseCommand({ ...FULL[type], [field]: 'x'.repeat(max + 1) })).toEqual({
+      invalid: true,
+      path: `command.${field}`,
+      message: `must have at most ${max} characters`,
+    });
+  });
+
+  it.each(TEXTS)('%s.%s is trimmed before its length is checked', (type, field, max) => {
+    const result = parseCommand({ ...FULL[type], [field]: `\n  ${'x'.repeat(max)} \t` });
+    expect(isInvalid(result)).toBe(false);
+    expect(result).toMatchObject({ [field]: 'x'.repeat(max) });
+  });
+
+  it.each(TEXTS)('%s.%s made of spaces only is empty, refused unless it may be empty', (type, field, _max, min) => {
+    const result = parseCommand({ ...FULL[type], [field]: '   ' });
+    if (min === 0) expect(result).toMatchObject({ [field]: '' });
+    else expect(result).toEqual({ invalid: true, path: `command.${field}`, message: 'must not be empty' });
+  });
+});
