@@ -1,0 +1,67 @@
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/random';
+
+/** What POST /api/boards answers (server/api.ts). */
+export interface CreatedWorkshop {
+  readonly boardId: string;
+  readonly joinCode: string;
+  readonly participantUrl: string;
+  readonly facilitatorUrl: string;
+  readonly facilitatorKey: string;
+}
+
+/** A failed request, with a sentence for people. */
+export class ApiError extends Error {}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+function messageOf(body: unknown, fallback: string): string {
+  const message = (body as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : fallback;
+}
+
+export async function createWorkshop(input: { templateId: string; title?: string }): Promise<CreatedWorkshop> {
+  let response: Response;
+  try {
+    response = await fetch('/api/boards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    throw new ApiError('Could not reach Accord. Check your connection and try again.');
+  }
+  const body = await readJson(response);
+  if (!response.ok) throw new ApiError(messageOf(body, 'The workshop could not be created. Try again.'));
+  return body as CreatedWorkshop;
+}
+
+/** Why a typed code cannot be a join code, or null when it looks right. */
+export function joinCodeProblem(input: string): string | null {
+  const code = normaliseJoinCode(input);
+  if (code.length === 0) return 'Type the code the facilitator shows you.';
+  if (code.length !== JOIN_CODE_LENGTH) return `A code has ${JOIN_CODE_LENGTH} letters and digits.`;
+  if ([...code].some((c) => !JOIN_CODE_ALPHABET.includes(c))) {
+    return 'Codes never contain 0, 1, I or O. Check the code again.';
+  }
+  return null;
+}
+
+/** The board a join code opens. */
+export async function resolveJoinCode(input: string): Promise<string> {
+  const code = normaliseJoinCode(input);
+  let response: Response;
+  try {
+    response = await fetch(`/api/join/${encodeURIComponent(code)}`);
+  } catch {
+    throw new ApiError('Could not reach Accord. Check your connection and try again.');
+  }
+  const body = await readJson(response);
+  if (!response.ok) throw new ApiError(messageOf(body, 'No workshop has this code. Check the code and try again.'));
+  return (body as { boardId: string }).boardId;
+}

@@ -1,0 +1,73 @@
+import { randomToken } from '../../shared/random';
+
+/**
+ * Everything Accord keeps in this browser, under `accord:` keys. Storage can be missing or full
+ * (private windows, quotas): every access is guarded so that the board still works for the
+ * session, it just forgets on reload.
+ */
+const PREFIX = 'accord:';
+
+export function readStored(key: string): string | null {
+  try {
+    return localStorage.getItem(PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStored(key: string, value: string): void {
+  try {
+    localStorage.setItem(PREFIX + key, value);
+  } catch {
+    // Quota or privacy mode: keep working without persistence.
+  }
+}
+
+export function removeStored(key: string): void {
+  try {
+    localStorage.removeItem(PREFIX + key);
+  } catch {
+    // See writeStored.
+  }
+}
+
+const memorySecrets = new Map<string, string>();
+
+/**
+ * This browser's secret for a board: it is how the server recognises the same person after a
+ * reload, without an account. 128 random bits, never shown.
+ */
+export function participantSecretFor(boardId: string): string {
+  const key = `secret:${boardId}`;
+  const stored = readStored(key) ?? memorySecrets.get(boardId);
+  if (stored) return stored;
+  const secret = randomToken(16);
+  memorySecrets.set(boardId, secret);
+  writeStored(key, secret);
+  return secret;
+}
+
+/** The facilitator key of a board, if this browser opened its facilitator link. */
+export function facilitatorKeyFor(boardId: string): string | null {
+  return readStored(`fkey:${boardId}`);
+}
+
+/** The join code of a board, if this browser created it or opened a link that carried it. */
+export function joinCodeFor(boardId: string): string | null {
+  return readStored(`code:${boardId}`);
+}
+
+/** The display name chosen for a board: null when never asked, '' when skipped. */
+export function displayNameFor(boardId: string): string | null {
+  return readStored(`name:${boardId}`);
+}
+
+export function saveDisplayName(boardId: string, name: string): void {
+  writeStored(`name:${boardId}`, name);
+  if (name !== '') writeStored('lastName', name);
+}
+
+/** The last name typed on any board, to prefill the next one. */
+export function lastDisplayName(): string {
+  return readStored('lastName') ?? '';
+}

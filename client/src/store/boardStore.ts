@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { BoardState, Role } from '../../../shared/domain/state';
+import type { Draft } from '../../../shared/records/Draft';
+import type { ConnectionStatus } from '../sync/BoardConnection';
+
+/** Someone present on the board, as their presence says (names only when the roster is shown). */
+export interface Person {
+  readonly clientId: number;
+  readonly name: string;
+  readonly role: Role | null;
+  readonly isMe: boolean;
+}
+
+/**
+ * What the pages render: written only by client/src/sync, read by components. `board` and
+ * `myDrafts` already include my commands that the server has not confirmed yet.
+ */
+export interface BoardView {
+  readonly boardId: string | null;
+  readonly board: BoardState | null;
+  readonly myDrafts: readonly Draft[];
+  readonly status: ConnectionStatus;
+  /** Why the server closed the connection for good, in words. */
+  readonly closeMessage: string | null;
+  /** My role: from the server's welcome, or what the page expects before it arrives. */
+  readonly role: Role;
+  readonly canWriteNotes: boolean;
+  /** Commands waiting in the outbox. */
+  readonly pendingActions: number;
+  readonly people: readonly Person[];
+}
+
+export const INITIAL_BOARD_VIEW: BoardView = {
+  boardId: null,
+  board: null,
+  myDrafts: [],
+  status: 'connecting',
+  closeMessage: null,
+  role: 'participant',
+  canWriteNotes: false,
+  pendingActions: 0,
+  people: [],
+};
+
+export const useBoardStore = create<BoardView>(() => INITIAL_BOARD_VIEW);

@@ -1,0 +1,226 @@
+import { readBoard } from '../../../shared/boardDoc';
+import type { Command, CommandEnvelope, CommandType } from '../../../shared/commands';
+import type { DomainError } from '../../../shared/domain/errors';
+import { isDomainError } from '../../../shared/domain/errors';
+import { canWriteNotes } from '../../../shared/domain/permissions';
+import type { Actor, BoardState, Role } from '../../../shared/domain/state';
+import type { CommandResult, PrivateMessage } from '../../../shared/protocol';
+import { participantSecretFor } from '../storage';
+import { INITIAL_BOARD_VIEW, type Person, useBoardStore } from '../store/boardStore';
+import { announce } from '../store/toastStore';
+import { BoardConnection, FINAL_CLOSE_MESSAGES } from './BoardConnection';
+import { localStorageOutbox } from './localOutbox';
+import { applyLocally, foldCommands, type Slice, stateFromSlice } from './localState';
+import { describeBoardChanges } from './revealAnnouncements';
+
+/** Commands whose effect reaches me in my private slice; the others arrive as document updates. */
+const DRAFT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['postDraft', 'editDraft', 'deleteDraft']);
+
+/** Stands in for my participant id until the server's welcome names it (e.g. offline after a reload). */
+const UNKNOWN_PARTICIPANT = 'me';
+
+export interface SessionOptions {
+  readonly boardId: string;
+  /** The role this page expects; the server's welcome has the last word. */
+  readonly role: Role;
+  readonly facilitatorKey?: string;
+}
+
+/**
+ * One open board: the connection, my private slice, and the commands the server has confirmed
+ * but whose effect has not arrived yet ("settling"). Every change recomputes the store's view in
+ * one microtask, so a result and the update that follows it render once.
+ */
+class BoardSession {
+  readonly connection: BoardConnection;
+  private actor: Actor;
+  private serverBoard: BoardState | null = null;
+  private slice: Slice | null = null;
+  private settling: CommandEnvelope[] = [];
+  /** Envelopes by id while they wait, so that a confirmed one can settle after the outbox let go of it. */
+  private readonly sent = new Map<string, CommandEnvelope>();
+  private isRecomputeScheduled = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(readonly options: SessionOptions) {
+    this.actor = { role: options.role, participantId: UNKNOWN_PARTICIPANT };
+    this.connection = new BoardConnection({
+      serverUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+      boardId: options.boardId,
+      participantSecret: participantSecretFor(options.boardId),
+      ...(options.facilitatorKey ? { facilitatorKey: options.facilitatorKey } : {}),
+      outbox: localStorageOutbox(options.boardId),
+      connect: false,
+    });
+    const { connection } = this;
+    const awareness = connection.provider.awareness;
+    // Nobody is "here" until they chose whether to give a name.
+    awareness.setLocalState(null);
+    useBoardStore.setState({ ...INITIAL_BOARD_VIEW, boardId: options.boardId, role: options.role });
+
+    const onDocUpdate = () => this.onDocUpdate();
+    connection.doc.on('update', onDocUpdate);
+    const onAwareness = () => this.publishPeople();
+    awareness.on('change', onAwareness);
+    this.cleanups.push(
+      () => connection.doc.off('update', onDocUpdate),
+      () => awareness.off('change', onAwareness),
+      connection.on('status', (status) => {
+        const code = connection.closeReason?.code;
+        const closeMessage =
+          status === 'closed'
+            ? (FINAL_CLOSE_MESSAGES[code ?? 0] ?? 'The workshop closed this connection. Reload the page.')
+            : null;
+        useBoardStore.setState({ status, closeMessage });
+      }),
+      connection.on('private', (message) => this.onPrivate(message)),
+      connection.on('result', (result) => this.onResult(result)),
+      connection.on('outbox', (envelopes) => {
+        for (const envelope of envelopes) this.sent.set(envelope.id, envelope);
+        this.scheduleRecompute();
+      }),
+      listenToNetwork(connection),
+    );
+    for (const envelope of connection.pending) this.sent.set(envelope.id, envelope);
+    connection.connect();
+    this.scheduleRecompute();
+  }
+
+  close(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.connection.destroy();
+    useBoardStore.setState(INITIAL_BOARD_VIEW);
+  }
+
+  setPresence(name: string | null): void {
+    this.connection.provider.awareness.setLocalState(name === null ? null : { user: { name } });
+  }
+
+  /** The state my next command meets, as far as this browser knows. */
+  private localState() {
+    if (this.serverBoard === null) return null;
+    const base = stateFromSlice(this.serverBoard, this.actor.participantId ?? UNKNOWN_PARTICIPANT, this.slice);
+    return foldCommands(base, this.actor, [...this.settling, ...this.connection.pending]);
+  }
+
+  /**
+   * Checks a command against the local state, then queues it. A refusal is returned and nothing
+   * is sent; before the board has loaded the server alone decides.
+   */
+  submit(command: Command): { refusal: DomainError | null; result: Promise<CommandResult> | null } {
+    const state = this.localState();
+    if (state !== null) {
+      const outcome = applyLocally(state, this.actor, command);
+      if (isDomainError(outcome)) return { refusal: outcome, result: null };
+    }
+    const result = this.connection.send(command);
+    this.scheduleRecompute();
+    return { refusal: null, result };
+  }
+
+  private onDocUpdate(): void {
+    const before = this.serverBoard;
+    this.serverBoard = readBoard(this.connection.doc);
+    this.settling = this.settling.filter((e) => DRAFT_COMMANDS.has(e.command.type));
+    if (before !== null && this.serverBoard !== null) {
+      for (const sentence of describeBoardChanges(before, this.serverBoard, this.actor.role === 'facilitator'))
+        announce(sentence);
+    }
+    this.scheduleRecompute();
+  }
+
+  private onPrivate(message: PrivateMessage): void {
+    if (message.type === 'welcome') {
+      this.actor = { role: message.role, participantId: message.participantId };
+      this.scheduleRecompute();
+    } else if (message.type === 'slice') {
+      this.slice = message;
+      this.settling = this.settling.filter((e) => !DRAFT_COMMANDS.has(e.command.type));
+      this.scheduleRecompute();
+    }
+  }
+
+  private onResult(result: CommandResult): void {
+    const envelope = this.sent.get(result.id);
+    this.sent.delete(result.id);
+    if (result.ok) {
+      if (envelope) this.settling.push(envelope);
+    } else if (result.error !== 'confirmation_required') {
+      // Replayed commands are answered after a reload too: the refusal is said wherever it comes from.
+      announce(result.message, 'error');
+    }
+    this.scheduleRecompute();
+  }
+
+  private scheduleRecompute(): void {
+    if (this.isRecomputeScheduled) return;
+    this.isRecomputeScheduled = true;
+    queueMicrotask(() => {
+      this.isRecomputeScheduled = false;
+      this.recompute();
+    });
+  }
+
+  private recompute(): void {
+    const state = this.localState();
+    useBoardStore.setState({
+      board: state?.board ?? null,
+      myDrafts: state ? [...state.drafts.values()] : [],
+      role: this.actor.role,
+      canWriteNotes: state !== null && canWriteNotes(this.actor, state.board),
+      pendingActions: this.connection.pending.length,
+    });
+  }
+
+  private publishPeople(): void {
+    const awareness = this.connection.provider.awareness;
+    const people: Person[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
+      if (!user) continue;
+      const isMe = clientId === awareness.clientID;
+      people.push({
+        clientId,
+        name: typeof user.name === 'string' ? user.name : '',
+        role: isMe ? this.actor.role : user.role === 'facilitator' || user.role === 'participant' ? user.role : null,
+        isMe,
+      });
+    }
+    useBoardStore.setState({ people });
+  }
+}
+
+/**
+ * Follows the browser's own idea of being offline: the socket is dropped at once (the indicator
+ * says "Offline" and new notes wait in the outbox) and reopened when the network is back.
+ */
+function listenToNetwork(connection: BoardConnection): () => void {
+  const onOffline = () => connection.disconnect();
+  const onOnline = () => {
+    if (connection.status !== 'closed') connection.connect();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  return () => {
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+  };
+}
+
+let current: BoardSession | null = null;
+
+/** Opens a board for this page; the returned function closes it. */
+export function openBoardSession(options: SessionOptions): () => void {
+  current?.close();
+  const session = new BoardSession(options);
+  current = session;
+  return () => {
+    session.close();
+    if (current === session) current = null;
+  };
+}
+
+/** The open session, for the command functions. */
+export function currentSession(): BoardSession | null {
+  return current;
+}

@@ -1,0 +1,68 @@
+import type { Command } from '../../../shared/commands';
+import type { DomainError } from '../../../shared/domain/errors';
+import type { Phase } from '../../../shared/phases';
+import type { CommandResult } from '../../../shared/protocol';
+import { randomId } from '../../../shared/random';
+import type { NoteTag } from '../../../shared/records/Note';
+import type { PromptKind } from '../../../shared/records/Prompt';
+import { announce } from '../store/toastStore';
+import { currentSession } from './boardSession';
+
+const NOT_OPEN: DomainError = { error: 'internal', message: 'The board is not open yet. Wait a moment and try again.' };
+
+/**
+ * Sends a command after checking it with the same domain rules the server runs. Returns the
+ * refusal (already announced) when the check fails; nothing is sent then.
+ */
+export function submit(command: Command): DomainError | null {
+  const session = currentSession();
+  if (!session) {
+    announce(NOT_OPEN.message, 'error');
+    return NOT_OPEN;
+  }
+  const { refusal } = session.submit(command);
+  if (refusal && refusal.error !== 'confirmation_required') announce(refusal.message, 'error');
+  return refusal;
+}
+
+/**
+ * Like {@link submit}, and waits for the server's answer. A `confirmation_required` refusal is
+ * not announced: the caller asks the person instead.
+ */
+export async function submitAndWait(command: Command): Promise<CommandResult> {
+  const session = currentSession();
+  if (!session) return { id: '', ok: false, ...NOT_OPEN } as CommandResult;
+  const { refusal, result } = session.submit(command);
+  if (refusal) {
+    if (refusal.error !== 'confirmation_required') announce(refusal.message, 'error');
+    return { id: '', ok: false, error: refusal.error, message: refusal.message };
+  }
+  return result as Promise<CommandResult>;
+}
+
+/** Publishes my presence (name may be ''), or withdraws it with null. */
+export function setPresence(name: string | null): void {
+  currentSession()?.setPresence(name);
+}
+
+export const postNote = (promptId: string, text: string, tag: NoteTag | null) =>
+  submit({ type: 'postDraft', draftId: randomId(), promptId, text, tag });
+export const editNote = (draftId: string, text: string, tag: NoteTag | null) => submit({ type: 'editDraft', draftId, text, tag });
+export const deleteNote = (draftId: string) => submit({ type: 'deleteDraft', draftId });
+
+export const changePhase = (phase: Phase, confirm?: boolean) =>
+  submitAndWait({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });
+export const focusPrompt = (promptId: string | null) => submit({ type: 'focusPrompt', promptId });
+export const revealPrompt = (promptId: string | null) => submit({ type: 'reveal', promptId });
+export const releaseHeld = (promptId: string) => submit({ type: 'releaseHeld', promptId });
+
+export const updateBoard = (fields: { title?: string; purpose?: string }) => submit({ type: 'updateBoard', ...fields });
+export const updateSettings = (fields: { facilitatorParticipates?: boolean; showRoster?: boolean }) =>
+  submit({ type: 'updateSettings', ...fields });
+export const addPrompt = (text: string, kind: PromptKind) =>
+  submit({ type: 'addPrompt', promptId: randomId(), text, kind, beforePromptId: null });
+export const updatePrompt = (promptId: string, fields: { text?: string; kind?: PromptKind }) =>
+  submit({ type: 'updatePrompt', promptId, ...fields });
+export const removePrompt = (promptId: string) => submit({ type: 'removePrompt', promptId });
+export const movePrompt = (promptId: string, beforePromptId: string | null) =>
+  submit({ type: 'movePrompt', promptId, beforePromptId });

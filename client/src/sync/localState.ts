@@ -1,0 +1,64 @@
+import type { Command, CommandEnvelope, CommandType } from '../../../shared/commands';
+import { applyCommand } from '../../../shared/domain/applyCommand';
+import { applyDocChangesToBoard } from '../../../shared/domain/boardState';
+import { type DomainError, isDomainError } from '../../../shared/domain/errors';
+import { applyPrivateChanges } from '../../../shared/domain/privateState';
+import { type Actor, type BoardState, type DomainContext, type DomainState, postedKey } from '../../../shared/domain/state';
+import type { PrivateMessage } from '../../../shared/protocol';
+import { randomId } from '../../../shared/random';
+
+/** My private slice as the server last sent it. */
+export type Slice = Extract<PrivateMessage, { type: 'slice' }>;
+
+/**
+ * Commands whose outcome the browser can predict. Reveals and releases are left out: they publish
+ * everyone's notes, and the browser only knows its own.
+ */
+const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
+  'updateBoard',
+  'updateSettings',
+  'addPrompt',
+  'updatePrompt',
+  'removePrompt',
+  'movePrompt',
+  'setPhase',
+  'focusPrompt',
+  'postDraft',
+  'editDraft',
+  'deleteDraft',
+]);
+
+function context(): DomainContext {
+  return { random: Math.random, newId: randomId, now: Date.now() };
+}
+
+/** The domain state the server would see for me: the board plus my drafts and counts. */
+export function stateFromSlice(board: BoardState, participantId: string, slice: Slice | null): DomainState {
+  const drafts = new Map((slice?.drafts ?? []).map((d) => [d.id, { ...d, authorId: participantId }]));
+  const posted = new Map(Object.entries(slice?.posted ?? {}).map(([promptId, n]) => [postedKey(participantId, promptId), n]));
+  return { board, drafts, posted };
+}
+
+/** Runs one command through the shared domain, as the server will. */
+export function applyLocally(state: DomainState, actor: Actor, command: Command): DomainState | DomainError {
+  const changes = applyCommand(state, actor, command, context());
+  if (isDomainError(changes)) return changes;
+  const next = applyPrivateChanges(state, changes.private);
+  return { ...next, board: applyDocChangesToBoard(next.board, changes.doc) };
+}
+
+/**
+ * Folds commands the server has not confirmed (or whose effects have not arrived yet) over the
+ * last known state: the optimistic view. A command the domain refuses here is skipped; the
+ * server's answer will say why. Applying a command that the state already contains is refused or
+ * changes nothing, so a command may safely be folded once too often.
+ */
+export function foldCommands(state: DomainState, actor: Actor, envelopes: readonly CommandEnvelope[]): DomainState {
+  let folded = state;
+  for (const { command } of envelopes) {
+    if (!PREDICTABLE.has(command.type)) continue;
+    const next = applyLocally(folded, actor, command);
+    if (!isDomainError(next)) folded = next;
+  }
+  return folded;
+}

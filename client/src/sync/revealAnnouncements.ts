@@ -1,0 +1,43 @@
+import type { BoardState } from '../../../shared/domain/state';
+import { sortedPrompts } from '../../../shared/domain/state';
+import { PHASE_GUIDANCE } from '../../../shared/phases';
+import { countNotes, PHASE_NAMES, quoted } from '../copy';
+
+function notesPerPrompt(board: BoardState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const note of board.notes.values()) counts.set(note.promptId, (counts.get(note.promptId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Sentences for the live region when the board changes in a way everyone should hear: a reveal
+ * ("12 notes revealed for ‘…’"), a released batch of held notes, a new phase. Screen reader users
+ * hear what sighted people see appear.
+ */
+export function describeBoardChanges(before: BoardState, after: BoardState, isFacilitator: boolean): string[] {
+  const sentences: string[] = [];
+  if (before.meta.phase !== after.meta.phase) {
+    // Participants hear what to do now; the facilitator, who made the move, only where they are.
+    const guidance = isFacilitator ? '' : ` ${PHASE_GUIDANCE[after.meta.phase]}`;
+    sentences.push(`Now: ${PHASE_NAMES[after.meta.phase]}.${guidance}`);
+  }
+  const countsBefore = notesPerPrompt(before);
+  const countsAfter = notesPerPrompt(after);
+  const revealed: { text: string; count: number }[] = [];
+  for (const prompt of sortedPrompts(after)) {
+    const previous = before.prompts.get(prompt.id);
+    if (!previous || !prompt.isRevealed) continue;
+    const added = (countsAfter.get(prompt.id) ?? 0) - (countsBefore.get(prompt.id) ?? 0);
+    if (!previous.isRevealed) revealed.push({ text: prompt.text, count: added });
+    else if (added > 0) sentences.push(`${countNotes(added)} more shown for ${quoted(prompt.text)}.`);
+  }
+  const [only] = revealed;
+  if (revealed.length === 1 && only) {
+    sentences.push(`${only.count === 0 ? 'No notes' : countNotes(only.count)} revealed for ${quoted(only.text)}.`);
+  } else if (revealed.length > 1) {
+    // "Reveal all" is one event: one sentence, not one per question.
+    const total = revealed.reduce((sum, r) => sum + r.count, 0);
+    sentences.push(`Answers revealed for ${revealed.length} questions: ${countNotes(total)} in all.`);
+  }
+  return sentences;
+}
