@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { useBoardStore } from '../store/boardStore';
+
+/** Shows why the board is not there yet (loading, closed for good), or the board. */
+export function BoardGate({ children }: { readonly children: ReactNode }) {
+  const hasBoard = useBoardStore((s) => s.board !== null);
+  const status = useBoardStore((s) => s.status);
+  const closeMessage = useBoardStore((s) => s.closeMessage);
+  if (status === 'closed') {
+    return (
+      <main className="page page--narrow">
+        <h1>Cannot open this workshop</h1>
+        <p>{closeMessage}</p>
+        <p>
+          <a href="/">Go to the Accord home page</a>
+        </p>
+      </main>
+    );
+  }
+  if (!hasBoard) {
+    return (
+      <main className="page page--narrow" aria-busy="true">
+        <h1>Opening the workshop…</h1>
+        <p>
+          {status === 'offline' ? 'You are offline. The workshop opens when your connection is back.' : 'This takes a moment.'}
+        </p>
+      </main>
+    );
+  }
+  return <>{children}</>;
+}

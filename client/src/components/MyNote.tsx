@@ -1,0 +1,80 @@
+import { type FormEvent, useId, useState } from 'react';
+import { MAX_NOTE_CHARS } from '../../../shared/limits';
+import type { Draft } from '../../../shared/records/Draft';
+import type { NoteTag } from '../../../shared/records/Note';
+import { announce } from '../store/toastStore';
+import { deleteNote, editNote } from '../sync/commands';
+import { TagBadge } from './TagBadge';
+import { TagChoice } from './TagChoice';
+
+/** One of my notes that others cannot see yet: editable and deletable until it is shown. */
+export function MyNote({ draft, isHeld }: { readonly draft: Omit<Draft, 'authorId'>; readonly isHeld: boolean }) {
+  const [isEditing, setIsEditing] = useState(false);
+  const [text, setText] = useState(draft.text);
+  const [tag, setTag] = useState<NoteTag | null>(draft.tag);
+  const textId = useId();
+
+  const startEditing = () => {
+    setText(draft.text);
+    setTag(draft.tag);
+    setIsEditing(true);
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim().length === 0) return;
+    if (editNote(draft.id, text.trim(), tag) === null) {
+      setIsEditing(false);
+      announce('Note saved.');
+    }
+  };
+
+  const remove = () => {
+    if (deleteNote(draft.id) === null) announce('Note deleted.');
+  };
+
+  if (isEditing) {
+    return (
+      <li className="note note--mine">
+        <form className="composer" onSubmit={save}>
+          <label htmlFor={textId} className="composer__label">
+            Edit your note
+          </label>
+          <textarea
+            id={textId}
+            className="composer__text"
+            value={text}
+            maxLength={MAX_NOTE_CHARS}
+            rows={3}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <TagChoice value={tag} onChange={setTag} />
+          <div className="actions">
+            <button type="submit" className="button button--primary" disabled={text.trim().length === 0}>
+              Save
+            </button>
+            <button type="button" className="button" onClick={() => setIsEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li className="note note--mine">
+      <p className="note__text">{draft.text}</p>
+      {draft.tag && <TagBadge tag={draft.tag} />}
+      <p className="note__hint">{isHeld ? 'Waiting to be shown together with others' : 'Only you can see this'}</p>
+      <div className="actions">
+        <button type="button" className="button button--small" onClick={startEditing}>
+          Edit<span className="visually-hidden"> note: {draft.text.slice(0, 40)}</span>
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={remove}>
+          Delete<span className="visually-hidden"> note: {draft.text.slice(0, 40)}</span>
+        </button>
+      </div>
+    </li>
+  );
+}

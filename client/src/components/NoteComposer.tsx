@@ -1,0 +1,92 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { MAX_NOTE_CHARS } from '../../../shared/limits';
+import type { NoteTag } from '../../../shared/records/Note';
+import { useBoardStore } from '../store/boardStore';
+import { announce } from '../store/toastStore';
+import { postNote } from '../sync/commands';
+import { TagChoice } from './TagChoice';
+
+export interface NoteComposerProps {
+  readonly promptId: string;
+  readonly isRevealed: boolean;
+  /** Starts as a single button (the facilitator's board, where notes matter more than writing). */
+  readonly isCollapsible?: boolean;
+}
+
+/** Writes a new note for one prompt. Ctrl/Cmd+Enter adds it. */
+export function NoteComposer({ promptId, isRevealed, isCollapsible = false }: NoteComposerProps) {
+  const [isOpen, setIsOpen] = useState(!isCollapsible);
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState<NoteTag | null>(null);
+  const textId = useId();
+  const counterId = useId();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const isEmpty = text.trim().length === 0;
+  const wasOpen = useRef(isOpen);
+
+  useEffect(() => {
+    if (isOpen && !wasOpen.current) textarea.current?.focus();
+    wasOpen.current = isOpen;
+  }, [isOpen]);
+
+  const add = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (isEmpty) return;
+    if (postNote(promptId, text.trim(), tag) !== null) return;
+    setText('');
+    setTag(null);
+    textarea.current?.focus();
+    const { status } = useBoardStore.getState();
+    if (status !== 'online') announce('Note saved on this device. It will be sent when you are back online.');
+    else if (isRevealed) announce('Note added. It will be shown together with other new notes.');
+    else announce('Note added. Only you can see it until the facilitator reveals the answers.');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) add();
+  };
+
+  if (!isOpen) {
+    return (
+      <div className="composer composer--closed">
+        <button type="button" className="button button--small" aria-expanded={false} onClick={() => setIsOpen(true)}>
+          Write a note
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form className="composer" onSubmit={add}>
+      <label htmlFor={textId} className="composer__label">
+        Your answer
+      </label>
+      <textarea
+        id={textId}
+        ref={textarea}
+        className="composer__text"
+        value={text}
+        maxLength={MAX_NOTE_CHARS}
+        rows={3}
+        aria-describedby={counterId}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p id={counterId} className="composer__counter">
+        {text.length} / {MAX_NOTE_CHARS} characters
+        <span className="composer__keys"> · Ctrl+Enter adds the note</span>
+      </p>
+      <TagChoice value={tag} onChange={setTag} />
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={isEmpty}>
+          Add note
+        </button>
+        {isCollapsible && (
+          <button type="button" className="button" onClick={() => setIsOpen(false)}>
+            Close
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useMemo } from 'react';
+import { sortedPrompts } from '../../../shared/domain/state';
+import { draftsByPrompt, NO_DRAFTS, NO_NOTES, notesByPrompt } from '../boardSelectors';
+import { BoardGate } from '../components/BoardGate';
+import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { PeopleHere } from '../components/PeopleHere';
+import { displayNameFor, facilitatorKeyFor, joinCodeFor, lastDisplayName } from '../storage';
+import { useBoardStore } from '../store/boardStore';
+import { setPresence } from '../sync/commands';
+import { useBoardSession } from '../sync/useBoardSession';
+import { AddPromptForm } from './facilitator/AddPromptForm';
+import { BoardActions } from './facilitator/BoardActions';
+import { InvitePanel } from './facilitator/InvitePanel';
+import { PhaseStepper } from './facilitator/PhaseStepper';
+import { PromptColumn } from './facilitator/PromptColumn';
+import { PurposeEditor } from './facilitator/PurposeEditor';
+import { SettingsPanel } from './facilitator/SettingsPanel';
+import { TitleEditor } from './facilitator/TitleEditor';
+
+const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
+
+function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: string; readonly facilitatorKey: string }) {
+  const board = useBoardStore((s) => s.board);
+  const myDrafts = useBoardStore((s) => s.myDrafts);
+  const canWrite = useBoardStore((s) => s.canWriteNotes);
+  const prompts = useMemo(() => (board ? sortedPrompts(board) : []), [board]);
+  const notes = useMemo(() => (board ? notesByPrompt(board) : new Map()), [board]);
+  const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
+
+  useEffect(() => {
+    if (board) document.title = `${board.meta.title} · facilitating · Accord`;
+  }, [board]);
+
+  if (!board) return null;
+  const { meta } = board;
+  const isSetup = meta.phase === 'setup';
+  return (
+    <>
+      <header className="topbar topbar--facilitator">
+        <div className="topbar__inner">
+          <TitleEditor title={meta.title} isEditable={isSetup} />
+          <div className="topbar__status">
+            <ConnectionIndicator />
+            <PeopleHere />
+          </div>
+        </div>
+        <div className="topbar__inner topbar__inner--controls">
+          <PhaseStepper phase={meta.phase} />
+          <BoardActions board={board} />
+        </div>
+      </header>
+      <main className="page facilitator">
+        <div className="facilitator__panels">
+          <InvitePanel
+            boardId={boardId}
+            joinCode={joinCodeFor(boardId)}
+            facilitatorKey={facilitatorKey}
+            isOpen={isSetup || meta.phase === 'reflect'}
+          />
+          <details className="panel" open={isSetup}>
+            <summary className="panel__summary">Purpose and settings</summary>
+            <div className="panel__body">
+              {isSetup ? <PurposeEditor purpose={meta.purpose} /> : <p className="purpose-text">{meta.purpose}</p>}
+              <SettingsPanel settings={meta.settings} />
+            </div>
+          </details>
+        </div>
+        <section className="columns" aria-label="Questions">
+          {prompts.map((prompt, i) => (
+            <PromptColumn
+              key={prompt.id}
+              prompt={prompt}
+              notes={notes.get(prompt.id) ?? NO_NOTES}
+              drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
+              phase={meta.phase}
+              isFocused={prompt.id === meta.focusPromptId}
+              canWrite={canWrite && WRITING_PHASES.has(meta.phase)}
+              previousId={prompts[i - 1]?.id ?? null}
+              nextNextId={prompts[i + 2]?.id ?? null}
+              isLast={i === prompts.length - 1}
+            />
+          ))}
+          {isSetup && <AddPromptForm />}
+        </section>
+      </main>
+    </>
+  );
+}
+
+function LiveFacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: string; readonly facilitatorKey: string }) {
+  useBoardSession(boardId, 'facilitator', facilitatorKey);
+  useEffect(() => {
+    setPresence(displayNameFor(boardId) ?? lastDisplayName());
+  }, [boardId]);
+  return (
+    <BoardGate>
+      <FacilitatorBoard boardId={boardId} facilitatorKey={facilitatorKey} />
+    </BoardGate>
+  );
+}
+
+/** /b/:boardId/facilitate — the facilitator's board (loaded only by facilitators). */
+export default function FacilitatorPage({ boardId }: { readonly boardId: string }) {
+  const facilitatorKey = facilitatorKeyFor(boardId);
+  if (!facilitatorKey) {
+    return (
+      <main className="page page--narrow">
+        <h1>This browser cannot run this workshop</h1>
+        <p>
+          To facilitate, open the facilitator link you received when the workshop was created: it ends with “#key=…”. Keep that
+          link private.
+        </p>
+        <p>
+          <a href={`/b/${boardId}`}>Join as a participant instead</a>
+        </p>
+      </main>
+    );
+  }
+  return <LiveFacilitatorBoard boardId={boardId} facilitatorKey={facilitatorKey} />;
+}

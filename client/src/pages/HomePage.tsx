@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { JoinForm } from './JoinForm';
+import { StartForm } from './StartForm';
+
+export function HomePage() {
+  useEffect(() => {
+    document.title = 'Accord · write your working agreement together';
+  }, []);
+  return (
+    <main className="page home">
+      <header className="home__intro">
+        <h1 className="brand">Accord</h1>
+        <p className="lead">
+          A shared board on which a group writes its working agreement together: everyone answers in private, the answers are
+          shown without names, and the group decides what to keep.
+        </p>
+      </header>
+      <div className="home__panels">
+        <section className="panel" aria-labelledby="join-title">
+          <h2 id="join-title">Join a workshop</h2>
+          <p>Type the code the facilitator shows you. You do not need an account.</p>
+          <JoinForm />
+        </section>
+        <section className="panel" aria-labelledby="start-title">
+          <h2 id="start-title">Start a workshop</h2>
+          <p>You will get a code, a link and a QR code to invite people.</p>
+          <StartForm />
+        </section>
+      </div>
+    </main>
+  );
+}

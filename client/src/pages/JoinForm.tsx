@@ -1,0 +1,60 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError, joinCodeProblem, resolveJoinCode } from '../api';
+import { navigate } from '../router';
+
+/** Type a workshop code, go to the board. Forgiving of lower case, spaces and dashes. */
+export function JoinForm({
+  initialCode = '',
+  initialError = null,
+}: {
+  readonly initialCode?: string;
+  readonly initialError?: string | null;
+}) {
+  const [code, setCode] = useState(initialCode);
+  const [error, setError] = useState<string | null>(initialError);
+  const [isBusy, setIsBusy] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
+
+  const join = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = joinCodeProblem(code);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setIsBusy(true);
+    setError(null);
+    try {
+      navigate(`/b/${await resolveJoinCode(code)}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={join} noValidate>
+      <label htmlFor={inputId}>Workshop code</label>
+      <input
+        id={inputId}
+        className="input input--code"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        inputMode="text"
+        placeholder="e.g. K7PQ2M"
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+      />
+      <p id={errorId} className="form__error" aria-live="polite">
+        {error}
+      </p>
+      <button type="submit" className="button button--primary" disabled={isBusy}>
+        {isBusy ? 'Joining…' : 'Join'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { ApiError, resolveJoinCode } from '../api';
+import { navigate } from '../router';
+import { JoinForm } from './JoinForm';
+
+/** /j/CODE: the link from the invitation or the QR code. Resolves the code, then opens the board. */
+export function JoinPage({ code }: { readonly code: string }) {
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = 'Joining a workshop · Accord';
+    let isCurrent = true;
+    resolveJoinCode(code).then(
+      (boardId) => {
+        if (isCurrent) navigate(`/b/${boardId}`, { replace: true });
+      },
+      (caught: unknown) => {
+        if (isCurrent) setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [code]);
+
+  if (error === null) {
+    return (
+      <main className="page page--narrow" aria-busy="true">
+        <h1>Joining the workshop…</h1>
+      </main>
+    );
+  }
+  return (
+    <main className="page page--narrow">
+      <h1>Join a workshop</h1>
+      <p>We could not open the workshop with the code {code}.</p>
+      <JoinForm initialCode={code} initialError={error} />
+    </main>
+  );
+}

@@ -1,0 +1,56 @@
+import { findTransition, nextPhase, PHASES, type Phase, previousPhase } from '../../../../shared/phases';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PHASE_NAMES } from '../../copy';
+import { changePhase } from '../../sync/commands';
+import { useConfirm } from './useConfirm';
+
+function allowedMove(from: Phase, to: Phase | null): Phase | null {
+  return to !== null && findTransition(from, to) ? to : null;
+}
+
+/** All phases in order with the current one marked; Back and Next follow the transition table. */
+export function PhaseStepper({ phase }: { readonly phase: Phase }) {
+  const confirm = useConfirm();
+  const back = allowedMove(phase, previousPhase(phase));
+  const next = allowedMove(phase, nextPhase(phase));
+
+  const moveTo = async (target: Phase) => {
+    const result = await changePhase(target);
+    if (!result.ok && result.error === 'confirmation_required') {
+      confirm.ask({
+        title: `Go back to ${PHASE_NAMES[target]}?`,
+        message: result.message,
+        confirmLabel: `Go to ${PHASE_NAMES[target]}`,
+        onConfirm: () => void changePhase(target, true),
+      });
+    }
+  };
+
+  return (
+    <nav className="stepper" aria-label="Workshop phases">
+      <button type="button" className="button" disabled={back === null} onClick={() => back && moveTo(back)}>
+        <span aria-hidden="true">← </span>
+        {back ? `Back to ${PHASE_NAMES[back]}` : 'Back'}
+      </button>
+      <ol className="stepper__list">
+        {PHASES.map((p, i) => (
+          <li
+            key={p}
+            className={`stepper__step${p === phase ? ' stepper__step--current' : ''}`}
+            aria-current={p === phase ? 'step' : undefined}
+          >
+            <span className="stepper__number" aria-hidden="true">
+              {i + 1}
+            </span>
+            {PHASE_NAMES[p]}
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="button button--primary" disabled={next === null} onClick={() => next && moveTo(next)}>
+        {next ? `Next: ${PHASE_NAMES[next]}` : 'Next'}
+        <span aria-hidden="true"> →</span>
+      </button>
+      <ConfirmDialog request={confirm.request} onClose={confirm.close} />
+    </nav>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Phase } from '../../../../shared/phases';
+import type { Draft } from '../../../../shared/records/Draft';
+import type { Note } from '../../../../shared/records/Note';
+import type { Prompt } from '../../../../shared/records/Prompt';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { MyNotes } from '../../components/MyNotes';
+import { NoteCard } from '../../components/NoteCard';
+import { NoteComposer } from '../../components/NoteComposer';
+import { countNotes, PROMPT_KIND_NAMES, pendingLine, quoted } from '../../copy';
+import { focusPrompt, revealPrompt } from '../../sync/commands';
+import { HeldNotes } from './HeldNotes';
+import { PromptEditor } from './PromptEditor';
+import { useConfirm } from './useConfirm';
+
+export interface PromptColumnProps {
+  readonly prompt: Prompt;
+  readonly notes: readonly Note[];
+  readonly drafts: readonly Draft[];
+  readonly phase: Phase;
+  readonly isFocused: boolean;
+  readonly canWrite: boolean;
+  readonly previousId: string | null;
+  readonly nextNextId: string | null;
+  readonly isLast: boolean;
+}
+
+const REVEAL_PHASES: ReadonlySet<Phase> = new Set(['share', 'group']);
+
+/** One prompt on the facilitator's board: counts until the reveal, then the notes. */
+export function PromptColumn(props: PromptColumnProps) {
+  const { prompt, notes, drafts, phase, isFocused, canWrite } = props;
+  const confirm = useConfirm();
+  const headingId = `column-title-${prompt.id}`;
+  const isSetup = phase === 'setup';
+  const canReveal = REVEAL_PHASES.has(phase);
+
+  return (
+    <section className={`column${isFocused ? ' column--focused' : ''}`} aria-labelledby={headingId}>
+      <div className="column__head">
+        <span className={`kind kind--${prompt.kind}`}>
+          {prompt.kind === 'align' ? PROMPT_KIND_NAMES.align : 'Awareness only'}
+        </span>
+        <h2 id={headingId} className={isSetup ? 'visually-hidden' : 'column__title'}>
+          {prompt.text}
+        </h2>
+        {isSetup && (
+          <PromptEditor
+            prompt={prompt}
+            previousId={props.previousId}
+            nextNextId={props.nextNextId}
+            isLast={props.isLast}
+            confirm={confirm}
+          />
+        )}
+        <p className="column__count">{prompt.isRevealed ? `${countNotes(notes.length)} shown` : pendingLine(prompt)}</p>
+        {!isSetup && (
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={isFocused}
+              onClick={() => focusPrompt(isFocused ? null : prompt.id)}
+            >
+              {isFocused ? 'Spotlight on' : 'Spotlight'}
+              <span className="visually-hidden">: {quoted(prompt.text)}</span>
+            </button>
+            {canReveal && !prompt.isRevealed && (
+              <button type="button" className="button button--small button--primary" onClick={() => revealPrompt(prompt.id)}>
+                Reveal<span className="visually-hidden"> notes for {quoted(prompt.text)}</span>
+              </button>
+            )}
+          </div>
+        )}
+        {prompt.isRevealed && prompt.pendingCount > 0 && <HeldNotes prompt={prompt} confirm={confirm} />}
+      </div>
+      {prompt.isRevealed && notes.length > 0 && (
+        <ul className="notes" aria-label={`Notes for ${quoted(prompt.text)}`}>
+          {notes.map((note) => (
+            <NoteCard key={note.id} note={note} />
+          ))}
+        </ul>
+      )}
+      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} />
+      {canWrite && <NoteComposer promptId={prompt.id} isRevealed={prompt.isRevealed} isCollapsible />}
+      <ConfirmDialog request={confirm.request} onClose={confirm.close} />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { BoardSettings } from '../../../../shared/records/BoardMeta';
+import { updateSettings } from '../../sync/commands';
+
+/** The board's settings, changeable in any phase. */
+export function SettingsPanel({ settings }: { readonly settings: BoardSettings }) {
+  return (
+    <fieldset className="settings">
+      <legend>Settings</legend>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.facilitatorParticipates}
+          onChange={(e) => updateSettings({ facilitatorParticipates: e.target.checked })}
+        />
+        I take part in writing notes
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.showRoster} onChange={(e) => updateSettings({ showRoster: e.target.checked })} />
+        Show the names of people here
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,63 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { MAX_TITLE_CHARS } from '../../../../shared/limits';
+import { updateBoard } from '../../sync/commands';
+
+/** The board title as the page heading; during setup it can be renamed in place. */
+export function TitleEditor({ title, isEditable }: { readonly title: string; readonly isEditable: boolean }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  const isEditing = draft !== null && isEditable;
+
+  // Focus follows the form: into the field when it opens, back to "Rename" when it closes.
+  useEffect(() => {
+    if (isEditing) input.current?.focus();
+    else if (wasEditing.current) renameButton.current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing]);
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const next = draft?.trim() ?? '';
+    if (next.length === 0 || next === title || updateBoard({ title: next }) === null) setDraft(null);
+  };
+
+  if (isEditing) {
+    return (
+      <form className="title-editor" onSubmit={save}>
+        <label htmlFor={inputId} className="visually-hidden">
+          Workshop title
+        </label>
+        <input
+          id={inputId}
+          ref={input}
+          className="input"
+          value={draft ?? ''}
+          maxLength={MAX_TITLE_CHARS}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setDraft(null);
+          }}
+        />
+        <button type="submit" className="button button--small button--primary">
+          Save
+        </button>
+        <button type="button" className="button button--small" onClick={() => setDraft(null)}>
+          Cancel
+        </button>
+      </form>
+    );
+  }
+  return (
+    <div className="title-editor">
+      <h1 className="topbar__title">{title}</h1>
+      {isEditable && (
+        <button ref={renameButton} type="button" className="button button--small button--quiet" onClick={() => setDraft(title)}>
+          Rename
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Draft } from '../../../../shared/records/Draft';
+import type { Note } from '../../../../shared/records/Note';
+import type { Prompt } from '../../../../shared/records/Prompt';
+import { MyNotes } from '../../components/MyNotes';
+import { NoteCard } from '../../components/NoteCard';
+import { NoteComposer } from '../../components/NoteComposer';
+import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../copy';
+
+export interface PromptCardProps {
+  readonly prompt: Prompt;
+  readonly notes: readonly Note[];
+  readonly drafts: readonly Draft[];
+  readonly isFocused: boolean;
+  readonly canWrite: boolean;
+}
+
+/** One question: counts before the reveal, the notes after, my own notes, and a place to write. */
+export function PromptCard({ prompt, notes, drafts, isFocused, canWrite }: PromptCardProps) {
+  const headingId = `prompt-title-${prompt.id}`;
+  return (
+    <section
+      id={`prompt-${prompt.id}`}
+      className={`card prompt${isFocused ? ' prompt--focused' : ''}`}
+      aria-labelledby={headingId}
+    >
+      {isFocused && <p className="prompt__spotlight">The group is looking at this question now</p>}
+      <h2 id={headingId} className="prompt__text">
+        {prompt.text}
+      </h2>
+      <p className="prompt__meta">
+        <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
+        <span className="prompt__count">
+          {prompt.isRevealed
+            ? `${countNotes(notes.length)} shown${prompt.pendingCount > 0 ? `, ${prompt.pendingCount} waiting to be shown` : ''}`
+            : pendingLine(prompt)}
+        </span>
+      </p>
+      {prompt.isRevealed && notes.length > 0 && (
+        <section className="revealed" aria-label="Everyone's notes">
+          <h3 className="visually-hidden">Everyone's notes</h3>
+          <ul className="notes">
+            {notes.map((note) => (
+              <NoteCard key={note.id} note={note} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} />
+      {canWrite && <NoteComposer promptId={prompt.id} isRevealed={prompt.isRevealed} />}
+    </section>
+  );
+}
