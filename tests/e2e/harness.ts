@@ -1,0 +1,99 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../server/AccordServer';
+import { configFromEnv } from '../../server/config';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
+
+/** Debian's Chromium, never a downloaded one (scripts/ensure-chromium.mjs installs it). */
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A real server on a free port with its own data folder, serving the built client, and a browser. */
+export interface E2E {
+  readonly url: string;
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh browser profile (its own localStorage, so its own participant identity). */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'accord-e2e-'));
+  const server = await startServer(
+    configFromEnv({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(ROOT, 'dist/client') }, ROOT),
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    url: server.url,
+    server,
+    browser,
+    async newContext(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One accessibility finding, as much of it as a failing assertion needs to be read. */
+export interface A11yViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+let axeSourceCache: string | null = null;
+async function axeSource(): Promise<string> {
+  axeSourceCache ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSourceCache;
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page; returns serious and critical findings. */
+export async function auditA11y(page: Page): Promise<A11yViolation[]> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  // The server's CSP forbids inline scripts, so addScriptTag would be blocked. Evaluating through
+  // the DevTools protocol is outside CSP, and keeps the page's CSP enforced for the app itself.
+  if (!hasAxe) await page.evaluate(await axeSource());
+  return page.evaluate(async () => {
+    type AxeResult = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(options: unknown): Promise<AxeResult> } }).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Saves a full-page PNG under test-artifacts/e2e/ for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
