@@ -12,6 +12,7 @@ import {
   FACILITATOR_WITHOUT_ID,
   READER,
   refusal,
+  step,
   testContext,
   withMeta,
   workshopState,
@@ -229,5 +230,13 @@ describe('applyCommand', () => {
       error: 'forbidden',
       message: 'You are not allowed to do that on this board.',
     });
+  });
+
+  it('clears the spotlight when the focused prompt is removed (no dangling focusPromptId)', () => {
+    let state = withMeta(workshopState(), { phase: 'setup' });
+    state = step(state, FACILITATOR, { type: 'focusPrompt', promptId: 'prompt3' });
+    state = step(state, FACILITATOR, { type: 'removePrompt', promptId: 'prompt3' });
+    expect(state.board.prompts.has('prompt3')).toBe(false);
+    expect(state.board.meta.focusPromptId).toBeNull();
   });
 });
