@@ -4,6 +4,7 @@ import type { BoardState } from './domain/state';
 import { type BoardMeta, boardMetaRecord } from './records/BoardMeta';
 import { type Note, noteRecord } from './records/Note';
 import { type Prompt, promptRecord } from './records/Prompt';
+import { type Theme, themeRecord } from './records/Theme';
 import { isInvalid, type Validator } from './validate';
 
 /**
@@ -12,6 +13,7 @@ import { isInvalid, type Validator } from './validate';
  *   meta     Y.Map    the board's own fields (BoardMeta), `settings` as one JSON value
  *   prompts  Y.Map    prompt id → Y.Map of Prompt fields
  *   notes    Y.Map    note id → Y.Map of Note fields (revealed, anonymous notes only)
+ *   themes   Y.Map    theme id → Y.Map of Theme fields
  *
  * Records are nested maps so that a move writes one field, not the whole record. Everything
  * read is validated: a record that fails validation is skipped, never trusted.
@@ -19,6 +21,7 @@ import { isInvalid, type Validator } from './validate';
 const META = 'meta';
 const PROMPTS = 'prompts';
 const NOTES = 'notes';
+const THEMES = 'themes';
 
 function readRecord<T>(map: Y.Map<unknown>, validator: Validator<T>): T | null {
   const result = validator(map.toJSON());
@@ -41,6 +44,7 @@ export function boardRoots(doc: Y.Doc) {
     meta: doc.getMap<unknown>(META),
     prompts: doc.getMap<Y.Map<unknown>>(PROMPTS),
     notes: doc.getMap<Y.Map<unknown>>(NOTES),
+    themes: doc.getMap<Y.Map<unknown>>(THEMES),
   };
 }
 
@@ -49,7 +53,12 @@ export function readBoard(doc: Y.Doc): BoardState | null {
   const roots = boardRoots(doc);
   const meta = readRecord(roots.meta, boardMetaRecord);
   if (meta === null) return null;
-  return { meta, prompts: readRecords(roots.prompts, promptRecord), notes: readRecords(roots.notes, noteRecord) };
+  return {
+    meta,
+    prompts: readRecords(roots.prompts, promptRecord),
+    notes: readRecords(roots.notes, noteRecord),
+    themes: readRecords(roots.themes, themeRecord),
+  };
 }
 
 /** The schema version the document was written with, or 0 when there is none. */
@@ -108,6 +117,15 @@ export function applyDocChanges(doc: Y.Doc, changes: readonly DocChange[], origi
           break;
         case 'patchNote':
           patchRecord(roots.notes, change.id, change.fields);
+          break;
+        case 'putTheme':
+          putRecord(roots.themes, change.theme satisfies Theme);
+          break;
+        case 'patchTheme':
+          patchRecord(roots.themes, change.id, change.fields);
+          break;
+        case 'deleteTheme':
+          roots.themes.delete(change.id);
           break;
       }
     }

@@ -1,8 +1,23 @@
+import { MAX_NOTES_PER_MOVE, MAX_TIMER_MS, MIN_TIMER_MS } from './limits';
 import { PHASES } from './phases';
 import { boardPurpose, boardTitle } from './records/BoardMeta';
 import { noteTag, noteText } from './records/Note';
 import { PROMPT_KINDS, promptText } from './records/Prompt';
-import { boolean, type Infer, type Invalid, id, isInvalid, nullable, object, oneOf, type Validator } from './validate';
+import { themeName } from './records/Theme';
+import {
+  arrayOf,
+  boolean,
+  type Infer,
+  type Invalid,
+  id,
+  integer,
+  isInvalid,
+  nonEmpty,
+  nullable,
+  object,
+  oneOf,
+  type Validator,
+} from './validate';
 
 /**
  * Every command a client can send, as runtime validators. The TypeScript union `Command` is
@@ -34,6 +49,27 @@ export const COMMAND_VALIDATORS = {
   postDraft: object({ type: oneOf(['postDraft']), draftId: id, promptId: id, text: noteText, tag: noteTag }),
   editDraft: object({ type: oneOf(['editDraft']), draftId: id, text: noteText, tag: noteTag }, ['text', 'tag']),
   deleteDraft: object({ type: oneOf(['deleteDraft']), draftId: id }),
+  createTheme: object({
+    type: oneOf(['createTheme']),
+    themeId: id,
+    promptId: id,
+    name: themeName,
+    noteIds: arrayOf(id, MAX_NOTES_PER_MOVE),
+    beforeThemeId: nullable(id),
+  }),
+  renameTheme: object({ type: oneOf(['renameTheme']), themeId: id, name: themeName }),
+  deleteTheme: object({ type: oneOf(['deleteTheme']), themeId: id }),
+  moveNotes: object({
+    type: oneOf(['moveNotes']),
+    noteIds: nonEmpty(arrayOf(id, MAX_NOTES_PER_MOVE)),
+    themeId: nullable(id),
+    beforeNoteId: nullable(id),
+  }),
+  mergeThemes: object({ type: oneOf(['mergeThemes']), sourceThemeId: id, targetThemeId: id }),
+  moveTheme: object({ type: oneOf(['moveTheme']), themeId: id, beforeThemeId: nullable(id) }),
+  startTimer: object({ type: oneOf(['startTimer']), durationMs: integer(MIN_TIMER_MS, MAX_TIMER_MS) }),
+  addTime: object({ type: oneOf(['addTime']), ms: integer(-MAX_TIMER_MS, MAX_TIMER_MS) }),
+  stopTimer: object({ type: oneOf(['stopTimer']) }),
 } as const;
 
 /** Name of a command. */

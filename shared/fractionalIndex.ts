@@ -1,53 +1,74 @@
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+
 /**
- * Fractional indices: order keys that are strings compared byte-wise, so that an item can be
- * placed between two others by writing only its own key. A key is read as a base-36 fraction
- * 0.d1d2d3…; keys never end in "0", which keeps room between any two of them.
+ * Fractional indices: order keys compared as plain strings, so that an item is placed between two
+ * others by writing only its own key. Keys come from rocicorp's `fractional-indexing` (base 62
+ * with a variable-length integer part), which grows logarithmically when items are added at
+ * either end. Inserting again and again into the same gap still lengthens keys, so
+ * {@link placeKeys} re-spaces a whole list once a key would pass RESPACE_AT_KEY_CHARS.
  */
 
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-const BASE = DIGITS.length;
+/** Length at which a list's keys are regenerated evenly instead of growing further. */
+export const RESPACE_AT_KEY_CHARS = 48;
 
-function digitAt(key: string, index: number): number {
-  const char = key[index];
-  return char === undefined ? 0 : DIGITS.indexOf(char);
-}
+/** Longest order key a record may hold (validators refuse longer ones). */
+export const MAX_ORDER_KEY_CHARS = 256;
 
 /** True when `key` is a well-formed order key. */
 export function isOrderKey(key: string): boolean {
-  return /^[0-9a-z]*[1-9a-z]$/.test(key);
+  if (key.length > MAX_ORDER_KEY_CHARS || !/^[A-Za-z][0-9A-Za-z]*$/.test(key)) return false;
+  try {
+    generateKeyBetween(key, null);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-/**
- * A key strictly between `before` and `after` (either may be null for "start" / "end").
- * Throws when `before >= after`, which is a caller bug.
- */
+/** A key strictly between `before` and `after` (either may be null for start / end). Throws when `before >= after`. */
 export function keyBetween(before: string | null, after: string | null): string {
-  if (before !== null && after !== null && before >= after) {
-    throw new Error(`keyBetween: ${before} is not below ${after}`);
-  }
-  let result = '';
-  let upperBounded = after !== null;
-  for (let i = 0; ; i++) {
-    const low = before === null ? 0 : digitAt(before, i);
-    const high = upperBounded && after !== null ? (i < after.length ? digitAt(after, i) : 0) : BASE;
-    if (high - low > 1) return result + DIGITS[Math.floor((low + high) / 2)];
-    result += DIGITS[low];
-    // Once our prefix is below `after`'s prefix, `after` no longer bounds the rest.
-    if (high > low) upperBounded = false;
-  }
+  if (before !== null && after !== null && before >= after) throw new Error(`keyBetween: ${before} is not below ${after}`);
+  return generateKeyBetween(before, after);
 }
 
 /** `count` ascending keys between `before` and `after`, spread evenly. */
 export function keysBetween(before: string | null, after: string | null, count: number): string[] {
   if (count <= 0) return [];
-  if (count === 1) return [keyBetween(before, after)];
-  const middle = keyBetween(before, after);
-  const half = Math.floor(count / 2);
-  return [...keysBetween(before, middle, half), middle, ...keysBetween(middle, after, count - half - 1)];
+  if (before !== null && after !== null && before >= after) throw new Error(`keysBetween: ${before} is not below ${after}`);
+  return generateNKeysBetween(before, after, count);
 }
 
 /** Compares two items by order key, then by id, so that equal keys still sort the same everywhere. */
 export function compareByOrder(a: { order: string; id: string }, b: { order: string; id: string }): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Keys for items inserted into a sorted list, plus any existing items that had to be re-keyed. */
+export interface Placement {
+  /** Keys of the inserted items, ascending. */
+  readonly keys: string[];
+  /** Existing items whose key changed (empty unless the list was re-spaced). */
+  readonly respaced: { id: string; order: string }[];
+}
+
+/**
+ * Keys for `count` items inserted at position `index` of `list` (sorted with compareByOrder and
+ * not containing the inserted items). Equal neighbouring keys (possible in imported data) and
+ * keys that grew past RESPACE_AT_KEY_CHARS make the whole list be re-keyed evenly.
+ */
+export function placeKeys(list: readonly { id: string; order: string }[], index: number, count: number): Placement {
+  const before = list[index - 1]?.order ?? null;
+  const after = list[index]?.order ?? null;
+  if (before === null || after === null || before < after) {
+    const keys = keysBetween(before, after, count);
+    if (keys.every((k) => k.length <= RESPACE_AT_KEY_CHARS)) return { keys, respaced: [] };
+  }
+  const fresh = keysBetween(null, null, list.length + count);
+  const respaced: { id: string; order: string }[] = [];
+  list.forEach((item, i) => {
+    const order = fresh[i < index ? i : i + count] as string;
+    if (order !== item.order) respaced.push({ id: item.id, order });
+  });
+  return { keys: fresh.slice(index, index + count), respaced };
 }

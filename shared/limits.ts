@@ -74,3 +74,16 @@ export const AWARENESS_UPDATES_PER_SECOND = 30;
 
 /** Interval of the server's `time` message to every connection, in milliseconds (y-websocket reconnects after 30 s of silence). */
 export const HEARTBEAT_INTERVAL_MS = 10_000;
+
+/** Longest theme name, in characters. */
+export const MAX_THEME_NAME_CHARS = 80;
+
+/** Most themes in one prompt. */
+export const MAX_THEMES_PER_PROMPT = 50;
+
+/** Most notes one move (multi-select) may carry. */
+export const MAX_NOTES_PER_MOVE = 100;
+
+/** Shortest and longest countdown the facilitator can start, in milliseconds. */
+export const MIN_TIMER_MS = 10_000;
+export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;

@@ -13,8 +13,18 @@ export interface Migration {
   readonly up: (doc: Y.Doc) => void;
 }
 
-/** Every migration, in order. Version 1 is the first released schema, so there are none yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** Every migration, in order. Version 1 is the first released schema. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Schema 2: boards get a countdown timer field (null when no timer runs).
+    id: 'AddTimer',
+    toVersion: 2,
+    up: (doc) => {
+      const meta = boardRoots(doc).meta;
+      if (!meta.has('timer')) meta.set('timer', null);
+    },
+  },
+];
 
 /** The schema version new boards are written with. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.at(-1)?.toVersion ?? 1;

@@ -87,6 +87,15 @@ export function arrayOf<T>(item: Validator<T>, maxItems: number): Validator<T[]>
   };
 }
 
+/** A list accepted by `inner` that has at least one item. */
+export function nonEmpty<T>(inner: Validator<T[]>): Validator<T[]> {
+  return (value, path = '') => {
+    const result = inner(value, path);
+    if (isInvalid(result)) return result;
+    return result.length > 0 ? result : fail(path, 'must not be empty');
+  };
+}
+
 type Shape = Record<string, Validator<unknown>>;
 type ObjectOf<S extends Shape, O extends keyof S> = { [K in Exclude<keyof S, O>]: Infer<S[K]> } & {
   [K in O]?: Infer<S[K]>;

@@ -3,11 +3,13 @@ import type { Phase } from '../phases';
 import type { Changes } from './changes';
 import { deleteDraft, editDraft, postDraft } from './draftCommands';
 import { type DomainError, refuse } from './errors';
+import { createTheme, deleteTheme, mergeThemes, moveNotes, moveTheme, renameTheme } from './groupCommands';
 import { canWriteNotes, isFacilitator } from './permissions';
 import { focusPrompt, setPhase } from './phaseCommands';
 import { releaseHeld, reveal } from './revealCommands';
 import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
+import { addTime, startTimer, stopTimer } from './timerCommands';
 
 /** One command's rule: who may send it, in which phases, and what it does. */
 interface CommandRule<T extends CommandType> {
@@ -19,6 +21,7 @@ interface CommandRule<T extends CommandType> {
 
 const WRITING_PHASES: readonly Phase[] = ['reflect', 'share', 'group'];
 const REVEAL_PHASES: readonly Phase[] = ['share', 'group'];
+const GROUP_PHASES: readonly Phase[] = ['group'];
 
 /** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
 export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
@@ -39,6 +42,15 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
     phases: WRITING_PHASES,
     perform: (s, a, c) => deleteDraft(s, a, c),
   },
+  createTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => createTheme(s, c) },
+  renameTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => renameTheme(s, c) },
+  deleteTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => deleteTheme(s, c) },
+  moveNotes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => moveNotes(s, c) },
+  mergeThemes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => mergeThemes(s, c) },
+  moveTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => moveTheme(s, c) },
+  startTimer: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => startTimer(s, c, x) },
+  addTime: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => addTime(s, c, x) },
+  stopTimer: { isAllowed: isFacilitator, phases: 'any', perform: (s) => stopTimer(s) },
 };
 
 /** True when `type` is accepted in `phase`. */

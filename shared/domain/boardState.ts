@@ -1,5 +1,6 @@
 import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
+import type { Theme } from '../records/Theme';
 import type { DocChange } from './changes';
 import type { BoardState } from './state';
 
@@ -9,9 +10,10 @@ import type { BoardState } from './state';
  * after every command. Maps are copied only when they change.
  */
 export function applyDocChangesToBoard(board: BoardState, changes: readonly DocChange[]): BoardState {
-  let { meta, prompts, notes } = board;
+  let { meta, prompts, notes, themes } = board;
   let promptsCopy: Map<string, Prompt> | null = null;
   let notesCopy: Map<string, Note> | null = null;
+  let themesCopy: Map<string, Theme> | null = null;
   const editablePrompts = () => {
     promptsCopy ??= new Map(prompts);
     return promptsCopy;
@@ -19,6 +21,10 @@ export function applyDocChangesToBoard(board: BoardState, changes: readonly DocC
   const editableNotes = () => {
     notesCopy ??= new Map(notes);
     return notesCopy;
+  };
+  const editableThemes = () => {
+    themesCopy ??= new Map(themes);
+    return themesCopy;
   };
   for (const change of changes) {
     switch (change.type) {
@@ -44,9 +50,21 @@ export function applyDocChangesToBoard(board: BoardState, changes: readonly DocC
         if (current) editableNotes().set(change.id, { ...current, ...change.fields });
         break;
       }
+      case 'putTheme':
+        editableThemes().set(change.theme.id, change.theme);
+        break;
+      case 'patchTheme': {
+        const current = editableThemes().get(change.id);
+        if (current) editableThemes().set(change.id, { ...current, ...change.fields });
+        break;
+      }
+      case 'deleteTheme':
+        editableThemes().delete(change.id);
+        break;
     }
   }
   prompts = promptsCopy ?? prompts;
   notes = notesCopy ?? notes;
-  return { meta, prompts, notes };
+  themes = themesCopy ?? themes;
+  return { meta, prompts, notes, themes };
 }

@@ -2,6 +2,7 @@ import type { BoardMeta } from '../records/BoardMeta';
 import type { Draft } from '../records/Draft';
 import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
+import type { Theme } from '../records/Theme';
 
 /** A change to the public board document. Applied only by the server (see boardDoc.ts). */
 export type DocChange =
@@ -10,7 +11,10 @@ export type DocChange =
   | { readonly type: 'patchPrompt'; readonly id: string; readonly fields: Partial<Omit<Prompt, 'id'>> }
   | { readonly type: 'deletePrompt'; readonly id: string }
   | { readonly type: 'putNote'; readonly note: Note }
-  | { readonly type: 'patchNote'; readonly id: string; readonly fields: Partial<Omit<Note, 'id' | 'promptId'>> };
+  | { readonly type: 'patchNote'; readonly id: string; readonly fields: Partial<Omit<Note, 'id' | 'promptId'>> }
+  | { readonly type: 'putTheme'; readonly theme: Theme }
+  | { readonly type: 'patchTheme'; readonly id: string; readonly fields: Partial<Omit<Theme, 'id' | 'promptId'>> }
+  | { readonly type: 'deleteTheme'; readonly id: string };
 
 /** A change to private, server-only state (drafts and per-person note counts). */
 export type PrivateChange =

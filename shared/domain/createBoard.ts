@@ -41,6 +41,7 @@ export function createBoard(input: NewBoard): DocChange[] {
       focusPromptId: null,
       createdAt: input.now,
       settings: { facilitatorParticipates: true, showRoster: true },
+      timer: null,
     },
   };
   return [meta, ...prompts];

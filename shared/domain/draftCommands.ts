@@ -38,9 +38,8 @@ export function postDraft(
   if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'That prompt does not exist.');
   const existing = state.drafts.get(command.draftId);
   if (existing) {
-    return existing.authorId === participantId
-      ? refuse('conflict', 'This note was already posted.')
-      : refuse('conflict', 'Choose another note id.');
+    // The same answer whoever owns the id, so that ids cannot be probed.
+    return refuse('conflict', 'A note with this id already exists.');
   }
   const posted = state.posted.get(postedKey(participantId, command.promptId)) ?? 0;
   if (posted >= MAX_NOTES_PER_PERSON_PER_PROMPT) {

@@ -1,5 +1,5 @@
 import type { CommandOf } from '../commands';
-import { keysBetween } from '../fractionalIndex';
+import { placeKeys } from '../fractionalIndex';
 import { RELEASE_BATCH_MIN_AUTHORS, RELEASE_BATCH_MIN_NOTES } from '../limits';
 import { shuffled } from '../random';
 import type { Draft } from '../records/Draft';
@@ -12,13 +12,19 @@ import { type DomainContext, type DomainState, draftsOfPrompt, notesOfPrompt, so
  * after the prompt's existing notes. The author link is deleted in the same commit.
  */
 function publish(state: DomainState, promptId: string, drafts: readonly Draft[], ctx: DomainContext): Changes {
-  const existing = notesOfPrompt(state.board, promptId);
+  const ungrouped = notesOfPrompt(state.board, promptId).filter((n) => n.themeId === null);
   const order = shuffled(drafts, ctx.random);
-  const keys = keysBetween(existing.at(-1)?.order ?? null, null, order.length);
-  const doc: DocChange[] = order.map((draft, i) => ({
-    type: 'putNote',
-    note: { id: ctx.newId(), promptId, text: draft.text, tag: draft.tag, themeId: null, order: keys[i] as string },
-  }));
+  const placement = placeKeys(ungrouped, ungrouped.length, order.length);
+  const keys = placement.keys;
+  const doc: DocChange[] = placement.respaced.map(({ id, order }) => ({ type: 'patchNote', id, fields: { order } }));
+  doc.push(
+    ...order.map(
+      (draft, i): DocChange => ({
+        type: 'putNote',
+        note: { id: ctx.newId(), promptId, text: draft.text, tag: draft.tag, themeId: null, order: keys[i] as string },
+      }),
+    ),
+  );
   doc.push({ type: 'patchPrompt', id: promptId, fields: { isRevealed: true, pendingCount: 0 } });
   const priv: PrivateChange[] = [{ type: 'revealDrafts', draftIds: drafts.map((d) => d.id) }];
   return { doc, private: priv };

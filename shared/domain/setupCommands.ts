@@ -1,7 +1,7 @@
 import type { CommandOf } from '../commands';
-import { keyBetween } from '../fractionalIndex';
+import { placeKeys } from '../fractionalIndex';
 import { MAX_PROMPTS_PER_BOARD } from '../limits';
-import type { Changes } from './changes';
+import type { Changes, DocChange } from './changes';
 import { type DomainError, refuse } from './errors';
 import { type DomainState, notesOfPrompt, sortedPrompts } from './state';
 
@@ -21,16 +21,20 @@ export function updateSettings(state: DomainState, command: CommandOf<'updateSet
   return { doc: [{ type: 'setMeta', fields: { settings } }], private: [] };
 }
 
-/** The order key for a prompt placed just before `beforePromptId` (or last when null). */
-function promptOrderBefore(state: DomainState, beforePromptId: string | null, movingId: string | null): string | DomainError {
+/** Where a prompt placed just before `beforePromptId` (or last when null) goes, and any prompts re-keyed to make room. */
+function placePrompt(
+  state: DomainState,
+  beforePromptId: string | null,
+  movingId: string | null,
+): { order: string; respaced: DocChange[] } | DomainError {
   const prompts = sortedPrompts(state.board).filter((p) => p.id !== movingId);
-  if (beforePromptId === null) return keyBetween(prompts.at(-1)?.order ?? null, null);
-  const index = prompts.findIndex((p) => p.id === beforePromptId);
+  const index = beforePromptId === null ? prompts.length : prompts.findIndex((p) => p.id === beforePromptId);
   if (index < 0) return refuse('not_found', 'The prompt to place it before does not exist.');
-  const after = prompts[index]?.order ?? null;
-  const before = prompts[index - 1]?.order ?? null;
-  // Equal keys (never produced here, but possible in imported data) fall back to "just after".
-  return before !== null && after !== null && before >= after ? keyBetween(before, null) : keyBetween(before, after);
+  const placement = placeKeys(prompts, index, 1);
+  return {
+    order: placement.keys[0] as string,
+    respaced: placement.respaced.map(({ id, order }) => ({ type: 'patchPrompt', id, fields: { order } })),
+  };
 }
 
 /** Adds a prompt. */
@@ -39,18 +43,18 @@ export function addPrompt(state: DomainState, command: CommandOf<'addPrompt'>): 
     return refuse('limit_reached', `A board can have at most ${MAX_PROMPTS_PER_BOARD} prompts.`);
   }
   if (state.board.prompts.has(command.promptId)) return refuse('conflict', 'A prompt with this id already exists.');
-  const order = promptOrderBefore(state, command.beforePromptId, null);
-  if (typeof order !== 'string') return order;
+  const placed = placePrompt(state, command.beforePromptId, null);
+  if ('error' in placed) return placed;
   const prompt = {
     id: command.promptId,
     text: command.text,
     kind: command.kind,
-    order,
+    order: placed.order,
     isRevealed: false,
     pendingCount: 0,
     contributorCount: 0,
   };
-  return { doc: [{ type: 'putPrompt', prompt }], private: [] };
+  return { doc: [...placed.respaced, { type: 'putPrompt', prompt }], private: [] };
 }
 
 /** Rewords a prompt or switches it between align and awareness-only. */
@@ -69,14 +73,19 @@ export function removePrompt(state: DomainState, command: CommandOf<'removePromp
   if (prompt.pendingCount > 0 || notesOfPrompt(state.board, prompt.id).length > 0) {
     return refuse('conflict', 'People have already written answers to this prompt, so it cannot be removed.');
   }
-  return { doc: [{ type: 'deletePrompt', id: prompt.id }], private: [] };
+  const doc: DocChange[] = [{ type: 'deletePrompt', id: prompt.id }];
+  if (state.board.meta.focusPromptId === prompt.id) doc.push({ type: 'setMeta', fields: { focusPromptId: null } });
+  return { doc, private: [] };
 }
 
 /** Moves a prompt before another one (or to the end). */
 export function movePrompt(state: DomainState, command: CommandOf<'movePrompt'>): Changes | DomainError {
   if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'That prompt does not exist.');
   if (command.beforePromptId === command.promptId) return refuse('invalid_command', 'A prompt cannot be placed before itself.');
-  const order = promptOrderBefore(state, command.beforePromptId, command.promptId);
-  if (typeof order !== 'string') return order;
-  return { doc: [{ type: 'patchPrompt', id: command.promptId, fields: { order } }], private: [] };
+  const placed = placePrompt(state, command.beforePromptId, command.promptId);
+  if ('error' in placed) return placed;
+  return {
+    doc: [...placed.respaced, { type: 'patchPrompt', id: command.promptId, fields: { order: placed.order } }],
+    private: [],
+  };
 }

@@ -3,12 +3,14 @@ import type { BoardMeta } from '../records/BoardMeta';
 import type { Draft } from '../records/Draft';
 import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
+import type { Theme } from '../records/Theme';
 
 /** The public state of a board, as read from its document. */
 export interface BoardState {
   readonly meta: BoardMeta;
   readonly prompts: ReadonlyMap<string, Prompt>;
   readonly notes: ReadonlyMap<string, Note>;
+  readonly themes: ReadonlyMap<string, Theme>;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface Actor {
 export interface DomainContext {
   /** Uniform in [0, 1). */
   readonly random: () => number;
-  /** A fresh random id (used for revealed notes, so ids carry no order or author). */
+  /** A fresh random id, never repeated (used for revealed notes, so ids carry no order or author; a repeat would overwrite a note). */
   readonly newId: () => string;
   /** Milliseconds since the epoch. */
   readonly now: number;

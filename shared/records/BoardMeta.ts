@@ -19,6 +19,15 @@ export const boardSettings = object({
 /** Board settings. See {@link boardSettings}. */
 export type BoardSettings = Infer<typeof boardSettings>;
 
+/** Validates a running countdown: its end on the server's clock and its full length, both in milliseconds. */
+export const boardTimer = object({
+  endsAt: integer(0, Number.MAX_SAFE_INTEGER),
+  durationMs: integer(0, Number.MAX_SAFE_INTEGER),
+});
+
+/** A running countdown. See {@link boardTimer}. */
+export type BoardTimer = Infer<typeof boardTimer>;
+
 /** Validates the board's own fields in the document. */
 export const boardMetaRecord = object({
   id,
@@ -32,6 +41,8 @@ export const boardMetaRecord = object({
   /** Creation time, milliseconds since the epoch. */
   createdAt: integer(0, Number.MAX_SAFE_INTEGER),
   settings: boardSettings,
+  /** The facilitator's countdown, or null. Added by migration AddTimer (schema 2). */
+  timer: nullable(boardTimer),
 });
 
 /** The board's own fields. */

@@ -33,6 +33,15 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   postDraft: ['reflect', 'share', 'group'],
   editDraft: ['reflect', 'share', 'group'],
   deleteDraft: ['reflect', 'share', 'group'],
+  createTheme: ['group'],
+  renameTheme: ['group'],
+  deleteTheme: ['group'],
+  moveNotes: ['group'],
+  mergeThemes: ['group'],
+  moveTheme: ['group'],
+  startTimer: PHASES,
+  addTime: PHASES,
+  stopTimer: PHASES,
 };
 
 const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'deleteDraft'];
@@ -61,6 +70,28 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   },
   editDraft: { actor: ALICE, command: () => ({ type: 'editDraft', draftId: 'd-alice', tag: 'nice' }) },
   deleteDraft: { actor: ALICE, command: () => ({ type: 'deleteDraft', draftId: 'd-alice' }) },
+  createTheme: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'createTheme',
+      themeId: 'theme-new',
+      promptId: 'prompt2',
+      name: 'Time',
+      noteIds: ['note1'],
+      beforeThemeId: null,
+    }),
+  },
+  renameTheme: { actor: FACILITATOR, command: () => ({ type: 'renameTheme', themeId: 'theme1', name: 'Family care' }) },
+  deleteTheme: { actor: FACILITATOR, command: () => ({ type: 'deleteTheme', themeId: 'theme1' }) },
+  moveNotes: {
+    actor: FACILITATOR,
+    command: () => ({ type: 'moveNotes', noteIds: ['note1'], themeId: 'theme1', beforeNoteId: null }),
+  },
+  mergeThemes: { actor: FACILITATOR, command: () => ({ type: 'mergeThemes', sourceThemeId: 'theme2', targetThemeId: 'theme1' }) },
+  moveTheme: { actor: FACILITATOR, command: () => ({ type: 'moveTheme', themeId: 'theme2', beforeThemeId: 'theme1' }) },
+  startTimer: { actor: FACILITATOR, command: () => ({ type: 'startTimer', durationMs: 300_000 }) },
+  addTime: { actor: FACILITATOR, command: () => ({ type: 'addTime', ms: 60_000 }) },
+  stopTimer: { actor: FACILITATOR, command: () => ({ type: 'stopTimer' }) },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -86,7 +117,7 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
             id: 'prompt4',
             text: 'Fourth?',
             kind: 'awareness',
-            order: 'd',
+            order: 'a0V',
             isRevealed: false,
             pendingCount: 0,
             contributorCount: 0,
@@ -101,7 +132,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
     changes: { doc: [{ type: 'patchPrompt', id: 'prompt1', fields: { text: 'Reworded?' } }], private: [] },
   },
   removePrompt: { phase: 'setup', changes: { doc: [{ type: 'deletePrompt', id: 'prompt3' }], private: [] } },
-  movePrompt: { phase: 'setup', changes: { doc: [{ type: 'patchPrompt', id: 'prompt3', fields: { order: '4' } }], private: [] } },
+  movePrompt: {
+    phase: 'setup',
+    changes: { doc: [{ type: 'patchPrompt', id: 'prompt3', fields: { order: 'Zz' } }], private: [] },
+  },
   setPhase: { phase: 'share', changes: { doc: [{ type: 'setMeta', fields: { phase: 'group' } }], private: [] } },
   focusPrompt: { phase: 'agreement', changes: { doc: [{ type: 'setMeta', fields: { focusPromptId: 'prompt2' } }], private: [] } },
   reveal: {
@@ -110,7 +144,7 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [
         {
           type: 'putNote',
-          note: { id: 'fresh1', promptId: 'prompt1', text: 'Text of d-alice', tag: null, themeId: null, order: 'i' },
+          note: { id: 'fresh1', promptId: 'prompt1', text: 'Text of d-alice', tag: null, themeId: null, order: 'a0' },
         },
         { type: 'patchPrompt', id: 'prompt1', fields: { isRevealed: true, pendingCount: 0 } },
       ],
@@ -123,7 +157,7 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [
         {
           type: 'putNote',
-          note: { id: 'fresh1', promptId: 'prompt2', text: 'Text of d-bob-2', tag: null, themeId: null, order: 'r' },
+          note: { id: 'fresh1', promptId: 'prompt2', text: 'Text of d-bob-2', tag: null, themeId: null, order: 'a1' },
         },
         { type: 'patchPrompt', id: 'prompt2', fields: { isRevealed: true, pendingCount: 0 } },
       ],
@@ -162,6 +196,36 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       ],
     },
   },
+  createTheme: {
+    phase: 'group',
+    changes: {
+      doc: [
+        { type: 'putTheme', theme: { id: 'theme-new', promptId: 'prompt2', name: 'Time', order: 'a2' } },
+        { type: 'patchNote', id: 'note1', fields: { themeId: 'theme-new', order: 'a0' } },
+      ],
+      private: [],
+    },
+  },
+  renameTheme: {
+    phase: 'group',
+    changes: { doc: [{ type: 'patchTheme', id: 'theme1', fields: { name: 'Family care' } }], private: [] },
+  },
+  deleteTheme: { phase: 'group', changes: { doc: [{ type: 'deleteTheme', id: 'theme1' }], private: [] } },
+  moveNotes: {
+    phase: 'group',
+    changes: { doc: [{ type: 'patchNote', id: 'note1', fields: { themeId: 'theme1', order: 'a0' } }], private: [] },
+  },
+  mergeThemes: { phase: 'group', changes: { doc: [{ type: 'deleteTheme', id: 'theme2' }], private: [] } },
+  moveTheme: { phase: 'group', changes: { doc: [{ type: 'patchTheme', id: 'theme2', fields: { order: 'Zz' } }], private: [] } },
+  startTimer: {
+    phase: 'reflect',
+    changes: { doc: [{ type: 'setMeta', fields: { timer: { endsAt: 1_700_000_300_000, durationMs: 300_000 } } }], private: [] },
+  },
+  addTime: {
+    phase: 'group',
+    changes: { doc: [{ type: 'setMeta', fields: { timer: { endsAt: 1_700_000_120_000, durationMs: 120_000 } } }], private: [] },
+  },
+  stopTimer: { phase: 'vote', changes: { doc: [{ type: 'setMeta', fields: { timer: null } }], private: [] } },
 };
 
 describe('applyCommand', () => {

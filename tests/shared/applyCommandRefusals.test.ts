@@ -117,11 +117,12 @@ describe('applyCommand refusals', () => {
     expect(refused.message).toMatch(/^[A-Z].*\.$/);
   });
 
-  it('refuses an id reused by someone else with a different sentence than my own duplicate', () => {
+  it('refuses a reused draft id with the same answer whoever owns it, so ids cannot be probed (symmetric case)', () => {
     const state = withMeta(workshopState(), { phase: 'reflect' });
     const command: Command = { type: 'postDraft', draftId: 'd-alice', promptId: 'prompt1', text: 'Hi', tag: null };
-    expect(refusal(state, ALICE, command).message).toBe('This note was already posted.');
-    expect(refusal(state, BOB, command).message).toBe('Choose another note id.');
+    const mine = refusal(state, ALICE, command);
+    expect(mine).toEqual({ error: 'conflict', message: 'A note with this id already exists.' });
+    expect(refusal(state, BOB, command)).toEqual(mine);
   });
 });
 

@@ -235,7 +235,7 @@ describe('unchanged fields are not rewritten', () => {
     ['an undefined field', [{ type: 'setMeta', fields: { title: undefined } }]],
     [
       'the same prompt order and counts',
-      [{ type: 'patchPrompt', id: 'prompt1', fields: { order: '9', pendingCount: 0, isRevealed: false } }],
+      [{ type: 'patchPrompt', id: 'prompt1', fields: { order: 'a0', pendingCount: 0, isRevealed: false } }],
     ],
     ['a patch of an unknown prompt', [{ type: 'patchPrompt', id: 'nope', fields: { order: 'a' } }]],
   ])('%s emits no Yjs update', (_label, changes) => {

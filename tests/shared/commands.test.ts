@@ -18,6 +18,15 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   postDraft: { type: 'postDraft', draftId: 'd1', promptId: 'p1', text: 'Mornings', tag: 'need' },
   editDraft: { type: 'editDraft', draftId: 'd1', text: 'Afternoons', tag: null },
   deleteDraft: { type: 'deleteDraft', draftId: 'd1' },
+  createTheme: { type: 'createTheme', themeId: 't1', promptId: 'p1', name: 'Time', noteIds: ['n1', 'n2'], beforeThemeId: 't2' },
+  renameTheme: { type: 'renameTheme', themeId: 't1', name: 'Timing' },
+  deleteTheme: { type: 'deleteTheme', themeId: 't1' },
+  moveNotes: { type: 'moveNotes', noteIds: ['n1'], themeId: 't1', beforeNoteId: 'n2' },
+  mergeThemes: { type: 'mergeThemes', sourceThemeId: 't1', targetThemeId: 't2' },
+  moveTheme: { type: 'moveTheme', themeId: 't1', beforeThemeId: 't2' },
+  startTimer: { type: 'startTimer', durationMs: 60_000 },
+  addTime: { type: 'addTime', ms: 30_000 },
+  stopTimer: { type: 'stopTimer' },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
@@ -35,6 +44,15 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   postDraft: [],
   editDraft: ['text', 'tag'],
   deleteDraft: [],
+  createTheme: [],
+  renameTheme: [],
+  deleteTheme: [],
+  moveNotes: [],
+  mergeThemes: [],
+  moveTheme: [],
+  startTimer: [],
+  addTime: [],
+  stopTimer: [],
 };
 
 /** Fields that accept null. */
@@ -45,6 +63,9 @@ const NULLABLE: Partial<Record<CommandType, readonly string[]>> = {
   reveal: ['promptId'],
   postDraft: ['tag'],
   editDraft: ['tag'],
+  createTheme: ['beforeThemeId'],
+  moveNotes: ['themeId', 'beforeNoteId'],
+  moveTheme: ['beforeThemeId'],
 };
 
 const FIELDS = COMMAND_TYPES.flatMap((type) =>
@@ -83,8 +104,13 @@ describe('parseCommand', () => {
   });
 
   it.each(FIELDS)('%s with a wrong type of %s is refused at that path', (type, field) => {
-    for (const wrong of [{ nested: true }, [], 12.5]) {
-      expect(parseCommand({ ...FULL[type], [field]: wrong })).toMatchObject({ invalid: true, path: `command.${field}` });
+    // An empty list is a valid value for list fields, so they get a list of a wrong item instead.
+    const isList = Array.isArray((FULL[type] as Record<string, unknown>)[field]);
+    for (const wrong of [{ nested: true }, isList ? [12.5] : [], 12.5]) {
+      expect(parseCommand({ ...FULL[type], [field]: wrong })).toMatchObject({
+        invalid: true,
+        path: expect.stringMatching(new RegExp(`^command\\.${field}(\\[0\\])?$`)),
+      });
     }
     const withNull = parseCommand({ ...FULL[type], [field]: null });
     if (NULLABLE[type]?.includes(field)) expect(withNull).toEqual({ ...FULL[type], [field]: null });

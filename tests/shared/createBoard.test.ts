@@ -34,6 +34,7 @@ describe('createBoard', () => {
         focusPromptId: null,
         createdAt: 1234,
         settings: { facilitatorParticipates: true, showRoster: true },
+        timer: null,
       });
       const prompts = sortedPrompts(board!);
       expect(prompts.map((p) => [p.text, p.kind])).toEqual(template.prompts.map((p) => [p.text, p.kind]));

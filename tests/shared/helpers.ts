@@ -118,6 +118,7 @@ export function post(state: DomainState, actor: Actor, draftId: string, promptId
 /**
  * A workshop in the share phase: alice has a draft `d-alice` on prompt1 (unrevealed); prompt2 is
  * revealed with bob's first note (`note1`) and bob's later note `d-bob-2` held; prompt3 is empty.
+ * prompt2 has two empty themes, `theme1` (Family) and `theme2` (Health); a one-minute timer runs.
  */
 export function workshopState(): DomainState {
   let state = newBoardState();
@@ -126,7 +127,15 @@ export function workshopState(): DomainState {
   state = post(state, BOB, 'd-bob', 'prompt2');
   state = step(state, FACILITATOR, { type: 'setPhase', phase: 'share' });
   state = step(state, FACILITATOR, { type: 'reveal', promptId: 'prompt2' }, testContext());
-  return post(state, BOB, 'd-bob-2', 'prompt2');
+  state = post(state, BOB, 'd-bob-2', 'prompt2');
+  return afterChanges(state, {
+    doc: [
+      { type: 'putTheme', theme: { id: 'theme1', promptId: 'prompt2', name: 'Family', order: 'a0' } },
+      { type: 'putTheme', theme: { id: 'theme2', promptId: 'prompt2', name: 'Health', order: 'a1' } },
+      { type: 'setMeta', fields: { timer: { endsAt: 1_700_000_060_000, durationMs: 60_000 } } },
+    ],
+    private: [],
+  });
 }
 
 /** Maps as sorted plain objects, so that equality does not depend on insertion order. */

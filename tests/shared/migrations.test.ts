@@ -123,7 +123,19 @@ interface MigrationFixture {
   readonly after: (doc: Y.Doc) => void;
 }
 
-const FIXTURES: Readonly<Record<string, MigrationFixture>> = {};
+const FIXTURES: Readonly<Record<string, MigrationFixture>> = {
+  AddTimer: {
+    // A schema-1 board has no timer field, and readBoard refuses it until the migration ran.
+    before: (doc) => {
+      boardRoots(doc).meta.delete('timer');
+      expect(readBoard(doc)).toBeNull();
+    },
+    after: (doc) => {
+      expect(boardRoots(doc).meta.get('timer')).toBeNull();
+      expect(readBoard(doc)?.meta.timer).toBeNull();
+    },
+  },
+};
 
 const TEST_FIXTURES: Readonly<Record<string, MigrationFixture>> = {
   AddExampleField: { before: () => {}, after: (doc) => expect(boardRoots(doc).meta.get('exampleField')).toBe('hello') },

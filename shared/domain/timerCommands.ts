@@ -1,0 +1,36 @@
+import type { CommandOf } from '../commands';
+import { MAX_TIMER_MS, MIN_TIMER_MS } from '../limits';
+import type { Changes } from './changes';
+import { type DomainError, refuse } from './errors';
+import type { DomainContext, DomainState } from './state';
+
+/**
+ * Timers are stored as an absolute end time on the server's clock. Every client shows
+ * `endsAt - (its clock + its measured offset to the server)`, so all screens agree, after a
+ * reconnect too, whatever their own clock says.
+ */
+export function startTimer(_state: DomainState, command: CommandOf<'startTimer'>, ctx: DomainContext): Changes {
+  return {
+    doc: [{ type: 'setMeta', fields: { timer: { endsAt: ctx.now + command.durationMs, durationMs: command.durationMs } } }],
+    private: [],
+  };
+}
+
+/** Adds (or, with a negative amount, takes away) time from the running timer. */
+export function addTime(state: DomainState, command: CommandOf<'addTime'>, ctx: DomainContext): Changes | DomainError {
+  const timer = state.board.meta.timer;
+  if (!timer) return refuse('conflict', 'No timer is running.');
+  const base = Math.max(timer.endsAt, ctx.now);
+  const endsAt = Math.min(base + command.ms, ctx.now + MAX_TIMER_MS);
+  if (endsAt < ctx.now) return refuse('invalid_command', 'That would end the timer in the past.');
+  return {
+    doc: [{ type: 'setMeta', fields: { timer: { endsAt, durationMs: Math.max(MIN_TIMER_MS, timer.durationMs + command.ms) } } }],
+    private: [],
+  };
+}
+
+/** Stops the timer. */
+export function stopTimer(state: DomainState): Changes {
+  if (!state.board.meta.timer) return { doc: [], private: [] };
+  return { doc: [{ type: 'setMeta', fields: { timer: null } }], private: [] };
+}
