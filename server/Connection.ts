@@ -121,7 +121,9 @@ export class Connection implements RoomMember {
       this.close(CLOSE_CODES.BAD_FRAME, 'Binary frames only');
       return;
     }
-    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // A copy, not a view: `ws` hands out slices of a shared buffer, and a length prefix that lies
+    // must make decoding fail at the frame's end instead of reading a neighbour's bytes.
+    const frame = new Uint8Array(data);
     if (this.room === null) {
       if (this.isAuthenticating) {
         if (this.pending.length >= MAX_FRAMES_BEFORE_AUTH) this.close(CLOSE_CODES.BAD_FRAME, 'Too many frames before AUTH');
