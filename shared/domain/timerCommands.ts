@@ -34,3 +34,12 @@ export function stopTimer(state: DomainState): Changes {
   if (!state.board.meta.timer) return { doc: [], private: [] };
   return { doc: [{ type: 'setMeta', fields: { timer: null } }], private: [] };
 }
+
+/**
+ * Milliseconds left on a timer as a client should show it: its own clock corrected by the
+ * offset it measured to the server (server time minus local time), never below zero.
+ */
+export function remainingMs(timer: { endsAt: number } | null, localNow: number, serverOffsetMs: number): number {
+  if (timer === null) return 0;
+  return Math.max(0, timer.endsAt - (localNow + serverOffsetMs));
+}
