@@ -29,6 +29,11 @@ export function pendingLine(prompt: Prompt): string {
   return `${countNotes(prompt.pendingCount)} so far, from ${countPeople(prompt.contributorCount)}`;
 }
 
+/** The count line of a revealed prompt. */
+export function revealedLine(shown: number): string {
+  return shown === 0 ? 'No notes shown yet' : `${countNotes(shown)} shown`;
+}
+
 /** Why the note composer is not shown in this phase. */
 export function writingClosedReason(phase: Phase): string {
   if (phase === 'setup') return 'You can write answers once the facilitator starts the reflection.';

@@ -34,6 +34,8 @@ describe('reflect and share', () => {
     await expect.poll(() => facilitator.locator('.people summary').textContent()).toBe('3 people here');
     await facilitator.locator('.people summary').click();
     await expect.poll(() => facilitator.locator('.people__list').textContent()).toContain('Robin');
+    await facilitator.keyboard.press('Escape');
+    await facilitator.locator('.people__list').waitFor({ state: 'hidden' });
 
     await nextPhase(facilitator, 'Reflect');
     await laptop.locator('.guidance', { hasText: 'Write your own answers' }).waitFor();
@@ -73,6 +75,8 @@ describe('reflect and share', () => {
       .poll(() => phone.locator('.toast__text').allTextContents())
       .toContain('Answers revealed for 7 questions: 4 notes in all.');
 
+    // Nothing wider than a small phone: no sideways scrolling.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await auditA11y(phone)).toEqual([]);
     expect(await auditA11y(laptop)).toEqual([]);
     expect(await auditA11y(facilitator)).toEqual([]);

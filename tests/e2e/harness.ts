@@ -46,6 +46,8 @@ export async function startE2E(): Promise<E2E> {
     browser,
     async newContext(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+      // Well under the test timeout, so that a stuck step fails with its own locator in the message.
+      context.setDefaultTimeout(10_000);
       contexts.push(context);
       return context;
     },

@@ -8,11 +8,18 @@ import { TagBadge } from './TagBadge';
 import { TagChoice } from './TagChoice';
 
 /** One of my notes that others cannot see yet: editable and deletable until it is shown. */
-export function MyNote({ draft, isHeld }: { readonly draft: Omit<Draft, 'authorId'>; readonly isHeld: boolean }) {
+export interface MyNoteProps {
+  readonly draft: Omit<Draft, 'authorId'>;
+  readonly isHeld: boolean;
+  readonly isEditable: boolean;
+}
+
+export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
   const [isEditing, setIsEditing] = useState(false);
   const [text, setText] = useState(draft.text);
   const [tag, setTag] = useState<NoteTag | null>(draft.tag);
   const textId = useId();
+  const excerpt = draft.text.length > 40 ? `${draft.text.slice(0, 39)}…` : draft.text;
 
   const startEditing = () => {
     setText(draft.text);
@@ -33,7 +40,7 @@ export function MyNote({ draft, isHeld }: { readonly draft: Omit<Draft, 'authorI
     if (deleteNote(draft.id) === null) announce('Note deleted.');
   };
 
-  if (isEditing) {
+  if (isEditing && isEditable) {
     return (
       <li className="note note--mine">
         <form className="composer" onSubmit={save}>
@@ -67,14 +74,21 @@ export function MyNote({ draft, isHeld }: { readonly draft: Omit<Draft, 'authorI
       <p className="note__text">{draft.text}</p>
       {draft.tag && <TagBadge tag={draft.tag} />}
       <p className="note__hint">{isHeld ? 'Waiting to be shown together with others' : 'Only you can see this'}</p>
-      <div className="actions">
-        <button type="button" className="button button--small" onClick={startEditing}>
-          Edit<span className="visually-hidden"> note: {draft.text.slice(0, 40)}</span>
-        </button>
-        <button type="button" className="button button--small button--quiet" onClick={remove}>
-          Delete<span className="visually-hidden"> note: {draft.text.slice(0, 40)}</span>
-        </button>
-      </div>
+      {isEditable && (
+        <div className="actions">
+          <button type="button" className="button button--small" aria-label={`Edit note: ${excerpt}`} onClick={startEditing}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-label={`Delete note: ${excerpt}`}
+            onClick={remove}
+          >
+            Delete
+          </button>
+        </div>
+      )}
     </li>
   );
 }

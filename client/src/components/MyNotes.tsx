@@ -2,20 +2,21 @@ import type { Draft } from '../../../shared/records/Draft';
 import { MyNote } from './MyNote';
 
 /** My notes of one prompt that nobody else can see yet. */
-export function MyNotes({
-  drafts,
-  isRevealed,
-}: {
+export interface MyNotesProps {
   readonly drafts: readonly Omit<Draft, 'authorId'>[];
   readonly isRevealed: boolean;
-}) {
+  /** False outside the writing phases: the notes stay visible, the server would refuse changes. */
+  readonly isEditable: boolean;
+}
+
+export function MyNotes({ drafts, isRevealed, isEditable }: MyNotesProps) {
   if (drafts.length === 0) return null;
   return (
     <section className="my-notes" aria-label="Your notes, not shown to others yet">
       <h3 className="my-notes__title">{drafts.length === 1 ? 'Your note' : `Your ${drafts.length} notes`}</h3>
       <ul className="notes">
         {drafts.map((draft) => (
-          <MyNote key={draft.id} draft={draft} isHeld={isRevealed} />
+          <MyNote key={draft.id} draft={draft} isHeld={isRevealed} isEditable={isEditable} />
         ))}
       </ul>
     </section>

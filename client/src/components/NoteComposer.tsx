@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { NoteTag } from '../../../shared/records/Note';
+import { quoted } from '../copy';
 import { useBoardStore } from '../store/boardStore';
 import { announce } from '../store/toastStore';
 import { postNote } from '../sync/commands';
@@ -8,13 +9,15 @@ import { TagChoice } from './TagChoice';
 
 export interface NoteComposerProps {
   readonly promptId: string;
+  /** Names the field for screen readers, which hear many "Your answer" fields on one page. */
+  readonly promptText: string;
   readonly isRevealed: boolean;
   /** Starts as a single button (the facilitator's board, where notes matter more than writing). */
   readonly isCollapsible?: boolean;
 }
 
 /** Writes a new note for one prompt. Ctrl/Cmd+Enter adds it. */
-export function NoteComposer({ promptId, isRevealed, isCollapsible = false }: NoteComposerProps) {
+export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible = false }: NoteComposerProps) {
   const [isOpen, setIsOpen] = useState(!isCollapsible);
   const [text, setText] = useState('');
   const [tag, setTag] = useState<NoteTag | null>(null);
@@ -49,7 +52,13 @@ export function NoteComposer({ promptId, isRevealed, isCollapsible = false }: No
   if (!isOpen) {
     return (
       <div className="composer composer--closed">
-        <button type="button" className="button button--small" aria-expanded={false} onClick={() => setIsOpen(true)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={false}
+          aria-label={`Write a note for ${quoted(promptText)}`}
+          onClick={() => setIsOpen(true)}
+        >
           Write a note
         </button>
       </div>
@@ -59,7 +68,7 @@ export function NoteComposer({ promptId, isRevealed, isCollapsible = false }: No
   return (
     <form className="composer" onSubmit={add}>
       <label htmlFor={textId} className="composer__label">
-        Your answer
+        Your answer<span className="visually-hidden"> to {quoted(promptText)}</span>
       </label>
       <textarea
         id={textId}

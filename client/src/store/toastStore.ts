@@ -15,7 +15,7 @@ interface ToastState {
 export const TOAST_DURATION_MS = 7000;
 
 /** At most this many messages show at once; older ones give way. */
-const MAX_TOASTS = 3;
+const MAX_TOASTS = 2;
 
 export const useToastStore = create<ToastState>(() => ({ toasts: [] }));
 

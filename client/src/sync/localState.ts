@@ -39,12 +39,17 @@ export function stateFromSlice(board: BoardState, participantId: string, slice: 
   return { board, drafts, posted };
 }
 
-/** Runs one command through the shared domain, as the server will. */
-export function applyLocally(state: DomainState, actor: Actor, command: Command): DomainState | DomainError {
-  const changes = applyCommand(state, actor, command, context());
-  if (isDomainError(changes)) return changes;
-  const next = applyPrivateChanges(state, changes.private);
-  return { ...next, board: applyDocChangesToBoard(next.board, changes.doc) };
+/** Runs one command through the shared domain, as the server will; null when it cannot be predicted. */
+export function applyLocally(state: DomainState, actor: Actor, command: Command): DomainState | DomainError | null {
+  try {
+    const changes = applyCommand(state, actor, command, context());
+    if (isDomainError(changes)) return changes;
+    const next = applyPrivateChanges(state, changes.private);
+    return { ...next, board: applyDocChangesToBoard(next.board, changes.doc) };
+  } catch {
+    // A prediction must never stand between a person and the server: when it fails, the server decides.
+    return null;
+  }
 }
 
 /**
@@ -58,7 +63,7 @@ export function foldCommands(state: DomainState, actor: Actor, envelopes: readon
   for (const { command } of envelopes) {
     if (!PREDICTABLE.has(command.type)) continue;
     const next = applyLocally(folded, actor, command);
-    if (!isDomainError(next)) folded = next;
+    if (next !== null && !isDomainError(next)) folded = next;
   }
   return folded;
 }

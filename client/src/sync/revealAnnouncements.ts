@@ -29,7 +29,7 @@ export function describeBoardChanges(before: BoardState, after: BoardState, isFa
     if (!previous || !prompt.isRevealed) continue;
     const added = (countsAfter.get(prompt.id) ?? 0) - (countsBefore.get(prompt.id) ?? 0);
     if (!previous.isRevealed) revealed.push({ text: prompt.text, count: added });
-    else if (added > 0) sentences.push(`${countNotes(added)} more shown for ${quoted(prompt.text)}.`);
+    else if (added > 0) sentences.push(`${added} more ${added === 1 ? 'note' : 'notes'} shown for ${quoted(prompt.text)}.`);
   }
   const [only] = revealed;
   if (revealed.length === 1 && only) {

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MyNotes } from '../../components/MyNotes';
 import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
-import { countNotes, PROMPT_KIND_NAMES, pendingLine, quoted } from '../../copy';
+import { PROMPT_KIND_NAMES, pendingLine, quoted, revealedLine } from '../../copy';
 import { focusPrompt, revealPrompt } from '../../sync/commands';
 import { HeldNotes } from './HeldNotes';
 import { PromptEditor } from './PromptEditor';
@@ -37,6 +37,7 @@ export function PromptColumn(props: PromptColumnProps) {
   return (
     <section className={`column${isFocused ? ' column--focused' : ''}`} aria-labelledby={headingId}>
       <div className="column__head">
+        {isFocused && <p className="prompt__spotlight">In the spotlight for everyone</p>}
         <span className={`kind kind--${prompt.kind}`}>
           {prompt.kind === 'align' ? PROMPT_KIND_NAMES.align : 'Awareness only'}
         </span>
@@ -52,21 +53,26 @@ export function PromptColumn(props: PromptColumnProps) {
             confirm={confirm}
           />
         )}
-        <p className="column__count">{prompt.isRevealed ? `${countNotes(notes.length)} shown` : pendingLine(prompt)}</p>
+        <p className="column__count">{prompt.isRevealed ? revealedLine(notes.length) : pendingLine(prompt)}</p>
         {!isSetup && (
           <div className="actions">
             <button
               type="button"
               className="button button--small"
               aria-pressed={isFocused}
+              aria-label={`Spotlight: ${quoted(prompt.text)}`}
               onClick={() => focusPrompt(isFocused ? null : prompt.id)}
             >
-              {isFocused ? 'Spotlight on' : 'Spotlight'}
-              <span className="visually-hidden">: {quoted(prompt.text)}</span>
+              Spotlight
             </button>
             {canReveal && !prompt.isRevealed && (
-              <button type="button" className="button button--small button--primary" onClick={() => revealPrompt(prompt.id)}>
-                Reveal<span className="visually-hidden"> notes for {quoted(prompt.text)}</span>
+              <button
+                type="button"
+                className="button button--small button--primary"
+                aria-label={`Reveal notes for ${quoted(prompt.text)}`}
+                onClick={() => revealPrompt(prompt.id)}
+              >
+                Reveal
               </button>
             )}
           </div>
@@ -80,8 +86,8 @@ export function PromptColumn(props: PromptColumnProps) {
           ))}
         </ul>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} />
-      {canWrite && <NoteComposer promptId={prompt.id} isRevealed={prompt.isRevealed} isCollapsible />}
+      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />}
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </section>
   );

@@ -75,32 +75,37 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
           type="button"
           className="button button--small"
           disabled={previousId === null}
+          aria-label={`Move earlier: ${quoted(prompt.text)}`}
           onClick={() => previousId && movePrompt(prompt.id, previousId) === null && refocus(earlierId)}
         >
-          Move earlier<span className="visually-hidden">: {quoted(prompt.text)}</span>
+          Move earlier
         </button>
         <button
           id={laterId}
           type="button"
           className="button button--small"
           disabled={isLast}
+          aria-label={`Move later: ${quoted(prompt.text)}`}
           onClick={() => movePrompt(prompt.id, nextNextId) === null && refocus(laterId)}
         >
-          Move later<span className="visually-hidden">: {quoted(prompt.text)}</span>
+          Move later
         </button>
         <button
           type="button"
           className="button button--small button--danger"
+          aria-label={`Remove: ${quoted(prompt.text)}`}
           onClick={() =>
             confirm.ask({
               title: 'Remove this question?',
               message: `${quoted(prompt.text)} will be removed from the board.`,
               confirmLabel: 'Remove',
-              onConfirm: () => removePrompt(prompt.id),
+              onConfirm: () => {
+                if (removePrompt(prompt.id) === null) announce('Question removed.');
+              },
             })
           }
         >
-          Remove<span className="visually-hidden">: {quoted(prompt.text)}</span>
+          Remove
         </button>
       </div>
     </div>

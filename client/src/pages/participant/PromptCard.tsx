@@ -4,7 +4,7 @@ import type { Prompt } from '../../../../shared/records/Prompt';
 import { MyNotes } from '../../components/MyNotes';
 import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
-import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../copy';
+import { PROMPT_KIND_NAMES, pendingLine, revealedLine } from '../../copy';
 
 export interface PromptCardProps {
   readonly prompt: Prompt;
@@ -31,7 +31,7 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite }: Promp
         <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
         <span className="prompt__count">
           {prompt.isRevealed
-            ? `${countNotes(notes.length)} shown${prompt.pendingCount > 0 ? `, ${prompt.pendingCount} waiting to be shown` : ''}`
+            ? `${revealedLine(notes.length)}${prompt.pendingCount > 0 ? `, ${prompt.pendingCount} waiting to be shown` : ''}`
             : pendingLine(prompt)}
         </span>
       </p>
@@ -45,8 +45,8 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite }: Promp
           </ul>
         </section>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} />
-      {canWrite && <NoteComposer promptId={prompt.id} isRevealed={prompt.isRevealed} />}
+      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} />}
     </section>
   );
 }
