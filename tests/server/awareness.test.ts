@@ -1,40 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import {
-  connectClient,
-  createBoard,
-  framesContain,
-  openRaw,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-  waitFor,
-  waitSynced,
-} from './helpers';
+import type { TestClient } from './helpers';
+import { createBoard, framesContain, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
 
-let server: TestServer;
-let clients: TestClient[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const client of clients) client.close();
-  clients = [];
-  await server.stop();
-});
+const t = useTestServer();
 
 function statesSeenBy(client: TestClient) {
   return [...client.connection.provider.awareness.getStates().entries()].filter(([id]) => id !== client.connection.doc.clientID);
 }
 
 describe('presence (awareness) is filtered by role', () => {
-  it('keeps only a display name and the server-given role for participants; facilitators may add a cursor', async () => {
-    const created = await createBoard(server);
-    const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
-    const alice = connectClient(server, created.boardId);
-    const bob = connectClient(server, created.boardId);
-    clients.push(facilitator, alice, bob);
+  it('keeps only a display name and the t.server-given role for participants; facilitators may add a cursor', async () => {
+    const created = await createBoard(t.server);
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    const alice = t.connect(created.boardId);
+    const bob = t.connect(created.boardId);
     await waitSynced(facilitator, alice, bob);
     // A modified client claims to be a facilitator, publishes a cursor, a typing flag and junk.
     alice.connection.provider.awareness.setLocalState({
@@ -56,10 +37,9 @@ describe('presence (awareness) is filtered by role', () => {
   });
 
   it('hides display names from everyone when the roster is off', async () => {
-    const created = await createBoard(server);
-    const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
-    const alice = connectClient(server, created.boardId);
-    clients.push(facilitator, alice);
+    const created = await createBoard(t.server);
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    const alice = t.connect(created.boardId);
     await waitSynced(facilitator, alice);
     expect((await facilitator.send({ type: 'updateSettings', showRoster: false })).ok).toBe(true);
     alice.connection.provider.awareness.setLocalState({ user: { name: 'Alice Liddell' } });
@@ -70,17 +50,17 @@ describe('presence (awareness) is filtered by role', () => {
 });
 
 describe('WebSocket Origin policy', () => {
-  it('by default accepts the server’s own origin and clients without one, and refuses other origins', async () => {
-    const created = await createBoard(server);
-    const host = new URL(server.url).host;
+  it('by default accepts the t.server’s own origin and clients without one, and refuses other origins', async () => {
+    const created = await createBoard(t.server);
+    const host = new URL(t.server.url).host;
     for (const origin of [`http://${host}`, undefined]) {
-      const ok = await openRaw(server, created.boardId, origin ? { Origin: origin } : {});
+      const ok = await openRaw(t.server, created.boardId, origin ? { Origin: origin } : {});
       ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
       await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
       ok.ws.close();
     }
     for (const origin of ['http://evil.test', 'null', `http://${host}.evil.test`]) {
-      const refused = await openRaw(server, created.boardId, { Origin: origin });
+      const refused = await openRaw(t.server, created.boardId, { Origin: origin });
       refused.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
       expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
       expect(refused.frames).toHaveLength(0);
@@ -88,10 +68,9 @@ describe('WebSocket Origin policy', () => {
   });
 
   it('with ALLOWED_ORIGINS set, accepts exact matches only and refuses a missing Origin', async () => {
-    await server.stop();
-    server = await startTestServer({ ALLOWED_ORIGINS: 'https://good.example' });
-    const created = await createBoard(server);
-    const ok = await openRaw(server, created.boardId, { Origin: 'https://good.example' });
+    await t.restart({ ALLOWED_ORIGINS: 'https://good.example' });
+    const created = await createBoard(t.server);
+    const ok = await openRaw(t.server, created.boardId, { Origin: 'https://good.example' });
     ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
     await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
     ok.ws.close();
@@ -101,7 +80,7 @@ describe('WebSocket Origin policy', () => {
       { Origin: 'https://good.example.evil.test' },
       { Origin: 'http://good.example' },
     ]) {
-      const refused = await openRaw(server, created.boardId, headers as Record<string, string>);
+      const refused = await openRaw(t.server, created.boardId, headers as Record<string, string>);
       expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
     }
   });

@@ -1,37 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/boardDoc';
 import { sortedPrompts } from '../../shared/domain/state';
 import { CLOSE_CODES } from '../../shared/protocol';
-import {
-  connectClient,
-  createBoard,
-  framesContain,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-  waitFor,
-  waitSynced,
-} from './helpers';
+import { createBoard, framesContain, useTestServer, waitFor, waitSynced } from './helpers';
 
-let server: TestServer;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const client of clients) client.close();
-  clients = [];
-  await server.stop();
-});
+const t = useTestServer();
 
 async function workshop() {
-  const created = await createBoard(server);
-  const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
-  const alice = connectClient(server, created.boardId);
-  const bob = connectClient(server, created.boardId);
-  clients.push(facilitator, alice, bob);
+  const created = await createBoard(t.server);
+  const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+  const alice = t.connect(created.boardId);
+  const bob = t.connect(created.boardId);
   await waitSynced(facilitator, alice, bob);
   const prompts = sortedPrompts(facilitator.board());
   expect((await facilitator.send({ type: 'setPhase', phase: 'reflect' })).ok).toBe(true);
@@ -73,7 +53,7 @@ describe('a workshop with a facilitator and two participants', () => {
     for (const client of [facilitator, alice, bob]) {
       for (const secret of secrets) expect(framesContain(client.frames, secret)).toBe(false);
     }
-    // Every Yjs item was written by the server's client id, never by a participant's.
+    // Every Yjs item was written by the t.server's client id, never by a participant's.
     const writers = new Set(Y.decodeStateVector(Y.encodeStateVector(bob.connection.doc)).keys());
     for (const client of [facilitator, alice, bob]) expect(writers.has(client.connection.doc.clientID)).toBe(false);
   });
@@ -122,7 +102,7 @@ describe('a workshop with a facilitator and two participants', () => {
     alice.connection.provider.on('closed', (event) => {
       closedWith = event.code;
     });
-    // A modified client writes into its replica; WebsocketProvider sends the update to the server.
+    // A modified client writes into its replica; WebsocketProvider sends the update to the t.server.
     alice.connection.doc.getMap('notes').set('forged', new Y.Map());
     alice.connection.doc.getMap('meta').set('phase', 'agreement');
     await waitFor(() => closedWith !== null, 5000, 'refusal');

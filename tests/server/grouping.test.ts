@@ -1,37 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sortedPrompts } from '../../shared/domain/state';
 import { remainingMs } from '../../shared/domain/timerCommands';
-import {
-  connectClient,
-  createBoard,
-  framesContain,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-  waitFor,
-  waitSynced,
-} from './helpers';
+import type { TestClient } from './helpers';
+import { createBoard, framesContain, useTestServer, waitFor, waitSynced } from './helpers';
 
-let server: TestServer;
-let clients: TestClient[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const client of clients) client.close();
-  clients = [];
-  await server.stop();
-});
+const t = useTestServer();
 
 /** A board in the group phase with `count` revealed notes in its first prompt, two facilitators and a participant. */
 async function groupingBoard(count: number) {
-  const created = await createBoard(server);
-  const f1 = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
-  const f2 = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
-  const alice = connectClient(server, created.boardId);
-  const bob = connectClient(server, created.boardId);
-  clients.push(f1, f2, alice, bob);
+  const created = await createBoard(t.server);
+  const f1 = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+  const f2 = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+  const alice = t.connect(created.boardId);
+  const bob = t.connect(created.boardId);
   await waitSynced(f1, f2, alice, bob);
   const promptId = sortedPrompts(f1.board())[0]!.id;
   await f1.send({ type: 'setPhase', phase: 'reflect' });
@@ -139,7 +121,7 @@ describe('timer', () => {
   it('shows the same remaining time on a client whose clock is wrong by an hour', () => {
     const serverNow = 1_800_000_000_000;
     const timer = { endsAt: serverNow + 90_000 };
-    // The client measured server time minus its own time at welcome.
+    // The client measured t.server time minus its own time at welcome.
     for (const skew of [-3_600_000, 0, 3_600_000]) {
       const localNow = serverNow + skew;
       expect(remainingMs(timer, localNow, serverNow - localNow)).toBe(90_000);

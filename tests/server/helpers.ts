@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { type RunningServer, startServer } from '../../server/AccordServer';
@@ -163,4 +164,38 @@ export function frame(type: number, write: (encoder: encoding.Encoder) => void =
 export function framesContain(frames: readonly Buffer[], needle: string): boolean {
   const bytes = Buffer.from(needle, 'utf8');
   return frames.some((f) => f.includes(bytes));
+}
+
+/**
+ * Registers beforeEach/afterEach hooks that give every test a fresh server on port 0 and close
+ * every client it connected, then the server. Use `t.server` inside tests.
+ */
+export function useTestServer(env: Record<string, string> = {}) {
+  let current: TestServer | null = null;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    current = await startTestServer(env);
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    await current?.stop();
+    current = null;
+  });
+  return {
+    get server(): TestServer {
+      if (!current) throw new Error('no test server running');
+      return current;
+    },
+    /** A client that is closed after the test. */
+    connect(boardId: string, opts: Parameters<typeof connectClient>[2] = {}): TestClient {
+      const client = connectClient(this.server, boardId, opts);
+      clients.push(client);
+      return client;
+    },
+    /** Replaces this test's server by one with other settings. */
+    async restart(nextEnv: Record<string, string>): Promise<void> {
+      await current?.stop();
+      current = await startTestServer(nextEnv);
+    },
+  };
 }

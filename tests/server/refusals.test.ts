@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sortedPrompts } from '../../shared/domain/state';
 import {
@@ -24,29 +24,9 @@ import {
   PROTOCOL_VERSION,
 } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import {
-  connectClient,
-  createBoard,
-  frame,
-  openAuthenticated,
-  openRaw,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-  waitFor,
-  waitSynced,
-} from './helpers';
+import { createBoard, frame, openAuthenticated, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
 
-let server: TestServer;
-let clients: TestClient[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const client of clients) client.close();
-  clients = [];
-  await server.stop();
-});
+const t = useTestServer();
 
 function results(frames: readonly Buffer[]): CommandResult[] {
   return frames
@@ -59,9 +39,8 @@ function results(frames: readonly Buffer[]): CommandResult[] {
 }
 
 async function facilitated() {
-  const created = await createBoard(server);
-  const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
-  clients.push(facilitator);
+  const created = await createBoard(t.server);
+  const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
   await waitSynced(facilitator);
   return { created, facilitator, prompts: sortedPrompts(facilitator.board()) };
 }
@@ -69,38 +48,38 @@ async function facilitated() {
 describe('connection refusals', () => {
   it('closes with 4404 for an unknown board, 4401 for a wrong facilitator key or a first frame that is not AUTH', async () => {
     const { created } = await facilitated();
-    const unknown = await openRaw(server, 'no-such-board');
+    const unknown = await openRaw(t.server, 'no-such-board');
     unknown.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
     expect((await unknown.closed).code).toBe(CLOSE_CODES.BOARD_NOT_FOUND);
 
-    const wrongKey = await openRaw(server, created.boardId);
+    const wrongKey = await openRaw(t.server, created.boardId);
     wrongKey.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, facilitatorKey: randomToken(24) }));
     expect((await wrongKey.closed).code).toBe(CLOSE_CODES.UNAUTHORIZED);
 
-    const noAuth = await openRaw(server, created.boardId);
+    const noAuth = await openRaw(t.server, created.boardId);
     noAuth.sendFrame(frame(MESSAGE_SYNC, (e) => encoding.writeVarUint(e, 0)));
     expect((await noAuth.closed).code).toBe(CLOSE_CODES.UNAUTHORIZED);
 
-    const shortSecret = await openRaw(server, created.boardId);
+    const shortSecret = await openRaw(t.server, created.boardId);
     shortSecret.sendFrame(encodeJsonMessage(MESSAGE_AUTH, { v: PROTOCOL_VERSION, participantSecret: 'short' }));
     expect((await shortSecret.closed).code).toBe(CLOSE_CODES.UNAUTHORIZED);
 
-    const oldClient = await openRaw(server, created.boardId);
+    const oldClient = await openRaw(t.server, created.boardId);
     oldClient.sendFrame(encodeAuth({ v: 999, participantSecret: randomToken(16) }));
     expect((await oldClient.closed).code).toBe(CLOSE_CODES.UNSUPPORTED_VERSION);
   });
 
   it('refuses a text frame and an unknown message type with 4400, and a frame over the limit with 1009', async () => {
     const { created } = await facilitated();
-    const text = await openAuthenticated(server, created.boardId);
+    const text = await openAuthenticated(t.server, created.boardId);
     text.sendFrame('hello');
     expect((await text.closed).code).toBe(CLOSE_CODES.BAD_FRAME);
 
-    const unknownType = await openAuthenticated(server, created.boardId);
+    const unknownType = await openAuthenticated(t.server, created.boardId);
     unknownType.sendFrame(frame(99));
     expect((await unknownType.closed).code).toBe(CLOSE_CODES.BAD_FRAME);
 
-    const big = await openAuthenticated(server, created.boardId);
+    const big = await openAuthenticated(t.server, created.boardId);
     big.sendFrame(new Uint8Array(MAX_CLIENT_FRAME_BYTES + 1));
     expect((await big.closed).code).toBe(1009);
   });
@@ -110,7 +89,7 @@ describe('connection refusals', () => {
     const before = Y.encodeStateAsUpdate(facilitator.connection.doc);
     const forger = new Y.Doc();
     forger.getMap('meta').set('phase', 'agreement');
-    const raw = await openAuthenticated(server, created.boardId);
+    const raw = await openAuthenticated(t.server, created.boardId);
     raw.sendFrame(
       frame(MESSAGE_SYNC, (e) => {
         encoding.writeVarUint(e, 2);
@@ -124,30 +103,28 @@ describe('connection refusals', () => {
   });
 
   it(`admits at most MAX_PARTICIPANTS_PER_BOARD people (configured to 3 here), and returning people always`, async () => {
-    await server.stop();
-    server = await startTestServer({ MAX_PARTICIPANTS_PER_BOARD: '3' });
+    await t.restart({ MAX_PARTICIPANTS_PER_BOARD: '3' });
     const { created } = await facilitated();
     // The facilitator's own participant secret counts as one.
     const secrets = [randomToken(16), randomToken(16)];
     for (const secret of secrets) {
-      const raw = await openAuthenticated(server, created.boardId, { participantSecret: secret });
+      const raw = await openAuthenticated(t.server, created.boardId, { participantSecret: secret });
       raw.ws.close();
     }
-    const extra = await openRaw(server, created.boardId);
+    const extra = await openRaw(t.server, created.boardId);
     extra.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
     expect((await extra.closed).code).toBe(CLOSE_CODES.BOARD_FULL);
-    const again = await openAuthenticated(server, created.boardId, { participantSecret: secrets[0] });
+    const again = await openAuthenticated(t.server, created.boardId, { participantSecret: secrets[0] });
     expect(again.ws.readyState).toBe(again.ws.OPEN);
     again.ws.close();
   });
 
   it('caps connections per address (configured to 12 here) with 4431', async () => {
-    await server.stop();
-    server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '12' });
+    await t.restart({ MAX_CONNECTIONS_PER_ADDRESS: '12' });
     const { created } = await facilitated();
     const sockets = [];
-    for (let i = 0; i < 11; i++) sockets.push(await openRaw(server, created.boardId));
-    const refused = await openRaw(server, created.boardId);
+    for (let i = 0; i < 11; i++) sockets.push(await openRaw(t.server, created.boardId));
+    const refused = await openRaw(t.server, created.boardId);
     expect((await refused.closed).code).toBe(CLOSE_CODES.TOO_MANY_CONNECTIONS);
     for (const socket of sockets) socket.ws.close();
   });
@@ -157,8 +134,7 @@ describe('command refusals', () => {
   it('answers invalid commands with invalid_command and enforces note length and notes per person', async () => {
     const { created, facilitator, prompts } = await facilitated();
     await facilitator.send({ type: 'setPhase', phase: 'reflect' });
-    const alice = connectClient(server, created.boardId);
-    clients.push(alice);
+    const alice = t.connect(created.boardId);
     await waitSynced(alice);
     const promptId = prompts[0]!.id;
     const tooLong = await alice.send({
@@ -189,7 +165,7 @@ describe('command refusals', () => {
 
   it('rate-limits a flooding connection, then disconnects it with 4429, while others carry on', async () => {
     const { created, facilitator } = await facilitated();
-    const flood = await openAuthenticated(server, created.boardId);
+    const flood = await openAuthenticated(t.server, created.boardId);
     const total = MAX_REFUSED_COMMANDS_PER_WINDOW + COMMAND_BURST + 20;
     for (let i = 0; i < total; i++) {
       flood.sendFrame(encodeCommand({ id: `f${i}`, command: { type: 'focusPrompt', promptId: null } }));
@@ -209,11 +185,11 @@ describe('command refusals', () => {
       frame(MESSAGE_COMMAND, (e) => encoding.writeVarUint(e, 0xffffffff)),
     ];
     for (const bytes of bad) {
-      const raw = await openAuthenticated(server, created.boardId);
+      const raw = await openAuthenticated(t.server, created.boardId);
       raw.sendFrame(bytes);
       expect((await raw.closed).code).toBe(CLOSE_CODES.BAD_FRAME);
     }
-    const shapes = await openAuthenticated(server, created.boardId);
+    const shapes = await openAuthenticated(t.server, created.boardId);
     shapes.sendFrame(encodeJsonMessage(MESSAGE_COMMAND, { id: 'a', command: { type: 'nope' } }));
     shapes.sendFrame(encodeJsonMessage(MESSAGE_COMMAND, { id: 'b' }));
     shapes.sendFrame(encodeJsonMessage(MESSAGE_COMMAND, [1, 2, 3]));
