@@ -110,4 +110,65 @@ describe('reflect and share', () => {
       .toBe('1 note so far, from 1 person');
     await expect(promptRegion(phone, FIRST).locator('.note', { hasText: 'Written on the train' }).count()).resolves.toBe(1);
   });
+
+  it('sends a note written offline after the page was closed and opened again', async () => {
+    const facilitator = await (await e2e.newContext()).newPage();
+    const { boardId } = await createWorkshop(facilitator, e2e.url);
+    await nextPhase(facilitator, 'Reflect');
+
+    const context = await e2e.newContext(PHONE);
+    const first = await context.newPage();
+    await first.goto(`${e2e.url}/b/${boardId}`);
+    await chooseName(first, null);
+    await context.setOffline(true);
+    await first.locator('.connection', { hasText: 'Offline' }).waitFor();
+    await writeNote(first, SECOND, 'Kept in this browser', null);
+    await first.close();
+
+    await context.setOffline(false);
+    const second = await context.newPage();
+    await second.goto(`${e2e.url}/b/${boardId}`);
+    await expect
+      .poll(() => promptRegion(facilitator, SECOND).locator('.column__count').textContent())
+      .toBe('1 note so far, from 1 person');
+    await promptRegion(second, SECOND).locator('.note', { hasText: 'Kept in this browser' }).waitFor();
+    await expect.poll(() => second.locator('.connection').textContent()).toBe('Online');
+  });
+});
+
+describe('setup', () => {
+  it('lets the facilitator shape the questions, and asks before a move that stops participants', async () => {
+    const facilitator = await (await e2e.newContext()).newPage();
+    await createWorkshop(facilitator, e2e.url);
+
+    await facilitator.getByRole('button', { name: 'Rename' }).click();
+    await facilitator.getByLabel('Workshop title').fill('Kestrel team norms');
+    await facilitator.getByLabel('Workshop title').press('Enter');
+    await facilitator.getByRole('heading', { level: 1, name: 'Kestrel team norms' }).waitFor();
+
+    await facilitator.getByLabel('Question').last().fill('What should we celebrate?');
+    await facilitator.getByRole('button', { name: 'Add question' }).click();
+    await promptRegion(facilitator, 'What should we celebrate?').waitFor();
+
+    await facilitator.getByRole('button', { name: `Move later: ‘${FIRST}’` }).click();
+    await expect.poll(() => facilitator.locator('.column h2').first().textContent()).toBe(SECOND);
+
+    await facilitator.getByRole('button', { name: 'Remove: ‘What should we celebrate?’' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await promptRegion(facilitator, 'What should we celebrate?').waitFor({ state: 'detached' });
+
+    await nextPhase(facilitator, 'Reflect');
+    await facilitator.getByRole('button', { name: 'Back to Set up' }).click();
+    const dialog = facilitator.getByRole('dialog');
+    await dialog.getByText('Participants will not be able to write notes until you start the reflection again.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await facilitator.locator('.stepper__step--current').textContent()).toContain('Reflect');
+
+    await facilitator.getByRole('button', { name: 'Back to Set up' }).click();
+    await dialog.getByRole('button', { name: 'Go to Set up' }).click();
+    await facilitator.locator('.stepper__step--current', { hasText: 'Set up' }).waitFor();
+    expect(await auditA11y(facilitator)).toEqual([]);
+    await screenshot(facilitator, 'facilitator-setup');
+  });
 });

@@ -6,6 +6,7 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
   const hasBoard = useBoardStore((s) => s.board !== null);
   const status = useBoardStore((s) => s.status);
   const closeMessage = useBoardStore((s) => s.closeMessage);
+  const pending = useBoardStore((s) => s.pendingActions);
   if (status === 'closed') {
     return (
       <main className="page page--narrow">
@@ -24,6 +25,12 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
         <p>
           {status === 'offline' ? 'You are offline. The workshop opens when your connection is back.' : 'This takes a moment.'}
         </p>
+        {pending > 0 && (
+          <p>
+            {pending === 1 ? 'Your unsent action is' : `Your ${pending} unsent actions are`} kept on this device and will be sent
+            when the workshop opens.
+          </p>
+        )}
       </main>
     );
   }

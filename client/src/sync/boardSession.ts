@@ -96,6 +96,17 @@ class BoardSession {
     this.connection.provider.awareness.setLocalState(name === null ? null : { user: { name } });
   }
 
+  /**
+   * The server strips names from presence while the roster is hidden, and cannot put them back:
+   * when the setting changes, presence is sent again so that names follow it at once instead of
+   * at the next 15-second renewal.
+   */
+  private republishPresence(): void {
+    const awareness = this.connection.provider.awareness;
+    const state = awareness.getLocalState();
+    if (state !== null) awareness.setLocalState({ ...state });
+  }
+
   /** The state my next command meets, as far as this browser knows. */
   private localState() {
     if (this.serverBoard === null) return null;
@@ -123,6 +134,7 @@ class BoardSession {
     this.serverBoard = readBoard(this.connection.doc);
     this.settling = this.settling.filter((e) => DRAFT_COMMANDS.has(e.command.type));
     if (before !== null && this.serverBoard !== null) {
+      if (before.meta.settings.showRoster !== this.serverBoard.meta.settings.showRoster) this.republishPresence();
       for (const sentence of describeBoardChanges(before, this.serverBoard, this.actor.role === 'facilitator'))
         announce(sentence);
     }
