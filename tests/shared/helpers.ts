@@ -6,8 +6,10 @@ import { applyDocChangesToBoard } from '../../shared/domain/boardState';
 import type { Changes, DocChange } from '../../shared/domain/changes';
 import { createBoard } from '../../shared/domain/createBoard';
 import { type DomainError, isDomainError } from '../../shared/domain/errors';
+import { notesInContainer, themesOfPrompt } from '../../shared/domain/groupCommands';
 import { applyPrivateChanges } from '../../shared/domain/privateState';
 import type { Actor, BoardState, DomainContext, DomainState } from '../../shared/domain/state';
+import { isOrderKey, keysBetween, RESPACE_AT_KEY_CHARS } from '../../shared/fractionalIndex';
 import type { Phase } from '../../shared/phases';
 import { seededRandom } from '../../shared/random';
 import type { BoardMeta } from '../../shared/records/BoardMeta';
@@ -143,3 +145,124 @@ export function plainBoard(board: BoardState) {
   const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
   return { meta: board.meta, prompts: sorted(board.prompts), notes: sorted(board.notes) };
 }
+
+/** Every map of the board, themes included, as sorted plain objects (see {@link plainBoard}). */
+export function plainBoardWithThemes(board: BoardState) {
+  const sorted = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { ...plainBoard(board), themes: sorted(board.themes) };
+}
+
+/** Revealed notes of one prompt for {@link groupingState}: ids `${prefix}1`…`${prefix}${count}`, in that order. */
+export interface NoteRun {
+  readonly promptId: string;
+  readonly prefix: string;
+  readonly count: number;
+}
+
+/**
+ * A board in the group phase with revealed, ungrouped notes and no themes: by default prompt1
+ * (align) holds n1…n6 and prompt2 (awareness-only) holds w1…w4, each list in id order.
+ */
+export function groupingState(
+  runs: readonly NoteRun[] = [
+    { promptId: 'prompt1', prefix: 'n', count: 6 },
+    { promptId: 'prompt2', prefix: 'w', count: 4 },
+  ],
+): DomainState {
+  const state = withMeta(newBoardState(), { phase: 'group' });
+  const doc: DocChange[] = [];
+  for (const { promptId, prefix, count } of runs) {
+    doc.push({ type: 'patchPrompt', id: promptId, fields: { isRevealed: true } });
+    keysBetween(null, null, count).forEach((order, i) => {
+      doc.push({
+        type: 'putNote',
+        note: { id: `${prefix}${i + 1}`, promptId, text: `Note ${prefix}${i + 1}`, tag: null, themeId: null, order },
+      });
+    });
+  }
+  return afterChanges(state, { doc, private: [] });
+}
+
+/**
+ * Where every note sits: the prompt's id maps to its ungrouped notes, each theme's id to its
+ * notes, all in display order. Empty containers are listed too, so a deleted theme disappears.
+ */
+export function boardLayout(board: BoardState): Record<string, string[]> {
+  const layout: Record<string, string[]> = {};
+  for (const promptId of board.prompts.keys()) {
+    layout[promptId] = notesInContainer(board, promptId, null).map((n) => n.id);
+    for (const theme of themesOfPrompt(board, promptId)) {
+      layout[theme.id] = notesInContainer(board, promptId, theme.id).map((n) => n.id);
+    }
+  }
+  return layout;
+}
+
+/** The ids of a prompt's themes in display order. */
+export function themeOrder(board: BoardState, promptId: string): string[] {
+  return themesOfPrompt(board, promptId).map((t) => t.id);
+}
+
+/**
+ * The grouping invariants, as a list of violations (empty when they all hold): every note sits
+ * in one existing container of its own prompt, every theme belongs to an existing prompt, and
+ * order keys are well-formed, at most RESPACE_AT_KEY_CHARS long and distinct within their list.
+ */
+export function groupingViolations(board: BoardState): string[] {
+  const violations: string[] = [];
+  const lists = new Map<string, string[]>();
+  const addKey = (list: string, what: string, order: string) => {
+    if (!isOrderKey(order)) violations.push(`${what} has a malformed key ${order}`);
+    if (order.length > RESPACE_AT_KEY_CHARS) violations.push(`${what} has a key of ${order.length} characters`);
+    const keys = lists.get(list) ?? [];
+    if (keys.includes(order)) violations.push(`${what} shares its key ${order} in ${list}`);
+    lists.set(list, [...keys, order]);
+  };
+  for (const theme of board.themes.values()) {
+    if (!board.prompts.has(theme.promptId)) violations.push(`theme ${theme.id} belongs to a missing prompt`);
+    addKey(`themes of ${theme.promptId}`, `theme ${theme.id}`, theme.order);
+  }
+  for (const note of board.notes.values()) {
+    if (note.themeId !== null) {
+      const theme = board.themes.get(note.themeId);
+      if (!theme) violations.push(`note ${note.id} is in a missing theme ${note.themeId}`);
+      else if (theme.promptId !== note.promptId) violations.push(`note ${note.id} is in theme ${theme.id} of another prompt`);
+    }
+    addKey(note.themeId ?? `ungrouped ${note.promptId}`, `note ${note.id}`, note.order);
+  }
+  return violations;
+}
+
+/**
+ * groupingState() with three themes made by the facilitator: in prompt1 `tA` (Time: n1, n2) then
+ * `tB` (Tools: n3), with n4…n6 ungrouped; in the awareness-only prompt2 `tW` (Energy: w1), with
+ * w2…w4 ungrouped.
+ */
+export function themedState(): DomainState {
+  let state = groupingState();
+  for (const [themeId, promptId, name, noteIds] of [
+    ['tA', 'prompt1', 'Time', ['n1', 'n2']],
+    ['tB', 'prompt1', 'Tools', ['n3']],
+    ['tW', 'prompt2', 'Energy', ['w1']],
+  ] as const) {
+    state = step(state, FACILITATOR, {
+      type: 'createTheme',
+      themeId,
+      promptId,
+      name,
+      noteIds: [...noteIds],
+      beforeThemeId: null,
+    });
+  }
+  return state;
+}
+
+/** The layout of themedState(), to spread and override in expectations. */
+export const THEMED_LAYOUT: Readonly<Record<string, readonly string[]>> = {
+  prompt1: ['n4', 'n5', 'n6'],
+  tA: ['n1', 'n2'],
+  tB: ['n3'],
+  prompt2: ['w2', 'w3', 'w4'],
+  tW: ['w1'],
+  prompt3: [],
+};
