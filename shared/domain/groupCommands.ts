@@ -45,7 +45,10 @@ function placeNotes(
   ];
 }
 
+/** The prompt of the listed notes, or why they cannot be moved together. */
 function checkNotes(board: BoardState, noteIds: readonly string[]): string | DomainError {
+  // parseCommand refuses an empty list, but the domain also runs on unparsed optimistic commands.
+  if (noteIds.length === 0) return refuse('invalid_command', 'No note was given.');
   if (new Set(noteIds).size !== noteIds.length) return refuse('invalid_command', 'A note is listed twice.');
   let promptId: string | null = null;
   for (const noteId of noteIds) {
