@@ -1,32 +1,43 @@
 import { lazy, Suspense } from 'react';
 import { Toasts } from './components/Toasts';
-import { HomePage } from './pages/HomePage';
-import { JoinPage } from './pages/JoinPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ParticipantPage } from './pages/ParticipantPage';
 import { matchRoute, usePathname } from './router';
 
-// Participants never download the facilitator's tools (bundle budget).
+// Participants never download the facilitator's tools, nor the home page's templates: the
+// participant's first load stays within its budget (120 KB of gzipped JavaScript).
 const FacilitatorPage = lazy(() => import('./pages/FacilitatorPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const JoinPage = lazy(() => import('./pages/JoinPage'));
+
+function Loading({ what }: { readonly what: string }) {
+  return (
+    <main className="page page--narrow" aria-busy="true">
+      <p>Loading {what}…</p>
+    </main>
+  );
+}
 
 function CurrentPage() {
   const route = matchRoute(usePathname());
   switch (route.name) {
     case 'home':
-      return <HomePage />;
+      return (
+        <Suspense fallback={<Loading what="Accord" />}>
+          <HomePage />
+        </Suspense>
+      );
     case 'join':
-      return <JoinPage code={route.code} />;
+      return (
+        <Suspense fallback={<Loading what="the workshop" />}>
+          <JoinPage code={route.code} />
+        </Suspense>
+      );
     case 'participant':
       return <ParticipantPage key={route.boardId} boardId={route.boardId} />;
     case 'facilitator':
       return (
-        <Suspense
-          fallback={
-            <main className="page page--narrow" aria-busy="true">
-              <p>Loading the facilitator board…</p>
-            </main>
-          }
-        >
+        <Suspense fallback={<Loading what="the facilitator board" />}>
           <FacilitatorPage key={route.boardId} boardId={route.boardId} />
         </Suspense>
       );

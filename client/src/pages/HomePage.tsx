@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { JoinForm } from './JoinForm';
 import { StartForm } from './StartForm';
 
-export function HomePage() {
+export default function HomePage() {
   useEffect(() => {
     document.title = 'Accord · write your working agreement together';
   }, []);

@@ -4,7 +4,7 @@ import { navigate } from '../router';
 import { JoinForm } from './JoinForm';
 
 /** /j/CODE: the link from the invitation or the QR code. Resolves the code, then opens the board. */
-export function JoinPage({ code }: { readonly code: string }) {
+export default function JoinPage({ code }: { readonly code: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
