@@ -8,9 +8,12 @@ import type { CommandEnvelope } from '../shared/commands';
 import { applyCommand } from '../shared/domain/applyCommand';
 import { applyDocChangesToBoard } from '../shared/domain/boardState';
 import type { PrivateChange } from '../shared/domain/changes';
+import { mayRespond, responseKey } from '../shared/domain/consensusCommands';
 import { isDomainError } from '../shared/domain/errors';
+import { privateSlice } from '../shared/domain/privateSlice';
 import { applyPrivateChanges } from '../shared/domain/privateState';
 import { type Actor, type DomainContext, type DomainState, postedKey } from '../shared/domain/state';
+import { ballotKey } from '../shared/domain/votingCommands';
 import { migrateBoardDoc } from '../shared/migrations';
 import {
   CLOSE_CODES,
@@ -125,7 +128,15 @@ export class Room {
     const board = readBoard(doc);
     if (!board) throw new Error(`Board ${boardId} has no valid document`);
     const posted = new Map(stored.posted.map((p) => [postedKey(p.participantId, p.promptId), p.count]));
-    const state: DomainState = { board, drafts: new Map(stored.drafts.map((d) => [d.id, d])), posted };
+    const state: DomainState = {
+      board,
+      drafts: new Map(stored.drafts.map((d) => [d.id, d])),
+      posted,
+      ballots: new Map(stored.ballots.map((b) => [ballotKey(b.roundId, b.participantId, b.itemId), b.count])),
+      responses: new Map(
+        stored.responses.map((r) => [responseKey(r.proposalId, r.participantId), { response: r.response, reason: r.reason }]),
+      ),
+    };
     return new Room(stored.row, store, doc, state, lastSeq, stored.updates.length, compactAfterUpdates);
   }
 
@@ -269,7 +280,7 @@ export class Room {
       this.id,
       batch.map((q) => ({ actorKey: q.member.actorKey, commandId: q.envelope.id })),
     );
-    const ctx: DomainContext = { random: Math.random, newId: randomId, now };
+    const ctx: DomainContext = { random: Math.random, newId: randomId, now, presentCount: this.presentCount() };
     const answers: { member: RoomMember; result: CommandResult }[] = [];
     const applied: AppliedCommand[] = [];
     const privateChanges: PrivateChange[] = [];
@@ -389,15 +400,18 @@ export class Room {
     member.send(encodeJsonMessage(MESSAGE_PRIVATE, message));
   }
 
+  /** Distinct people connected now who may respond to a proposal (the base of a quorum). */
+  private presentCount(): number {
+    const present = new Set<string>();
+    for (const member of this.members) {
+      if (member.actor.participantId !== null && mayRespond(member.actor, this.board)) present.add(member.actor.participantId);
+    }
+    return present.size;
+  }
+
   private sendSlice(member: RoomMember): void {
-    const participantId = member.actor.participantId;
-    const drafts = [...this.state.drafts.values()]
-      .filter((d) => d.authorId === participantId)
-      .map(({ authorId: _authorId, ...draft }) => draft);
-    const posted: Record<string, number> = {};
-    const prefix = `${participantId}/`;
-    for (const [key, count] of this.state.posted) if (key.startsWith(prefix)) posted[key.slice(prefix.length)] = count;
-    this.sendPrivate(member, { type: 'slice', drafts, posted });
+    const participantId = member.actor.participantId as string;
+    this.sendPrivate(member, { type: 'slice', ...privateSlice(this.state, participantId) });
   }
 
   /** Sends the server clock to every member (keeps idle sockets alive; timers use it). */
@@ -432,7 +446,16 @@ function collectAffected(before: DomainState, changes: readonly PrivateChange[],
         }
         break;
       case 'countPosted':
+      case 'setBallot':
+      case 'setResponse':
         into.add(change.participantId);
+        break;
+      case 'clearBallots':
+        for (const key of before.ballots.keys()) if (key.startsWith(`${change.roundId}/`)) into.add(key.split('/')[1] as string);
+        break;
+      case 'clearResponses':
+        for (const key of before.responses.keys())
+          if (key.startsWith(`${change.proposalId}/`)) into.add(key.split('/')[1] as string);
         break;
     }
   }

@@ -1,10 +1,13 @@
 import * as Y from 'yjs';
-import type { DocChange } from './domain/changes';
+import { type Collection, type DocChange, recordOperation } from './domain/changes';
 import type { BoardState } from './domain/state';
+import { agreementItemRecord } from './records/AgreementItem';
 import { type BoardMeta, boardMetaRecord } from './records/BoardMeta';
-import { type Note, noteRecord } from './records/Note';
-import { type Prompt, promptRecord } from './records/Prompt';
-import { type Theme, themeRecord } from './records/Theme';
+import { noteRecord } from './records/Note';
+import { promptRecord } from './records/Prompt';
+import { proposalRecord } from './records/Proposal';
+import { themeRecord } from './records/Theme';
+import { voteRoundRecord } from './records/VoteRound';
 import { isInvalid, type Validator } from './validate';
 
 /**
@@ -14,14 +17,30 @@ import { isInvalid, type Validator } from './validate';
  *   prompts  Y.Map    prompt id → Y.Map of Prompt fields
  *   notes    Y.Map    note id → Y.Map of Note fields (revealed, anonymous notes only)
  *   themes   Y.Map    theme id → Y.Map of Theme fields
+ *   voteRounds, proposals, agreements   Y.Map    id → Y.Map of VoteRound / Proposal / AgreementItem
  *
  * Records are nested maps so that a move writes one field, not the whole record. Everything
  * read is validated: a record that fails validation is skipped, never trusted.
  */
 const META = 'meta';
-const PROMPTS = 'prompts';
-const NOTES = 'notes';
-const THEMES = 'themes';
+/** Root map name of each record collection (here the names happen to equal the collection names). */
+const COLLECTION_ROOTS: Readonly<Record<Collection, string>> = {
+  prompts: 'prompts',
+  notes: 'notes',
+  themes: 'themes',
+  voteRounds: 'voteRounds',
+  proposals: 'proposals',
+  agreements: 'agreements',
+};
+
+const VALIDATORS: { readonly [C in Collection]: Validator<BoardState[C] extends ReadonlyMap<string, infer R> ? R : never> } = {
+  prompts: promptRecord,
+  notes: noteRecord,
+  themes: themeRecord,
+  voteRounds: voteRoundRecord,
+  proposals: proposalRecord,
+  agreements: agreementItemRecord,
+};
 
 function readRecord<T>(map: Y.Map<unknown>, validator: Validator<T>): T | null {
   const result = validator(map.toJSON());
@@ -38,13 +57,17 @@ function readRecords<T>(root: Y.Map<Y.Map<unknown>>, validator: Validator<T>): M
   return out;
 }
 
-/** The board's meta map (for observers that want to know when the document changes). */
+/** The document's root maps (for observers that want to know when the document changes). */
 export function boardRoots(doc: Y.Doc) {
+  const root = (collection: Collection) => doc.getMap<Y.Map<unknown>>(COLLECTION_ROOTS[collection]);
   return {
     meta: doc.getMap<unknown>(META),
-    prompts: doc.getMap<Y.Map<unknown>>(PROMPTS),
-    notes: doc.getMap<Y.Map<unknown>>(NOTES),
-    themes: doc.getMap<Y.Map<unknown>>(THEMES),
+    prompts: root('prompts'),
+    notes: root('notes'),
+    themes: root('themes'),
+    voteRounds: root('voteRounds'),
+    proposals: root('proposals'),
+    agreements: root('agreements'),
   };
 }
 
@@ -55,9 +78,12 @@ export function readBoard(doc: Y.Doc): BoardState | null {
   if (meta === null) return null;
   return {
     meta,
-    prompts: readRecords(roots.prompts, promptRecord),
-    notes: readRecords(roots.notes, noteRecord),
-    themes: readRecords(roots.themes, themeRecord),
+    prompts: readRecords(roots.prompts, VALIDATORS.prompts),
+    notes: readRecords(roots.notes, VALIDATORS.notes),
+    themes: readRecords(roots.themes, VALIDATORS.themes),
+    voteRounds: readRecords(roots.voteRounds, VALIDATORS.voteRounds),
+    proposals: readRecords(roots.proposals, VALIDATORS.proposals),
+    agreements: readRecords(roots.agreements, VALIDATORS.agreements),
   };
 }
 
@@ -99,35 +125,15 @@ export function applyDocChanges(doc: Y.Doc, changes: readonly DocChange[], origi
   const roots = boardRoots(doc);
   doc.transact(() => {
     for (const change of changes) {
-      switch (change.type) {
-        case 'setMeta':
-          setFields(roots.meta, change.fields as Partial<BoardMeta>);
-          break;
-        case 'putPrompt':
-          putRecord(roots.prompts, change.prompt satisfies Prompt);
-          break;
-        case 'patchPrompt':
-          patchRecord(roots.prompts, change.id, change.fields);
-          break;
-        case 'deletePrompt':
-          roots.prompts.delete(change.id);
-          break;
-        case 'putNote':
-          putRecord(roots.notes, change.note satisfies Note);
-          break;
-        case 'patchNote':
-          patchRecord(roots.notes, change.id, change.fields);
-          break;
-        case 'putTheme':
-          putRecord(roots.themes, change.theme satisfies Theme);
-          break;
-        case 'patchTheme':
-          patchRecord(roots.themes, change.id, change.fields);
-          break;
-        case 'deleteTheme':
-          roots.themes.delete(change.id);
-          break;
+      if (change.type === 'setMeta') {
+        setFields(roots.meta, change.fields as Partial<BoardMeta>);
+        continue;
       }
+      const operation = recordOperation(change);
+      const root = roots[operation.collection];
+      if (operation.op === 'put') putRecord(root, operation.record);
+      else if (operation.op === 'patch') patchRecord(root, operation.id, operation.fields);
+      else root.delete(operation.id);
     }
   }, origin);
 }

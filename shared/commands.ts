@@ -1,8 +1,9 @@
-import { MAX_NOTES_PER_MOVE, MAX_TIMER_MS, MIN_TIMER_MS } from './limits';
+import { MAX_DOTS_PER_PERSON, MAX_NOTES_PER_MOVE, MAX_ROUND_ITEMS, MAX_TIMER_MS, MIN_TIMER_MS } from './limits';
 import { PHASES } from './phases';
 import { boardPurpose, boardTitle } from './records/BoardMeta';
 import { noteTag, noteText } from './records/Note';
 import { PROMPT_KINDS, promptText } from './records/Prompt';
+import { DECISION_RULES, RESPONSES, reasonText, statementText } from './records/Proposal';
 import { themeName } from './records/Theme';
 import {
   arrayOf,
@@ -16,6 +17,7 @@ import {
   nullable,
   object,
   oneOf,
+  string,
   type Validator,
 } from './validate';
 
@@ -70,6 +72,32 @@ export const COMMAND_VALIDATORS = {
   startTimer: object({ type: oneOf(['startTimer']), durationMs: integer(MIN_TIMER_MS, MAX_TIMER_MS) }),
   addTime: object({ type: oneOf(['addTime']), ms: integer(-MAX_TIMER_MS, MAX_TIMER_MS) }),
   stopTimer: object({ type: oneOf(['stopTimer']) }),
+  openVoteRound: object({
+    type: oneOf(['openVoteRound']),
+    roundId: id,
+    label: string({ minChars: 1, maxChars: 60, trim: true }),
+    dotsPerPerson: integer(1, MAX_DOTS_PER_PERSON),
+    maxPerItem: integer(1, MAX_DOTS_PER_PERSON),
+    facilitatorVotes: boolean,
+    itemIds: nullable(arrayOf(id, MAX_ROUND_ITEMS)),
+  }),
+  closeVoteRound: object({ type: oneOf(['closeVoteRound']), roundId: id }),
+  placeDot: object({ type: oneOf(['placeDot']), roundId: id, itemId: id }),
+  removeDot: object({ type: oneOf(['removeDot']), roundId: id, itemId: id }),
+  openProposal: object({
+    type: oneOf(['openProposal']),
+    proposalId: id,
+    promptId: id,
+    themeId: nullable(id),
+    statement: statementText,
+    rule: oneOf(DECISION_RULES),
+    quorumPercent: integer(0, 100),
+    thresholdPercent: integer(50, 100),
+    previousProposalId: nullable(id),
+  }),
+  respond: object({ type: oneOf(['respond']), proposalId: id, response: oneOf(RESPONSES), reason: nullable(reasonText) }),
+  closeProposal: object({ type: oneOf(['closeProposal']), proposalId: id }),
+  unlockAgreement: object({ type: oneOf(['unlockAgreement']), agreementId: id, reason: reasonText }),
 } as const;
 
 /** Name of a command. */

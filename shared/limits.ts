@@ -87,3 +87,21 @@ export const MAX_NOTES_PER_MOVE = 100;
 /** Shortest and longest countdown the facilitator can start, in milliseconds. */
 export const MIN_TIMER_MS = 10_000;
 export const MAX_TIMER_MS = 4 * 60 * 60 * 1000;
+
+/** Most dots a round may give each person. */
+export const MAX_DOTS_PER_PERSON = 20;
+
+/** Default dots per person in a vote round. */
+export const DEFAULT_DOTS_PER_PERSON = 5;
+
+/** Default most dots one person may put on one item. */
+export const DEFAULT_MAX_DOTS_PER_ITEM = 3;
+
+/** Most items a run-off round may be limited to. */
+export const MAX_ROUND_ITEMS = 200;
+
+/** Longest proposed agreement statement, in characters. */
+export const MAX_STATEMENT_CHARS = 500;
+
+/** Longest reason given with a consensus response, in characters. */
+export const MAX_REASON_CHARS = 500;

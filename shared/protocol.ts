@@ -4,6 +4,7 @@ import type { CommandEnvelope } from './commands';
 import type { ErrorCode } from './domain/errors';
 import type { Role } from './domain/state';
 import type { Draft } from './records/Draft';
+import type { ResponseKind } from './records/Proposal';
 import { type Invalid, isInvalid, object, string } from './validate';
 
 /**
@@ -114,6 +115,10 @@ export type PrivateMessage =
       readonly drafts: readonly Omit<Draft, 'authorId'>[];
       /** How many notes I have written per prompt id (drafts and revealed). */
       readonly posted: Readonly<Record<string, number>>;
+      /** My dots in open rounds: round id → item id → count. */
+      readonly dots: Readonly<Record<string, Readonly<Record<string, number>>>>;
+      /** My responses to open proposals: proposal id → response and reason. */
+      readonly responses: Readonly<Record<string, { readonly response: ResponseKind; readonly reason: string | null }>>;
     }
   /** Sent every HEARTBEAT_INTERVAL_MS: keeps idle sockets alive and lets clients correct clock skew. */
   | { readonly type: 'time'; readonly serverNow: number };

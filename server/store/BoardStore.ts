@@ -1,6 +1,7 @@
 import type { PrivateChange } from '../../shared/domain/changes';
 import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
+import type { ResponseKind } from '../../shared/records/Proposal';
 
 /** A board's row: what the server keeps outside the document. */
 export interface BoardRow {
@@ -22,6 +23,10 @@ export interface StoredBoard {
   readonly lastSeq: number;
   readonly drafts: readonly Draft[];
   readonly posted: readonly { participantId: string; promptId: string; count: number }[];
+  /** Dots of open rounds (closed rounds have none left). */
+  readonly ballots: readonly { roundId: string; participantId: string; itemId: string; count: number }[];
+  /** Responses to open proposals (closed ones have none left). */
+  readonly responses: readonly { proposalId: string; participantId: string; response: ResponseKind; reason: string | null }[];
 }
 
 /** One command whose result must be remembered so that a replay gets the same answer. */

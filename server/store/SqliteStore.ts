@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
+import { RESPONSES, type ResponseKind } from '../../shared/records/Proposal';
 import { appliedKey, type BoardRow, type BoardStore, type CommitBatch, type StoredBoard } from './BoardStore';
 
 /** Applied-command records older than this are pruned at compaction: replays come within minutes, not weeks. */
@@ -51,6 +52,24 @@ CREATE TABLE IF NOT EXISTS posted_counts (
   prompt_id TEXT NOT NULL,
   count INTEGER NOT NULL,
   PRIMARY KEY (board_id, participant_id, prompt_id)
+);
+-- One person's dots on one item of an open round. Deleted, all of the round's rows at once, when it closes.
+CREATE TABLE IF NOT EXISTS ballots (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  round_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (board_id, round_id, participant_id, item_id)
+);
+-- One person's response to an open proposal. Deleted when the round closes.
+CREATE TABLE IF NOT EXISTS responses (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  proposal_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  response TEXT NOT NULL,
+  reason TEXT,
+  PRIMARY KEY (board_id, proposal_id, participant_id)
 );
 CREATE TABLE IF NOT EXISTS applied_commands (
   board_id TEXT NOT NULL REFERENCES boards(id),
@@ -110,6 +129,23 @@ export class SqliteStore implements BoardStore {
         'SELECT id FROM participants WHERE board_id = ? AND secret_hash = ?',
       ),
       insertParticipant: db.prepare('INSERT INTO participants (board_id, id, secret_hash, created_at) VALUES (?, ?, ?, ?)'),
+      ballots: db.prepare<[string], { round_id: string; participant_id: string; item_id: string; count: number }>(
+        'SELECT round_id, participant_id, item_id, count FROM ballots WHERE board_id = ?',
+      ),
+      upsertBallot: db.prepare(
+        `INSERT INTO ballots (board_id, round_id, participant_id, item_id, count) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, round_id, participant_id, item_id) DO UPDATE SET count = excluded.count`,
+      ),
+      deleteBallot: db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ? AND participant_id = ? AND item_id = ?'),
+      clearBallots: db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ?'),
+      responses: db.prepare<[string], { proposal_id: string; participant_id: string; response: string; reason: string | null }>(
+        'SELECT proposal_id, participant_id, response, reason FROM responses WHERE board_id = ?',
+      ),
+      upsertResponse: db.prepare(
+        `INSERT INTO responses (board_id, proposal_id, participant_id, response, reason) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (board_id, proposal_id, participant_id) DO UPDATE SET response = excluded.response, reason = excluded.reason`,
+      ),
+      clearResponses: db.prepare('DELETE FROM responses WHERE board_id = ? AND proposal_id = ?'),
       applied: db.prepare<[string, string, string], { result: string }>(
         'SELECT result FROM applied_commands WHERE board_id = ? AND actor_key = ? AND command_id = ?',
       ),
@@ -163,6 +199,15 @@ export class SqliteStore implements BoardStore {
         posted: this.statements.posted
           .all(boardId)
           .map((p) => ({ participantId: p.participant_id, promptId: p.prompt_id, count: p.count })),
+        ballots: this.statements.ballots
+          .all(boardId)
+          .map((b) => ({ roundId: b.round_id, participantId: b.participant_id, itemId: b.item_id, count: b.count })),
+        responses: this.statements.responses.all(boardId).map((r) => ({
+          proposalId: r.proposal_id,
+          participantId: r.participant_id,
+          response: RESPONSES.includes(r.response as ResponseKind) ? (r.response as ResponseKind) : 'agree',
+          reason: r.reason,
+        })),
       };
     })();
   }
@@ -219,6 +264,19 @@ export class SqliteStore implements BoardStore {
           case 'countPosted':
             s.addPosted.run(boardId, change.participantId, change.promptId, change.delta);
             touchedPosted = true;
+            break;
+          case 'setBallot':
+            if (change.count > 0) s.upsertBallot.run(boardId, change.roundId, change.participantId, change.itemId, change.count);
+            else s.deleteBallot.run(boardId, change.roundId, change.participantId, change.itemId);
+            break;
+          case 'clearBallots':
+            s.clearBallots.run(boardId, change.roundId);
+            break;
+          case 'setResponse':
+            s.upsertResponse.run(boardId, change.proposalId, change.participantId, change.response, change.reason);
+            break;
+          case 'clearResponses':
+            s.clearResponses.run(boardId, change.proposalId);
             break;
         }
       }

@@ -1,6 +1,7 @@
 import type { Command, CommandOf, CommandType } from '../commands';
 import type { Phase } from '../phases';
 import type { Changes } from './changes';
+import { closeProposal, mayRespond, openProposal, respond, unlockAgreement } from './consensusCommands';
 import { deleteDraft, editDraft, postDraft } from './draftCommands';
 import { type DomainError, refuse } from './errors';
 import { createTheme, deleteTheme, mergeThemes, moveNotes, moveTheme, renameTheme } from './groupCommands';
@@ -10,6 +11,7 @@ import { releaseHeld, reveal } from './revealCommands';
 import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
 import { addTime, startTimer, stopTimer } from './timerCommands';
+import { closeRound, mayVote, openRound, placeDot, removeDot } from './votingCommands';
 
 /** One command's rule: who may send it, in which phases, and what it does. */
 interface CommandRule<T extends CommandType> {
@@ -22,6 +24,8 @@ interface CommandRule<T extends CommandType> {
 const WRITING_PHASES: readonly Phase[] = ['reflect', 'share', 'group'];
 const REVEAL_PHASES: readonly Phase[] = ['share', 'group'];
 const GROUP_PHASES: readonly Phase[] = ['group'];
+const VOTE_PHASES: readonly Phase[] = ['vote'];
+const DECIDE_PHASES: readonly Phase[] = ['decide'];
 
 /** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
 export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
@@ -51,6 +55,18 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   startTimer: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => startTimer(s, c, x) },
   addTime: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => addTime(s, c, x) },
   stopTimer: { isAllowed: isFacilitator, phases: 'any', perform: (s) => stopTimer(s) },
+  openVoteRound: { isAllowed: isFacilitator, phases: VOTE_PHASES, perform: (s, _a, c, x) => openRound(s, c, x) },
+  closeVoteRound: { isAllowed: isFacilitator, phases: ['vote', 'decide'], perform: (s, _a, c, x) => closeRound(s, c, x) },
+  placeDot: { isAllowed: (a, s) => mayVote(a, s.board), phases: VOTE_PHASES, perform: (s, a, c) => placeDot(s, a, c) },
+  removeDot: { isAllowed: (a, s) => mayVote(a, s.board), phases: VOTE_PHASES, perform: (s, a, c) => removeDot(s, a, c) },
+  openProposal: { isAllowed: isFacilitator, phases: DECIDE_PHASES, perform: (s, _a, c, x) => openProposal(s, c, x) },
+  respond: { isAllowed: (a, s) => mayRespond(a, s.board), phases: DECIDE_PHASES, perform: (s, a, c) => respond(s, a, c) },
+  closeProposal: { isAllowed: isFacilitator, phases: ['decide', 'agreement'], perform: (s, _a, c, x) => closeProposal(s, c, x) },
+  unlockAgreement: {
+    isAllowed: isFacilitator,
+    phases: ['decide', 'agreement'],
+    perform: (s, _a, c, x) => unlockAgreement(s, c, x),
+  },
 };
 
 /** True when `type` is accepted in `phase`. */

@@ -1,5 +1,7 @@
 import type { PrivateChange } from './changes';
+import { responseKey } from './consensusCommands';
 import { type DomainState, postedKey } from './state';
+import { ballotKey } from './votingCommands';
 
 /**
  * Applies private changes to the in-memory private state (the server's copy of every draft, or a
@@ -9,6 +11,8 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
   if (changes.length === 0) return state;
   const drafts = new Map(state.drafts);
   const posted = new Map(state.posted);
+  const ballots = new Map(state.ballots);
+  const responses = new Map(state.responses);
   for (const change of changes) {
     switch (change.type) {
       case 'putDraft':
@@ -27,7 +31,22 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
         else posted.delete(key);
         break;
       }
+      case 'setBallot': {
+        const key = ballotKey(change.roundId, change.participantId, change.itemId);
+        if (change.count > 0) ballots.set(key, change.count);
+        else ballots.delete(key);
+        break;
+      }
+      case 'clearBallots':
+        for (const key of [...ballots.keys()]) if (key.startsWith(`${change.roundId}/`)) ballots.delete(key);
+        break;
+      case 'setResponse':
+        responses.set(responseKey(change.proposalId, change.participantId), { response: change.response, reason: change.reason });
+        break;
+      case 'clearResponses':
+        for (const key of [...responses.keys()]) if (key.startsWith(`${change.proposalId}/`)) responses.delete(key);
+        break;
     }
   }
-  return { ...state, drafts, posted };
+  return { ...state, drafts, posted, ballots, responses };
 }

@@ -1,9 +1,12 @@
 import { compareByOrder } from '../fractionalIndex';
+import type { AgreementItem } from '../records/AgreementItem';
 import type { BoardMeta } from '../records/BoardMeta';
 import type { Draft } from '../records/Draft';
 import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
+import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Theme } from '../records/Theme';
+import type { VoteRound } from '../records/VoteRound';
 
 /** The public state of a board, as read from its document. */
 export interface BoardState {
@@ -11,6 +14,9 @@ export interface BoardState {
   readonly prompts: ReadonlyMap<string, Prompt>;
   readonly notes: ReadonlyMap<string, Note>;
   readonly themes: ReadonlyMap<string, Theme>;
+  readonly voteRounds: ReadonlyMap<string, VoteRound>;
+  readonly proposals: ReadonlyMap<string, Proposal>;
+  readonly agreements: ReadonlyMap<string, AgreementItem>;
 }
 
 /**
@@ -22,6 +28,10 @@ export interface DomainState {
   readonly drafts: ReadonlyMap<string, Draft>;
   /** Notes written per person and prompt; keys from {@link postedKey}. */
   readonly posted: ReadonlyMap<string, number>;
+  /** Dots per person, item and open round; keys from `ballotKey` (votingCommands.ts). Deleted when the round closes. */
+  readonly ballots: ReadonlyMap<string, number>;
+  /** Responses per person and open proposal; keys from `responseKey` (consensusCommands.ts). Deleted when the round closes. */
+  readonly responses: ReadonlyMap<string, { readonly response: ResponseKind; readonly reason: string | null }>;
 }
 
 /** Roles a connection can hold. */
@@ -43,6 +53,13 @@ export interface DomainContext {
   readonly newId: () => string;
   /** Milliseconds since the epoch. */
   readonly now: number;
+  /** People connected now who may respond (the base of a quorum). */
+  readonly presentCount: number;
+}
+
+/** Private state with nothing in it. */
+export function emptyPrivateState(): Omit<DomainState, 'board'> {
+  return { drafts: new Map(), posted: new Map(), ballots: new Map(), responses: new Map() };
 }
 
 /** The key of {@link DomainState.posted} for one person and prompt. */

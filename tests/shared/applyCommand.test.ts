@@ -3,17 +3,19 @@ import { COMMAND_TYPES, type CommandOf, type CommandType } from '../../shared/co
 import { applyCommand, isAllowedInPhase } from '../../shared/domain/applyCommand';
 import type { Changes } from '../../shared/domain/changes';
 import { isDomainError } from '../../shared/domain/errors';
-import type { Actor } from '../../shared/domain/state';
+import type { Actor, DomainState } from '../../shared/domain/state';
 import { nextPhase, PHASES, type Phase, previousPhase } from '../../shared/phases';
 import {
   ALICE,
   BOB,
+  decidingState,
   FACILITATOR,
   FACILITATOR_WITHOUT_ID,
   READER,
   refusal,
   step,
   testContext,
+  votingState,
   withMeta,
   workshopState,
 } from './helpers';
@@ -42,12 +44,21 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   startTimer: PHASES,
   addTime: PHASES,
   stopTimer: PHASES,
+  openVoteRound: ['vote'],
+  closeVoteRound: ['vote', 'decide'],
+  placeDot: ['vote'],
+  removeDot: ['vote'],
+  openProposal: ['decide'],
+  respond: ['decide'],
+  closeProposal: ['decide', 'agreement'],
+  unlockAgreement: ['decide', 'agreement'],
 };
 
-const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'deleteDraft'];
+/** Commands sent by people taking part (not only the facilitator). */
+const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'deleteDraft', 'placeDot', 'removeDot', 'respond'];
 
 /** A command of each type that succeeds in workshopState() in every phase where it is allowed. */
-const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T> } } = {
+const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T>; state?: () => DomainState } } = {
   updateBoard: { actor: FACILITATOR, command: () => ({ type: 'updateBoard', title: 'New title', purpose: '' }) },
   updateSettings: { actor: FACILITATOR, command: () => ({ type: 'updateSettings', facilitatorParticipates: false }) },
   addPrompt: {
@@ -92,6 +103,50 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   startTimer: { actor: FACILITATOR, command: () => ({ type: 'startTimer', durationMs: 300_000 }) },
   addTime: { actor: FACILITATOR, command: () => ({ type: 'addTime', ms: 60_000 }) },
   stopTimer: { actor: FACILITATOR, command: () => ({ type: 'stopTimer' }) },
+  openVoteRound: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'openVoteRound',
+      roundId: 'round2',
+      label: 'Round 1',
+      dotsPerPerson: 5,
+      maxPerItem: 3,
+      facilitatorVotes: false,
+      itemIds: null,
+    }),
+  },
+  closeVoteRound: { actor: FACILITATOR, state: votingState, command: () => ({ type: 'closeVoteRound', roundId: 'round1' }) },
+  placeDot: { actor: ALICE, state: votingState, command: () => ({ type: 'placeDot', roundId: 'round1', itemId: 'theme3' }) },
+  removeDot: { actor: ALICE, state: votingState, command: () => ({ type: 'removeDot', roundId: 'round1', itemId: 'theme3' }) },
+  openProposal: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'openProposal',
+      proposalId: 'proposal2',
+      promptId: 'prompt1',
+      themeId: 'theme3',
+      statement: 'We meet between 11 and 1.',
+      rule: 'consensus',
+      quorumPercent: 50,
+      thresholdPercent: 50,
+      previousProposalId: null,
+    }),
+  },
+  respond: {
+    actor: BOB,
+    state: decidingState,
+    command: () => ({ type: 'respond', proposalId: 'proposal1', response: 'block', reason: 'I collect my children at 12.' }),
+  },
+  closeProposal: {
+    actor: FACILITATOR,
+    state: decidingState,
+    command: () => ({ type: 'closeProposal', proposalId: 'proposal1' }),
+  },
+  unlockAgreement: {
+    actor: FACILITATOR,
+    state: decidingState,
+    command: () => ({ type: 'unlockAgreement', agreementId: 'agreement1', reason: 'Our hours changed.' }),
+  },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -226,6 +281,133 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
     changes: { doc: [{ type: 'setMeta', fields: { timer: { endsAt: 1_700_000_120_000, durationMs: 120_000 } } }], private: [] },
   },
   stopTimer: { phase: 'vote', changes: { doc: [{ type: 'setMeta', fields: { timer: null } }], private: [] } },
+  openVoteRound: {
+    phase: 'vote',
+    changes: {
+      doc: [
+        {
+          type: 'putVoteRound',
+          round: {
+            id: 'round2',
+            label: 'Round 1',
+            status: 'open',
+            dotsPerPerson: 5,
+            maxPerItem: 3,
+            facilitatorVotes: false,
+            itemIds: null,
+            voterCount: 0,
+            openedAt: 1_700_000_000_000,
+            closedAt: null,
+            tallies: null,
+          },
+        },
+      ],
+      private: [],
+    },
+  },
+  closeVoteRound: {
+    phase: 'decide',
+    changes: {
+      doc: [
+        {
+          type: 'patchVoteRound',
+          id: 'round1',
+          fields: { status: 'closed', closedAt: 1_700_000_000_000, tallies: { theme3: 1 } },
+        },
+      ],
+      private: [{ type: 'clearBallots', roundId: 'round1' }],
+    },
+  },
+  placeDot: {
+    phase: 'vote',
+    changes: { doc: [], private: [{ type: 'setBallot', roundId: 'round1', participantId: 'alice', itemId: 'theme3', count: 2 }] },
+  },
+  removeDot: {
+    phase: 'vote',
+    changes: {
+      doc: [{ type: 'patchVoteRound', id: 'round1', fields: { voterCount: 0 } }],
+      private: [{ type: 'setBallot', roundId: 'round1', participantId: 'alice', itemId: 'theme3', count: 0 }],
+    },
+  },
+  openProposal: {
+    phase: 'decide',
+    changes: {
+      doc: [
+        {
+          type: 'putProposal',
+          proposal: {
+            id: 'proposal2',
+            promptId: 'prompt1',
+            themeId: 'theme3',
+            statement: 'We meet between 11 and 1.',
+            rule: 'consensus',
+            quorumPercent: 50,
+            thresholdPercent: 50,
+            round: 1,
+            previousProposalId: null,
+            status: 'open',
+            respondentCount: 0,
+            openedAt: 1_700_000_000_000,
+            closedAt: null,
+            outcome: null,
+          },
+        },
+      ],
+      private: [],
+    },
+  },
+  respond: {
+    phase: 'decide',
+    changes: {
+      doc: [{ type: 'patchProposal', id: 'proposal1', fields: { respondentCount: 2 } }],
+      private: [
+        {
+          type: 'setResponse',
+          proposalId: 'proposal1',
+          participantId: 'bob',
+          response: 'block',
+          reason: 'I collect my children at 12.',
+        },
+      ],
+    },
+  },
+  closeProposal: {
+    phase: 'agreement',
+    changes: {
+      doc: [
+        {
+          type: 'patchProposal',
+          id: 'proposal1',
+          fields: {
+            status: 'failed',
+            closedAt: 1_700_000_000_000,
+            outcome: {
+              counts: { agree: 1, canLive: 0, block: 0 },
+              reasons: [],
+              presentCount: 3,
+              isQuorumMet: false,
+              isPassed: false,
+              explanation: 'Not passed: 1 person responded, but 2 were needed (50% of the 3 people present).',
+            },
+          },
+        },
+      ],
+      private: [{ type: 'clearResponses', proposalId: 'proposal1' }],
+    },
+  },
+  unlockAgreement: {
+    phase: 'decide',
+    changes: {
+      doc: [
+        {
+          type: 'patchAgreement',
+          id: 'agreement1',
+          fields: { status: 'unlocked', unlockReason: 'Our hours changed.', unlockedAt: 1_700_000_000_000 },
+        },
+      ],
+      private: [],
+    },
+  },
 };
 
 describe('applyCommand', () => {
@@ -241,7 +423,7 @@ describe('applyCommand', () => {
     it.each(PHASES)('in %s: accepted exactly when the phase table allows it', (phase) => {
       const isExpected = EXPECTED_PHASES[type].includes(phase);
       expect(isAllowedInPhase(type, phase)).toBe(isExpected);
-      const state = withMeta(workshopState(), { phase });
+      const state = withMeta((sample.state ?? workshopState)(), { phase });
       const result = applyCommand(state, sample.actor, sample.command(phase), testContext(1, 'fresh'));
       if (isExpected) expect(isDomainError(result)).toBe(false);
       else expect(result).toEqual({ error: 'wrong_phase', message: `That cannot be done in the ${phase} phase.` });
@@ -249,7 +431,7 @@ describe('applyCommand', () => {
 
     it('makes exactly the expected changes', () => {
       const { phase, changes } = EXPECTED_CHANGES[type];
-      const state = withMeta(workshopState(), { phase });
+      const state = withMeta((sample.state ?? workshopState)(), { phase });
       expect(applyCommand(state, sample.actor, sample.command(phase), testContext(1, 'fresh'))).toEqual(changes);
     });
 
@@ -268,7 +450,7 @@ describe('applyCommand', () => {
 
     it.each(refusedActors)('is forbidden for %s, in every phase (permission is checked first)', (_label, actor, participates) => {
       for (const phase of PHASES) {
-        const state = withMeta(workshopState(), {
+        const state = withMeta((sample.state ?? workshopState)(), {
           phase,
           settings: { facilitatorParticipates: participates, showRoster: true },
         });

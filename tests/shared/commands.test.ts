@@ -27,6 +27,32 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   startTimer: { type: 'startTimer', durationMs: 60_000 },
   addTime: { type: 'addTime', ms: 30_000 },
   stopTimer: { type: 'stopTimer' },
+  openVoteRound: {
+    type: 'openVoteRound',
+    roundId: 'r1',
+    label: 'Run-off',
+    dotsPerPerson: 3,
+    maxPerItem: 1,
+    facilitatorVotes: true,
+    itemIds: ['t1', 'n1'],
+  },
+  closeVoteRound: { type: 'closeVoteRound', roundId: 'r1' },
+  placeDot: { type: 'placeDot', roundId: 'r1', itemId: 't1' },
+  removeDot: { type: 'removeDot', roundId: 'r1', itemId: 't1' },
+  openProposal: {
+    type: 'openProposal',
+    proposalId: 'pr1',
+    promptId: 'p1',
+    themeId: 't1',
+    statement: 'We meet between 11 and 1.',
+    rule: 'majority',
+    quorumPercent: 50,
+    thresholdPercent: 66,
+    previousProposalId: 'pr0',
+  },
+  respond: { type: 'respond', proposalId: 'pr1', response: 'block', reason: 'I pick up my kids.' },
+  closeProposal: { type: 'closeProposal', proposalId: 'pr1' },
+  unlockAgreement: { type: 'unlockAgreement', agreementId: 'a1', reason: 'Hours changed.' },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
@@ -53,6 +79,14 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   startTimer: [],
   addTime: [],
   stopTimer: [],
+  openVoteRound: [],
+  closeVoteRound: [],
+  placeDot: [],
+  removeDot: [],
+  openProposal: [],
+  respond: [],
+  closeProposal: [],
+  unlockAgreement: [],
 };
 
 /** Fields that accept null. */
@@ -66,6 +100,9 @@ const NULLABLE: Partial<Record<CommandType, readonly string[]>> = {
   createTheme: ['beforeThemeId'],
   moveNotes: ['themeId', 'beforeNoteId'],
   moveTheme: ['beforeThemeId'],
+  openVoteRound: ['itemIds'],
+  openProposal: ['themeId', 'previousProposalId'],
+  respond: ['reason'],
 };
 
 const FIELDS = COMMAND_TYPES.flatMap((type) =>

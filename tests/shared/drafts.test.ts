@@ -96,6 +96,8 @@ describe('the same function in the browser', () => {
       board: state.board,
       drafts: new Map([...state.drafts].filter(([, d]) => d.authorId === actor.participantId)),
       posted: new Map([...state.posted].filter(([key]) => mine(key))),
+      ballots: new Map(),
+      responses: new Map(),
     };
   }
 

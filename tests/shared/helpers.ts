@@ -8,7 +8,7 @@ import { createBoard } from '../../shared/domain/createBoard';
 import { type DomainError, isDomainError } from '../../shared/domain/errors';
 import { notesInContainer, themesOfPrompt } from '../../shared/domain/groupCommands';
 import { applyPrivateChanges } from '../../shared/domain/privateState';
-import type { Actor, BoardState, DomainContext, DomainState } from '../../shared/domain/state';
+import { type Actor, type BoardState, type DomainContext, type DomainState, emptyPrivateState } from '../../shared/domain/state';
 import { isOrderKey, keysBetween, RESPACE_AT_KEY_CHARS } from '../../shared/fractionalIndex';
 import type { Phase } from '../../shared/phases';
 import { seededRandom } from '../../shared/random';
@@ -32,7 +32,7 @@ export function idSequence(prefix: string): () => string {
 
 /** A reproducible DomainContext: seeded randomness and ids `note1`, `note2`, … (or another prefix). */
 export function testContext(seed = 1, idPrefix = 'note'): DomainContext {
-  return { random: seededRandom(seed), newId: idSequence(idPrefix), now: 1_700_000_000_000 };
+  return { random: seededRandom(seed), newId: idSequence(idPrefix), now: 1_700_000_000_000, presentCount: 3 };
 }
 
 let contextCount = 0;
@@ -76,7 +76,7 @@ export function newBoardState(options: { prompts?: number; phase?: Phase; facili
   applyDocChanges(doc, newBoardChanges(options.prompts ?? 3), 'test');
   const board = readBoard(doc);
   if (board === null) throw new Error('createBoard produced a board readBoard refuses');
-  const state: DomainState = { board, drafts: new Map(), posted: new Map() };
+  const state: DomainState = { board, ...emptyPrivateState() };
   return withMeta(state, {
     phase: options.phase ?? 'setup',
     settings: { facilitatorParticipates: options.facilitatorParticipates ?? true, showRoster: true },
@@ -120,7 +120,8 @@ export function post(state: DomainState, actor: Actor, draftId: string, promptId
 /**
  * A workshop in the share phase: alice has a draft `d-alice` on prompt1 (unrevealed); prompt2 is
  * revealed with bob's first note (`note1`) and bob's later note `d-bob-2` held; prompt3 is empty.
- * prompt2 has two empty themes, `theme1` (Family) and `theme2` (Health); a one-minute timer runs.
+ * prompt2 (awareness-only) has two empty themes, `theme1` (Family) and `theme2` (Health); prompt1
+ * (align) has the empty theme `theme3` (Time), the only item that can be voted on; a one-minute timer runs.
  */
 export function workshopState(): DomainState {
   let state = newBoardState();
@@ -134,6 +135,7 @@ export function workshopState(): DomainState {
     doc: [
       { type: 'putTheme', theme: { id: 'theme1', promptId: 'prompt2', name: 'Family', order: 'a0' } },
       { type: 'putTheme', theme: { id: 'theme2', promptId: 'prompt2', name: 'Health', order: 'a1' } },
+      { type: 'putTheme', theme: { id: 'theme3', promptId: 'prompt1', name: 'Time', order: 'a0' } },
       { type: 'setMeta', fields: { timer: { endsAt: 1_700_000_060_000, durationMs: 60_000 } } },
     ],
     private: [],
@@ -266,3 +268,77 @@ export const THEMED_LAYOUT: Readonly<Record<string, readonly string[]>> = {
   tW: ['w1'],
   prompt3: [],
 };
+
+/** workshopState() with an open dot-vote `round1` (5 dots, 3 per item) in which alice put one dot on theme3. */
+export function votingState(): DomainState {
+  const state = afterChanges(workshopState(), {
+    doc: [
+      {
+        type: 'putVoteRound',
+        round: {
+          id: 'round1',
+          label: 'Round 1',
+          status: 'open',
+          dotsPerPerson: 5,
+          maxPerItem: 3,
+          facilitatorVotes: false,
+          itemIds: null,
+          voterCount: 1,
+          openedAt: 1_700_000_000_000,
+          closedAt: null,
+          tallies: null,
+        },
+      },
+    ],
+    private: [{ type: 'setBallot', roundId: 'round1', participantId: 'alice', itemId: 'theme3', count: 1 }],
+  });
+  return state;
+}
+
+/**
+ * workshopState() with an open consensus round `proposal1` on theme3 (consensus, quorum 50%) to
+ * which alice answered "agree", and a locked agreement `agreement1` from an earlier round.
+ */
+export function decidingState(): DomainState {
+  return afterChanges(workshopState(), {
+    doc: [
+      {
+        type: 'putProposal',
+        proposal: {
+          id: 'proposal1',
+          promptId: 'prompt1',
+          themeId: 'theme3',
+          statement: 'We meet between 11 and 1.',
+          rule: 'consensus',
+          quorumPercent: 50,
+          thresholdPercent: 50,
+          round: 1,
+          previousProposalId: null,
+          status: 'open',
+          respondentCount: 1,
+          openedAt: 1_700_000_000_000,
+          closedAt: null,
+          outcome: null,
+        },
+      },
+      {
+        type: 'putAgreement',
+        item: {
+          id: 'agreement1',
+          promptId: 'prompt3',
+          themeId: null,
+          statement: 'We answer emails within 48 hours.',
+          proposalId: 'proposal0',
+          rule: 'consent',
+          round: 1,
+          counts: { agree: 2, canLive: 1, block: 0 },
+          decidedAt: 1_699_000_000_000,
+          status: 'locked',
+          unlockReason: null,
+          unlockedAt: null,
+        },
+      },
+    ],
+    private: [{ type: 'setResponse', proposalId: 'proposal1', participantId: 'alice', response: 'agree', reason: null }],
+  });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyDocChanges, readBoard } from '../../shared/boardDoc';
 import type { Command } from '../../shared/commands';
-import { type Actor, type DomainState, sortedPrompts } from '../../shared/domain/state';
+import { type Actor, type DomainState, emptyPrivateState, sortedPrompts } from '../../shared/domain/state';
 import { keyBetween, keysBetween } from '../../shared/fractionalIndex';
 import { MAX_NOTES_PER_PERSON_PER_PROMPT, MAX_PARTICIPANTS_PER_BOARD } from '../../shared/limits';
 import { noteRecord } from '../../shared/records/Note';
@@ -22,7 +22,7 @@ describe('order keys the domain writes stay readable', () => {
     expect(people.length).toBeLessThanOrEqual(MAX_PARTICIPANTS_PER_BOARD);
     const doc = new Y.Doc();
     applyDocChanges(doc, [...newBoardChanges(1), { type: 'setMeta', fields: { phase: 'share' } }], 'server');
-    let state: DomainState = { board: readBoard(doc)!, drafts: new Map(), posted: new Map() };
+    let state: DomainState = { board: readBoard(doc)!, ...emptyPrivateState() };
     const commit = (actor: Actor, command: Command) => {
       const changes = accept(state, actor, command);
       applyDocChanges(doc, changes.doc, 'server');
@@ -47,7 +47,7 @@ describe('order keys the domain writes stay readable', () => {
   it('keeps every prompt readable when the facilitator keeps swapping the first two prompts', () => {
     const doc = new Y.Doc();
     applyDocChanges(doc, newBoardChanges(2), 'server');
-    let state: DomainState = { board: readBoard(doc)!, drafts: new Map(), posted: new Map() };
+    let state: DomainState = { board: readBoard(doc)!, ...emptyPrivateState() };
     for (let i = 0; i < 1300; i++) {
       const last = sortedPrompts(state.board).at(-1)!;
       const first = sortedPrompts(state.board)[0]!;

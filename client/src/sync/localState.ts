@@ -1,9 +1,11 @@
 import type { Command, CommandEnvelope, CommandType } from '../../../shared/commands';
 import { applyCommand } from '../../../shared/domain/applyCommand';
 import { applyDocChangesToBoard } from '../../../shared/domain/boardState';
+import { responseKey } from '../../../shared/domain/consensusCommands';
 import { type DomainError, isDomainError } from '../../../shared/domain/errors';
 import { applyPrivateChanges } from '../../../shared/domain/privateState';
 import { type Actor, type BoardState, type DomainContext, type DomainState, postedKey } from '../../../shared/domain/state';
+import { ballotKey } from '../../../shared/domain/votingCommands';
 import type { PrivateMessage } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 
@@ -29,14 +31,22 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
 ]);
 
 function context(): DomainContext {
-  return { random: Math.random, newId: randomId, now: Date.now() };
+  return { random: Math.random, newId: randomId, now: Date.now(), presentCount: 0 };
 }
 
 /** The domain state the server would see for me: the board plus my drafts and counts. */
 export function stateFromSlice(board: BoardState, participantId: string, slice: Slice | null): DomainState {
   const drafts = new Map((slice?.drafts ?? []).map((d) => [d.id, { ...d, authorId: participantId }]));
   const posted = new Map(Object.entries(slice?.posted ?? {}).map(([promptId, n]) => [postedKey(participantId, promptId), n]));
-  return { board, drafts, posted };
+  const ballots = new Map(
+    Object.entries(slice?.dots ?? {}).flatMap(([roundId, items]) =>
+      Object.entries(items).map(([itemId, count]) => [ballotKey(roundId, participantId, itemId), count] as const),
+    ),
+  );
+  const responses = new Map(
+    Object.entries(slice?.responses ?? {}).map(([proposalId, answer]) => [responseKey(proposalId, participantId), answer]),
+  );
+  return { board, drafts, posted, ballots, responses };
 }
 
 /** Runs one command through the shared domain, as the server will; null when it cannot be predicted. */

@@ -1,0 +1,163 @@
+import type { CommandOf } from '../commands';
+import { shuffled } from '../random';
+import type { AgreementItem } from '../records/AgreementItem';
+import type { Proposal, ResponseKind } from '../records/Proposal';
+import type { Changes, DocChange } from './changes';
+import { decide } from './decisionRules';
+import { type DomainError, refuse } from './errors';
+import type { Actor, BoardState, DomainContext, DomainState } from './state';
+
+/** The key of {@link DomainState.responses}: one person's response to one proposal. */
+export function responseKey(proposalId: string, participantId: string): string {
+  return `${proposalId}/${participantId}`;
+}
+
+/** Everyone who may respond: participants, and the facilitator when they take part. */
+export function mayRespond(actor: Actor, board: BoardState): boolean {
+  if (actor.participantId === null) return false;
+  return actor.role === 'participant' || (actor.role === 'facilitator' && board.meta.settings.facilitatorParticipates);
+}
+
+/** Opens a consensus round on a statement, for a theme or free. A revision of a failed round continues its history. */
+export function openProposal(state: DomainState, command: CommandOf<'openProposal'>, ctx: DomainContext): Changes | DomainError {
+  const { board } = state;
+  const prompt = board.prompts.get(command.promptId);
+  if (!prompt) return refuse('not_found', 'That prompt does not exist.');
+  if (prompt.kind !== 'align') return refuse('conflict', 'Awareness-only prompts are not decided on.');
+  if (board.proposals.has(command.proposalId)) return refuse('conflict', 'A proposal with this id already exists.');
+  if (command.themeId !== null) {
+    const theme = board.themes.get(command.themeId);
+    if (!theme || theme.promptId !== prompt.id) return refuse('not_found', 'That theme is not part of this prompt.');
+    const proposals = [...board.proposals.values()].filter((p) => p.themeId === theme.id);
+    if (proposals.some((p) => p.status === 'open')) return refuse('conflict', 'This theme already has an open round.');
+    const agreed = [...board.agreements.values()].some((a) => a.themeId === theme.id && a.status === 'locked');
+    if (agreed) return refuse('conflict', 'This theme already has a locked agreement. Unlock it first.');
+  }
+  let round = 1;
+  if (command.previousProposalId !== null) {
+    const previous = board.proposals.get(command.previousProposalId);
+    if (!previous) return refuse('not_found', 'The round to revise does not exist.');
+    if (previous.status !== 'failed') return refuse('conflict', 'Only a round that did not pass can be revised.');
+    if (previous.promptId !== command.promptId || previous.themeId !== command.themeId) {
+      return refuse('conflict', 'A revision must be about the same prompt and theme.');
+    }
+    round = previous.round + 1;
+  }
+  if (command.rule === 'majority' && command.thresholdPercent < 50)
+    return refuse('invalid_command', 'A majority needs at least 50%.');
+  const proposal: Proposal = {
+    id: command.proposalId,
+    promptId: command.promptId,
+    themeId: command.themeId,
+    statement: command.statement,
+    rule: command.rule,
+    quorumPercent: command.quorumPercent,
+    thresholdPercent: command.thresholdPercent,
+    round,
+    previousProposalId: command.previousProposalId,
+    status: 'open',
+    respondentCount: 0,
+    openedAt: ctx.now,
+    closedAt: null,
+    outcome: null,
+  };
+  return { doc: [{ type: 'putProposal', proposal }], private: [] };
+}
+
+/** Records or changes my response. A block needs a reason: a true barrier, not a preference. */
+export function respond(state: DomainState, actor: Actor, command: CommandOf<'respond'>): Changes | DomainError {
+  const proposal = state.board.proposals.get(command.proposalId);
+  if (!proposal) return refuse('not_found', 'That proposal does not exist.');
+  if (proposal.status !== 'open') return refuse('conflict', 'This round is closed.');
+  if (!mayRespond(actor, state.board)) return refuse('forbidden', 'You do not respond in this round.');
+  if (command.response === 'block' && command.reason === null) {
+    return refuse('invalid_command', 'Say what makes this a real barrier for you: a block needs a reason.');
+  }
+  const participantId = actor.participantId as string;
+  const isFirst = !state.responses.has(responseKey(proposal.id, participantId));
+  const doc: DocChange[] = isFirst
+    ? [{ type: 'patchProposal', id: proposal.id, fields: { respondentCount: proposal.respondentCount + 1 } }]
+    : [];
+  return {
+    doc,
+    private: [
+      { type: 'setResponse', proposalId: proposal.id, participantId, response: command.response, reason: command.reason },
+    ],
+  };
+}
+
+/**
+ * Closes a round: counts, the outcome under its rule and every reason are published, unattributed
+ * and shuffled; the link between people and responses is deleted in the same commit. A passed
+ * statement is locked into the Agreement column with its decision record.
+ */
+export function closeProposal(
+  state: DomainState,
+  command: CommandOf<'closeProposal'>,
+  ctx: DomainContext,
+): Changes | DomainError {
+  const proposal = state.board.proposals.get(command.proposalId);
+  if (!proposal) return refuse('not_found', 'That proposal does not exist.');
+  if (proposal.status !== 'open') return refuse('conflict', 'This round is already closed.');
+  const counts = { agree: 0, canLive: 0, block: 0 };
+  const reasons: { response: ResponseKind; text: string }[] = [];
+  const prefix = `${proposal.id}/`;
+  for (const [key, answer] of state.responses) {
+    if (!key.startsWith(prefix)) continue;
+    counts[answer.response] += 1;
+    if (answer.reason !== null) reasons.push({ response: answer.response, text: answer.reason });
+  }
+  const responded = counts.agree + counts.canLive + counts.block;
+  const presentCount = Math.max(ctx.presentCount, responded);
+  const decision = decide(proposal, counts, presentCount);
+  const outcome = {
+    counts,
+    reasons: shuffled(reasons, ctx.random),
+    presentCount,
+    isQuorumMet: decision.isQuorumMet,
+    isPassed: decision.isPassed,
+    explanation: decision.explanation,
+  };
+  const doc: DocChange[] = [
+    {
+      type: 'patchProposal',
+      id: proposal.id,
+      fields: { status: decision.isPassed ? 'passed' : 'failed', closedAt: ctx.now, outcome },
+    },
+  ];
+  if (decision.isPassed) {
+    const item: AgreementItem = {
+      id: ctx.newId(),
+      promptId: proposal.promptId,
+      themeId: proposal.themeId,
+      statement: proposal.statement,
+      proposalId: proposal.id,
+      rule: proposal.rule,
+      round: proposal.round,
+      counts,
+      decidedAt: ctx.now,
+      status: 'locked',
+      unlockReason: null,
+      unlockedAt: null,
+    };
+    doc.push({ type: 'putAgreement', item });
+  }
+  return { doc, private: [{ type: 'clearResponses', proposalId: proposal.id }] };
+}
+
+/** Unlocks an agreed item; the reason and time stay in its record. */
+export function unlockAgreement(
+  state: DomainState,
+  command: CommandOf<'unlockAgreement'>,
+  ctx: DomainContext,
+): Changes | DomainError {
+  const item = state.board.agreements.get(command.agreementId);
+  if (!item) return refuse('not_found', 'That agreement does not exist.');
+  if (item.status !== 'locked') return refuse('conflict', 'This agreement is already unlocked.');
+  return {
+    doc: [
+      { type: 'patchAgreement', id: item.id, fields: { status: 'unlocked', unlockReason: command.reason, unlockedAt: ctx.now } },
+    ],
+    private: [],
+  };
+}

@@ -1,0 +1,34 @@
+import type { PrivateMessage } from '../protocol';
+import type { ResponseKind } from '../records/Proposal';
+import type { DomainState } from './state';
+
+/** The part of the private slice message that holds state. */
+export type SliceContent = Omit<Extract<PrivateMessage, { type: 'slice' }>, 'type'>;
+
+/**
+ * One person's private slice: their unrevealed notes (without the author field, which is them),
+ * their note counts, their dots in open rounds and their responses to open proposals.
+ */
+export function privateSlice(state: DomainState, participantId: string): SliceContent {
+  const drafts = [...state.drafts.values()]
+    .filter((d) => d.authorId === participantId)
+    .map(({ authorId: _authorId, ...draft }) => draft);
+  const posted: Record<string, number> = {};
+  for (const [key, count] of state.posted) {
+    const [who, promptId] = key.split('/');
+    if (who === participantId && promptId !== undefined) posted[promptId] = count;
+  }
+  const dots: Record<string, Record<string, number>> = {};
+  for (const [key, count] of state.ballots) {
+    const [roundId, who, itemId] = key.split('/');
+    if (who !== participantId || roundId === undefined || itemId === undefined) continue;
+    dots[roundId] ??= {};
+    dots[roundId][itemId] = count;
+  }
+  const responses: Record<string, { response: ResponseKind; reason: string | null }> = {};
+  for (const [key, answer] of state.responses) {
+    const [proposalId, who] = key.split('/');
+    if (who === participantId && proposalId !== undefined) responses[proposalId] = answer;
+  }
+  return { drafts, posted, dots, responses };
+}

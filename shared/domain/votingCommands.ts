@@ -1,0 +1,137 @@
+import type { CommandOf } from '../commands';
+import type { VoteRound } from '../records/VoteRound';
+import type { Changes, DocChange, PrivateChange } from './changes';
+import { type DomainError, refuse } from './errors';
+import type { Actor, BoardState, DomainContext, DomainState } from './state';
+
+/** The key of {@link DomainState.ballots}: one person's dots on one item in one round. */
+export function ballotKey(roundId: string, participantId: string, itemId: string): string {
+  return `${roundId}/${participantId}/${itemId}`;
+}
+
+/** The round that is open, if any (at most one at a time). */
+export function openVoteRound(board: BoardState): VoteRound | undefined {
+  return [...board.voteRounds.values()].find((r) => r.status === 'open');
+}
+
+/** What can receive dots: every theme, and every note not in a theme, of the align prompts. */
+export function votableItems(board: BoardState): Set<string> {
+  const items = new Set<string>();
+  for (const theme of board.themes.values()) if (board.prompts.get(theme.promptId)?.kind === 'align') items.add(theme.id);
+  for (const note of board.notes.values()) {
+    if (note.themeId === null && board.prompts.get(note.promptId)?.kind === 'align') items.add(note.id);
+  }
+  return items;
+}
+
+/** The items of a round: its run-off list, or every votable item. */
+export function roundItems(board: BoardState, round: VoteRound): Set<string> {
+  return round.itemIds === null ? votableItems(board) : new Set(round.itemIds);
+}
+
+/** My dots in a round, per item. */
+export function myDots(state: DomainState, roundId: string, participantId: string): Map<string, number> {
+  const prefix = `${roundId}/${participantId}/`;
+  const mine = new Map<string, number>();
+  for (const [key, count] of state.ballots) if (key.startsWith(prefix)) mine.set(key.slice(prefix.length), count);
+  return mine;
+}
+
+/** Participants vote; the facilitator only when they take part and the open round lets them. */
+export function mayVote(actor: Actor, board: BoardState): boolean {
+  if (actor.participantId === null) return false;
+  if (actor.role === 'participant') return true;
+  return (
+    actor.role === 'facilitator' && board.meta.settings.facilitatorParticipates && openVoteRound(board)?.facilitatorVotes === true
+  );
+}
+
+/** Opens a dot-vote round. Tallies stay hidden from everyone, the facilitator included, until it closes. */
+export function openRound(state: DomainState, command: CommandOf<'openVoteRound'>, ctx: DomainContext): Changes | DomainError {
+  const { board } = state;
+  if (openVoteRound(board)) return refuse('conflict', 'Close the open vote before starting another.');
+  if (board.voteRounds.has(command.roundId)) return refuse('conflict', 'A vote with this id already exists.');
+  if (command.maxPerItem > command.dotsPerPerson)
+    return refuse('invalid_command', 'The most dots per item cannot exceed the dots per person.');
+  if (command.itemIds !== null) {
+    const votable = votableItems(board);
+    if (command.itemIds.length === 0) return refuse('invalid_command', 'A run-off needs at least one item.');
+    if (new Set(command.itemIds).size !== command.itemIds.length) return refuse('invalid_command', 'An item is listed twice.');
+    if (!command.itemIds.every((id) => votable.has(id))) return refuse('not_found', 'One of the items cannot be voted on.');
+  } else if (votableItems(board).size === 0) {
+    return refuse('conflict', 'There is nothing to vote on yet: reveal notes of a prompt marked "align".');
+  }
+  const round: VoteRound = {
+    id: command.roundId,
+    label: command.label,
+    status: 'open',
+    dotsPerPerson: command.dotsPerPerson,
+    maxPerItem: command.maxPerItem,
+    facilitatorVotes: command.facilitatorVotes,
+    itemIds: command.itemIds,
+    voterCount: 0,
+    openedAt: ctx.now,
+    closedAt: null,
+    tallies: null,
+  };
+  return { doc: [{ type: 'putVoteRound', round }], private: [] };
+}
+
+function checkDot(state: DomainState, actor: Actor, roundId: string, itemId: string) {
+  const round = state.board.voteRounds.get(roundId);
+  if (!round) return refuse('not_found', 'That vote does not exist.');
+  if (round.status !== 'open') return refuse('conflict', 'This vote is closed.');
+  if (!roundItems(state.board, round).has(itemId)) return refuse('not_found', 'That item is not part of this vote.');
+  const participantId = actor.participantId as string;
+  const mine = myDots(state, roundId, participantId);
+  const used = [...mine.values()].reduce((a, b) => a + b, 0);
+  return { round, participantId, used, onItem: mine.get(itemId) ?? 0 };
+}
+
+/** Places one of my dots on an item, within my budget and the per-item cap. */
+export function placeDot(state: DomainState, actor: Actor, command: CommandOf<'placeDot'>): Changes | DomainError {
+  const check = checkDot(state, actor, command.roundId, command.itemId);
+  if ('error' in check) return check;
+  const { round, participantId, used, onItem } = check;
+  if (used >= round.dotsPerPerson) return refuse('limit_reached', `You have used all ${round.dotsPerPerson} of your dots.`);
+  if (onItem >= round.maxPerItem) return refuse('limit_reached', `You can put at most ${round.maxPerItem} dots on one item.`);
+  const doc: DocChange[] =
+    used === 0 ? [{ type: 'patchVoteRound', id: round.id, fields: { voterCount: round.voterCount + 1 } }] : [];
+  const priv: PrivateChange[] = [
+    { type: 'setBallot', roundId: round.id, participantId, itemId: command.itemId, count: onItem + 1 },
+  ];
+  return { doc, private: priv };
+}
+
+/** Takes back one of my dots from an item. Only a dot I placed can be taken back. */
+export function removeDot(state: DomainState, actor: Actor, command: CommandOf<'removeDot'>): Changes | DomainError {
+  const check = checkDot(state, actor, command.roundId, command.itemId);
+  if ('error' in check) return check;
+  const { round, participantId, used, onItem } = check;
+  if (onItem === 0) return refuse('conflict', 'You have no dot on this item.');
+  const doc: DocChange[] =
+    used === 1 ? [{ type: 'patchVoteRound', id: round.id, fields: { voterCount: Math.max(0, round.voterCount - 1) } }] : [];
+  const priv: PrivateChange[] = [
+    { type: 'setBallot', roundId: round.id, participantId, itemId: command.itemId, count: onItem - 1 },
+  ];
+  return { doc, private: priv };
+}
+
+/** Closes a round: publishes the tallies and deletes every ballot, so only the totals remain. */
+export function closeRound(state: DomainState, command: CommandOf<'closeVoteRound'>, ctx: DomainContext): Changes | DomainError {
+  const round = state.board.voteRounds.get(command.roundId);
+  if (!round) return refuse('not_found', 'That vote does not exist.');
+  if (round.status !== 'open') return refuse('conflict', 'This vote is already closed.');
+  const tallies: Record<string, number> = {};
+  for (const itemId of roundItems(state.board, round)) tallies[itemId] = 0;
+  const prefix = `${round.id}/`;
+  for (const [key, count] of state.ballots) {
+    if (!key.startsWith(prefix)) continue;
+    const itemId = key.slice(key.lastIndexOf('/') + 1);
+    tallies[itemId] = (tallies[itemId] ?? 0) + count;
+  }
+  return {
+    doc: [{ type: 'patchVoteRound', id: round.id, fields: { status: 'closed', closedAt: ctx.now, tallies } }],
+    private: [{ type: 'clearBallots', roundId: round.id }],
+  };
+}
