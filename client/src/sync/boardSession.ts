@@ -1,10 +1,11 @@
 import { readBoard } from '../../../shared/boardDoc';
-import type { Command, CommandEnvelope, CommandType } from '../../../shared/commands';
+import { type Command, type CommandEnvelope, type CommandType, parseCommand } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
 import { isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
 import type { Actor, BoardState, Role } from '../../../shared/domain/state';
 import type { CommandResult, PrivateMessage } from '../../../shared/protocol';
+import { type Invalid, isInvalid } from '../../../shared/validate';
 import { participantSecretFor } from '../storage';
 import { INITIAL_BOARD_VIEW, type Person, useBoardStore } from '../store/boardStore';
 import { announce } from '../store/toastStore';
@@ -118,7 +119,10 @@ class BoardSession {
    * Checks a command against the local state, then queues it. A refusal is returned and nothing
    * is sent; before the board has loaded the server alone decides.
    */
-  submit(command: Command): { refusal: DomainError | null; result: Promise<CommandResult> | null } {
+  submit(input: Command): { refusal: DomainError | null; result: Promise<CommandResult> | null } {
+    // The server's own validator first: the same refusal, said before anything travels.
+    const command = parseCommand(input);
+    if (isInvalid(command)) return { refusal: invalidCommand(command), result: null };
     const state = this.localState();
     if (state !== null) {
       const outcome = applyLocally(state, this.actor, command);
@@ -200,6 +204,13 @@ class BoardSession {
     }
     useBoardStore.setState({ people });
   }
+}
+
+/** A validation failure as a sentence: "Text must have at most 500 characters." */
+function invalidCommand(invalid: Invalid): DomainError {
+  const field = invalid.path.split('.').at(-1) ?? '';
+  const sentence = `${field} ${invalid.message}`.trim();
+  return { error: 'invalid_command', message: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` };
 }
 
 /**
