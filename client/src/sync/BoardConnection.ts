@@ -63,6 +63,7 @@ export class BoardConnection {
   private outbox: CommandEnvelope[];
   private readonly storage: OutboxStorage;
   private readonly waiting = new Map<string, Listener<CommandResult>>();
+  private readonly answers = new Map<string, Promise<CommandResult>>();
   private readonly listeners = {
     status: new Set<Listener<ConnectionStatus>>(),
     private: new Set<Listener<PrivateMessage>>(),
@@ -152,10 +153,14 @@ export class BoardConnection {
         message: 'Too many actions are waiting. Reconnect first.',
       });
     }
+    // The same id again (a double click) is the same command: wait for the one answer.
+    const pending = this.answers.get(id);
+    if (pending) return pending;
     const envelope: CommandEnvelope = { id, command };
     this.outbox = [...this.outbox, envelope];
     this.persistOutbox();
     const answered = new Promise<CommandResult>((resolve) => this.waiting.set(id, resolve));
+    this.answers.set(id, answered);
     if (this.isWelcomed) this.transmit(envelope);
     return answered;
   }
@@ -185,6 +190,7 @@ export class BoardConnection {
     }
     this.waiting.get(result.id)?.(result);
     this.waiting.delete(result.id);
+    this.answers.delete(result.id);
     for (const listener of this.listeners.result) listener(result);
   }
 
