@@ -111,4 +111,45 @@ describe('durability across SIGKILL', () => {
     expect(Y.encodeStateVector(late.connection.doc)).toEqual(Y.encodeStateVector(facilitator.connection.doc));
     expect(late.board().prompts.size).toBe(prompts.length);
   }, 60_000);
+
+  it('keeps a lock acknowledged just before a SIGKILL', async () => {
+    const port = await freePort();
+    const server = { url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
+    if (child) await kill(child);
+    child = await spawnServer(port, dataDir);
+    const created = await createBoard(server);
+    const facilitator = connectClient(server, created.boardId, { facilitatorKey: created.facilitatorKey });
+    const people = [0, 1, 2].map(() => connectClient(server, created.boardId));
+    clients.push(facilitator, ...people);
+    await waitSynced(facilitator, ...people);
+    const promptId = sortedPrompts(facilitator.board())[0]!.id;
+    for (const phase of ['reflect', 'share', 'group', 'vote', 'decide'] as const) {
+      expect((await facilitator.send({ type: 'setPhase', phase })).ok).toBe(true);
+    }
+    const statement = 'We keep meetings between 11 and 1.';
+    const opened = await facilitator.send({
+      type: 'openProposal',
+      proposalId: 'lock-me',
+      promptId,
+      themeId: null,
+      statement,
+      rule: 'consent',
+      quorumPercent: 0,
+      thresholdPercent: 50,
+      previousProposalId: null,
+    });
+    expect(opened.ok).toBe(true);
+    for (const person of people)
+      expect((await person.send({ type: 'respond', proposalId: 'lock-me', response: 'agree', reason: null })).ok).toBe(true);
+    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'lock-me' })).ok).toBe(true);
+    await kill(child);
+    child = await spawnServer(port, dataDir);
+    const reader = connectClient(server, created.boardId);
+    clients.push(reader);
+    await waitSynced(reader);
+    const items = [...reader.board().agreements.values()];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ statement, status: 'locked', proposalId: 'lock-me' });
+    expect(reader.board().proposals.get('lock-me')?.status).toBe('passed');
+  }, 60_000);
 });
