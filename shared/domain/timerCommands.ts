@@ -24,7 +24,10 @@ export function addTime(state: DomainState, command: CommandOf<'addTime'>, ctx: 
   const endsAt = Math.min(base + command.ms, ctx.now + MAX_TIMER_MS);
   if (endsAt < ctx.now) return refuse('invalid_command', 'That would end the timer in the past.');
   return {
-    doc: [{ type: 'setMeta', fields: { timer: { endsAt, durationMs: Math.max(MIN_TIMER_MS, timer.durationMs + command.ms) } } }],
+    // The length grows by the time actually added (less than `ms` at the cap), so the part already run stays right.
+    doc: [
+      { type: 'setMeta', fields: { timer: { endsAt, durationMs: Math.max(MIN_TIMER_MS, timer.durationMs + endsAt - base) } } },
+    ],
     private: [],
   };
 }
