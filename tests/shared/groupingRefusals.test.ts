@@ -11,8 +11,10 @@ import {
   BOB,
   FACILITATOR,
   FACILITATOR_WITHOUT_ID,
+  groupingViolations,
   READER,
   refusal,
+  step,
   testContext,
   themedState,
   withMeta,
@@ -134,5 +136,24 @@ describe.each(GROUP_COMMANDS.map((command) => [command.type, command] as const))
         message: 'You are not allowed to do that on this board.',
       });
     }
+  });
+});
+
+describe('themes across phases', () => {
+  it('leaves no theme behind when its prompt is removed back in setup (no theme of a missing prompt)', () => {
+    let state = step(themedState(), FACILITATOR, {
+      type: 'createTheme',
+      themeId: 'tEarly',
+      promptId: 'prompt3',
+      name: 'Prepared in advance',
+      noteIds: [],
+      beforeThemeId: null,
+    });
+    for (const phase of ['share', 'reflect', 'setup'] as const)
+      state = step(state, FACILITATOR, { type: 'setPhase', phase, confirm: true });
+    state = step(state, FACILITATOR, { type: 'removePrompt', promptId: 'prompt3' });
+    expect(state.board.prompts.has('prompt3')).toBe(false);
+    expect(groupingViolations(state.board)).toEqual([]);
+    expect([...state.board.themes.keys()].sort()).toEqual(['tA', 'tB', 'tW']);
   });
 });
