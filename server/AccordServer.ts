@@ -48,8 +48,18 @@ export async function startServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
   const connectionsByAddress = new Map<string, number>();
   let connectionCount = 0;
-  const baseUrlFor = (req: IncomingMessage) =>
-    config.publicUrl ?? `http://${req.headers.host ?? `${config.host}:${config.port}`}`;
+  const header = (req: IncomingMessage, name: string) => {
+    const value = req.headers[name];
+    return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
+  };
+  const baseUrlFor = (req: IncomingMessage) => {
+    if (config.publicUrl) return config.publicUrl;
+    const proto = (config.trustProxy && header(req, 'x-forwarded-proto')) || 'http';
+    const host = (config.trustProxy && header(req, 'x-forwarded-host')) || req.headers.host || `${config.host}:${config.port}`;
+    return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+  };
+  const addressOf = (req: IncomingMessage) =>
+    (config.trustProxy && header(req, 'x-forwarded-for')) || req.socket.remoteAddress || 'unknown';
 
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -68,7 +78,7 @@ export async function startServer(
     socket.on('error', () => {});
     const match = /^\/ws\/([A-Za-z0-9_-]{1,64})$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!match) return refuseUpgrade(socket, 404, 'Not Found');
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = addressOf(req);
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Refusals after the handshake use close codes, which y-websocket understands as final.
       if (!isOriginAllowed(req, config.allowedOrigins)) {

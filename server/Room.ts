@@ -148,6 +148,7 @@ export class Room {
       role: member.actor.role,
       participantId: member.actor.participantId,
       serverNow: Date.now(),
+      ...(member.actor.role === 'facilitator' ? { joinCode: this.row.joinCode } : {}),
     });
     if (member.actor.participantId !== null) this.sendSlice(member);
     this.whenCommitted(() => {
@@ -233,6 +234,25 @@ export class Room {
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), member);
   }
 
+  /**
+   * Rebuilds every published presence under the current settings (names hidden or shown again is
+   * only a matter of what people publish next; hiding must not wait for that). Clocks are bumped so
+   * that clients take the rebuilt states.
+   */
+  private resanitizeAwareness(): void {
+    const entries = [];
+    for (const member of this.members) {
+      for (const clientId of member.awarenessClientIds) {
+        const state = this.awareness.getStates().get(clientId);
+        const meta = this.awareness.meta.get(clientId);
+        if (!state || !meta) continue;
+        const clean = sanitizeAwarenessState(state, member.actor.role, this.board.meta.settings.showRoster);
+        entries.push({ clientId, clock: meta.clock + 1, state: clean });
+      }
+    }
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), null);
+  }
+
   /** A member publishes for one client id; another member may take it over only if it is the same person reconnecting. */
   private mayPublishAs(member: RoomMember, clientId: number): boolean {
     if (member.awarenessClientIds.has(clientId)) return true;
@@ -269,6 +289,8 @@ export class Room {
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.queue.length > 0 && !this.isClosed) await this.flush(this.queue.splice(0));
+    } catch (error) {
+      this.fail(error);
     } finally {
       this.flushing = null;
     }
@@ -281,6 +303,7 @@ export class Room {
       batch.map((q) => ({ actorKey: q.member.actorKey, commandId: q.envelope.id })),
     );
     const ctx: DomainContext = { random: Math.random, newId: randomId, now, presentCount: this.presentCount() };
+    const showRosterBefore = this.board.meta.settings.showRoster;
     const answers: { member: RoomMember; result: CommandResult }[] = [];
     const applied: AppliedCommand[] = [];
     const privateChanges: PrivateChange[] = [];
@@ -297,7 +320,23 @@ export class Room {
           answers.push({ member, result: previous });
           continue;
         }
-        const outcome = applyCommand(this.state, member.actor, envelope.command, ctx);
+        let outcome: ReturnType<typeof applyCommand>;
+        try {
+          outcome = applyCommand(this.state, member.actor, envelope.command, ctx);
+        } catch (error) {
+          // A bug, not bad input: this command is refused (and not remembered, so a fixed server can apply a replay).
+          log('error', 'command.failed', { boardId: this.id, type: envelope.command.type, message: (error as Error).message });
+          answers.push({
+            member,
+            result: {
+              id: envelope.id,
+              ok: false,
+              error: 'internal',
+              message: 'Something went wrong on the server. Nothing was changed.',
+            },
+          });
+          continue;
+        }
         let result: CommandResult;
         if (isDomainError(outcome)) {
           result = { id: envelope.id, ok: false, error: outcome.error, message: outcome.message };
@@ -328,8 +367,8 @@ export class Room {
       this.updatesSinceSnapshot += 1;
     }
     this.isCommitting = false;
-    // Committed: now, and only now, anyone may learn of it.
-    for (const { member, result } of answers) member.send(encodeJsonMessage(MESSAGE_RESULT, result));
+    // Committed: now, and only now, anyone may learn of it. The update and private slices go out
+    // before the results, so that a client sees the effect by the time it hears "ok".
     if (update !== null) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -340,6 +379,8 @@ export class Room {
     for (const member of this.members) {
       if (member.actor.participantId !== null && affected.has(member.actor.participantId)) this.sendSlice(member);
     }
+    for (const { member, result } of answers) member.send(encodeJsonMessage(MESSAGE_RESULT, result));
+    if (showRosterBefore !== this.board.meta.settings.showRoster) this.resanitizeAwareness();
     this.runAfterCommit();
     if (this.updatesSinceSnapshot >= this.compactAfterUpdates) await this.compact();
   }

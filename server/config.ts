@@ -22,6 +22,12 @@ export interface ServerConfig {
   readonly maxParticipantsPerBoard: number;
   /** Base of the links the API returns (e.g. https://accord.example.org). Env PUBLIC_URL; default: from the request's Host. */
   readonly publicUrl: string | null;
+  /**
+   * Behind a reverse proxy: take the client address from X-Forwarded-For and the scheme and host of
+   * the links from X-Forwarded-Proto / X-Forwarded-Host. Env TRUST_PROXY=1; default off, because
+   * without a proxy these headers are whatever a client says.
+   */
+  readonly trustProxy: boolean;
   /** Built client to serve. Env STATIC_DIR, default dist/client. */
   readonly staticDir: string;
   /** Compact a board's update log into a snapshot after this many updates. Env COMPACT_AFTER_UPDATES, default 500. */
@@ -48,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
     maxConnectionsPerAddress: intFromEnv(env.MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
     maxParticipantsPerBoard: intFromEnv(env.MAX_PARTICIPANTS_PER_BOARD, MAX_PARTICIPANTS_PER_BOARD),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     compactAfterUpdates: intFromEnv(env.COMPACT_AFTER_UPDATES, 500),
   };

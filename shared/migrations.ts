@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { boardRoots, readSchemaVersion } from './boardDoc';
+import { compareByOrder, isOrderKey, keysBetween } from './fractionalIndex';
 
 /**
  * Board document migrations. A migration has an id that names its intent (e.g. `AddNoteTag`),
@@ -24,7 +25,36 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!meta.has('timer')) meta.set('timer', null);
     },
   },
+  {
+    // Schema 3: order keys of the first release were not fractional-indexing keys; lists holding
+    // any such key are re-keyed evenly in their current order, so new keys can be placed among them.
+    id: 'RekeyOrderKeys',
+    toVersion: 3,
+    up: (doc) => {
+      const roots = boardRoots(doc);
+      rekeyLists(roots.prompts, () => 'all');
+      rekeyLists(roots.notes, (record) => `${record.get('promptId')}/${record.get('themeId') ?? ''}`);
+      rekeyLists(roots.themes, (record) => String(record.get('promptId')));
+    },
+  },
 ];
+
+/** Re-keys every list (records grouped by `listOf`) that holds a key `isOrderKey` refuses. */
+function rekeyLists(root: Y.Map<Y.Map<unknown>>, listOf: (record: Y.Map<unknown>) => string): void {
+  const lists = new Map<string, { id: string; order: string; record: Y.Map<unknown> }[]>();
+  root.forEach((record, id) => {
+    const order = record.get('order');
+    if (typeof order !== 'string') return;
+    const key = listOf(record);
+    lists.set(key, [...(lists.get(key) ?? []), { id, order, record }]);
+  });
+  for (const items of lists.values()) {
+    if (items.every((item) => isOrderKey(item.order))) continue;
+    items.sort(compareByOrder);
+    const keys = keysBetween(null, null, items.length);
+    items.forEach((item, i) => item.record.set('order', keys[i] as string));
+  }
+}
 
 /** The schema version new boards are written with. */
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.at(-1)?.toVersion ?? 1;

@@ -108,6 +108,8 @@ export type PrivateMessage =
       readonly participantId: string | null;
       /** Server clock, milliseconds since the epoch, for timers. */
       readonly serverNow: number;
+      /** The board's join code, for facilitators only (co-facilitators need it to invite people). */
+      readonly joinCode?: string;
     }
   | {
       readonly type: 'slice';

@@ -73,7 +73,15 @@ export function removePrompt(state: DomainState, command: CommandOf<'removePromp
   if (prompt.pendingCount > 0 || notesOfPrompt(state.board, prompt.id).length > 0) {
     return refuse('conflict', 'People have already written answers to this prompt, so it cannot be removed.');
   }
-  const doc: DocChange[] = [{ type: 'deletePrompt', id: prompt.id }];
+  if ([...state.board.proposals.values()].some((p) => p.promptId === prompt.id)) {
+    return refuse('conflict', 'This prompt already has proposed agreements, so it cannot be removed.');
+  }
+  // Themes left empty (the facilitator went back to setup) go with their prompt.
+  const themes = [...state.board.themes.values()].filter((t) => t.promptId === prompt.id);
+  const doc: DocChange[] = [
+    ...themes.map((t): DocChange => ({ type: 'deleteTheme', id: t.id })),
+    { type: 'deletePrompt', id: prompt.id },
+  ];
   if (state.board.meta.focusPromptId === prompt.id) doc.push({ type: 'setMeta', fields: { focusPromptId: null } });
   return { doc, private: [] };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyDocChanges, boardRoots, readBoard, readSchemaVersion } from '../../shared/boardDoc';
+import { sortedPrompts } from '../../shared/domain/state';
+import { isOrderKey } from '../../shared/fractionalIndex';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, type Migration, migrateBoardDoc } from '../../shared/migrations';
 import { newBoardChanges } from './helpers';
 
@@ -124,6 +126,19 @@ interface MigrationFixture {
 }
 
 const FIXTURES: Readonly<Record<string, MigrationFixture>> = {
+  RekeyOrderKeys: {
+    // Old-style keys ('9' < 'i' < 'r'): new keys cannot be placed among them until they are re-keyed.
+    before: (doc) => {
+      const prompts = [...boardRoots(doc).prompts.values()];
+      ['r', '9'].forEach((key, i) => prompts[i]?.set('order', key));
+    },
+    after: (doc) => {
+      const board = readBoard(doc)!;
+      const ordered = sortedPrompts(board).map((p) => p.text);
+      expect(ordered).toEqual(['Question 2?', 'Question 1?']);
+      for (const prompt of board.prompts.values()) expect(isOrderKey(prompt.order)).toBe(true);
+    },
+  },
   AddTimer: {
     // A schema-1 board has no timer field, and readBoard refuses it until the migration ran.
     before: (doc) => {
