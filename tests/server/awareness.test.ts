@@ -49,6 +49,21 @@ describe('presence (awareness) is filtered by role', () => {
   });
 });
 
+describe('turning the roster off', () => {
+  it('removes names already shown, without waiting for people to publish again', async () => {
+    const created = await createBoard(t.server);
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    const alice = t.connect(created.boardId);
+    await waitSynced(facilitator, alice);
+    alice.connection.provider.awareness.setLocalState({ user: { name: 'Alice Liddell' } });
+    await waitFor(() => statesSeenBy(facilitator)[0]?.[1]?.user?.name === 'Alice Liddell', 5000, 'name shown');
+    // Alice's client stops publishing (a modified client would never re-send).
+    alice.connection.provider.awareness.off('update', (alice.connection.provider as unknown as { _awarenessUpdateHandler: () => void })._awarenessUpdateHandler);
+    expect((await facilitator.send({ type: 'updateSettings', showRoster: false })).ok).toBe(true);
+    await waitFor(() => statesSeenBy(facilitator)[0]?.[1]?.user?.name === '', 5000, 'name hidden');
+  });
+});
+
 describe('WebSocket Origin policy', () => {
   it('by default accepts the t.server’s own origin and clients without one, and refuses other origins', async () => {
     const created = await createBoard(t.server);
