@@ -1,6 +1,4 @@
-import { useEffect, useMemo } from 'react';
-import { sortedPrompts } from '../../../shared/domain/state';
-import { draftsByPrompt, NO_DRAFTS, NO_NOTES, notesByPrompt } from '../boardSelectors';
+import { useEffect } from 'react';
 import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { PeopleHere } from '../components/PeopleHere';
@@ -8,24 +6,22 @@ import { displayNameFor, facilitatorKeyFor, joinCodeFor, lastDisplayName } from 
 import { useBoardStore } from '../store/boardStore';
 import { setPresence } from '../sync/commands';
 import { useBoardSession } from '../sync/useBoardSession';
-import { AddPromptForm } from './facilitator/AddPromptForm';
 import { BoardActions } from './facilitator/BoardActions';
+import { DecisionStage } from './facilitator/decisions/DecisionStage';
+import { GroupStage } from './facilitator/group/GroupStage';
 import { InvitePanel } from './facilitator/InvitePanel';
 import { PhaseStepper } from './facilitator/PhaseStepper';
-import { PromptColumn } from './facilitator/PromptColumn';
+import { PromptColumns } from './facilitator/PromptColumns';
 import { PurposeEditor } from './facilitator/PurposeEditor';
 import { SettingsPanel } from './facilitator/SettingsPanel';
 import { TitleEditor } from './facilitator/TitleEditor';
 
-const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
+/** Phases whose board is the decision view (votes, consensus rounds, the Agreement column). */
+const DECISION_PHASES = new Set(['vote', 'decide', 'agreement', 'revisit']);
 
 function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: string; readonly facilitatorKey: string }) {
   const board = useBoardStore((s) => s.board);
-  const myDrafts = useBoardStore((s) => s.myDrafts);
-  const canWrite = useBoardStore((s) => s.canWriteNotes);
-  const prompts = useMemo(() => (board ? sortedPrompts(board) : []), [board]);
-  const notes = useMemo(() => (board ? notesByPrompt(board) : new Map()), [board]);
-  const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
+  const joinCode = useBoardStore((s) => s.joinCode);
 
   useEffect(() => {
     if (board) document.title = `${board.meta.title} · facilitating · Accord`;
@@ -53,7 +49,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
         <div className="facilitator__panels">
           <InvitePanel
             boardId={boardId}
-            joinCode={joinCodeFor(boardId)}
+            joinCode={joinCode ?? joinCodeFor(boardId)}
             facilitatorKey={facilitatorKey}
             isOpen={isSetup || meta.phase === 'reflect'}
           />
@@ -65,23 +61,13 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
             </div>
           </details>
         </div>
-        <section className="columns" aria-label="Questions">
-          {prompts.map((prompt, i) => (
-            <PromptColumn
-              key={prompt.id}
-              prompt={prompt}
-              notes={notes.get(prompt.id) ?? NO_NOTES}
-              drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
-              phase={meta.phase}
-              isFocused={prompt.id === meta.focusPromptId}
-              canWrite={canWrite && WRITING_PHASES.has(meta.phase)}
-              previousId={prompts[i - 1]?.id ?? null}
-              nextNextId={prompts[i + 2]?.id ?? null}
-              isLast={i === prompts.length - 1}
-            />
-          ))}
-          {isSetup && <AddPromptForm />}
-        </section>
+        {meta.phase === 'group' ? (
+          <GroupStage board={board} />
+        ) : DECISION_PHASES.has(meta.phase) ? (
+          <DecisionStage board={board} />
+        ) : (
+          <PromptColumns board={board} />
+        )}
       </main>
     </>
   );

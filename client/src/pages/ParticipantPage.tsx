@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { sortedPrompts } from '../../../shared/domain/state';
-import { draftsByPrompt, NO_DRAFTS, NO_NOTES, notesByPrompt, prefersReducedMotion } from '../boardSelectors';
+import { useEffect, useState } from 'react';
+import { prefersReducedMotion } from '../boardSelectors';
 import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { PeopleHere } from '../components/PeopleHere';
@@ -10,18 +9,18 @@ import { displayNameFor, saveDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
 import { setPresence } from '../sync/commands';
 import { useBoardSession } from '../sync/useBoardSession';
+import { DecisionView } from './participant/decisions/DecisionView';
+import { GroupView } from './participant/group/GroupView';
 import { NameGate } from './participant/NameGate';
-import { PromptCard } from './participant/PromptCard';
+import { PromptCards } from './participant/PromptCards';
 
 const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
+/** Phases whose view is about decisions (votes, consensus rounds, the Agreement column). */
+const DECISION_PHASES = new Set(['vote', 'decide', 'agreement', 'revisit']);
 
 function ParticipantBoard({ name, onChangeName }: { readonly name: string; readonly onChangeName: () => void }) {
   const board = useBoardStore((s) => s.board);
-  const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
-  const prompts = useMemo(() => (board ? sortedPrompts(board) : []), [board]);
-  const notes = useMemo(() => (board ? notesByPrompt(board) : new Map()), [board]);
-  const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const focusPromptId = board?.meta.focusPromptId ?? null;
 
   useEffect(() => {
@@ -60,18 +59,13 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         )}
         {!isWritingOpen && <p className="notice">{writingClosedReason(meta.phase)}</p>}
         {isWritingOpen && !canWrite && <p className="notice">You are watching: writing notes is for participants.</p>}
-        <div className="prompts">
-          {prompts.map((prompt) => (
-            <PromptCard
-              key={prompt.id}
-              prompt={prompt}
-              notes={notes.get(prompt.id) ?? NO_NOTES}
-              drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
-              isFocused={prompt.id === focusPromptId}
-              canWrite={canWrite && isWritingOpen}
-            />
-          ))}
-        </div>
+        {meta.phase === 'group' ? (
+          <GroupView board={board} />
+        ) : DECISION_PHASES.has(meta.phase) ? (
+          <DecisionView board={board} />
+        ) : (
+          <PromptCards board={board} />
+        )}
         <footer className="footer">
           <p>
             {name ? `You appear as “${name}” in the list of who is here.` : 'You appear without a name.'}{' '}

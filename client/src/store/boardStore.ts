@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BoardState, Role } from '../../../shared/domain/state';
 import type { Draft } from '../../../shared/records/Draft';
+import type { ResponseKind } from '../../../shared/records/Proposal';
 import type { ConnectionStatus } from '../sync/BoardConnection';
 
 /** Someone present on the board, as their presence says (names only when the roster is shown). */
@@ -28,7 +29,19 @@ export interface BoardView {
   /** Commands waiting in the outbox. */
   readonly pendingActions: number;
   readonly people: readonly Person[];
+  /** My dots in open vote rounds: round id → item id → count (optimistic). */
+  readonly myDots: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** My responses to open consensus rounds (optimistic). */
+  readonly myResponses: Readonly<Record<string, { readonly response: ResponseKind; readonly reason: string | null }>>;
+  /** Server clock minus this browser's clock, in ms (timers show endsAt − (Date.now() + this)). */
+  readonly serverOffsetMs: number;
+  /** The join code, for facilitators (from the server's welcome); null until known. */
+  readonly joinCode: string | null;
 }
+
+/** Stable empty values, so that selectors do not re-render for nothing. */
+export const NO_DOTS: BoardView['myDots'] = {};
+export const NO_RESPONSES: BoardView['myResponses'] = {};
 
 export const INITIAL_BOARD_VIEW: BoardView = {
   boardId: null,
@@ -40,6 +53,10 @@ export const INITIAL_BOARD_VIEW: BoardView = {
   canWriteNotes: false,
   pendingActions: 0,
   people: [],
+  myDots: NO_DOTS,
+  myResponses: NO_RESPONSES,
+  serverOffsetMs: 0,
+  joinCode: null,
 };
 
 export const useBoardStore = create<BoardView>(() => INITIAL_BOARD_VIEW);

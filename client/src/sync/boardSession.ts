@@ -1,5 +1,5 @@
 import { readBoard } from '../../../shared/boardDoc';
-import { type Command, type CommandEnvelope, type CommandType, parseCommand } from '../../../shared/commands';
+import { type Command, parseCommand } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
 import { isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
@@ -7,15 +7,12 @@ import type { Actor, BoardState, Role } from '../../../shared/domain/state';
 import type { CommandResult, PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
 import { participantSecretFor } from '../storage';
-import { INITIAL_BOARD_VIEW, type Person, useBoardStore } from '../store/boardStore';
+import { INITIAL_BOARD_VIEW, NO_DOTS, NO_RESPONSES, type Person, useBoardStore } from '../store/boardStore';
 import { announce } from '../store/toastStore';
 import { BoardConnection, FINAL_CLOSE_MESSAGES } from './BoardConnection';
 import { localStorageOutbox } from './localOutbox';
-import { applyLocally, foldCommands, type Slice, stateFromSlice } from './localState';
+import { applyLocally, dotsOf, foldCommands, responsesOf, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
-
-/** Commands whose effect reaches me in my private slice; the others arrive as document updates. */
-const DRAFT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['postDraft', 'editDraft', 'deleteDraft']);
 
 /** Stands in for my participant id until the server's welcome names it (e.g. offline after a reload). */
 const UNKNOWN_PARTICIPANT = 'me';
@@ -28,18 +25,16 @@ export interface SessionOptions {
 }
 
 /**
- * One open board: the connection, my private slice, and the commands the server has confirmed
- * but whose effect has not arrived yet ("settling"). Every change recomputes the store's view in
- * one microtask, so a result and the update that follows it render once.
+ * One open board: the connection, the last board and private slice the server sent, and my
+ * commands it has not answered yet. The server sends a command's update and slice before its
+ * result, so a command leaves the outbox exactly when its effect is in. Every change recomputes
+ * the store's view in one microtask.
  */
 class BoardSession {
   readonly connection: BoardConnection;
   private actor: Actor;
   private serverBoard: BoardState | null = null;
   private slice: Slice | null = null;
-  private settling: CommandEnvelope[] = [];
-  /** Envelopes by id while they wait, so that a confirmed one can settle after the outbox let go of it. */
-  private readonly sent = new Map<string, CommandEnvelope>();
   private isRecomputeScheduled = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -76,13 +71,9 @@ class BoardSession {
       }),
       connection.on('private', (message) => this.onPrivate(message)),
       connection.on('result', (result) => this.onResult(result)),
-      connection.on('outbox', (envelopes) => {
-        for (const envelope of envelopes) this.sent.set(envelope.id, envelope);
-        this.scheduleRecompute();
-      }),
+      connection.on('outbox', () => this.scheduleRecompute()),
       listenToNetwork(connection),
     );
-    for (const envelope of connection.pending) this.sent.set(envelope.id, envelope);
     connection.connect();
     this.scheduleRecompute();
   }
@@ -112,7 +103,7 @@ class BoardSession {
   private localState() {
     if (this.serverBoard === null) return null;
     const base = stateFromSlice(this.serverBoard, this.actor.participantId ?? UNKNOWN_PARTICIPANT, this.slice);
-    return foldCommands(base, this.actor, [...this.settling, ...this.connection.pending]);
+    return foldCommands(base, this.actor, this.connection.pending);
   }
 
   /**
@@ -136,7 +127,6 @@ class BoardSession {
   private onDocUpdate(): void {
     const before = this.serverBoard;
     this.serverBoard = readBoard(this.connection.doc);
-    this.settling = this.settling.filter((e) => DRAFT_COMMANDS.has(e.command.type));
     if (before !== null && this.serverBoard !== null) {
       if (before.meta.settings.showRoster !== this.serverBoard.meta.settings.showRoster) this.republishPresence();
       for (const sentence of describeBoardChanges(before, this.serverBoard, this.actor.role === 'facilitator'))
@@ -148,20 +138,19 @@ class BoardSession {
   private onPrivate(message: PrivateMessage): void {
     if (message.type === 'welcome') {
       this.actor = { role: message.role, participantId: message.participantId };
+      if (message.joinCode) useBoardStore.setState({ joinCode: message.joinCode });
+      useBoardStore.setState({ serverOffsetMs: this.connection.clockOffsetMs });
       this.scheduleRecompute();
     } else if (message.type === 'slice') {
       this.slice = message;
-      this.settling = this.settling.filter((e) => !DRAFT_COMMANDS.has(e.command.type));
       this.scheduleRecompute();
+    } else if (message.type === 'time') {
+      useBoardStore.setState({ serverOffsetMs: this.connection.clockOffsetMs });
     }
   }
 
   private onResult(result: CommandResult): void {
-    const envelope = this.sent.get(result.id);
-    this.sent.delete(result.id);
-    if (result.ok) {
-      if (envelope) this.settling.push(envelope);
-    } else if (result.error !== 'confirmation_required') {
+    if (!result.ok && result.error !== 'confirmation_required') {
       // Replayed commands are answered after a reload too: the refusal is said wherever it comes from.
       announce(result.message, 'error');
     }
@@ -182,6 +171,8 @@ class BoardSession {
     useBoardStore.setState({
       board: state?.board ?? null,
       myDrafts: state ? [...state.drafts.values()] : [],
+      myDots: state ? dotsOf(state, this.actor.participantId) : NO_DOTS,
+      myResponses: state ? responsesOf(state, this.actor.participantId) : NO_RESPONSES,
       role: this.actor.role,
       canWriteNotes: state !== null && canWriteNotes(this.actor, state.board),
       pendingActions: this.connection.pending.length,
