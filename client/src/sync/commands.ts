@@ -5,6 +5,7 @@ import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
+import type { DecisionRule, ResponseKind } from '../../../shared/records/Proposal';
 import { announce } from '../store/toastStore';
 import { currentSession } from './boardSession';
 
@@ -66,3 +67,40 @@ export const updatePrompt = (promptId: string, fields: { text?: string; kind?: P
 export const removePrompt = (promptId: string) => submit({ type: 'removePrompt', promptId });
 export const movePrompt = (promptId: string, beforePromptId: string | null) =>
   submit({ type: 'movePrompt', promptId, beforePromptId });
+
+export interface VoteRoundSettings {
+  readonly label: string;
+  readonly dotsPerPerson: number;
+  readonly maxPerItem: number;
+  readonly facilitatorVotes: boolean;
+  /** The items of a run-off, or null for every theme and ungrouped note of the align prompts. */
+  readonly itemIds: readonly string[] | null;
+}
+export const openVoteRound = (settings: VoteRoundSettings) =>
+  submitAndWait({
+    type: 'openVoteRound',
+    roundId: randomId(),
+    ...settings,
+    itemIds: settings.itemIds === null ? null : [...settings.itemIds],
+  });
+export const closeVoteRound = (roundId: string) => submitAndWait({ type: 'closeVoteRound', roundId });
+export const placeDot = (roundId: string, itemId: string) => submit({ type: 'placeDot', roundId, itemId });
+export const removeDot = (roundId: string, itemId: string) => submit({ type: 'removeDot', roundId, itemId });
+
+export interface ProposalSettings {
+  readonly promptId: string;
+  readonly themeId: string | null;
+  readonly statement: string;
+  readonly rule: DecisionRule;
+  readonly quorumPercent: number;
+  readonly thresholdPercent: number;
+  /** The failed round this one revises, or null for a first round. */
+  readonly previousProposalId: string | null;
+}
+export const openProposal = (settings: ProposalSettings) =>
+  submitAndWait({ type: 'openProposal', proposalId: randomId(), ...settings });
+export const respond = (proposalId: string, response: ResponseKind, reason: string | null) =>
+  submit({ type: 'respond', proposalId, response, reason });
+export const closeProposal = (proposalId: string) => submitAndWait({ type: 'closeProposal', proposalId });
+export const unlockAgreement = (agreementId: string, reason: string) =>
+  submitAndWait({ type: 'unlockAgreement', agreementId, reason });
