@@ -104,7 +104,7 @@ export async function startServer(
         ws.ping();
       }, PING_INTERVAL_MS);
       let released = false;
-      new Connection(ws, match[1] as string, rooms, store, config.maxParticipantsPerBoard, () => {
+      new Connection(ws, match[1] as string, rooms, store, config, () => {
         if (released) return;
         released = true;
         clearInterval(ping);

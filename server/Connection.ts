@@ -8,9 +8,10 @@ import {
   AWARENESS_UPDATES_PER_SECOND,
   COMMAND_BURST,
   COMMANDS_PER_SECOND,
-  MAX_BUFFERED_BYTES,
   MAX_REFUSED_COMMANDS_PER_WINDOW,
   REFUSED_COMMANDS_WINDOW_MS,
+  SYNC_REQUEST_BURST,
+  SYNC_REQUESTS_PER_MINUTE,
 } from '../shared/limits';
 import {
   type AuthMessage,
@@ -34,6 +35,12 @@ import type { RoomManager } from './RoomManager';
 import { TokenBucket, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
 
+/** Per-server limits a connection enforces (from ServerConfig). */
+export interface ConnectionLimits {
+  readonly maxParticipantsPerBoard: number;
+  readonly maxBufferedBytes: number;
+}
+
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
 const MAX_FRAMES_BEFORE_AUTH = 16;
 
@@ -56,6 +63,7 @@ export class Connection implements RoomMember {
   private readonly commandBucket = new TokenBucket(COMMANDS_PER_SECOND, COMMAND_BURST);
   private readonly awarenessBucket = new TokenBucket(AWARENESS_UPDATES_PER_SECOND, AWARENESS_UPDATES_PER_SECOND);
   private readonly refusals = new WindowCounter(REFUSED_COMMANDS_WINDOW_MS);
+  private readonly syncBucket = new TokenBucket(SYNC_REQUESTS_PER_MINUTE / 60, SYNC_REQUEST_BURST);
   private readonly authTimer: NodeJS.Timeout;
   private isClosed = false;
 
@@ -64,7 +72,7 @@ export class Connection implements RoomMember {
     private readonly boardId: string,
     private readonly rooms: RoomManager,
     private readonly store: BoardStore,
-    private readonly maxParticipantsPerBoard: number,
+    private readonly limits: ConnectionLimits,
     private readonly onClosed: () => void,
   ) {
     this.authTimer = setTimeout(() => this.close(CLOSE_CODES.UNAUTHORIZED, 'No AUTH in time'), AUTH_TIMEOUT_MS);
@@ -78,7 +86,7 @@ export class Connection implements RoomMember {
 
   send(frame: Uint8Array): void {
     if (this.isClosed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       log('warn', 'ws.slow_consumer', { boardId: this.boardId, buffered: this.ws.bufferedAmount });
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'Too slow');
       return;
@@ -142,6 +150,11 @@ export class Connection implements RoomMember {
       const type = decoding.readVarUint(decoder);
       switch (type) {
         case MESSAGE_SYNC:
+          // Each step 1 (subtype 0, the byte after the type) costs the server a document diff.
+          if (frame[1] === 0 && !this.syncBucket.take()) {
+            this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many sync requests');
+            return;
+          }
           room.handleSync(this, decoder);
           break;
         case MESSAGE_AWARENESS: {
@@ -254,7 +267,13 @@ export class Connection implements RoomMember {
     let participantId = await this.store.findParticipant(room.id, secretHash);
     if (participantId === null) {
       participantId = randomId();
-      const added = await this.store.addParticipant(room.id, participantId, secretHash, this.maxParticipantsPerBoard, Date.now());
+      const added = await this.store.addParticipant(
+        room.id,
+        participantId,
+        secretHash,
+        this.limits.maxParticipantsPerBoard,
+        Date.now(),
+      );
       if (!added) {
         this.close(CLOSE_CODES.BOARD_FULL, 'This board is full');
         return null;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, MAX_PARTICIPANTS_PER_BOARD } from '../shared/limits';
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, MAX_BUFFERED_BYTES, MAX_PARTICIPANTS_PER_BOARD } from '../shared/limits';
 
 /** Server configuration. Every field can be set by an environment variable (see README.md). */
 export interface ServerConfig {
@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly allowedOrigins: readonly string[];
   /** Cap on simultaneous sockets per IP address. Env MAX_CONNECTIONS_PER_ADDRESS, default 256 (a workshop behind one NAT). */
   readonly maxConnectionsPerAddress: number;
+  /** Bytes queued for one client before it is cut off as a slow consumer. Env MAX_BUFFERED_BYTES, default 8 MiB. */
+  readonly maxBufferedBytes: number;
   /** Cap on participants (browser identities) per board. Env MAX_PARTICIPANTS_PER_BOARD, default 500. */
   readonly maxParticipantsPerBoard: number;
   /** Base of the links the API returns (e.g. https://accord.example.org). Env PUBLIC_URL; default: from the request's Host. */
@@ -52,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
       .map((o) => o.trim())
       .filter((o) => o.length > 0),
     maxConnectionsPerAddress: intFromEnv(env.MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+    maxBufferedBytes: intFromEnv(env.MAX_BUFFERED_BYTES, MAX_BUFFERED_BYTES),
     maxParticipantsPerBoard: intFromEnv(env.MAX_PARTICIPANTS_PER_BOARD, MAX_PARTICIPANTS_PER_BOARD),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

@@ -57,8 +57,16 @@ export const RELEASE_BATCH_MIN_AUTHORS = 2;
 /** Time a new connection has to send its AUTH frame before it is closed (4401), in milliseconds. */
 export const AUTH_TIMEOUT_MS = 10_000;
 
-/** Bytes queued for a slow client after which it is disconnected (4508), so one slow reader cannot exhaust memory. */
+/** Default bytes queued for a slow client after which it is disconnected (4508), so one slow reader cannot exhaust memory (env MAX_BUFFERED_BYTES). */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Sync step 1 requests one connection may send in a burst, and then per minute. Each one makes the
+ * server send the missing part of the document (the whole document for an empty state vector),
+ * so without a limit a few bytes could ask for megabytes. Honest clients send one per connection.
+ */
+export const SYNC_REQUEST_BURST = 5;
+export const SYNC_REQUESTS_PER_MINUTE = 6;
 
 /** Largest awareness state one client may publish, in bytes of JSON. */
 export const MAX_AWARENESS_STATE_BYTES = 2 * 1024;

@@ -49,7 +49,7 @@ export const CLOSE_CODES = {
   UNSUPPORTED_VERSION: 4406,
   /** The board has MAX_PARTICIPANTS_PER_BOARD participants already. */
   BOARD_FULL: 4413,
-  /** The connection kept sending commands faster than allowed. */
+  /** The connection kept sending commands (or sync requests) faster than allowed. */
   TOO_MANY_COMMANDS: 4429,
   /** The Origin header is not allowed. */
   ORIGIN_REFUSED: 4430,

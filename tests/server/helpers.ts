@@ -4,15 +4,23 @@ import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { type RunningServer, startServer } from '../../server/AccordServer';
 import type { CreatedBoard } from '../../server/api';
+import { hashSecret } from '../../server/Connection';
 import { configFromEnv } from '../../server/config';
-import { readBoard } from '../../shared/boardDoc';
+import { applyDocChanges, readBoard } from '../../shared/boardDoc';
 import type { Command } from '../../shared/commands';
+import type { DocChange } from '../../shared/domain/changes';
+import { createBoard as createBoardChanges } from '../../shared/domain/createBoard';
 import type { BoardState } from '../../shared/domain/state';
+import { sortedPrompts } from '../../shared/domain/state';
+import { keysBetween } from '../../shared/fractionalIndex';
+import type { Phase } from '../../shared/phases';
 import { type AuthMessage, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
-import { randomToken } from '../../shared/random';
+import { randomId, randomJoinCode, randomToken } from '../../shared/random';
+import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 
 /** A real server on port 0 with its own data folder. */
 export interface TestServer extends RunningServer {
@@ -198,4 +206,38 @@ export function useTestServer(env: Record<string, string> = {}) {
       current = await startTestServer(nextEnv);
     },
   };
+}
+
+/**
+ * Creates a board straight in the server's store, already in `phase` with `notesPerPrompt`
+ * revealed notes of `noteChars` characters in each prompt (for tests that need a big document
+ * without thousands of commands).
+ */
+export async function seedBoard(
+  server: TestServer,
+  opts: { phase?: Phase; notesPerPrompt?: number; noteChars?: number } = {},
+): Promise<{ boardId: string; facilitatorKey: string; promptIds: string[] }> {
+  const boardId = randomId();
+  const facilitatorKey = randomToken(24);
+  const doc = new Y.Doc();
+  const changes = createBoardChanges({ boardId, template: WORKING_AGREEMENT_QUESTIONNAIRE, now: Date.now(), newId: randomId });
+  applyDocChanges(doc, changes, 'seed');
+  const board = readBoard(doc)!;
+  const promptIds = sortedPrompts(board).map((p) => p.id);
+  const notes: DocChange[] = [];
+  for (const promptId of promptIds) {
+    const keys = keysBetween(null, null, opts.notesPerPrompt ?? 0);
+    keys.forEach((order, i) => {
+      const text = `note ${i} `.padEnd(opts.noteChars ?? 20, 'x');
+      notes.push({ type: 'putNote', note: { id: randomId(), promptId, text, tag: null, themeId: null, order } });
+    });
+    notes.push({ type: 'patchPrompt', id: promptId, fields: { isRevealed: (opts.notesPerPrompt ?? 0) > 0 } });
+  }
+  notes.push({ type: 'setMeta', fields: { phase: opts.phase ?? 'setup' } });
+  applyDocChanges(doc, notes, 'seed');
+  await server.store.createBoard(
+    { id: boardId, joinCode: randomJoinCode(), facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() },
+    Y.encodeStateAsUpdate(doc),
+  );
+  return { boardId, facilitatorKey, promptIds };
 }
