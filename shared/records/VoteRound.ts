@@ -1,6 +1,18 @@
 import { MAX_DOTS_PER_PERSON, MAX_ROUND_ITEMS } from '../limits';
 import { arrayOf, boolean, type Infer, id, integer, nullable, object, oneOf, string } from '../validate';
 
+/** Validates an object of whole, non-negative counts by item id. */
+const countsByItem: Validator<Record<string, number>> = (value, path = '') => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { invalid: true, path, message: 'must be an object of counts' };
+  }
+  for (const count of Object.values(value)) {
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+      return { invalid: true, path, message: 'must hold whole numbers' };
+  }
+  return value as Record<string, number>;
+};
+
 /** Validates a dot-vote round as stored in the board document. */
 export const voteRoundRecord = object({
   id,
@@ -18,17 +30,7 @@ export const voteRoundRecord = object({
   openedAt: integer(0, Number.MAX_SAFE_INTEGER),
   closedAt: nullable(integer(0, Number.MAX_SAFE_INTEGER)),
   /** Dots per item, written only when the round closes; null while it is open, for everyone. */
-  tallies: nullable((value: unknown, path?: string) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { invalid: true as const, path: path ?? '', message: 'must be an object of counts' };
-    }
-    for (const count of Object.values(value)) {
-      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-        return { invalid: true as const, path: path ?? '', message: 'must hold whole numbers' };
-      }
-    }
-    return value as Record<string, number>;
-  }),
+  tallies: nullable(countsByItem),
 });
 
 /** A dot-vote round. */
