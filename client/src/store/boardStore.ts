@@ -12,6 +12,14 @@ export interface Person {
   readonly isMe: boolean;
 }
 
+/** Another facilitator's drag in progress (awareness): the notes it carries and where, in % of their prompt's lane. */
+export interface DragPreview {
+  readonly clientId: number;
+  readonly noteIds: readonly string[];
+  readonly x: number;
+  readonly y: number;
+}
+
 /**
  * What the pages render: written only by client/src/sync, read by components. `board` and
  * `myDrafts` already include my commands that the server has not confirmed yet.
@@ -37,11 +45,14 @@ export interface BoardView {
   readonly serverOffsetMs: number;
   /** The join code, for facilitators (from the server's welcome); null until known. */
   readonly joinCode: string | null;
+  /** Drags of other facilitators, live (never mine). */
+  readonly dragPreviews: readonly DragPreview[];
 }
 
 /** Stable empty values, so that selectors do not re-render for nothing. */
 export const NO_DOTS: BoardView['myDots'] = {};
 export const NO_RESPONSES: BoardView['myResponses'] = {};
+export const NO_DRAG_PREVIEWS: BoardView['dragPreviews'] = [];
 
 export const INITIAL_BOARD_VIEW: BoardView = {
   boardId: null,
@@ -57,6 +68,7 @@ export const INITIAL_BOARD_VIEW: BoardView = {
   myResponses: NO_RESPONSES,
   serverOffsetMs: 0,
   joinCode: null,
+  dragPreviews: NO_DRAG_PREVIEWS,
 };
 
 export const useBoardStore = create<BoardView>(() => INITIAL_BOARD_VIEW);

@@ -7,7 +7,15 @@ import type { Actor, BoardState, Role } from '../../../shared/domain/state';
 import type { CommandResult, PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
 import { participantSecretFor } from '../storage';
-import { INITIAL_BOARD_VIEW, NO_DOTS, NO_RESPONSES, type Person, useBoardStore } from '../store/boardStore';
+import {
+  type DragPreview,
+  INITIAL_BOARD_VIEW,
+  NO_DOTS,
+  NO_DRAG_PREVIEWS,
+  NO_RESPONSES,
+  type Person,
+  useBoardStore,
+} from '../store/boardStore';
 import { announce } from '../store/toastStore';
 import { BoardConnection, FINAL_CLOSE_MESSAGES } from './BoardConnection';
 import { localStorageOutbox } from './localOutbox';
@@ -86,6 +94,16 @@ class BoardSession {
 
   setPresence(name: string | null): void {
     this.connection.provider.awareness.setLocalState(name === null ? null : { user: { name } });
+  }
+
+  /**
+   * Publishes (or, with null, withdraws) my drag preview: the notes I carry and where, in % of
+   * their prompt's lane. The server keeps it from facilitators only; callers throttle it.
+   */
+  setDragPreview(preview: { noteIds: readonly string[]; x: number; y: number } | null): void {
+    const awareness = this.connection.provider.awareness;
+    if (awareness.getLocalState() === null) return;
+    awareness.setLocalStateField('drag', preview === null ? null : { ...preview, noteIds: [...preview.noteIds] });
   }
 
   /**
@@ -182,19 +200,31 @@ class BoardSession {
   private publishPeople(): void {
     const awareness = this.connection.provider.awareness;
     const people: Person[] = [];
+    const drags: DragPreview[] = [];
     for (const [clientId, state] of awareness.getStates()) {
       const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
       if (!user) continue;
       const isMe = clientId === awareness.clientID;
-      people.push({
-        clientId,
-        name: typeof user.name === 'string' ? user.name : '',
-        role: isMe ? this.actor.role : user.role === 'facilitator' || user.role === 'participant' ? user.role : null,
-        isMe,
-      });
+      const role = isMe ? this.actor.role : user.role === 'facilitator' || user.role === 'participant' ? user.role : null;
+      people.push({ clientId, name: typeof user.name === 'string' ? user.name : '', role, isMe });
+      const drag = dragOf(state);
+      if (drag && !isMe && role === 'facilitator') drags.push({ clientId, ...drag });
     }
-    useBoardStore.setState({ people });
+    // Drag previews change this 20 times a second: the store changes only for what did.
+    const view = useBoardStore.getState();
+    if (JSON.stringify(people) !== JSON.stringify(view.people)) useBoardStore.setState({ people });
+    if (JSON.stringify(drags) !== JSON.stringify(view.dragPreviews)) {
+      useBoardStore.setState({ dragPreviews: drags.length === 0 ? NO_DRAG_PREVIEWS : drags });
+    }
   }
+}
+
+/** The drag preview in an awareness state, when it is well formed. */
+function dragOf(state: unknown): Omit<DragPreview, 'clientId'> | null {
+  const drag = (state as { drag?: { noteIds?: unknown; x?: unknown; y?: unknown } | null }).drag;
+  if (!drag || !Array.isArray(drag.noteIds) || typeof drag.x !== 'number' || typeof drag.y !== 'number') return null;
+  const noteIds = drag.noteIds.filter((id): id is string => typeof id === 'string');
+  return noteIds.length === 0 ? null : { noteIds, x: drag.x, y: drag.y };
 }
 
 /** A validation failure as a sentence: "Text must have at most 500 characters." */

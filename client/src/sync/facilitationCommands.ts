@@ -1,0 +1,29 @@
+import type { DomainError } from '../../../shared/domain/errors';
+import { randomId } from '../../../shared/random';
+import { currentSession } from './boardSession';
+import { submit } from './commands';
+
+/**
+ * The facilitator's live tools: themes, note moves, the countdown and the drag preview. Each
+ * returns the local refusal (already announced) or null once the command is on its way.
+ */
+
+export const createTheme = (promptId: string, name: string, noteIds: readonly string[], beforeThemeId: string | null = null) =>
+  submit({ type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId });
+export const renameTheme = (themeId: string, name: string) => submit({ type: 'renameTheme', themeId, name });
+export const deleteTheme = (themeId: string) => submit({ type: 'deleteTheme', themeId });
+/** Moves notes (in that order) into a theme, or to the ungrouped notes with null; before a note or at the end. */
+export const moveNotes = (noteIds: readonly string[], themeId: string | null, beforeNoteId: string | null): DomainError | null =>
+  submit({ type: 'moveNotes', noteIds: [...noteIds], themeId, beforeNoteId });
+export const mergeThemes = (sourceThemeId: string, targetThemeId: string) =>
+  submit({ type: 'mergeThemes', sourceThemeId, targetThemeId });
+export const moveTheme = (themeId: string, beforeThemeId: string | null) => submit({ type: 'moveTheme', themeId, beforeThemeId });
+
+export const startTimer = (durationMs: number) => submit({ type: 'startTimer', durationMs });
+export const addTime = (ms: number) => submit({ type: 'addTime', ms });
+export const stopTimer = () => submit({ type: 'stopTimer' });
+
+/** Shows (or, with null, ends) my drag to everyone watching. Throttle before calling. */
+export function publishDragPreview(preview: { noteIds: readonly string[]; x: number; y: number } | null): void {
+  currentSession()?.setDragPreview(preview);
+}
