@@ -277,6 +277,11 @@ export class Room {
     for (const member of this.members) member.send(frame);
   };
 
+  /** Resolves when every queued command has been committed and answered. */
+  async idle(): Promise<void> {
+    while (this.flushing !== null) await this.flushing;
+  }
+
   /** Queues a command for the next group commit. */
   enqueue(member: RoomMember, envelope: CommandEnvelope): void {
     if (this.isClosed) return;

@@ -1,5 +1,5 @@
 import { MAX_DOTS_PER_PERSON, MAX_ROUND_ITEMS } from '../limits';
-import { arrayOf, boolean, type Infer, id, integer, nullable, object, oneOf, string } from '../validate';
+import { arrayOf, boolean, type Infer, id, integer, nullable, object, oneOf, string, type Validator } from '../validate';
 
 /** Validates an object of whole, non-negative counts by item id. */
 const countsByItem: Validator<Record<string, number>> = (value, path = '') => {
