@@ -16,8 +16,10 @@ export interface AwarenessEntry {
  */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
+  // Honest clients list every client they forget (y-protocols forwards timeouts and removals), so
+  // the count can be as large as the room; the frame size limit bounds the work.
   const count = decoding.readVarUint(decoder);
-  if (count > 16) throw new Error('too many awareness entries');
+  if (count > decoder.arr.length) throw new Error('more awareness entries than bytes');
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);

@@ -1,8 +1,10 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { CLOSE_CODES, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
+import { encodeAwarenessUpdate } from '../../server/awarenessFilter';
+import { CLOSE_CODES, encodeAuth, MESSAGE_AWARENESS, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
 import type { TestClient } from './helpers';
-import { createBoard, framesContain, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
+import { createBoard, frame, framesContain, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
 
 const t = useTestServer();
 
@@ -11,7 +13,7 @@ function statesSeenBy(client: TestClient) {
 }
 
 describe('presence (awareness) is filtered by role', () => {
-  it('keeps only a display name and the t.server-given role for participants; facilitators may add a cursor', async () => {
+  it('keeps only a display name and the server-given role for participants; facilitators may add a cursor', async () => {
     const created = await createBoard(t.server);
     const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
     const alice = t.connect(created.boardId);
@@ -58,14 +60,17 @@ describe('turning the roster off', () => {
     alice.connection.provider.awareness.setLocalState({ user: { name: 'Alice Liddell' } });
     await waitFor(() => statesSeenBy(facilitator)[0]?.[1]?.user?.name === 'Alice Liddell', 5000, 'name shown');
     // Alice's client stops publishing (a modified client would never re-send).
-    alice.connection.provider.awareness.off('update', (alice.connection.provider as unknown as { _awarenessUpdateHandler: () => void })._awarenessUpdateHandler);
+    alice.connection.provider.awareness.off(
+      'update',
+      (alice.connection.provider as unknown as { _awarenessUpdateHandler: () => void })._awarenessUpdateHandler,
+    );
     expect((await facilitator.send({ type: 'updateSettings', showRoster: false })).ok).toBe(true);
     await waitFor(() => statesSeenBy(facilitator)[0]?.[1]?.user?.name === '', 5000, 'name hidden');
   });
 });
 
 describe('WebSocket Origin policy', () => {
-  it('by default accepts the t.server’s own origin and clients without one, and refuses other origins', async () => {
+  it('by default accepts the server’s own origin and clients without one, and refuses other origins', async () => {
     const created = await createBoard(t.server);
     const host = new URL(t.server.url).host;
     for (const origin of [`http://${host}`, undefined]) {
@@ -98,5 +103,24 @@ describe('WebSocket Origin policy', () => {
       const refused = await openRaw(t.server, created.boardId, headers as Record<string, string>);
       expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
     }
+  });
+});
+
+describe('awareness updates that list many clients', () => {
+  it('accepts an honest update that also forwards the removal of 40 other clients (y-protocols does this after timeouts)', async () => {
+    const created = await createBoard(t.server);
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(facilitator);
+    const raw = await openRaw(t.server, created.boardId);
+    raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    await waitFor(() => raw.frames.length > 0);
+    const entries = [
+      { clientId: 4242, clock: 1, state: { user: { name: 'Me' } } },
+      ...Array.from({ length: 40 }, (_, i) => ({ clientId: 9000 + i, clock: 7, state: null })),
+    ];
+    raw.sendFrame(frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(entries))));
+    await waitFor(() => facilitator.connection.provider.awareness.getStates().has(4242), 5000, 'presence');
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    raw.ws.close();
   });
 });

@@ -53,7 +53,7 @@ describe('a workshop with a facilitator and two participants', () => {
     for (const client of [facilitator, alice, bob]) {
       for (const secret of secrets) expect(framesContain(client.frames, secret)).toBe(false);
     }
-    // Every Yjs item was written by the t.server's client id, never by a participant's.
+    // Every Yjs item was written by the server's client id, never by a participant's.
     const writers = new Set(Y.decodeStateVector(Y.encodeStateVector(bob.connection.doc)).keys());
     for (const client of [facilitator, alice, bob]) expect(writers.has(client.connection.doc.clientID)).toBe(false);
   });

@@ -1,28 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { sortedPrompts } from '../../shared/domain/state';
-import { decodeJsonBody, encodeCommand, MESSAGE_PRIVATE, type PrivateMessage } from '../../shared/protocol';
+import { encodeCommand } from '../../shared/protocol';
 import { randomToken, seededRandom } from '../../shared/random';
-import { createBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
+import { createBoard, lastSlice, privateMessages, useTestServer, waitFor, waitSynced } from './helpers';
 
 const t = useTestServer();
-
-function privateMessages(client: TestClient): PrivateMessage[] {
-  return client.frames
-    .filter((f) => f[0] === MESSAGE_PRIVATE)
-    .map((f) => {
-      const decoder = decoding.createDecoder(new Uint8Array(f));
-      decoding.readVarUint(decoder);
-      return decodeJsonBody(decoder) as PrivateMessage;
-    });
-}
-
-function lastSlice(client: TestClient) {
-  const slices = privateMessages(client).filter((m): m is Extract<PrivateMessage, { type: 'slice' }> => m.type === 'slice');
-  return slices.at(-1);
-}
 
 /** A board in the vote phase with six themes on its first (align) prompt. */
 async function votingBoard() {

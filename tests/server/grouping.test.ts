@@ -121,7 +121,7 @@ describe('timer', () => {
   it('shows the same remaining time on a client whose clock is wrong by an hour', () => {
     const serverNow = 1_800_000_000_000;
     const timer = { endsAt: serverNow + 90_000 };
-    // The client measured t.server time minus its own time at welcome.
+    // The client measured server time minus its own time at welcome.
     for (const skew of [-3_600_000, 0, 3_600_000]) {
       const localNow = serverNow + skew;
       expect(remainingMs(timer, localNow, serverNow - localNow)).toBe(90_000);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
@@ -18,7 +19,14 @@ import type { BoardState } from '../../shared/domain/state';
 import { sortedPrompts } from '../../shared/domain/state';
 import { keysBetween } from '../../shared/fractionalIndex';
 import type { Phase } from '../../shared/phases';
-import { type AuthMessage, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
+import {
+  type AuthMessage,
+  decodeJsonBody,
+  encodeAuth,
+  MESSAGE_PRIVATE,
+  PROTOCOL_VERSION,
+  type PrivateMessage,
+} from '../../shared/protocol';
 import { randomId, randomJoinCode, randomToken } from '../../shared/random';
 import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 
@@ -240,4 +248,22 @@ export async function seedBoard(
     Y.encodeStateAsUpdate(doc),
   );
   return { boardId, facilitatorKey, promptIds };
+}
+
+/** Every private message a client received, in order. */
+export function privateMessages(client: TestClient): PrivateMessage[] {
+  return client.frames
+    .filter((f) => f[0] === MESSAGE_PRIVATE)
+    .map((f) => {
+      const decoder = decoding.createDecoder(new Uint8Array(f));
+      decoding.readVarUint(decoder);
+      return decodeJsonBody(decoder) as PrivateMessage;
+    });
+}
+
+/** The last private slice a client received. */
+export function lastSlice(client: TestClient): Extract<PrivateMessage, { type: 'slice' }> | undefined {
+  return privateMessages(client)
+    .filter((m): m is Extract<PrivateMessage, { type: 'slice' }> => m.type === 'slice')
+    .at(-1);
 }
