@@ -1,0 +1,46 @@
+import { countNotes, quoted } from '../../copy';
+import { NoteCard } from '../NoteCard';
+import { TagBadge } from '../TagBadge';
+import type { BoardItem } from './decisionSelectors';
+
+/** An item's words: a theme's name with its notes folded away, or an ungrouped note with its tag. */
+export function ItemSummary({
+  item,
+  isOpen = false,
+  isNameShown = true,
+}: {
+  readonly item: BoardItem;
+  readonly isOpen?: boolean;
+  /** False where a heading already names the theme. */
+  readonly isNameShown?: boolean;
+}) {
+  const [only] = item.notes;
+  if (item.theme === null && only) {
+    return (
+      <div className="item-summary item-summary--note">
+        <p className="item-summary__name">{only.text}</p>
+        {only.tag && <TagBadge tag={only.tag} />}
+      </div>
+    );
+  }
+  return (
+    <div className="item-summary">
+      {isNameShown && <p className="item-summary__name">{item.name}</p>}
+      {item.notes.length > 0 ? (
+        <details className="item-summary__notes" open={isOpen}>
+          <summary>
+            {countNotes(item.notes.length)}
+            <span className="visually-hidden"> in the theme {quoted(item.name)}</span>
+          </summary>
+          <ul className="notes">
+            {item.notes.map((note) => (
+              <NoteCard key={note.id} note={note} />
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <p className="item-summary__empty">No notes in this theme</p>
+      )}
+    </div>
+  );
+}

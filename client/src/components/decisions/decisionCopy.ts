@@ -1,0 +1,70 @@
+import type { RuleSettings } from '../../../../shared/domain/decisionRules';
+import type { DecisionRule, ResponseKind } from '../../../../shared/records/Proposal';
+
+/** "1 dot" / "3 dots". */
+export function countDots(count: number): string {
+  return count === 1 ? '1 dot' : `${count} dots`;
+}
+
+/** "1 item" / "3 items". */
+export function countItems(count: number): string {
+  return count === 1 ? '1 item' : `${count} items`;
+}
+
+/** "1st", "2nd", "3rd", "11th", "22nd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
+}
+
+export const RULE_NAMES: Readonly<Record<DecisionRule, string>> = {
+  consensus: 'Consensus',
+  consent: 'Consent',
+  majority: 'Majority',
+};
+
+/** How a rule decides, in one plain sentence, with the round's own numbers. */
+export function ruleSentence(settings: RuleSettings): string {
+  const quorum =
+    settings.quorumPercent === 0
+      ? 'at least one person answers'
+      : `at least ${settings.quorumPercent}% of the people here answer`;
+  switch (settings.rule) {
+    case 'consensus':
+      return `Passes when nobody blocks and ${quorum}.`;
+    case 'consent':
+      return 'Passes when nobody blocks. People who do not answer go along with it; one answer is enough.';
+    case 'majority':
+      return `Passes when at least ${settings.thresholdPercent}% of the answers are “Agree” and ${quorum}. A block counts as a no, not a veto.`;
+  }
+}
+
+export const RESPONSE_NAMES: Readonly<Record<ResponseKind, string>> = {
+  agree: 'Agree',
+  canLive: 'Can live with it',
+  block: 'Block',
+};
+
+/** What each answer means, said by the person giving it. */
+export const RESPONSE_MEANINGS: Readonly<Record<ResponseKind, string>> = {
+  agree: 'I support this.',
+  canLive: 'Not my first choice, but I can work with it.',
+  block: 'This is a real barrier for me.',
+};
+
+/** Seed 000: a preference is not a barrier; the group believes the person and honours the difference. */
+export const BLOCK_EXPLANATION =
+  'Block only for a real barrier: something that would stop you from taking part or doing your work well, such as a care duty, a health need or another commitment. If you would simply prefer something else, choose “Can live with it” and say what you would prefer.';
+
+export const ANSWER_PRIVACY =
+  'Your answer is private; only the totals and the reasons, without names, are shown when the round closes.';
+
+export const DOTS_PRIVACY = 'Your dots are secret. Only the totals are shown, to everyone, when the vote closes.';
+
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment of the workshop as people read dates here, e.g. "3 May 2026, 14:05". */
+export function formatMoment(ms: number): string {
+  return DATE_FORMAT.format(new Date(ms));
+}
