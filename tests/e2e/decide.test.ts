@@ -1,0 +1,311 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { BoardConnection } from '../../client/src/sync/BoardConnection';
+import { readBoard } from '../../shared/boardDoc';
+import type { Command } from '../../shared/commands';
+import { sortedPrompts } from '../../shared/domain/state';
+import { randomId, randomToken } from '../../shared/random';
+import { chooseName } from './flows';
+import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+const LAPTOP = { viewport: { width: 1366, height: 800 } };
+const MEETINGS = 'The times that work best for me to meet are…';
+const BARRIERS = 'Right now, what stops me from working at my best is…';
+const THEME = 'Meet between 11 and 1';
+const BLOCK_REASON = 'I do the school pickup at 12:30 on Tuesdays, so a meeting then means I cannot come.';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+interface SeededBoard {
+  readonly boardId: string;
+  readonly facilitatorUrl: string;
+}
+
+/**
+ * Brings a new board to the vote phase (or to decide, after one closed vote) with raw commands
+ * from node clients, the way any client would: notes from two authors, revealed, grouped into
+ * themes. The authors leave before the browsers arrive, so that only the browsers are "here".
+ */
+async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
+  const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
+  const created = (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string };
+  const connect = (facilitatorKey?: string) =>
+    new BoardConnection({
+      serverUrl: `${e2e.url.replace('http', 'ws')}/ws`,
+      boardId: created.boardId,
+      participantSecret: randomToken(16),
+      ...(facilitatorKey ? { facilitatorKey } : {}),
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+  const facilitator = connect(created.facilitatorKey);
+  const authors = [connect(), connect()] as const;
+  const everyone = [facilitator, ...authors];
+  const deadline = Date.now() + 5000;
+  while (!everyone.every((c) => c.isSynced && c.status === 'online')) {
+    if (Date.now() > deadline) throw new Error('seed clients did not sync');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const send = async (connection: BoardConnection, command: Command) => {
+    const result = await connection.send(command);
+    if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
+  };
+  const board = () => {
+    const state = readBoard(facilitator.doc);
+    if (!state) throw new Error('no board');
+    return state;
+  };
+  const promptId = (text: string) => {
+    const prompt = sortedPrompts(board()).find((p) => p.text === text);
+    if (!prompt) throw new Error(`no prompt ${text}`);
+    return prompt.id;
+  };
+  const noteId = (text: string) => [...board().notes.values()].find((n) => n.text === text)?.id ?? '';
+
+  await send(facilitator, { type: 'setPhase', phase: 'reflect' });
+  const notes: [string, string, 0 | 1][] = [
+    [MEETINGS, 'Between 11 and 1', 0],
+    [MEETINGS, 'Late mornings, from 11', 1],
+    [MEETINGS, 'Not before 10: school run', 0],
+    [MEETINGS, 'Afternoons after 2 are fine', 1],
+    [BARRIERS, 'Childcare', 0],
+    [BARRIERS, 'Mental exhaustion', 1],
+    ['I would like the team to keep in mind that…', 'I help take care of a family member', 0],
+  ];
+  for (const [prompt, text, author] of notes) {
+    await send(authors[author], { type: 'postDraft', draftId: randomId(), promptId: promptId(prompt), text, tag: null });
+  }
+  await send(facilitator, { type: 'setPhase', phase: 'share' });
+  await send(facilitator, { type: 'reveal', promptId: null });
+  await send(facilitator, { type: 'setPhase', phase: 'group' });
+  const theme = (name: string, texts: string[]) =>
+    send(facilitator, {
+      type: 'createTheme',
+      themeId: randomId(),
+      promptId: promptId(MEETINGS),
+      name,
+      noteIds: texts.map(noteId),
+      beforeThemeId: null,
+    });
+  await theme(THEME, ['Between 11 and 1', 'Late mornings, from 11']);
+  await theme('No early mornings', ['Not before 10: school run']);
+  await send(facilitator, { type: 'setPhase', phase: 'vote' });
+  if (phase === 'decide') {
+    const roundId = randomId();
+    await send(facilitator, {
+      type: 'openVoteRound',
+      roundId,
+      label: 'Round 1',
+      dotsPerPerson: 5,
+      maxPerItem: 3,
+      facilitatorVotes: false,
+      itemIds: null,
+    });
+    const themeId = [...board().themes.values()].find((t) => t.name === THEME)?.id ?? '';
+    for (const author of authors) await send(author, { type: 'placeDot', roundId, itemId: themeId });
+    await send(facilitator, { type: 'closeVoteRound', roundId });
+    await send(facilitator, { type: 'setPhase', phase: 'decide' });
+  }
+  for (const connection of everyone) connection.destroy();
+  return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl };
+}
+
+/** A facilitator on a laptop and three participants, one of them on a 360 px phone. */
+async function openBrowsers(seeded: SeededBoard) {
+  const facilitator = await (await e2e.newContext(LAPTOP)).newPage();
+  await facilitator.goto(seeded.facilitatorUrl);
+  const join = async (name: string, options = LAPTOP) => {
+    const page = await (await e2e.newContext(options)).newPage();
+    await page.goto(`${e2e.url}/b/${seeded.boardId}`);
+    await chooseName(page, name);
+    return page;
+  };
+  const [robin, sam, kim] = await Promise.all([join('Robin'), join('Sam'), join('Kim', PHONE)]);
+  await expect.poll(() => facilitator.locator('.people summary').textContent()).toBe('4 people here');
+  return { facilitator, robin, sam, kim, participants: [robin, sam, kim] as const };
+}
+
+/** axe-core once entrance animations (a toast fading in) have finished: a half-faded toast is not a contrast finding. */
+async function audit(page: Page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  return auditA11y(page);
+}
+
+/** One question's card or column on any of the decision views. */
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+async function addDots(page: Page, item: string, count: number) {
+  for (let i = 0; i < count; i++) await page.getByRole('button', { name: `Add a dot to ‘${item}’` }).click();
+}
+
+/** What dot tallies look like on screen; none of it may exist before the vote closes. */
+const dotTallies = (page: Page) => page.locator('[data-tally], .ranking').count();
+
+/** What the answers to a round look like on screen; none of it may exist before the round closes. */
+const answerCounts = (page: Page) => page.locator('.outcome, .counts, .reason').count();
+
+describe('vote', () => {
+  it('keeps dots secret until the close, enforces the budget, then ranks for everyone', async () => {
+    const seeded = await seedBoard('vote');
+    const { facilitator, robin, sam, kim, participants } = await openBrowsers(seeded);
+
+    await facilitator.getByRole('heading', { name: 'Start a vote' }).waitFor();
+    await facilitator.getByRole('button', { name: 'Start the vote' }).click();
+    await expect.poll(() => facilitator.locator('.voter-count').textContent()).toBe('0 of 3 people here have voted');
+    for (const page of participants) await page.locator('.vote-budget__left', { hasText: '5 of 5 dots left' }).waitFor();
+
+    await addDots(robin, THEME, 3);
+    // The per-item cap: the button stays focusable and says why, before anything is sent (by keyboard here).
+    await robin.getByRole('button', { name: `Add a dot to ‘${THEME}’` }).press('Enter');
+    await robin.locator('.toast--error', { hasText: 'You can put at most 3 dots on one item.' }).waitFor();
+    await addDots(robin, 'No early mornings', 2);
+    await robin.locator('.vote-budget__left', { hasText: '0 of 5 dots left' }).waitFor();
+    await robin.getByRole('button', { name: 'Add a dot to ‘Childcare’' }).press('Enter');
+    await robin.locator('.toast--error', { hasText: 'You have used all 5 of your dots.' }).waitFor();
+
+    await addDots(sam, THEME, 2);
+    await addDots(sam, 'Childcare', 1);
+    await addDots(kim, THEME, 1);
+    await addDots(kim, 'No early mornings', 1);
+    await kim.getByRole('button', { name: 'Take a dot back from ‘No early mornings’' }).click();
+    await addDots(kim, 'Mental exhaustion', 1);
+    await kim.locator('.vote-budget__left', { hasText: '3 of 5 dots left' }).waitFor();
+    await expect.poll(() => facilitator.locator('.voter-count').textContent()).toBe('3 of 3 people here have voted');
+
+    // Before the close nobody, the facilitator included, has a tally to show.
+    for (const page of [facilitator, ...participants]) expect(await dotTallies(page)).toBe(0);
+    expect(await kim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const page of [facilitator, kim, robin]) expect(await audit(page)).toEqual([]);
+    await screenshot(kim, 'decide-participant-360-vote-open');
+    await screenshot(facilitator, 'decide-facilitator-vote-open');
+
+    await facilitator.getByRole('button', { name: 'Close the vote…' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Close the vote' }).click();
+    for (const page of [facilitator, ...participants]) {
+      const first = region(page, MEETINGS).locator('.ranking__item').first();
+      await expect.poll(() => first.textContent()).toMatch(/^1st.*Meet between 11 and 1.*6 dots$/);
+      // Childcare and Mental exhaustion got one dot each: a tie, said as one.
+      await expect
+        .poll(() => region(page, BARRIERS).locator('.ranking__place').allTextContents())
+        .toEqual(['Tied 1st', 'Tied 1st']);
+    }
+    expect(await region(kim, MEETINGS).locator('.ranking__item', { hasText: 'No early mornings' }).textContent()).toContain(
+      '2 dots',
+    );
+    for (const page of [facilitator, kim]) expect(await audit(page)).toEqual([]);
+    await screenshot(kim, 'decide-participant-360-vote-results');
+    await screenshot(facilitator, 'decide-facilitator-vote-results');
+
+    // A run-off on the top items of each question: only those are on the phones.
+    await facilitator.getByRole('button', { name: 'Run-off…' }).click();
+    await facilitator.getByRole('button', { name: 'Start the run-off' }).click();
+    await kim.getByRole('heading', { name: 'Vote: Run-off' }).waitFor();
+    expect(await kim.locator('.vote-item').count()).toBe(4);
+    expect(await kim.getByRole('button', { name: 'Add a dot to ‘Afternoons after 2 are fine’' }).count()).toBe(0);
+  }, 40_000);
+});
+
+describe('decide', () => {
+  it('shows a block’s reason to everyone without a name; the revised statement passes into everyone’s Agreement column', async () => {
+    const seeded = await seedBoard('decide');
+    const { facilitator, robin, sam, kim, participants } = await openBrowsers(seeded);
+
+    const theme = facilitator.getByRole('article', { name: THEME });
+    await expect.poll(() => theme.locator('.decision__standing').textContent()).toBe('2 dots in Round 1');
+    await theme.getByRole('button', { name: `Propose an agreement: ‘${THEME}’` }).click();
+    const statement = theme.getByLabel('Proposed agreement');
+    expect(await statement.inputValue()).toBe(THEME);
+    await statement.fill('We meet between 11 and 1');
+    await theme.getByRole('button', { name: 'Open the round' }).click();
+
+    for (const page of participants) await page.getByRole('heading', { name: 'We meet between 11 and 1' }).waitFor();
+    await robin.getByRole('radio', { name: /^Agree/ }).check();
+    await robin.getByRole('button', { name: 'Send my answer' }).click();
+    // An answer can change until the close.
+    await sam.getByRole('radio', { name: /^Agree/ }).check();
+    await sam.getByRole('button', { name: 'Send my answer' }).click();
+    await sam.getByRole('radio', { name: /^Can live with it/ }).check();
+    await sam.getByRole('textbox', { name: /Your reason/ }).fill('I would prefer 10 to 12, but this works.');
+    await sam.getByRole('button', { name: 'Change my answer' }).click();
+    await sam.locator('.response-form__saved', { hasText: 'You answered Can live with it with a reason.' }).waitFor();
+    // A block without a reason is refused on the spot, with the difference between a barrier and a preference.
+    await kim.getByRole('radio', { name: /^Block/ }).check();
+    await kim.getByRole('button', { name: 'Send my answer' }).click();
+    await kim.locator('.form__error', { hasText: 'a block needs a reason' }).waitFor();
+    expect(await kim.getByRole('textbox', { name: /real barrier/ }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await kim.getByRole('textbox', { name: /real barrier/ }).fill(BLOCK_REASON);
+    await kim.getByRole('button', { name: 'Send my answer' }).click();
+    await kim.locator('.response-form__saved', { hasText: 'You answered Block' }).waitFor();
+
+    await expect.poll(() => theme.locator('.voter-count').getAttribute('data-respondent-count')).toBe('3');
+    for (const page of [facilitator, ...participants]) expect(await answerCounts(page)).toBe(0);
+    // Kim's reason is in Kim's own form only.
+    for (const page of [facilitator, robin, sam]) expect(await page.content()).not.toContain(BLOCK_REASON.slice(0, 30));
+    expect(await kim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const page of [facilitator, kim, robin]) expect(await audit(page)).toEqual([]);
+    await screenshot(kim, 'decide-participant-360-round-open');
+    await screenshot(facilitator, 'decide-facilitator-round-open');
+
+    await theme.getByRole('button', { name: 'Close the round…' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
+    for (const page of [facilitator, ...participants]) {
+      const reason = page.locator('.reason--block').first();
+      await expect.poll(() => reason.locator('.reason__text').textContent()).toBe(BLOCK_REASON);
+      // Unattributed: the reason carries its kind of answer and nothing else.
+      expect(await reason.textContent()).toBe(`Block${BLOCK_REASON}`);
+      await page.getByText('Not passed: 1 person blocked.').first().waitFor();
+    }
+    expect(await robin.locator('.reason').count()).toBe(2);
+    for (const page of [facilitator, kim]) expect(await audit(page)).toEqual([]);
+    await screenshot(kim, 'decide-participant-360-round-failed');
+    await screenshot(facilitator, 'decide-facilitator-round-failed');
+
+    await theme.getByRole('button', { name: `Revise and ask again: ‘${THEME}’` }).click();
+    const revised = 'We meet between 11 and 1, and never at 12:30 on Tuesdays';
+    await theme.getByLabel('Proposed agreement').fill(revised);
+    await theme.getByRole('button', { name: 'Ask again' }).click();
+    for (const page of participants) {
+      await page.getByRole('heading', { name: revised }).waitFor();
+      await page.getByRole('radio', { name: /^Agree/ }).check();
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page.locator('.response-form__saved', { hasText: 'You answered Agree' }).waitFor();
+    }
+    await expect.poll(() => theme.locator('.voter-count').getAttribute('data-respondent-count')).toBe('3');
+    await theme.getByRole('button', { name: 'Close the round…' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
+
+    for (const page of [facilitator, ...participants]) {
+      const agreement = page.getByRole('region', { name: 'Our agreement' });
+      const item = agreement.locator('.agreement__item', { hasText: revised });
+      await item.waitFor();
+      expect(await item.locator('.agreement__status').textContent()).toBe('Locked');
+      expect(await item.locator('.agreement__record').textContent()).toMatch(
+        /^Agreed by consensus in round 2, .+: 3 agree, 0 can live with it, 0 blocks$/,
+      );
+    }
+    // The failed first round stays in the history, with its reasons.
+    await kim.getByText('Round 1 · not passed').waitFor();
+    await screenshot(kim, 'decide-participant-360-round-passed');
+    await screenshot(facilitator, 'decide-facilitator-round-passed');
+
+    // Unlocking asks why, and the reason stays in everyone's record.
+    await facilitator.getByRole('button', { name: 'Next: Agreement' }).click();
+    await facilitator.getByRole('button', { name: `Unlock ‘${revised}’` }).click();
+    await facilitator.getByLabel(/Why unlock it/).fill('Tuesday pickups moved to 1 pm');
+    await facilitator.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click();
+    for (const page of [facilitator, kim]) {
+      await page.locator('.agreement__unlocked', { hasText: 'because “Tuesday pickups moved to 1 pm”' }).waitFor();
+    }
+    expect(await audit(kim)).toEqual([]);
+    await screenshot(kim, 'decide-participant-360-agreement');
+    await screenshot(facilitator, 'decide-facilitator-agreement');
+  }, 40_000);
+});
