@@ -38,9 +38,11 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
         <LockIcon /> Our agreement
       </h2>
       <p className="agreement__summary">
-        {lockedCount === 0
-          ? 'Nothing agreed yet. Statements that pass a round are locked here.'
-          : `${lockedCount === 1 ? '1 statement' : `${lockedCount} statements`} agreed and locked.`}
+        {lockedCount > 0
+          ? `${lockedCount === 1 ? '1 statement' : `${lockedCount} statements`} agreed and locked.`
+          : board.agreements.size > 0
+            ? 'No statement is locked right now.'
+            : 'Nothing agreed yet. Statements that pass a round are locked here.'}
       </p>
       {sections.map(({ prompt, items }) => (
         <section key={prompt.id} className="agreement__prompt" aria-labelledby={`agreement-prompt-${prompt.id}`}>

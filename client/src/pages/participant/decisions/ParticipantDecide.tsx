@@ -55,6 +55,11 @@ export function ParticipantDecide({ board }: { readonly board: BoardState }) {
                   {latest.statement}
                 </h3>
                 <ProposalOutcome proposal={latest} />
+                {latest.status === 'failed' && (
+                  <p className="hint">
+                    The group can now talk about these reasons and look for a version that works for everyone.
+                  </p>
+                )}
                 <ProposalRounds rounds={rounds.slice(0, -1)} />
               </article>
             );
