@@ -109,7 +109,8 @@ describe('timer', () => {
     const timer = alice.board().meta.timer;
     const left = remainingMs(timer, Date.now(), alice.connection.clockOffsetMs);
     expect(left).toBeGreaterThan(4 * 60_000);
-    expect(left).toBeLessThanOrEqual(5 * 60_000);
+    // The clock offset is measured over one message, so it is off by up to that message's latency.
+    expect(left).toBeLessThanOrEqual(5 * 60_000 + 1000);
     alice.connection.disconnect();
     expect((await f1.send({ type: 'addTime', ms: 60_000 })).ok).toBe(true);
     alice.connection.connect();
