@@ -16,7 +16,7 @@ import { randomToken, seededRandom } from '../../shared/random';
 import { frame, openRaw, type RawSocket, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
 
 /** Frames of each kind per run; every one is a fresh connection for the kinds that close it. */
-const FRAMES_PER_KIND = 150;
+const FRAMES_PER_KIND = 300;
 
 const t = useTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '1000' });
 
@@ -122,8 +122,9 @@ const REFUSED: readonly { name: string; make: (random: () => number, i: number) 
 
 async function authenticated(boardId: string, secret: string): Promise<RawSocket> {
   const raw = await openRaw(t.server, boardId);
+  const welcomed = new Promise((resolve) => raw.ws.once('message', resolve));
   raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: secret }));
-  await waitFor(() => raw.frames.length > 0, 5000, 'welcome');
+  await welcomed;
   return raw;
 }
 
