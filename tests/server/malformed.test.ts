@@ -16,7 +16,7 @@ import { randomToken, seededRandom } from '../../shared/random';
 import { frame, openRaw, type RawSocket, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
 
 /** Frames of each kind per run; every one is a fresh connection for the kinds that close it. */
-const FRAMES_PER_KIND = 300;
+const FRAMES_PER_KIND = 200;
 
 const t = useTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '1000' });
 
