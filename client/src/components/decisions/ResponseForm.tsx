@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_REASON_CHARS } from '../../../../shared/limits';
 import type { Proposal, ResponseKind } from '../../../../shared/records/Proposal';
+import { quoted } from '../../copy';
 import { useBoardStore } from '../../store/boardStore';
 import { announce } from '../../store/toastStore';
 import { respond } from '../../sync/commands';
@@ -62,7 +63,9 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
   return (
     <form className="response-form" onSubmit={send} noValidate>
       <fieldset className="responses">
-        <legend className="responses__legend">Your answer</legend>
+        <legend className="responses__legend">
+          Your answer<span className="visually-hidden"> to {quoted(proposal.statement)}</span>
+        </legend>
         {KINDS.map((kind) => (
           <label key={kind} className={`response response--${kind}`}>
             <input
