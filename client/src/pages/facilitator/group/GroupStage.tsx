@@ -1,7 +1,215 @@
-import type { BoardState } from '../../../../../shared/domain/state';
-import { PromptColumns } from '../PromptColumns';
+import {
+  DndContext,
+  type DragEndEvent,
+  type DragMoveEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
+import { draftsByPrompt, NO_DRAFTS, prefersReducedMotion } from '../../../boardSelectors';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { NameDialog, type NameRequest } from '../../../components/NameDialog';
+import { layoutBoard } from '../../../components/themeLayout';
+import { useBoardStore } from '../../../store/boardStore';
+import { useConfirm } from '../useConfirm';
+import { DragCard } from './DragCard';
+import { dragAnnouncements, SCREEN_READER_INSTRUCTIONS } from './dragAnnouncements';
+import { carriedNotes, type DragItem, type DropTarget, resolveDrop } from './dragModel';
+import { dragPreviewPublisher } from './dragPreviewPublisher';
+import { collisionDetection, keyboardCoordinates, newDragSession } from './dragTargeting';
+import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
+import { GroupLane, laneId } from './GroupLane';
+import { GroupToolbar } from './GroupToolbar';
+import { type GroupHost, GroupHostContext, performDrop } from './groupActions';
+import { setCarried, setDropAfter, useGroupUi } from './groupUiStore';
+import './group.css';
 
-/** The facilitator's board in the group phase. */
+/** Where the pointer is now: where the drag started plus how far it went. */
+function pointerY(event: Event | null, deltaY: number): number | null {
+  if (event instanceof MouseEvent) return event.clientY + deltaY;
+  if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent) {
+    const touch = event.touches[0] ?? event.changedTouches[0];
+    return touch ? touch.clientY + deltaY : null;
+  }
+  return null;
+}
+
+/**
+ * The page scrolls when a drag nears its top or bottom edge: only the outer 8 % (dnd-kit's 20 %
+ * moves the board under a pointer aiming at a theme low on a laptop screen).
+ */
+const AUTO_SCROLL = { threshold: { x: 0, y: 0.08 }, acceleration: 8 };
+
+const isKeyboardDrag = (event: Event | null) => event instanceof KeyboardEvent;
+
+/**
+ * The facilitator's board in the group phase: every prompt's lane, with three equal ways to move
+ * notes and themes (pointer drag, keyboard drag, menus) and a live preview of the drag for
+ * everyone watching. Each drop is one command.
+ */
 export function GroupStage({ board }: { readonly board: BoardState }) {
-  return <PromptColumns board={board} />;
+  const myDrafts = useBoardStore((s) => s.myDrafts);
+  const canWrite = useBoardStore((s) => s.canWriteNotes);
+  const layouts = useMemo(() => layoutBoard(board), [board]);
+  const prompts = useMemo(() => sortedPrompts(board), [board]);
+  const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
+  const layoutsRef = useRef(layouts);
+  layoutsRef.current = layouts;
+  const confirm = useConfirm();
+  const [nameRequest, setNameRequest] = useState<NameRequest | null>(null);
+  const [active, setActive] = useState<{ item: DragItem; noteIds: readonly string[] } | null>(null);
+  const session = useRef(newDragSession()).current;
+  const publisher = useRef(dragPreviewPublisher()).current;
+  const focusPromptId = board.meta.focusPromptId;
+
+  const host = useMemo<GroupHost>(
+    () => ({ layoutOf: (promptId) => layoutsRef.current.get(promptId), askName: setNameRequest, confirm: confirm.ask }),
+    [confirm.ask],
+  );
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: keyboardCoordinates(session),
+      scrollBehavior: prefersReducedMotion() ? 'auto' : 'smooth',
+    }),
+  );
+  const collisions = useMemo(() => collisionDetection(session), [session]);
+  const accessibility = useMemo(
+    () => ({
+      announcements: dragAnnouncements(
+        (promptId) => layoutsRef.current.get(promptId),
+        () => session.moving.size,
+      ),
+      screenReaderInstructions: SCREEN_READER_INSTRUCTIONS,
+      // Moved notes are drawn anew in their new place: focus is placed by hand after the drop.
+      restoreFocus: false,
+    }),
+    [session],
+  );
+
+  // The spotlight may be moved by a co-facilitator: bring that lane into view when it is not.
+  useEffect(() => {
+    if (focusPromptId === null) return;
+    const lane = document.getElementById(laneId(focusPromptId));
+    if (!lane) return;
+    const rect = lane.getBoundingClientRect();
+    if (rect.top < 0 || rect.top > window.innerHeight * 0.6) {
+      lane.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+    }
+  }, [focusPromptId]);
+
+  const finish = () => {
+    publisher.end();
+    setCarried([]);
+    setActive(null);
+    session.item = null;
+    session.moving = new Set();
+    session.carried = [];
+    session.keyboardTargetId = null;
+  };
+
+  const onDragStart = ({ active: dragged }: DragStartEvent) => {
+    const item = dragged.data.current as DragItem;
+    const layout = layoutsRef.current.get(item.promptId);
+    if (!layout) return;
+    const noteIds =
+      item.kind === 'note'
+        ? carriedNotes(layout, item.noteId, useGroupUi.getState().selected)
+        : (layout.themes.find((t) => t.theme.id === item.themeId)?.notes.map((n) => n.id) ?? []);
+    session.item = item;
+    session.moving = new Set(item.kind === 'note' ? noteIds : []);
+    session.carried = noteIds;
+    session.keyboardTargetId = null;
+    if (item.kind === 'note') setCarried(noteIds);
+    setActive({ item, noteIds });
+  };
+
+  const onDragMove = ({ active: dragged, over, delta, activatorEvent }: DragMoveEvent) => {
+    const item = dragged.data.current as DragItem;
+    const rect = dragged.rect.current.translated;
+    const lane = document.getElementById(laneId(item.promptId))?.getBoundingClientRect();
+    if (rect && lane && lane.width > 0 && lane.height > 0) {
+      const ids = item.kind === 'theme' ? [item.themeId, ...session.carried] : session.carried;
+      const x = ((rect.left + rect.width / 2 - lane.left) / lane.width) * 100;
+      const y = ((rect.top + rect.height / 2 - lane.top) / lane.height) * 100;
+      publisher.move(ids.slice(0, 50), x, y);
+    }
+    const target = over?.data.current as DropTarget | undefined;
+    const y = pointerY(activatorEvent, delta.y);
+    setDropAfter(
+      target?.kind === 'note' &&
+        target.themeId !== null &&
+        y !== null &&
+        over !== null &&
+        y > over.rect.top + over.rect.height / 2,
+    );
+  };
+
+  const onDragEnd = ({ active: dragged, over, activatorEvent }: DragEndEvent) => {
+    const item = dragged.data.current as DragItem;
+    const isAfter = useGroupUi.getState().isDropAfter;
+    const noteIds = session.carried;
+    finish();
+    const isKeyboard = isKeyboardDrag(activatorEvent);
+    const ownHandle = item.kind === 'note' ? noteHandleId(item.noteId) : themeHandleId(item.themeId);
+    const layout = layoutsRef.current.get(item.promptId);
+    const target = over?.data.current as DropTarget | undefined;
+    const action = layout && target ? resolveDrop(layout, item, noteIds, target, isAfter && !isKeyboard) : null;
+    if (!layout || !action) {
+      if (isKeyboard) focusSoon(ownHandle);
+      return;
+    }
+    performDrop(host, layout, action, { isMovingFocus: isKeyboard, isAnnounced: false });
+  };
+
+  const onDragCancel = () => {
+    const item = session.item;
+    finish();
+    if (item) focusSoon(item.kind === 'note' ? noteHandleId(item.noteId) : themeHandleId(item.themeId));
+  };
+
+  return (
+    <GroupHostContext.Provider value={host}>
+      <section className="group-stage" aria-label="Group the notes into themes">
+        <GroupToolbar />
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collisions}
+          autoScroll={AUTO_SCROLL}
+          accessibility={accessibility}
+          onDragStart={onDragStart}
+          onDragMove={onDragMove}
+          onDragEnd={onDragEnd}
+          onDragCancel={onDragCancel}
+        >
+          <div className="lanes">
+            {prompts.map((prompt) => {
+              const layout = layouts.get(prompt.id);
+              return layout ? (
+                <GroupLane
+                  key={prompt.id}
+                  layout={layout}
+                  isFocused={prompt.id === focusPromptId}
+                  canWrite={canWrite}
+                  drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
+                />
+              ) : null;
+            })}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {active ? <DragCard item={active.item} noteIds={active.noteIds} layout={layouts.get(active.item.promptId)} /> : null}
+          </DragOverlay>
+        </DndContext>
+      </section>
+      <ConfirmDialog request={confirm.request} onClose={confirm.close} />
+      <NameDialog request={nameRequest} onClose={() => setNameRequest(null)} />
+    </GroupHostContext.Provider>
+  );
 }

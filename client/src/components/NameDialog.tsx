@@ -1,0 +1,68 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+
+export interface NameRequest {
+  readonly title: string;
+  readonly label: string;
+  readonly initial: string;
+  readonly maxChars: number;
+  readonly confirmLabel: string;
+  readonly onConfirm: (name: string) => void;
+}
+
+/** A modal that asks for a short name, prefilled with a default that is selected for typing over. */
+export function NameDialog({ request, onClose }: { readonly request: NameRequest | null; readonly onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const titleId = useId();
+  const inputId = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (request && !element.open) {
+      setName(request.initial);
+      element.showModal();
+      // After React has put the default in the field.
+      requestAnimationFrame(() => input.current?.select());
+    }
+    if (!request && element.open) element.close();
+  }, [request]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!request || trimmed.length === 0) return;
+    request.onConfirm(trimmed);
+    onClose();
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+      {request && (
+        <form onSubmit={submit} className="form">
+          <h2 id={titleId} className="dialog__title">
+            {request.title}
+          </h2>
+          <label htmlFor={inputId}>{request.label}</label>
+          <input
+            id={inputId}
+            ref={input}
+            className="input"
+            value={name}
+            maxLength={request.maxChars}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <div className="actions actions--end">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary" disabled={name.trim().length === 0}>
+              {request.confirmLabel}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import type { BoardState } from '../../../shared/domain/state';
+import { compareByOrder } from '../../../shared/fractionalIndex';
+import type { Note } from '../../../shared/records/Note';
+import type { Prompt } from '../../../shared/records/Prompt';
+import type { Theme } from '../../../shared/records/Theme';
+
+/** A theme with its notes in order. */
+export interface ThemeGroup {
+  readonly theme: Theme;
+  readonly notes: readonly Note[];
+  readonly needCount: number;
+}
+
+/** One prompt as the group phase shows it: its themes in order, then the notes in no theme. */
+export interface PromptLayout {
+  readonly prompt: Prompt;
+  readonly themes: readonly ThemeGroup[];
+  readonly ungrouped: readonly Note[];
+  readonly noteCount: number;
+  readonly needCount: number;
+}
+
+const countNeeds = (notes: readonly Note[]) => notes.reduce((sum, n) => sum + (n.tag === 'need' ? 1 : 0), 0);
+
+/** Every prompt's layout, in one pass over the notes (boards hold up to thousands). */
+export function layoutBoard(board: BoardState): Map<string, PromptLayout> {
+  const byContainer = new Map<string, Note[]>();
+  for (const note of board.notes.values()) {
+    const key = note.themeId ?? `prompt:${note.promptId}`;
+    const list = byContainer.get(key);
+    if (list) list.push(note);
+    else byContainer.set(key, [note]);
+  }
+  for (const list of byContainer.values()) list.sort(compareByOrder);
+  const themesByPrompt = new Map<string, Theme[]>();
+  for (const theme of board.themes.values()) {
+    const list = themesByPrompt.get(theme.promptId);
+    if (list) list.push(theme);
+    else themesByPrompt.set(theme.promptId, [theme]);
+  }
+  const layouts = new Map<string, PromptLayout>();
+  for (const prompt of board.prompts.values()) {
+    const themes = (themesByPrompt.get(prompt.id) ?? []).sort(compareByOrder).map((theme) => {
+      const notes = byContainer.get(theme.id) ?? [];
+      return { theme, notes, needCount: countNeeds(notes) };
+    });
+    const ungrouped = byContainer.get(`prompt:${prompt.id}`) ?? [];
+    const noteCount = ungrouped.length + themes.reduce((sum, t) => sum + t.notes.length, 0);
+    const needCount = countNeeds(ungrouped) + themes.reduce((sum, t) => sum + t.needCount, 0);
+    layouts.set(prompt.id, { prompt, themes, ungrouped, noteCount, needCount });
+  }
+  return layouts;
+}
+
+/** "4 notes · 2 needs" — the count line of a theme. */
+export function themeCountLine(noteCount: number, needCount: number): string {
+  const notes = noteCount === 1 ? '1 note' : `${noteCount} notes`;
+  if (needCount === 0) return notes;
+  return `${notes} · ${needCount === 1 ? '1 need' : `${needCount} needs`}`;
+}
+
+/** "5 people have written" — progress of a prompt, counts only. */
+export function writersLine(contributorCount: number): string {
+  if (contributorCount === 0) return 'Nobody has written yet';
+  return contributorCount === 1 ? '1 person has written' : `${contributorCount} people have written`;
+}
+
+/** A note's words cut for a sentence or a label: "‘Long meetings drain…’". */
+export function noteExcerpt(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `‘${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}’`;
+}

@@ -1,0 +1,107 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { MAX_TIMER_MS, MIN_TIMER_MS } from '../../../../shared/limits';
+import { Countdown } from '../../components/Countdown';
+import { useBoardStore } from '../../store/boardStore';
+import { addTime, startTimer, stopTimer } from '../../sync/facilitationCommands';
+import './timerControl.css';
+
+const PRESET_MINUTES = [1, 3, 5, 10] as const;
+const MINUTE_MS = 60_000;
+
+/** The facilitator's countdown: presets and custom minutes, one more minute, stop. Everyone sees the same time. */
+export function TimerControl() {
+  const isRunning = useBoardStore((s) => (s.board?.meta.timer ?? null) !== null);
+  const [isOpen, setIsOpen] = useState(false);
+  const [minutes, setMinutes] = useState('5');
+  const panelId = useId();
+  const minutesId = useId();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    panel.current?.querySelector('button')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setIsOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setIsOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [isOpen]);
+
+  const start = (ms: number) => {
+    if (startTimer(Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, ms))) === null) {
+      setIsOpen(false);
+      toggle.current?.focus();
+    }
+  };
+  const startCustom = (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(minutes);
+    if (Number.isFinite(value) && value > 0) start(Math.round(value * MINUTE_MS));
+  };
+
+  return (
+    <div className="timer-control" ref={wrapper}>
+      <Countdown />
+      {isRunning && (
+        <>
+          <button type="button" className="button button--small" aria-label="Add one minute" onClick={() => addTime(MINUTE_MS)}>
+            +1 min
+          </button>
+          <button type="button" className="button button--small" aria-label="Stop the timer" onClick={() => stopTimer()}>
+            Stop
+          </button>
+        </>
+      )}
+      <button
+        ref={toggle}
+        type="button"
+        className="button button--small"
+        aria-expanded={isOpen}
+        aria-controls={panelId}
+        onClick={() => setIsOpen(!isOpen)}
+      >
+        {isRunning ? 'New timer' : 'Timer'}
+      </button>
+      {isOpen && (
+        <div ref={panel} id={panelId} className="timer-control__panel">
+          <p className="timer-control__title">Start a countdown for everyone</p>
+          <div className="actions">
+            {PRESET_MINUTES.map((m) => (
+              <button key={m} type="button" className="button button--small" onClick={() => start(m * MINUTE_MS)}>
+                {m} min
+              </button>
+            ))}
+          </div>
+          <form className="timer-control__custom" onSubmit={startCustom}>
+            <label htmlFor={minutesId}>Minutes</label>
+            <input
+              id={minutesId}
+              className="input"
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={MAX_TIMER_MS / MINUTE_MS}
+              step="any"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+            />
+            <button type="submit" className="button button--small button--primary">
+              Start
+            </button>
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}

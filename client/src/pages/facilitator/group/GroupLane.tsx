@@ -1,0 +1,118 @@
+import { memo } from 'react';
+import type { Draft } from '../../../../../shared/records/Draft';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { MyNotes } from '../../../components/MyNotes';
+import { NoteComposer } from '../../../components/NoteComposer';
+import { type PromptLayout, writersLine } from '../../../components/themeLayout';
+import { countNotes, PROMPT_KIND_NAMES, pendingLine, quoted } from '../../../copy';
+import { focusPrompt, revealPrompt } from '../../../sync/commands';
+import { HeldNotes } from '../HeldNotes';
+import { useConfirm } from '../useConfirm';
+import { toggleFolded, useGroupUi } from './groupUiStore';
+import { NewThemeTarget } from './NewThemeTarget';
+import { RemoteDrags } from './RemoteDrags';
+import { ThemeCard } from './ThemeCard';
+import { UngroupedPool } from './UngroupedPool';
+
+export interface GroupLaneProps {
+  readonly layout: PromptLayout;
+  readonly isFocused: boolean;
+  readonly canWrite: boolean;
+  readonly drafts: readonly Draft[];
+}
+
+/** The element id of a prompt's lane (the spotlight scrolls to it). */
+export const laneId = (promptId: string) => `lane-${promptId}`;
+
+function countsLine(layout: PromptLayout): string {
+  const { prompt, noteCount, needCount, themes } = layout;
+  const parts = [countNotes(noteCount)];
+  if (needCount > 0) parts.push(needCount === 1 ? '1 need' : `${needCount} needs`);
+  parts.push(themes.length === 1 ? '1 theme' : `${themes.length} themes`);
+  parts.push(writersLine(prompt.contributorCount));
+  return parts.join(' · ');
+}
+
+/** One prompt on the group board: its themes, then the notes in no theme yet. */
+export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, drafts }: GroupLaneProps) {
+  const { prompt } = layout;
+  const isFolded = useGroupUi((s) => s.folded.has(prompt.id));
+  const confirm = useConfirm();
+  const headingId = `lane-title-${prompt.id}`;
+  const bodyId = `lane-body-${prompt.id}`;
+  return (
+    <section id={laneId(prompt.id)} className={`lane${isFocused ? ' lane--focused' : ''}`} aria-labelledby={headingId}>
+      <div className="lane__head">
+        <div className="lane__title-block">
+          <p className="lane__meta">
+            {isFocused && <span className="prompt__spotlight">In the spotlight for everyone</span>}
+            <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
+          </p>
+          <h2 id={headingId} className="lane__title">
+            {prompt.text}
+          </h2>
+          <p className="lane__counts">{prompt.isRevealed ? countsLine(layout) : pendingLine(prompt)}</p>
+        </div>
+        <div className="actions lane__actions">
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={isFocused}
+            aria-label={`Spotlight: ${quoted(prompt.text)}`}
+            onClick={() => focusPrompt(isFocused ? null : prompt.id)}
+          >
+            Spotlight
+          </button>
+          {!prompt.isRevealed && (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              aria-label={`Reveal notes for ${quoted(prompt.text)}`}
+              onClick={() => revealPrompt(prompt.id)}
+            >
+              Reveal
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-expanded={!isFolded}
+            aria-controls={bodyId}
+            aria-label={`${isFolded ? 'Show' : 'Fold'} ${quoted(prompt.text)}`}
+            onClick={() => toggleFolded(prompt.id)}
+          >
+            {isFolded ? 'Show' : 'Fold'}
+          </button>
+        </div>
+        {prompt.isRevealed && prompt.pendingCount > 0 && <HeldNotes prompt={prompt} confirm={confirm} />}
+      </div>
+      {!isFolded && (
+        <div id={bodyId} className="lane__body">
+          {prompt.isRevealed ? (
+            <>
+              <div className="lane__themes">
+                {layout.themes.map((group, i) => (
+                  <ThemeCard key={group.theme.id} group={group} index={i} />
+                ))}
+                <NewThemeTarget layout={layout} />
+              </div>
+              <UngroupedPool layout={layout} />
+            </>
+          ) : (
+            <p className="lane__hidden">Reveal this question’s notes to group them.</p>
+          )}
+          {(drafts.length > 0 || canWrite) && (
+            <div className="lane__mine">
+              <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+              {canWrite && (
+                <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />
+              )}
+            </div>
+          )}
+        </div>
+      )}
+      <RemoteDrags layout={layout} />
+      <ConfirmDialog request={confirm.request} onClose={confirm.close} />
+    </section>
+  );
+});

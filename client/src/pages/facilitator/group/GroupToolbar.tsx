@@ -1,0 +1,72 @@
+import { MenuButton } from '../../../components/MenuButton';
+import { countNotes } from '../../../copy';
+import { carriedNotes } from './dragModel';
+import { moveMenuEntries } from './GroupNote';
+import { useGroupHost } from './groupActions';
+import { clearSelection, setNeedsOnly, useGroupUi } from './groupUiStore';
+
+/** Above the lanes: the needs-only filter, what is selected and where to send it, and how grouping works. */
+export function GroupToolbar() {
+  const host = useGroupHost();
+  const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
+  const selectedCount = useGroupUi((s) => s.selected.size);
+  const selectedPromptId = useGroupUi((s) => s.selectedPromptId);
+
+  const selectionEntries = () => {
+    const { selected } = useGroupUi.getState();
+    const layout = selectedPromptId ? host.layoutOf(selectedPromptId) : undefined;
+    const first = [...selected][0];
+    if (!layout || first === undefined) return [];
+    return moveMenuEntries(host, layout, carriedNotes(layout, first, selected));
+  };
+
+  return (
+    <div className="gtoolbar">
+      <button
+        type="button"
+        className="button button--small"
+        aria-pressed={isNeedsOnly}
+        onClick={() => setNeedsOnly(!isNeedsOnly)}
+      >
+        Needs only
+      </button>
+      <div className="gtoolbar__selection" aria-live="off">
+        {selectedCount > 0 ? (
+          <>
+            <span className="gtoolbar__count">{countNotes(selectedCount)} selected</span>
+            <MenuButton
+              className="button button--small button--primary"
+              label={`Move the ${countNotes(selectedCount)} selected to…`}
+              menuLabel="Move the selected notes to"
+              entries={selectionEntries}
+            >
+              Move selected to…
+            </MenuButton>
+            <button type="button" className="button button--small button--quiet" onClick={clearSelection}>
+              Clear selection
+            </button>
+          </>
+        ) : (
+          <span className="gtoolbar__hint">Ctrl-click or tick notes to move several at once.</span>
+        )}
+      </div>
+      <details className="gtoolbar__help">
+        <summary>How to group</summary>
+        <ul>
+          <li>
+            Drag a note onto a theme to add it, onto another ungrouped note to start a theme with both, or onto Ungrouped to take
+            it out.
+          </li>
+          <li>
+            Drag a theme by its handle <span aria-hidden="true">⠿</span> onto another theme to merge them.
+          </li>
+          <li>
+            Keyboard: focus a note, press Space, use the arrow keys (Left and Right jump between themes), press Space to drop.
+            Escape cancels.
+          </li>
+          <li>Or use the “Move to…” button on each note and the “Merge into…” button on each theme.</li>
+        </ul>
+      </details>
+    </div>
+  );
+}

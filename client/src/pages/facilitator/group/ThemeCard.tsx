@@ -1,0 +1,198 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { type FormEvent, type KeyboardEvent, type MouseEvent, memo, type TouchEvent, useId, useRef, useState } from 'react';
+import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
+import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
+import { type PromptLayout, type ThemeGroup, themeCountLine } from '../../../components/themeLayout';
+import { countNotes } from '../../../copy';
+import { useBoardStore } from '../../../store/boardStore';
+import * as facilitation from '../../../sync/facilitationCommands';
+import { type DragItem, type DropTarget, dragId, dropId, themeRank } from './dragModel';
+import { focusSoon, themeHandleId } from './focusPlan';
+import { GroupNote } from './GroupNote';
+import { askDeleteTheme, type GroupHost, performDrop, useGroupHost } from './groupActions';
+import { useGroupUi } from './groupUiStore';
+
+export interface ThemeCardProps {
+  readonly group: ThemeGroup;
+  readonly index: number;
+}
+
+function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): MenuEntry[] {
+  const others = layout.themes.filter((t) => t.theme.id !== themeId);
+  if (others.length === 0) return [{ label: 'No other theme in this question yet', isDisabled: true, onSelect: () => {} }];
+  return others.map((t) => ({
+    label: `‘${t.theme.name}’`,
+    note: `(${countNotes(t.notes.length)})`,
+    onSelect: () =>
+      performDrop(
+        host,
+        layout,
+        { type: 'merge', sourceThemeId: themeId, targetThemeId: t.theme.id },
+        { isMovingFocus: true, isAnnounced: true },
+      ),
+  }));
+}
+
+/** Pointer drags start anywhere on the header except on its own controls. */
+const isControl = (target: EventTarget) =>
+  target instanceof Element && target.closest('input, button:not(.gtheme__grip), [role="menu"]') !== null;
+
+/** A theme: its name (renamed in place), counts, menus, and its notes; a target for notes and for other themes. */
+export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProps) {
+  const { theme, notes, needCount } = group;
+  const host = useGroupHost();
+  const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
+  const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(theme.id)));
+  const [isRenaming, setIsRenaming] = useState(false);
+  const [draft, setDraft] = useState(theme.name);
+  const headingId = useId();
+  const skipBlurSave = useRef(false);
+  const rank = themeRank(index, null);
+  const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
+  const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
+  const drag = useDraggable({ id: dragId(item), data: item });
+  const drop = useDroppable({ id: dropId(target), data: target });
+  const layout = () => host.layoutOf(theme.promptId);
+  const shown = notes.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
+  const activeKind = (drop.active?.data.current as DragItem | undefined)?.kind;
+
+  const startRename = () => {
+    setDraft(theme.name);
+    setIsRenaming(true);
+  };
+  const finishRename = (isSaving: boolean) => {
+    setIsRenaming(false);
+    const name = draft.trim();
+    if (isSaving && name.length > 0 && name !== theme.name) facilitation.renameTheme(theme.id, name);
+    focusSoon(themeHandleId(theme.id));
+  };
+  const onRenameKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      skipBlurSave.current = true;
+      finishRename(false);
+    }
+  };
+  const onRenameSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    skipBlurSave.current = true;
+    finishRename(true);
+  };
+
+  const moreEntries = (): MenuEntry[] => {
+    const current = layout();
+    if (!current) return [];
+    const position = current.themes.findIndex((t) => t.theme.id === theme.id);
+    const previous = current.themes[position - 1];
+    const afterNext = current.themes[position + 2];
+    const isLast = position >= current.themes.length - 1;
+    return [
+      { label: 'Rename', onSelect: startRename },
+      {
+        label: 'Move earlier',
+        isDisabled: previous === undefined,
+        onSelect: () => {
+          if (previous) facilitation.moveTheme(theme.id, previous.theme.id);
+        },
+      },
+      {
+        label: 'Move later',
+        isDisabled: isLast,
+        onSelect: () => {
+          if (!isLast) facilitation.moveTheme(theme.id, afterNext?.theme.id ?? null);
+        },
+      },
+      { type: 'separator' },
+      { label: 'Delete theme…', onSelect: () => askDeleteTheme(host, current, theme.id) },
+    ];
+  };
+
+  const pointerStart = {
+    onMouseDown: (event: MouseEvent) => {
+      if (!isControl(event.target)) drag.listeners?.onMouseDown?.(event);
+    },
+    onTouchStart: (event: TouchEvent) => {
+      if (!isControl(event.target)) drag.listeners?.onTouchStart?.(event);
+    },
+  };
+
+  return (
+    <section
+      ref={(node) => {
+        drop.setNodeRef(node);
+        drag.setNodeRef(node);
+      }}
+      className={`gtheme${drop.isOver ? (activeKind === 'theme' ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
+      aria-label={`Theme ‘${theme.name}’`}
+    >
+      <div className="gtheme__head" {...pointerStart}>
+        <button
+          type="button"
+          id={themeHandleId(theme.id)}
+          ref={drag.setActivatorNodeRef}
+          className="gtheme__grip"
+          {...drag.attributes}
+          onKeyDown={(event) => drag.listeners?.onKeyDown?.(event)}
+          aria-label={`Theme ‘${theme.name}’, ${themeCountLine(notes.length, needCount)}`}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+        {isRenaming ? (
+          <form className="gtheme__rename" onSubmit={onRenameSubmit}>
+            <label className="visually-hidden" htmlFor={`${headingId}-input`}>
+              New name for the theme ‘{theme.name}’
+            </label>
+            <input
+              id={`${headingId}-input`}
+              className="input gtheme__input"
+              value={draft}
+              maxLength={MAX_THEME_NAME_CHARS}
+              // biome-ignore lint/a11y/noAutofocus: the person just asked to rename: typing goes here.
+              autoFocus
+              onFocus={(e) => e.target.select()}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={onRenameKey}
+              onBlur={() => {
+                if (skipBlurSave.current) skipBlurSave.current = false;
+                else finishRename(true);
+              }}
+            />
+          </form>
+        ) : (
+          <h3 id={headingId} className="gtheme__name">
+            <button type="button" className="gtheme__name-button" title="Rename" onClick={startRename}>
+              {theme.name}
+              <span className="visually-hidden"> (rename)</span>
+            </button>
+          </h3>
+        )}
+        <p className="gtheme__count">{themeCountLine(notes.length, needCount)}</p>
+        <div className="gtheme__actions">
+          <MenuButton
+            label={`Merge ‘${theme.name}’ into…`}
+            menuLabel={`Merge ‘${theme.name}’ into`}
+            entries={() => {
+              const current = layout();
+              return current ? mergeEntries(host, current, theme.id) : [];
+            }}
+          >
+            Merge into…
+          </MenuButton>
+          <MenuButton label={`More actions for ‘${theme.name}’`} menuLabel={`Theme ‘${theme.name}’`} entries={moreEntries}>
+            More
+          </MenuButton>
+        </div>
+      </div>
+      {shown.length > 0 ? (
+        <ul className="gnotes" aria-label={`Notes in ‘${theme.name}’`}>
+          {shown.map(({ note, i }) => (
+            <GroupNote key={note.id} note={note} rank={themeRank(index, i)} />
+          ))}
+        </ul>
+      ) : (
+        <p className="gtheme__empty">{notes.length === 0 ? 'Drop notes here' : 'No needs here'}</p>
+      )}
+      {drop.isOver && activeKind === 'theme' && <p className="gtheme__drop-label">Merge here</p>}
+    </section>
+  );
+});

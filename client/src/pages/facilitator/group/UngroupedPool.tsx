@@ -1,0 +1,38 @@
+import { useDroppable } from '@dnd-kit/core';
+import type { PromptLayout } from '../../../components/themeLayout';
+import { countNotes } from '../../../copy';
+import { type DropTarget, dropId, ungroupedRank } from './dragModel';
+import { ungroupedHeadingId } from './focusPlan';
+import { GroupNote } from './GroupNote';
+import { useGroupUi } from './groupUiStore';
+
+/** A prompt's notes that are in no theme yet: where clustering starts, and a target to take notes out of themes. */
+export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
+  const { prompt, ungrouped } = layout;
+  const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
+  const target: DropTarget = { kind: 'ungrouped', promptId: prompt.id, rank: ungroupedRank(layout.themes.length, null) };
+  const drop = useDroppable({ id: dropId(target), data: target });
+  const shown = ungrouped.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
+  return (
+    <section
+      ref={drop.setNodeRef}
+      className={`gungrouped${drop.isOver ? ' gungrouped--over' : ''}`}
+      aria-labelledby={ungroupedHeadingId(prompt.id)}
+    >
+      <h3 id={ungroupedHeadingId(prompt.id)} className="gungrouped__title" tabIndex={-1}>
+        Ungrouped <span className="gungrouped__count">({countNotes(ungrouped.length)})</span>
+      </h3>
+      {shown.length > 0 ? (
+        <ul className="gnotes gnotes--pool" aria-label="Notes in no theme">
+          {shown.map(({ note, i }) => (
+            <GroupNote key={note.id} note={note} rank={ungroupedRank(layout.themes.length, i)} />
+          ))}
+        </ul>
+      ) : (
+        <p className="gungrouped__empty">
+          {ungrouped.length === 0 ? 'Every note is in a theme. Drop a note here to take it out.' : 'No needs here.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { Active, Collision, CollisionDetection, DroppableContainer, KeyboardCoordinateGetter } from '@dnd-kit/core';
+import { acceptsDrop, type DragItem, type DropTarget } from './dragModel';
+
+/**
+ * Where a drag lands, for the pointer and for the keyboard.
+ *
+ * Pointer: the smallest target under the pointer wins (a note inside a theme before the theme).
+ * Keyboard: arrow keys walk the targets of the note's prompt in reading order (up/down one by
+ * one, left/right from container to container: ungrouped, each theme, new theme), instead of
+ * dnd-kit's default 25-pixel steps. The chosen target is kept here and collision detection
+ * returns it as it is, so the keyboard never depends on where things happen to be drawn.
+ */
+
+/** What the walk is carrying (the notes that are moving cannot be their own target). */
+export interface DragSession {
+  item: DragItem | null;
+  /** The notes a note drag carries (empty for a theme drag). */
+  moving: ReadonlySet<string>;
+  /** The notes that move, for the preview others see (a theme's notes too). */
+  carried: readonly string[];
+  keyboardTargetId: string | null;
+}
+
+export function newDragSession(): DragSession {
+  return { item: null, moving: new Set(), carried: [], keyboardTargetId: null };
+}
+
+const PRIORITY: Readonly<Record<DropTarget['kind'], number>> = { note: 0, newTheme: 1, theme: 2, ungrouped: 3 };
+
+const targetOf = (container: DroppableContainer) => container.data.current as DropTarget | undefined;
+const itemOf = (active: Active | null) => (active?.data.current as DragItem | undefined) ?? null;
+
+function candidates(session: DragSession, containers: readonly DroppableContainer[]): DroppableContainer[] {
+  const item = session.item;
+  if (!item) return [];
+  return containers
+    .filter((c) => {
+      const target = targetOf(c);
+      return target !== undefined && !c.disabled && acceptsDrop(item, session.moving, target);
+    })
+    .sort((a, b) => (targetOf(a)?.rank ?? 0) - (targetOf(b)?.rank ?? 0));
+}
+
+export function collisionDetection(session: DragSession): CollisionDetection {
+  return ({ pointerCoordinates, droppableContainers, droppableRects }) => {
+    if (pointerCoordinates === null) {
+      const id = session.keyboardTargetId;
+      return id !== null && droppableContainers.some((c) => c.id === id) ? [{ id }] : [];
+    }
+    const { x, y } = pointerCoordinates;
+    let best: { id: Collision['id']; priority: number; area: number } | null = null;
+    for (const container of candidates(session, droppableContainers)) {
+      const rect = droppableRects.get(container.id);
+      if (!rect || x < rect.left || x > rect.left + rect.width || y < rect.top || y > rect.top + rect.height) continue;
+      const priority = PRIORITY[(targetOf(container) as DropTarget).kind];
+      const area = rect.width * rect.height;
+      if (!best || priority < best.priority || (priority === best.priority && area < best.area)) {
+        best = { id: container.id, priority, area };
+      }
+    }
+    return best ? [{ id: best.id }] : [];
+  };
+}
+
+const isContainer = (target: DropTarget | undefined) => target !== undefined && target.kind !== 'note';
+
+/** The next (or previous) target in reading order from `rank`, or null at the end. */
+function step(list: readonly DroppableContainer[], rank: number, isForward: boolean): DroppableContainer | null {
+  const ordered = isForward ? list : [...list].reverse();
+  return ordered.find((c) => (isForward ? (targetOf(c)?.rank ?? 0) > rank : (targetOf(c)?.rank ?? 0) < rank)) ?? null;
+}
+
+/**
+ * The next (or previous) container, round and round: themes, new theme, ungrouped. Picking a note
+ * up starts the round after its own container, so Right from an ungrouped note reaches the first
+ * theme at once.
+ */
+function jump(
+  list: readonly DroppableContainer[],
+  current: DroppableContainer | null,
+  item: DragItem | null,
+  isForward: boolean,
+): DroppableContainer | null {
+  const containers = list.filter((c) => isContainer(targetOf(c)));
+  if (containers.length === 0) return null;
+  let index = current ? containers.indexOf(current) : -1;
+  let isBetween = false;
+  if (index < 0) {
+    // Start from the container the item sits in (the last container ranked at or before it).
+    const rank = current ? (targetOf(current)?.rank ?? 0) : (item?.rank ?? 0);
+    index = containers.reduce((found, c, i) => ((targetOf(c)?.rank ?? 0) <= rank ? i : found), -1);
+    // A dragged theme is not one of its own targets: it sits between two of them.
+    isBetween = current === null && item?.kind === 'theme';
+  }
+  const n = containers.length;
+  const delta = isForward ? 1 : isBetween ? 0 : -1;
+  return containers[(((index + delta) % n) + n) % n] ?? null;
+}
+
+export function keyboardCoordinates(session: DragSession): KeyboardCoordinateGetter {
+  return (event, { active, context, currentCoordinates }) => {
+    const code = event.code;
+    if (code !== 'ArrowDown' && code !== 'ArrowUp' && code !== 'ArrowLeft' && code !== 'ArrowRight') return undefined;
+    event.preventDefault();
+    session.item ??= itemOf(context.active);
+    const list = candidates(session, context.droppableContainers.getEnabled());
+    if (list.length === 0 || !active) return undefined;
+    const currentIndex = list.findIndex((c) => c.id === session.keyboardTargetId);
+    const current = currentIndex >= 0 ? (list[currentIndex] as DroppableContainer) : null;
+    const next =
+      code === 'ArrowLeft' || code === 'ArrowRight'
+        ? jump(list, current, session.item, code === 'ArrowRight')
+        : step(list, current ? (targetOf(current)?.rank ?? 0) : (session.item?.rank ?? 0), code === 'ArrowDown');
+    if (!next) return undefined;
+    session.keyboardTargetId = String(next.id);
+    const node = next.node.current;
+    if (!node) return undefined;
+    node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const rect = node.getBoundingClientRect();
+    // The carried card sits on the target's top-left corner, slightly inset so the target shows.
+    const moved = { x: rect.left + 12, y: rect.top + 8 };
+    return moved.x === currentCoordinates.x && moved.y === currentCoordinates.y ? { ...moved, y: moved.y + 0.5 } : moved;
+  };
+}
