@@ -9,6 +9,7 @@ import { matchRoute, usePathname } from './router';
 const FacilitatorPage = lazy(() => import('./pages/FacilitatorPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const JoinPage = lazy(() => import('./pages/JoinPage'));
+const PresentPage = lazy(() => import('./pages/present/PresentPage'));
 
 function Loading({ what }: { readonly what: string }) {
   return (
@@ -39,6 +40,12 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading what="the facilitator board" />}>
           <FacilitatorPage key={route.boardId} boardId={route.boardId} />
+        </Suspense>
+      );
+    case 'present':
+      return (
+        <Suspense fallback={<Loading what="the present view" />}>
+          <PresentPage key={route.boardId} boardId={route.boardId} />
         </Suspense>
       );
     case 'notFound':

@@ -7,6 +7,7 @@ export type Route =
   | { readonly name: 'join'; readonly code: string }
   | { readonly name: 'participant'; readonly boardId: string }
   | { readonly name: 'facilitator'; readonly boardId: string }
+  | { readonly name: 'present'; readonly boardId: string }
   | { readonly name: 'notFound' };
 
 const NAVIGATE_EVENT = 'accord:navigate';
@@ -15,8 +16,11 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   const join = /^\/j\/([^/]{1,32})\/?$/.exec(pathname);
   if (join) return { name: 'join', code: decodeURIComponent(join[1] as string) };
-  const board = /^\/b\/([A-Za-z0-9_-]{1,64})(\/facilitate)?\/?$/.exec(pathname);
-  if (board) return { name: board[2] ? 'facilitator' : 'participant', boardId: board[1] as string };
+  const board = /^\/b\/([A-Za-z0-9_-]{1,64})(\/facilitate|\/present)?\/?$/.exec(pathname);
+  if (board) {
+    const name = board[2] === '/facilitate' ? 'facilitator' : board[2] === '/present' ? 'present' : 'participant';
+    return { name, boardId: board[1] as string };
+  }
   return { name: 'notFound' };
 }
 
