@@ -14,6 +14,7 @@ import { PhaseStepper } from './facilitator/PhaseStepper';
 import { PromptColumns } from './facilitator/PromptColumns';
 import { PurposeEditor } from './facilitator/PurposeEditor';
 import { SettingsPanel } from './facilitator/SettingsPanel';
+import { TimerControl } from './facilitator/TimerControl';
 import { TitleEditor } from './facilitator/TitleEditor';
 
 /** Phases whose board is the decision view (votes, consensus rounds, the Agreement column). */
@@ -36,6 +37,10 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
         <div className="topbar__inner">
           <TitleEditor title={meta.title} isEditable={isSetup} />
           <div className="topbar__status">
+            <TimerControl />
+            <a className="button button--small" href={`/b/${boardId}/present`} target="_blank" rel="noopener">
+              Present<span className="visually-hidden"> (opens the projector view in a new tab)</span>
+            </a>
             <ConnectionIndicator />
             <PeopleHere />
           </div>
