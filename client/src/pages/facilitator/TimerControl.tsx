@@ -55,7 +55,12 @@ export function TimerControl() {
       <Countdown />
       {isRunning && (
         <>
-          <button type="button" className="button button--small" aria-label="Add one minute" onClick={() => addTime(MINUTE_MS)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label="+1 min (add one minute)"
+            onClick={() => addTime(MINUTE_MS)}
+          >
             +1 min
           </button>
           <button type="button" className="button button--small" aria-label="Stop the timer" onClick={() => stopTimer()}>

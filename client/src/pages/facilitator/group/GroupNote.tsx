@@ -151,14 +151,13 @@ function GroupNoteCard({ note, rank }: GroupNoteProps) {
       </button>
       <MenuButton
         className="button button--small gnote__menu"
-        label={`Move ${excerpt} to…`}
         menuLabel={`Move ${excerpt} to`}
         entries={() => {
           const layout = host.layoutOf(note.promptId);
           return layout ? moveMenuEntries(host, layout, menuNotes()) : [];
         }}
       >
-        Move to…
+        Move<span className="visually-hidden"> {excerpt}</span> to…
       </MenuButton>
       {note.themeId === null && drop.isOver && <span className="gnote__drop-label">New theme with both</span>}
     </li>

@@ -36,7 +36,6 @@ export function GroupToolbar() {
             <span className="gtoolbar__count">{countNotes(selectedCount)} selected</span>
             <MenuButton
               className="button button--small button--primary"
-              label={`Move the ${countNotes(selectedCount)} selected to…`}
               menuLabel="Move the selected notes to"
               entries={selectionEntries}
             >

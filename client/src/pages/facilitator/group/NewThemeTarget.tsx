@@ -11,13 +11,8 @@ export function NewThemeTarget({ layout }: { readonly layout: PromptLayout }) {
   const drop = useDroppable({ id: dropId(target), data: target });
   return (
     <div ref={drop.setNodeRef} className={`gnew${drop.isOver ? ' gnew--over' : ''}`}>
-      <button
-        type="button"
-        className="button button--small"
-        aria-label={`New theme for ${quoted(layout.prompt.text)}`}
-        onClick={() => askNewTheme(host, layout)}
-      >
-        + New theme
+      <button type="button" className="button button--small" onClick={() => askNewTheme(host, layout)}>
+        <span aria-hidden="true">+ </span>New theme<span className="visually-hidden"> for {quoted(layout.prompt.text)}</span>
       </button>
       <p className="gnew__hint">{drop.isOver ? 'Drop to start a new theme' : 'or drop notes here'}</p>
     </div>

@@ -169,14 +169,13 @@ export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProp
         <p className="gtheme__count">{themeCountLine(notes.length, needCount)}</p>
         <div className="gtheme__actions">
           <MenuButton
-            label={`Merge ‘${theme.name}’ into…`}
             menuLabel={`Merge ‘${theme.name}’ into`}
             entries={() => {
               const current = layout();
               return current ? mergeEntries(host, current, theme.id) : [];
             }}
           >
-            Merge into…
+            Merge<span className="visually-hidden"> ‘{theme.name}’</span> into…
           </MenuButton>
           <MenuButton label={`More actions for ‘${theme.name}’`} menuLabel={`Theme ‘${theme.name}’`} entries={moreEntries}>
             More
