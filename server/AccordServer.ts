@@ -63,7 +63,12 @@ export async function startServer(
 
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    handleApi(req, res, store, baseUrlFor(req), () => ({ rooms: rooms.openRooms, connections: connectionCount }))
+    handleApi(req, res, {
+      store,
+      rooms,
+      baseUrl: baseUrlFor(req),
+      health: () => ({ rooms: rooms.openRooms, connections: connectionCount }),
+    })
       .then((handled) => {
         if (!handled) serveStatic(config.staticDir, req, res);
       })

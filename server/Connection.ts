@@ -248,6 +248,15 @@ export class Connection implements RoomMember {
 
   /** Works out the role and participant identity from AUTH; closes the socket and returns null on refusal. */
   private async resolveActor(room: Room, auth: AuthMessage): Promise<Actor | null> {
+    if (auth.readerKey !== undefined) {
+      const hash = room.row.readerKeyHash;
+      if (hash === null || auth.facilitatorKey !== undefined || !timingSafeEqual(hashSecret(auth.readerKey), hash)) {
+        log('warn', 'ws.bad_reader_key', { boardId: this.boardId });
+        this.close(CLOSE_CODES.UNAUTHORIZED, 'Wrong read-only link');
+        return null;
+      }
+      return { role: 'reader', participantId: null };
+    }
     let role: Actor['role'] = 'participant';
     if (auth.facilitatorKey !== undefined) {
       const given = hashSecret(auth.facilitatorKey);

@@ -157,7 +157,8 @@ export class Room {
       syncProtocol.writeSyncStep1(encoder, this.doc);
       member.send(encoding.toUint8Array(encoder));
       const states = this.awareness.getStates();
-      if (states.size > 0) {
+      // Readers see the agreement, not who is in the room.
+      if (states.size > 0 && member.actor.role !== 'reader') {
         member.send(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
       }
     });
@@ -267,6 +268,7 @@ export class Room {
 
   /** Answers a query for every awareness state. */
   sendAllAwareness(member: RoomMember): void {
+    if (member.actor.role === 'reader') return;
     const clients = [...this.awareness.getStates().keys()];
     member.send(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
@@ -274,7 +276,7 @@ export class Room {
   private readonly onAwarenessUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     const frame = frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const member of this.members) member.send(frame);
+    for (const member of this.members) if (member.actor.role !== 'reader') member.send(frame);
   };
 
   /** Resolves when every queued command has been committed and answered. */

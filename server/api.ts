@@ -1,31 +1,30 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Y from 'yjs';
-import { applyDocChanges } from '../shared/boardDoc';
-import { createBoard } from '../shared/domain/createBoard';
-import { normaliseJoinCode, randomId, randomJoinCode, randomToken } from '../shared/random';
-import { boardPurpose, boardTitle } from '../shared/records/BoardMeta';
-import { findTemplate, WORKING_AGREEMENT_QUESTIONNAIRE } from '../shared/templates';
-import { id, isInvalid, object } from '../shared/validate';
+import { exportBoardJson, parseBoardExport } from '../shared/exports/boardExport';
+import { exportBoardCsv } from '../shared/exports/csvExport';
+import { exportCheckInIcs } from '../shared/exports/icsExport';
+import { exportBoardMarkdown } from '../shared/exports/markdownExport';
+import { normaliseJoinCode } from '../shared/random';
+import { isInvalid } from '../shared/validate';
+import { createBoardFromRequest, importBoard } from './boardCreation';
 import { hashSecret } from './Connection';
-import { log } from './log';
-import { SERVER_ORIGIN } from './Room';
+import type { RoomManager } from './RoomManager';
 import type { BoardStore } from './store/BoardStore';
 
-/** Largest request body the API reads, in bytes. */
+/** Largest request body the API reads, in bytes (imports excepted). */
 export const MAX_API_BODY_BYTES = 16 * 1024;
 
-/** Bytes of randomness in a facilitator key (192 bits). */
-export const FACILITATOR_KEY_BYTES = 24;
+/** Largest JSON export that can be imported, in bytes. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
-const createBoardBody = object({ templateId: id, title: boardTitle, purpose: boardPurpose }, ['templateId', 'title', 'purpose']);
+export type { CreatedBoard } from './boardCreation';
 
-/** What POST /api/boards returns. */
-export interface CreatedBoard {
-  readonly boardId: string;
-  readonly joinCode: string;
-  readonly participantUrl: string;
-  readonly facilitatorUrl: string;
-  readonly facilitatorKey: string;
+/** What the API needs from the server around it. */
+export interface ApiContext {
+  readonly store: BoardStore;
+  readonly rooms: RoomManager;
+  readonly baseUrl: string;
+  readonly health: () => Record<string, number>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -33,13 +32,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_API_BODY_BYTES) {
+      if (size > maxBytes) {
         reject(new Error('too large'));
         req.destroy();
         return;
@@ -51,74 +50,114 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Creates a board from a template and returns its links. The facilitator key appears only here. */
-export async function createBoardFromRequest(store: BoardStore, body: unknown, baseUrl: string): Promise<CreatedBoard | string> {
-  const input = createBoardBody(body ?? {});
-  if (isInvalid(input)) return `${input.path} ${input.message}`;
-  const template = input.templateId === undefined ? WORKING_AGREEMENT_QUESTIONNAIRE : findTemplate(input.templateId);
-  if (!template) return 'templateId is not a known template';
-  const boardId = randomId();
-  const facilitatorKey = randomToken(FACILITATOR_KEY_BYTES);
-  const doc = new Y.Doc();
-  applyDocChanges(
-    doc,
-    createBoard({ boardId, template, title: input.title, purpose: input.purpose, now: Date.now(), newId: randomId }),
-    SERVER_ORIGIN,
-  );
-  const update = Y.encodeStateAsUpdate(doc);
-  for (let attempt = 0; ; attempt++) {
-    const joinCode = randomJoinCode();
-    try {
-      await store.createBoard(
-        { id: boardId, joinCode, facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() },
-        update,
-      );
-      log('info', 'board.created', { boardId, templateId: template.id });
-      return {
-        boardId,
-        joinCode,
-        participantUrl: `${baseUrl}/j/${joinCode}`,
-        // The key travels in the fragment: browsers never send it to a server or put it in a Referer.
-        facilitatorUrl: `${baseUrl}/b/${boardId}/facilitate#key=${facilitatorKey}`,
-        facilitatorKey,
-      };
-    } catch (error) {
-      if (attempt >= 5 || !String((error as Error).message).includes('UNIQUE')) throw error;
-    }
+async function readJson(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ body: unknown } | null> {
+  try {
+    const text = await readBody(req, maxBytes);
+    return { body: text.trim() === '' ? {} : JSON.parse(text) };
+  } catch {
+    sendJson(res, 400, {
+      error: 'invalid_request',
+      message: `The body must be JSON of at most ${Math.round(maxBytes / 1024)} KiB.`,
+    });
+    return null;
   }
 }
 
-/** Handles /api/* and /healthz. Returns false when the path is not an API path. */
-export async function handleApi(
+/** True when the request carries `Authorization: Bearer <key>` matching one of the hashes. */
+function isAuthorised(req: IncomingMessage, hashes: readonly (Buffer | null)[]): boolean {
+  const match = /^Bearer ([A-Za-z0-9_-]{22,128})$/.exec(req.headers.authorization ?? '');
+  if (!match) return false;
+  const given = hashSecret(match[1] as string);
+  return hashes.some((hash) => hash !== null && timingSafeEqual(given, hash));
+}
+
+const EXPORT_TYPES = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+} as const;
+
+/**
+ * GET /api/boards/:id/export.(md|csv|json) and /api/boards/:id/checkin.ics, for the facilitator
+ * key or the read-only key (Authorization: Bearer …, never in the URL). Anything else: 401/404.
+ */
+async function handleExport(
   req: IncomingMessage,
   res: ServerResponse,
-  store: BoardStore,
-  baseUrl: string,
-  health: () => Record<string, number>,
-): Promise<boolean> {
+  ctx: ApiContext,
+  boardId: string,
+  kind: keyof typeof EXPORT_TYPES,
+) {
+  const room = await ctx.rooms.get(boardId);
+  if (!room) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
+  if (!isAuthorised(req, [room.row.facilitatorKeyHash, room.row.readerKeyHash])) {
+    return sendJson(res, 401, {
+      error: 'unauthorized',
+      message: 'Send the facilitator key or the read-only key as a Bearer token.',
+    });
+  }
+  const board = room.board;
+  // The room was opened for this download only: let it close when idle.
+  ctx.rooms.released(room);
+  const slug =
+    board.meta.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'agreement';
+  let body: string;
+  if (kind === 'ics') {
+    if (board.meta.checkInDate === null) return sendJson(res, 404, { error: 'not_found', message: 'No check-in date is set.' });
+    body = exportCheckInIcs({
+      boardId,
+      title: board.meta.title,
+      checkInDate: board.meta.checkInDate,
+      link: `${ctx.baseUrl}/r/${boardId}`,
+      now: new Date(),
+    });
+  } else if (kind === 'md') body = exportBoardMarkdown(board);
+  else if (kind === 'csv') body = exportBoardCsv(board);
+  else body = exportBoardJson(board, new Date());
+  res.writeHead(200, {
+    'content-type': EXPORT_TYPES[kind],
+    'content-disposition': `attachment; filename="${slug}-v${board.meta.version}.${kind === 'ics' ? 'ics' : kind}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+/** Handles /api/* and /healthz. Returns false when the path is not an API path. */
+export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://x');
   if (url.pathname === '/healthz') {
-    sendJson(res, 200, { ok: true, ...health() });
+    sendJson(res, 200, { ok: true, ...ctx.health() });
     return true;
   }
   if (!url.pathname.startsWith('/api/')) return false;
   if (url.pathname === '/api/boards' && req.method === 'POST') {
-    let body: unknown;
-    try {
-      const text = await readBody(req);
-      body = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      sendJson(res, 400, { error: 'invalid_request', message: 'The body must be JSON of at most 16 KiB.' });
-      return true;
-    }
-    const created = await createBoardFromRequest(store, body, baseUrl);
+    const read = await readJson(req, res, MAX_API_BODY_BYTES);
+    if (!read) return true;
+    const created = await createBoardFromRequest(ctx.store, read.body, ctx.baseUrl);
     if (typeof created === 'string') sendJson(res, 400, { error: 'invalid_request', message: created });
     else sendJson(res, 201, created);
     return true;
   }
+  if (url.pathname === '/api/boards/import' && req.method === 'POST') {
+    const read = await readJson(req, res, MAX_IMPORT_BYTES);
+    if (!read) return true;
+    const data = parseBoardExport(read.body);
+    if (isInvalid(data)) sendJson(res, 400, { error: 'invalid_request', message: `${data.path} ${data.message}.` });
+    else sendJson(res, 201, await importBoard(ctx.store, data, ctx.baseUrl));
+    return true;
+  }
+  const exported = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/(?:export\.(md|csv|json)|checkin\.(ics))$/.exec(url.pathname);
+  if (exported && req.method === 'GET') {
+    await handleExport(req, res, ctx, exported[1] as string, (exported[2] ?? exported[3]) as keyof typeof EXPORT_TYPES);
+    return true;
+  }
   const join = /^\/api\/join\/([A-Za-z0-9-]{1,16})$/.exec(url.pathname);
   if (join && req.method === 'GET') {
-    const boardId = await store.findBoardIdByJoinCode(normaliseJoinCode(join[1] as string));
+    const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(join[1] as string));
     if (boardId) sendJson(res, 200, { boardId });
     else sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
     return true;

@@ -7,6 +7,7 @@ import { noteRecord } from './records/Note';
 import { promptRecord } from './records/Prompt';
 import { proposalRecord } from './records/Proposal';
 import { themeRecord } from './records/Theme';
+import { versionRecord } from './records/VersionRecord';
 import { voteRoundRecord } from './records/VoteRound';
 import { isInvalid, type Validator } from './validate';
 
@@ -17,7 +18,8 @@ import { isInvalid, type Validator } from './validate';
  *   prompts  Y.Map    prompt id → Y.Map of Prompt fields
  *   notes    Y.Map    note id → Y.Map of Note fields (revealed, anonymous notes only)
  *   themes   Y.Map    theme id → Y.Map of Theme fields
- *   voteRounds, proposals, agreements   Y.Map    id → Y.Map of VoteRound / Proposal / AgreementItem
+ *   voteRounds, proposals, agreements, versions   Y.Map    id → Y.Map of VoteRound / Proposal /
+ *                                                 AgreementItem / VersionRecord
  *
  * Records are nested maps so that a move writes one field, not the whole record. Everything
  * read is validated: a record that fails validation is skipped, never trusted.
@@ -31,6 +33,7 @@ const COLLECTION_ROOTS: Readonly<Record<Collection, string>> = {
   voteRounds: 'voteRounds',
   proposals: 'proposals',
   agreements: 'agreements',
+  versions: 'versions',
 };
 
 const VALIDATORS: { readonly [C in Collection]: Validator<BoardState[C] extends ReadonlyMap<string, infer R> ? R : never> } = {
@@ -40,6 +43,7 @@ const VALIDATORS: { readonly [C in Collection]: Validator<BoardState[C] extends 
   voteRounds: voteRoundRecord,
   proposals: proposalRecord,
   agreements: agreementItemRecord,
+  versions: versionRecord,
 };
 
 function readRecord<T>(map: Y.Map<unknown>, validator: Validator<T>): T | null {
@@ -68,6 +72,7 @@ export function boardRoots(doc: Y.Doc) {
     voteRounds: root('voteRounds'),
     proposals: root('proposals'),
     agreements: root('agreements'),
+    versions: root('versions'),
   };
 }
 
@@ -84,6 +89,7 @@ export function readBoard(doc: Y.Doc): BoardState | null {
     voteRounds: readRecords(roots.voteRounds, VALIDATORS.voteRounds),
     proposals: readRecords(roots.proposals, VALIDATORS.proposals),
     agreements: readRecords(roots.agreements, VALIDATORS.agreements),
+    versions: readRecords(roots.versions, VALIDATORS.versions),
   };
 }
 

@@ -1,9 +1,10 @@
 import { MAX_DOTS_PER_PERSON, MAX_NOTES_PER_MOVE, MAX_ROUND_ITEMS, MAX_TIMER_MS, MIN_TIMER_MS } from './limits';
 import { PHASES } from './phases';
 import { boardPurpose, boardTitle } from './records/BoardMeta';
-import { noteTag, noteText } from './records/Note';
+import { authorName, noteTag, noteText } from './records/Note';
 import { PROMPT_KINDS, promptText } from './records/Prompt';
-import { DECISION_RULES, RESPONSES, reasonText, statementText } from './records/Proposal';
+import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, statementText } from './records/Proposal';
+import { calendarDate, smartieFields } from './records/Smartie';
 import { themeName } from './records/Theme';
 import {
   arrayOf,
@@ -48,7 +49,10 @@ export const COMMAND_VALIDATORS = {
   focusPrompt: object({ type: oneOf(['focusPrompt']), promptId: nullable(id) }),
   reveal: object({ type: oneOf(['reveal']), promptId: nullable(id) }),
   releaseHeld: object({ type: oneOf(['releaseHeld']), promptId: id }),
-  postDraft: object({ type: oneOf(['postDraft']), draftId: id, promptId: id, text: noteText, tag: noteTag }),
+  postDraft: object(
+    { type: oneOf(['postDraft']), draftId: id, promptId: id, text: noteText, tag: noteTag, authorName: nullable(authorName) },
+    ['authorName'],
+  ),
   editDraft: object({ type: oneOf(['editDraft']), draftId: id, text: noteText, tag: noteTag }, ['text', 'tag']),
   deleteDraft: object({ type: oneOf(['deleteDraft']), draftId: id }),
   createTheme: object({
@@ -84,20 +88,30 @@ export const COMMAND_VALIDATORS = {
   closeVoteRound: object({ type: oneOf(['closeVoteRound']), roundId: id }),
   placeDot: object({ type: oneOf(['placeDot']), roundId: id, itemId: id }),
   removeDot: object({ type: oneOf(['removeDot']), roundId: id, itemId: id }),
-  openProposal: object({
-    type: oneOf(['openProposal']),
-    proposalId: id,
-    promptId: id,
-    themeId: nullable(id),
-    statement: statementText,
-    rule: oneOf(DECISION_RULES),
-    quorumPercent: integer(0, 100),
-    thresholdPercent: integer(50, 100),
-    previousProposalId: nullable(id),
-  }),
+  openProposal: object(
+    {
+      type: oneOf(['openProposal']),
+      proposalId: id,
+      promptId: id,
+      themeId: nullable(id),
+      statement: statementText,
+      rule: oneOf(DECISION_RULES),
+      quorumPercent: integer(0, 100),
+      thresholdPercent: integer(50, 100),
+      previousProposalId: nullable(id),
+      /** adopt (default): a new item; amend / retire: about `targetAgreementId`. */
+      kind: oneOf(PROPOSAL_KINDS),
+      targetAgreementId: nullable(id),
+    },
+    ['kind', 'targetAgreementId'],
+  ),
   respond: object({ type: oneOf(['respond']), proposalId: id, response: oneOf(RESPONSES), reason: nullable(reasonText) }),
   closeProposal: object({ type: oneOf(['closeProposal']), proposalId: id }),
   unlockAgreement: object({ type: oneOf(['unlockAgreement']), agreementId: id, reason: reasonText }),
+  setSmartie: object({ type: oneOf(['setSmartie']), agreementId: id, smartie: nullable(smartieFields) }),
+  closeWorkshop: object({ type: oneOf(['closeWorkshop']) }),
+  reopenWorkshop: object({ type: oneOf(['reopenWorkshop']) }),
+  setCheckIn: object({ type: oneOf(['setCheckIn']), date: nullable(calendarDate) }),
 } as const;
 
 /** Name of a command. */

@@ -113,3 +113,9 @@ export const MAX_STATEMENT_CHARS = 500;
 
 /** Longest reason given with a consensus response, in characters. */
 export const MAX_REASON_CHARS = 500;
+
+/** Longest SMARTIE owner, in characters. */
+export const MAX_SMARTIE_OWNER_CHARS = 80;
+
+/** Longest SMARTIE measure or equity check, in characters. */
+export const MAX_SMARTIE_TEXT_CHARS = 500;

@@ -37,6 +37,37 @@ export const MIGRATIONS: readonly Migration[] = [
       rekeyLists(roots.themes, (record) => String(record.get('promptId')));
     },
   },
+  {
+    // Schema 4: versions and revisits — a version number and a closed flag, a check-in date,
+    // anonymity and SMARTIE settings, authors on notes (named boards only), and on agreements a
+    // lineage across versions, the version decided in, an end time and SMARTIE fields.
+    id: 'AddVersions',
+    toVersion: 4,
+    up: (doc) => {
+      const roots = boardRoots(doc);
+      const setIfMissing = (map: Y.Map<unknown>, key: string, value: unknown) => {
+        if (!map.has(key)) map.set(key, value);
+      };
+      setIfMissing(roots.meta, 'version', 1);
+      setIfMissing(roots.meta, 'isClosed', false);
+      setIfMissing(roots.meta, 'checkInDate', null);
+      const settings = roots.meta.get('settings');
+      if (typeof settings === 'object' && settings !== null && !('isAnonymous' in settings)) {
+        roots.meta.set('settings', { ...settings, isAnonymous: true, usesSmartie: false });
+      }
+      roots.notes.forEach((note) => setIfMissing(note, 'author', null));
+      roots.agreements.forEach((item, id) => {
+        setIfMissing(item, 'lineageId', id);
+        setIfMissing(item, 'version', 1);
+        setIfMissing(item, 'endedAt', null);
+        setIfMissing(item, 'smartie', null);
+      });
+      roots.proposals.forEach((proposal) => {
+        setIfMissing(proposal, 'kind', 'adopt');
+        setIfMissing(proposal, 'targetAgreementId', null);
+      });
+    },
+  },
 ];
 
 /** Re-keys every list (records grouped by `listOf`) that holds a key `isOrderKey` refuses. */

@@ -33,6 +33,8 @@ export const PHASE_TRANSITIONS: readonly PhaseTransition[] = [
   { from: 'agreement', to: 'decide', confirm: null },
   { from: 'agreement', to: 'revisit', confirm: null },
   { from: 'revisit', to: 'agreement', confirm: null },
+  // Adding items to the next version goes through the usual flow again.
+  { from: 'revisit', to: 'reflect', confirm: null },
 ];
 
 /** The transition from `from` to `to`, or undefined when that move is not allowed. */

@@ -68,6 +68,8 @@ export interface AuthMessage {
   readonly participantSecret?: string;
   /** The facilitator key from the facilitator link. */
   readonly facilitatorKey?: string;
+  /** The key from the read-only agreement link: the connection can read, never write. */
+  readonly readerKey?: string;
 }
 
 /** A secret as sent in AUTH: 22–128 base64url characters (at least 128 bits). */
@@ -85,8 +87,9 @@ const authShape = object(
       typeof value === 'number' ? value : ({ invalid: true, path: path ?? 'v', message: 'must be a number' } as Invalid),
     participantSecret: secret,
     facilitatorKey: secret,
+    readerKey: secret,
   },
-  ['participantSecret', 'facilitatorKey'],
+  ['participantSecret', 'facilitatorKey', 'readerKey'],
 );
 
 /** Validates an AUTH message. */

@@ -9,6 +9,8 @@ export interface BoardRow {
   readonly joinCode: string;
   /** SHA-256 of the facilitator key; the key itself is never stored. */
   readonly facilitatorKeyHash: Buffer;
+  /** SHA-256 of the read-only link's key (boards created before read-only links have none). */
+  readonly readerKeyHash: Buffer | null;
   readonly createdAt: number;
 }
 

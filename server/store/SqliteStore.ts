@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   join_code TEXT NOT NULL UNIQUE,
   facilitator_key_hash BLOB NOT NULL,
+  reader_key_hash BLOB,
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS doc_snapshots (
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS drafts (
   author_id TEXT NOT NULL,
   text TEXT NOT NULL,
   tag TEXT,
+  author_name TEXT,
   PRIMARY KEY (board_id, id)
 );
 -- How many notes a person wrote per prompt (for the per-person limit); no link to any note.
@@ -96,23 +98,28 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.addMissingColumns();
     const db = this.db;
     this.statements = {
-      insertBoard: db.prepare('INSERT INTO boards (id, join_code, facilitator_key_hash, created_at) VALUES (?, ?, ?, ?)'),
-      boardByCode: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE join_code = ?'),
-      board: db.prepare<[string], { id: string; join_code: string; facilitator_key_hash: Buffer; created_at: number }>(
-        'SELECT * FROM boards WHERE id = ?',
+      insertBoard: db.prepare(
+        'INSERT INTO boards (id, join_code, facilitator_key_hash, reader_key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
+      boardByCode: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE join_code = ?'),
+      board: db.prepare<
+        [string],
+        { id: string; join_code: string; facilitator_key_hash: Buffer; reader_key_hash: Buffer | null; created_at: number }
+      >('SELECT * FROM boards WHERE id = ?'),
       snapshot: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_snapshots WHERE board_id = ?'),
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
       insertUpdate: db.prepare('INSERT INTO doc_updates (board_id, seq, data) VALUES (?, ?, ?)'),
-      drafts: db.prepare<[string], { id: string; prompt_id: string; author_id: string; text: string; tag: string | null }>(
-        'SELECT id, prompt_id, author_id, text, tag FROM drafts WHERE board_id = ?',
-      ),
+      drafts: db.prepare<
+        [string],
+        { id: string; prompt_id: string; author_id: string; text: string; tag: string | null; author_name: string | null }
+      >('SELECT id, prompt_id, author_id, text, tag, author_name FROM drafts WHERE board_id = ?'),
       upsertDraft: db.prepare(
-        `INSERT INTO drafts (board_id, id, prompt_id, author_id, text, tag) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO drafts (board_id, id, prompt_id, author_id, text, tag, author_name) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (board_id, id) DO UPDATE SET text = excluded.text, tag = excluded.tag`,
       ),
       deleteDraft: db.prepare('DELETE FROM drafts WHERE board_id = ? AND id = ?'),
@@ -161,9 +168,17 @@ export class SqliteStore implements BoardStore {
     };
   }
 
+  /** Columns added after the first release, added to databases created before them. */
+  private addMissingColumns(): void {
+    const has = (table: string, column: string) =>
+      (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+    if (!has('boards', 'reader_key_hash')) this.db.exec('ALTER TABLE boards ADD COLUMN reader_key_hash BLOB');
+    if (!has('drafts', 'author_name')) this.db.exec('ALTER TABLE drafts ADD COLUMN author_name TEXT');
+  }
+
   async createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertBoard.run(row.id, row.joinCode, row.facilitatorKeyHash, row.createdAt);
+      this.statements.insertBoard.run(row.id, row.joinCode, row.facilitatorKeyHash, row.readerKeyHash, row.createdAt);
       this.statements.insertUpdate.run(row.id, 1, initialUpdate);
     })();
   }
@@ -184,12 +199,14 @@ export class SqliteStore implements BoardStore {
         authorId: d.author_id,
         text: d.text,
         tag: d.tag === 'need' || d.tag === 'nice' ? d.tag : null,
+        authorName: d.author_name,
       }));
       return {
         row: {
           id: board.id,
           joinCode: board.join_code,
           facilitatorKeyHash: board.facilitator_key_hash,
+          readerKeyHash: board.reader_key_hash,
           createdAt: board.created_at,
         },
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
@@ -252,7 +269,7 @@ export class SqliteStore implements BoardStore {
         switch (change.type) {
           case 'putDraft': {
             const d = change.draft;
-            s.upsertDraft.run(boardId, d.id, d.promptId, d.authorId, d.text, d.tag);
+            s.upsertDraft.run(boardId, d.id, d.promptId, d.authorId, d.text, d.tag, d.authorName);
             break;
           }
           case 'deleteDraft':

@@ -11,6 +11,7 @@ import { releaseHeld, reveal } from './revealCommands';
 import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
 import { addTime, startTimer, stopTimer } from './timerCommands';
+import { closeWorkshop, reopenWorkshop, setCheckIn, setSmartie } from './versionCommands';
 import { closeRound, mayVote, openRound, placeDot, removeDot } from './votingCommands';
 
 /** One command's rule: who may send it, in which phases, and what it does. */
@@ -25,16 +26,29 @@ const WRITING_PHASES: readonly Phase[] = ['reflect', 'share', 'group'];
 const REVEAL_PHASES: readonly Phase[] = ['share', 'group'];
 const GROUP_PHASES: readonly Phase[] = ['group'];
 const VOTE_PHASES: readonly Phase[] = ['vote'];
-const DECIDE_PHASES: readonly Phase[] = ['decide'];
+const DECIDE_PHASES: readonly Phase[] = ['decide', 'revisit'];
+const SETUP_PHASES: readonly Phase[] = ['setup', 'revisit'];
+const RECORD_PHASES: readonly Phase[] = ['decide', 'agreement', 'revisit'];
+
+/** What a facilitator may still do once the workshop is closed (its version is final). */
+const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType>([
+  'reopenWorkshop',
+  'setCheckIn',
+  'focusPrompt',
+  'updateSettings',
+  'startTimer',
+  'addTime',
+  'stopTimer',
+]);
 
 /** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
 export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   updateBoard: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => updateBoard(s, c) },
   updateSettings: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => updateSettings(s, c) },
-  addPrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => addPrompt(s, c) },
-  updatePrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => updatePrompt(s, c) },
-  removePrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => removePrompt(s, c) },
-  movePrompt: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => movePrompt(s, c) },
+  addPrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => addPrompt(s, c) },
+  updatePrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => updatePrompt(s, c) },
+  removePrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => removePrompt(s, c) },
+  movePrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => movePrompt(s, c) },
   setPhase: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => setPhase(s, c) },
   focusPrompt: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => focusPrompt(s, c) },
   reveal: { isAllowed: isFacilitator, phases: REVEAL_PHASES, perform: (s, _a, c, x) => reveal(s, c, x) },
@@ -61,12 +75,12 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   removeDot: { isAllowed: (a, s) => mayVote(a, s.board), phases: VOTE_PHASES, perform: (s, a, c) => removeDot(s, a, c) },
   openProposal: { isAllowed: isFacilitator, phases: DECIDE_PHASES, perform: (s, _a, c, x) => openProposal(s, c, x) },
   respond: { isAllowed: (a, s) => mayRespond(a, s.board), phases: DECIDE_PHASES, perform: (s, a, c) => respond(s, a, c) },
-  closeProposal: { isAllowed: isFacilitator, phases: ['decide', 'agreement'], perform: (s, _a, c, x) => closeProposal(s, c, x) },
-  unlockAgreement: {
-    isAllowed: isFacilitator,
-    phases: ['decide', 'agreement'],
-    perform: (s, _a, c, x) => unlockAgreement(s, c, x),
-  },
+  closeProposal: { isAllowed: isFacilitator, phases: RECORD_PHASES, perform: (s, _a, c, x) => closeProposal(s, c, x) },
+  unlockAgreement: { isAllowed: isFacilitator, phases: RECORD_PHASES, perform: (s, _a, c, x) => unlockAgreement(s, c, x) },
+  setSmartie: { isAllowed: isFacilitator, phases: RECORD_PHASES, perform: (s, _a, c) => setSmartie(s, c) },
+  closeWorkshop: { isAllowed: isFacilitator, phases: ['agreement'], perform: (s, _a, _c, x) => closeWorkshop(s, x) },
+  reopenWorkshop: { isAllowed: isFacilitator, phases: ['agreement'], perform: (s) => reopenWorkshop(s) },
+  setCheckIn: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => setCheckIn(s, c) },
 };
 
 /** True when `type` is accepted in `phase`. */
@@ -83,6 +97,9 @@ export function isAllowedInPhase(type: CommandType, phase: Phase): boolean {
 export function applyCommand(state: DomainState, actor: Actor, command: Command, ctx: DomainContext): Changes | DomainError {
   const rule = COMMAND_RULES[command.type] as CommandRule<CommandType>;
   if (!rule.isAllowed(actor, state)) return refuse('forbidden', 'You are not allowed to do that on this board.');
+  if (state.board.meta.isClosed && !ALLOWED_WHEN_CLOSED.has(command.type)) {
+    return refuse('conflict', `The workshop is closed: version ${state.board.meta.version} is final. Reopen it to make changes.`);
+  }
   if (!isAllowedInPhase(command.type, state.board.meta.phase)) {
     return refuse('wrong_phase', `That cannot be done in the ${state.board.meta.phase} phase.`);
   }

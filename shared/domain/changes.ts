@@ -5,6 +5,7 @@ import type { Note } from '../records/Note';
 import type { Prompt as PromptRecord } from '../records/Prompt';
 import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Theme } from '../records/Theme';
+import type { VersionRecord } from '../records/VersionRecord';
 import type { VoteRound } from '../records/VoteRound';
 
 /** A change to the public board document. Applied only by the server (see boardDoc.ts). */
@@ -23,10 +24,12 @@ export type DocChange =
   | { readonly type: 'putProposal'; readonly proposal: Proposal }
   | { readonly type: 'patchProposal'; readonly id: string; readonly fields: Partial<Omit<Proposal, 'id'>> }
   | { readonly type: 'putAgreement'; readonly item: AgreementItem }
-  | { readonly type: 'patchAgreement'; readonly id: string; readonly fields: Partial<Omit<AgreementItem, 'id'>> };
+  | { readonly type: 'patchAgreement'; readonly id: string; readonly fields: Partial<Omit<AgreementItem, 'id'>> }
+  /** A closed version: written once, never patched. */
+  | { readonly type: 'putVersion'; readonly version: VersionRecord };
 
 /** The record collections of a board (each a root map of the document, see boardDoc.ts). */
-export type Collection = 'prompts' | 'notes' | 'themes' | 'voteRounds' | 'proposals' | 'agreements';
+export type Collection = 'prompts' | 'notes' | 'themes' | 'voteRounds' | 'proposals' | 'agreements' | 'versions';
 
 /** For every record change: the collection it touches, what it does, and (for put) the field holding the record. */
 export const RECORD_CHANGES: {
@@ -50,6 +53,7 @@ export const RECORD_CHANGES: {
   patchProposal: { collection: 'proposals', op: 'patch' },
   putAgreement: { collection: 'agreements', op: 'put', field: 'item' },
   patchAgreement: { collection: 'agreements', op: 'patch' },
+  putVersion: { collection: 'versions', op: 'put', field: 'version' },
 };
 
 /** A record change read through {@link RECORD_CHANGES}: what to do to which record. */

@@ -18,20 +18,43 @@ export function mayRespond(actor: Actor, board: BoardState): boolean {
   return actor.role === 'participant' || (actor.role === 'facilitator' && board.meta.settings.facilitatorParticipates);
 }
 
-/** Opens a consensus round on a statement, for a theme or free. A revision of a failed round continues its history. */
+/** Checks what an amendment or retirement is about; null when fine. */
+function checkTarget(board: BoardState, promptId: string, targetAgreementId: string): DomainError | null {
+  const target = board.agreements.get(targetAgreementId);
+  if (!target) return refuse('not_found', 'That agreement does not exist.');
+  if (target.status !== 'locked') return refuse('conflict', 'Only an agreement in force can be amended or retired.');
+  if (target.promptId !== promptId) return refuse('conflict', 'The proposal must be about the agreement’s own prompt.');
+  const isOpen = [...board.proposals.values()].some((p) => p.status === 'open' && p.targetAgreementId === targetAgreementId);
+  return isOpen ? refuse('conflict', 'This agreement already has an open round.') : null;
+}
+
+/**
+ * Opens a consensus round: on a new statement (adopt), on new wording for an agreed item (amend)
+ * or on dropping one (retire). A revision of a failed round continues its history.
+ */
 export function openProposal(state: DomainState, command: CommandOf<'openProposal'>, ctx: DomainContext): Changes | DomainError {
   const { board } = state;
+  const kind = command.kind ?? 'adopt';
+  const targetAgreementId = command.targetAgreementId ?? null;
   const prompt = board.prompts.get(command.promptId);
   if (!prompt) return refuse('not_found', 'That prompt does not exist.');
   if (prompt.kind !== 'align') return refuse('conflict', 'Awareness-only prompts are not decided on.');
   if (board.proposals.has(command.proposalId)) return refuse('conflict', 'A proposal with this id already exists.');
+  if ((kind === 'adopt') !== (targetAgreementId === null)) {
+    return refuse('invalid_command', 'An amendment or a retirement names the agreement it is about; a new item names none.');
+  }
+  if (targetAgreementId !== null) {
+    const refusal = checkTarget(board, command.promptId, targetAgreementId);
+    if (refusal) return refusal;
+  }
   if (command.themeId !== null) {
     const theme = board.themes.get(command.themeId);
     if (!theme || theme.promptId !== prompt.id) return refuse('not_found', 'That theme is not part of this prompt.');
     const proposals = [...board.proposals.values()].filter((p) => p.themeId === theme.id);
     if (proposals.some((p) => p.status === 'open')) return refuse('conflict', 'This theme already has an open round.');
     const agreed = [...board.agreements.values()].some((a) => a.themeId === theme.id && a.status === 'locked');
-    if (agreed) return refuse('conflict', 'This theme already has a locked agreement. Unlock it first.');
+    if (agreed && kind === 'adopt')
+      return refuse('conflict', 'This theme already has a locked agreement. Amend or unlock it instead.');
   }
   let round = 1;
   if (command.previousProposalId !== null) {
@@ -43,8 +66,6 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
     }
     round = previous.round + 1;
   }
-  if (command.rule === 'majority' && command.thresholdPercent < 50)
-    return refuse('invalid_command', 'A majority needs at least 50%.');
   const proposal: Proposal = {
     id: command.proposalId,
     promptId: command.promptId,
@@ -60,6 +81,8 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
     openedAt: ctx.now,
     closedAt: null,
     outcome: null,
+    kind,
+    targetAgreementId,
   };
   return { doc: [{ type: 'putProposal', proposal }], private: [] };
 }
@@ -125,9 +148,16 @@ export function closeProposal(
       fields: { status: decision.isPassed ? 'passed' : 'failed', closedAt: ctx.now, outcome },
     },
   ];
-  if (decision.isPassed) {
+  const target = proposal.targetAgreementId === null ? undefined : state.board.agreements.get(proposal.targetAgreementId);
+  if (decision.isPassed && target && target.status === 'locked') {
+    // The item it amends or retires leaves force in the same change; its record stays.
+    const status = proposal.kind === 'amend' ? 'replaced' : 'retired';
+    doc.push({ type: 'patchAgreement', id: target.id, fields: { status, endedAt: ctx.now } });
+  }
+  if (decision.isPassed && proposal.kind !== 'retire') {
+    const id = ctx.newId();
     const item: AgreementItem = {
-      id: ctx.newId(),
+      id,
       promptId: proposal.promptId,
       themeId: proposal.themeId,
       statement: proposal.statement,
@@ -139,6 +169,10 @@ export function closeProposal(
       status: 'locked',
       unlockReason: null,
       unlockedAt: null,
+      lineageId: target?.lineageId ?? id,
+      version: state.board.meta.version,
+      endedAt: null,
+      smartie: target?.smartie ?? null,
     };
     doc.push({ type: 'putAgreement', item });
   }

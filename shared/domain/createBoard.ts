@@ -40,8 +40,17 @@ export function createBoard(input: NewBoard): DocChange[] {
       phase: 'setup',
       focusPromptId: null,
       createdAt: input.now,
-      settings: { facilitatorParticipates: true, showRoster: true },
+      settings: {
+        facilitatorParticipates: true,
+        // With two people, names on the roster add nothing and a hidden roster would look odd.
+        showRoster: true,
+        isAnonymous: template.isAnonymous,
+        usesSmartie: template.usesSmartie,
+      },
       timer: null,
+      version: 1,
+      isClosed: false,
+      checkInDate: null,
     },
   };
   return [meta, ...prompts];

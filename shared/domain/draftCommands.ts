@@ -45,12 +45,17 @@ export function postDraft(
   if (posted >= MAX_NOTES_PER_PERSON_PER_PROMPT) {
     return refuse('limit_reached', `You can write at most ${MAX_NOTES_PER_PERSON_PER_PROMPT} notes for one prompt.`);
   }
+  const signature = command.authorName ?? null;
+  if (signature !== null && state.board.meta.settings.isAnonymous) {
+    return refuse('conflict', 'Notes are anonymous on this board: they cannot carry a name.');
+  }
   const draft = {
     id: command.draftId,
     promptId: command.promptId,
     authorId: participantId,
     text: command.text,
     tag: command.tag,
+    authorName: signature,
   };
   const doc: DocChange[] = [countersAfter(state, command.promptId, participantId, 1)];
   const priv: PrivateChange[] = [

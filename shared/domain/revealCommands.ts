@@ -21,7 +21,15 @@ function publish(state: DomainState, promptId: string, drafts: readonly Draft[],
     ...order.map(
       (draft, i): DocChange => ({
         type: 'putNote',
-        note: { id: ctx.newId(), promptId, text: draft.text, tag: draft.tag, themeId: null, order: keys[i] as string },
+        note: {
+          id: ctx.newId(),
+          promptId,
+          text: draft.text,
+          tag: draft.tag,
+          themeId: null,
+          order: keys[i] as string,
+          author: state.board.meta.settings.isAnonymous ? null : draft.authorName,
+        },
       }),
     ),
   );

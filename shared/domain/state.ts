@@ -6,6 +6,7 @@ import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
 import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Theme } from '../records/Theme';
+import type { VersionRecord } from '../records/VersionRecord';
 import type { VoteRound } from '../records/VoteRound';
 
 /** The public state of a board, as read from its document. */
@@ -17,6 +18,8 @@ export interface BoardState {
   readonly voteRounds: ReadonlyMap<string, VoteRound>;
   readonly proposals: ReadonlyMap<string, Proposal>;
   readonly agreements: ReadonlyMap<string, AgreementItem>;
+  /** Closed versions of the agreement, immutable. */
+  readonly versions: ReadonlyMap<string, VersionRecord>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MAX_PURPOSE_CHARS, MAX_TITLE_CHARS } from '../limits';
 import { PHASES } from '../phases';
 import { boolean, type Infer, id, integer, nullable, object, oneOf, string } from '../validate';
+import { calendarDate } from './Smartie';
 
 /** Validates a board title. */
 export const boardTitle = string({ minChars: 1, maxChars: MAX_TITLE_CHARS, trim: true });
@@ -14,6 +15,10 @@ export const boardSettings = object({
   facilitatorParticipates: boolean,
   /** Show the display names of the people present, not only their number. */
   showRoster: boolean,
+  /** Notes carry no author (every template but the two-person conversation). Fixed at creation. */
+  isAnonymous: boolean,
+  /** Agreement items carry SMARTIE fields. */
+  usesSmartie: boolean,
 });
 
 /** Board settings. See {@link boardSettings}. */
@@ -43,6 +48,12 @@ export const boardMetaRecord = object({
   settings: boardSettings,
   /** The facilitator's countdown, or null. Added by migration AddTimer (schema 2). */
   timer: nullable(boardTimer),
+  /** The version of the agreement being worked on: 1, then one more each time the workshop is reopened. */
+  version: integer(1, 10_000),
+  /** True once the facilitator closed the workshop: the current version is then final. */
+  isClosed: boolean,
+  /** When the group plans to check in on its agreement (YYYY-MM-DD), or null. */
+  checkInDate: nullable(calendarDate),
 });
 
 /** The board's own fields. */

@@ -1,5 +1,5 @@
-import { type Infer, id, object } from '../validate';
-import { noteTag, noteText } from './Note';
+import { type Infer, id, nullable, object } from '../validate';
+import { authorName, noteTag, noteText } from './Note';
 
 /**
  * Validates a draft: a note that is not visible to anyone but its author yet. Drafts live only
@@ -13,6 +13,8 @@ export const draftRecord = object({
   authorId: id,
   text: noteText,
   tag: noteTag,
+  /** The name to show on the note once revealed; only on boards that are not anonymous. */
+  authorName: nullable(authorName),
 });
 
 /** A private, unrevealed note and its author. */

@@ -1,4 +1,4 @@
-import { MAX_NOTE_CHARS } from '../limits';
+import { MAX_DISPLAY_NAME_CHARS, MAX_NOTE_CHARS } from '../limits';
 import { type Infer, id, nullable, object, oneOf, string } from '../validate';
 
 /** A note's tag: a non-negotiable `need`, or a `nice` to have. */
@@ -8,6 +8,9 @@ export type NoteTag = (typeof NOTE_TAGS)[number];
 
 /** Validates a note text: trimmed, 1 to MAX_NOTE_CHARS characters. */
 export const noteText = string({ minChars: 1, maxChars: MAX_NOTE_CHARS, trim: true });
+
+/** Validates the name signed on a note of a non-anonymous board. */
+export const authorName = string({ minChars: 1, maxChars: MAX_DISPLAY_NAME_CHARS, trim: true });
 
 /** Validates a note tag or null. */
 export const noteTag = nullable(oneOf(NOTE_TAGS));
@@ -25,6 +28,8 @@ export const noteRecord = object({
   themeId: nullable(id),
   /** Fractional index within its theme or the ungrouped list; random at reveal. */
   order: string({ minChars: 1, maxChars: 256 }),
+  /** The author's name, only on boards that are not anonymous (a conversation between two people); else null. */
+  author: nullable(authorName),
 });
 
 /** A revealed, anonymous note. */

@@ -11,6 +11,11 @@ export const RESPONSES = ['agree', 'canLive', 'block'] as const;
 /** See {@link RESPONSES}. */
 export type ResponseKind = (typeof RESPONSES)[number];
 
+/** What a consensus round decides about. */
+export const PROPOSAL_KINDS = ['adopt', 'amend', 'retire'] as const;
+/** See {@link PROPOSAL_KINDS}. */
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
 /** Validates a statement. */
 export const statementText = string({ minChars: 1, maxChars: MAX_STATEMENT_CHARS, trim: true });
 
@@ -65,6 +70,9 @@ export const proposalRecord = object({
   openedAt: integer(0, Number.MAX_SAFE_INTEGER),
   closedAt: nullable(integer(0, Number.MAX_SAFE_INTEGER)),
   outcome: nullable(proposalOutcome),
+  /** adopt: a new item; amend: new wording for `targetAgreementId`; retire: drop `targetAgreementId`. */
+  kind: oneOf(PROPOSAL_KINDS),
+  targetAgreementId: nullable(id),
 });
 
 /** A consensus round on one proposed statement. */

@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import { applyDocChanges } from '../shared/boardDoc';
+import type { DocChange } from '../shared/domain/changes';
+import { createBoard } from '../shared/domain/createBoard';
+import type { BoardExport } from '../shared/exports/boardExport';
+import { MAX_PROMPTS_PER_BOARD } from '../shared/limits';
+import { randomId, randomJoinCode, randomToken } from '../shared/random';
+import { boardPurpose, boardTitle } from '../shared/records/BoardMeta';
+import { PROMPT_KINDS, promptText } from '../shared/records/Prompt';
+import { findTemplate, type Template, WORKING_AGREEMENT_QUESTIONNAIRE } from '../shared/templates';
+import { arrayOf, boolean, id, isInvalid, object, oneOf, string } from '../shared/validate';
+import { hashSecret } from './Connection';
+import { log } from './log';
+import { SERVER_ORIGIN } from './Room';
+import type { BoardStore } from './store/BoardStore';
+
+/** Bytes of randomness in a facilitator key and in a read-only key (192 bits). */
+export const SECRET_KEY_BYTES = 24;
+
+/**
+ * What POST /api/boards accepts: a built-in template id, or a custom structure (a board saved as
+ * a template in the facilitator's browser), and optionally a title and purpose.
+ */
+const createBoardBody = object(
+  {
+    templateId: id,
+    title: boardTitle,
+    purpose: boardPurpose,
+    custom: object({
+      name: string({ minChars: 1, maxChars: 80, trim: true }),
+      prompts: arrayOf(object({ text: promptText, kind: oneOf(PROMPT_KINDS) }), MAX_PROMPTS_PER_BOARD),
+      isAnonymous: boolean,
+      usesSmartie: boolean,
+    }),
+  },
+  ['templateId', 'title', 'purpose', 'custom'],
+);
+
+/** What POST /api/boards returns. Keys appear only here, once. */
+export interface CreatedBoard {
+  readonly boardId: string;
+  readonly joinCode: string;
+  readonly participantUrl: string;
+  readonly facilitatorUrl: string;
+  readonly facilitatorKey: string;
+  /** The read-only agreement link, for people who should see the agreement without joining. */
+  readonly readerUrl: string;
+  readonly readerKey: string;
+}
+
+/** Stores a new board whose document is `changes`, with fresh keys and a unique join code. */
+async function storeBoard(
+  store: BoardStore,
+  boardId: string,
+  changes: readonly DocChange[],
+  baseUrl: string,
+): Promise<CreatedBoard> {
+  const facilitatorKey = randomToken(SECRET_KEY_BYTES);
+  const readerKey = randomToken(SECRET_KEY_BYTES);
+  const doc = new Y.Doc();
+  applyDocChanges(doc, changes, SERVER_ORIGIN);
+  const update = Y.encodeStateAsUpdate(doc);
+  for (let attempt = 0; ; attempt++) {
+    const joinCode = randomJoinCode();
+    try {
+      await store.createBoard(
+        {
+          id: boardId,
+          joinCode,
+          facilitatorKeyHash: hashSecret(facilitatorKey),
+          readerKeyHash: hashSecret(readerKey),
+          createdAt: Date.now(),
+        },
+        update,
+      );
+      return {
+        boardId,
+        joinCode,
+        participantUrl: `${baseUrl}/j/${joinCode}`,
+        // Keys travel in the fragment: browsers never send it to a server or put it in a Referer.
+        facilitatorUrl: `${baseUrl}/b/${boardId}/facilitate#key=${facilitatorKey}`,
+        facilitatorKey,
+        readerUrl: `${baseUrl}/r/${boardId}#key=${readerKey}`,
+        readerKey,
+      };
+    } catch (error) {
+      if (attempt >= 5 || !String((error as Error).message).includes('UNIQUE')) throw error;
+    }
+  }
+}
+
+/** Creates a board from a template (built-in or custom). Returns a sentence when the body is refused. */
+export async function createBoardFromRequest(store: BoardStore, body: unknown, baseUrl: string): Promise<CreatedBoard | string> {
+  const input = createBoardBody(body ?? {});
+  if (isInvalid(input)) return `${input.path} ${input.message}`;
+  let template: Template | undefined;
+  if (input.custom) {
+    if (input.custom.prompts.length === 0) return 'custom.prompts must not be empty';
+    template = {
+      id: 'custom',
+      name: input.custom.name,
+      summary: '',
+      title: input.custom.name,
+      purpose: '',
+      prompts: input.custom.prompts,
+      isAnonymous: input.custom.isAnonymous,
+      usesSmartie: input.custom.usesSmartie,
+    };
+  } else {
+    template = input.templateId === undefined ? WORKING_AGREEMENT_QUESTIONNAIRE : findTemplate(input.templateId);
+  }
+  if (!template) return 'templateId is not a known template';
+  const boardId = randomId();
+  const changes = createBoard({
+    boardId,
+    template,
+    title: input.title,
+    purpose: input.purpose,
+    now: Date.now(),
+    newId: randomId,
+  });
+  const created = await storeBoard(store, boardId, changes, baseUrl);
+  log('info', 'board.created', { boardId, templateId: template.id });
+  return created;
+}
+
+/**
+ * Creates a new board from a JSON export: every record as exported (their ids included, so the
+ * export of the new board equals the original apart from the board id, its creation time and the
+ * export time). The document is rebuilt through the same validated changes the server writes.
+ */
+export async function importBoard(store: BoardStore, data: BoardExport, baseUrl: string): Promise<CreatedBoard> {
+  const boardId = randomId();
+  const { board } = data;
+  const changes: DocChange[] = [
+    { type: 'setMeta', fields: { ...board.meta, id: boardId, createdAt: Date.now() } },
+    ...board.prompts.map((prompt): DocChange => ({ type: 'putPrompt', prompt })),
+    ...board.themes.map((theme): DocChange => ({ type: 'putTheme', theme })),
+    ...board.notes.map((note): DocChange => ({ type: 'putNote', note })),
+    ...board.voteRounds.map((round): DocChange => ({ type: 'putVoteRound', round })),
+    ...board.proposals.map((proposal): DocChange => ({ type: 'putProposal', proposal })),
+    ...board.agreements.map((item): DocChange => ({ type: 'putAgreement', item })),
+    ...board.versions.map((version): DocChange => ({ type: 'putVersion', version })),
+  ];
+  const created = await storeBoard(store, boardId, changes, baseUrl);
+  log('info', 'board.imported', { boardId, notes: board.notes.length });
+  return created;
+}

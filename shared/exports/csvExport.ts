@@ -1,0 +1,39 @@
+import type { BoardState } from '../domain/state';
+import { compareByOrder } from '../fractionalIndex';
+
+/** Quotes one CSV field (RFC 4180), and defuses spreadsheet formulas. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  // A cell starting with = + - @ would run as a formula in a spreadsheet.
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One row per revealed note: prompt, kind, theme, note, tag, and the dots of the latest closed
+ * vote on the note (its theme's dots when it is in a theme). No authorship of any kind.
+ */
+export function exportBoardCsv(board: BoardState): string {
+  const rounds = [...board.voteRounds.values()]
+    .filter((r) => r.tallies !== null)
+    .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0));
+  const tallies = rounds.at(-1)?.tallies ?? {};
+  const rows: string[] = ['prompt,kind,theme,note,tag,votes'];
+  for (const prompt of [...board.prompts.values()].sort(compareByOrder)) {
+    const themes = new Map([...board.themes.values()].map((t) => [t.id, t]));
+    const notes = [...board.notes.values()]
+      .filter((n) => n.promptId === prompt.id)
+      .sort((a, b) => {
+        const ta = a.themeId === null ? null : themes.get(a.themeId);
+        const tb = b.themeId === null ? null : themes.get(b.themeId);
+        if (ta !== tb) return ta ? (tb ? compareByOrder(ta, tb) : -1) : 1;
+        return compareByOrder(a, b);
+      });
+    for (const note of notes) {
+      const theme = note.themeId === null ? undefined : themes.get(note.themeId);
+      const votes = tallies[theme?.id ?? note.id] ?? '';
+      rows.push([prompt.text, prompt.kind, theme?.name ?? '', note.text, note.tag ?? '', votes].map(csvField).join(','));
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,54 @@
+/** Escapes text for an iCalendar value (RFC 5545 §3.3.11). */
+function icsText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+const encoder = new TextEncoder();
+const utf8Length = (text: string) => encoder.encode(text).length;
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1). */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let rest = line;
+  while (utf8Length(rest) > 75) {
+    let cut = 75;
+    while (utf8Length(rest.slice(0, cut)) > 75) cut -= 1;
+    parts.push(rest.slice(0, cut));
+    rest = ` ${rest.slice(cut)}`;
+  }
+  parts.push(rest);
+  return parts.join('\r\n');
+}
+
+/** An all-day calendar event for the group's check-in on its agreement. */
+export function exportCheckInIcs(input: {
+  boardId: string;
+  title: string;
+  checkInDate: string;
+  link: string;
+  now: Date;
+}): string {
+  const day = input.checkInDate.replace(/-/g, '');
+  const next = new Date(`${input.checkInDate}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const stamp = input.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Accord//Agreement check-in//EN',
+    'CALSCALE:GREGORIAN',
+    'BEGIN:VEVENT',
+    `UID:${input.boardId}-checkin@accord`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${day}`,
+    `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, '')}`,
+    `SUMMARY:${icsText(`Check in on our agreement: ${input.title}`)}`,
+    `DESCRIPTION:${icsText(`Needs change. Is our agreement still working for everyone? Should anything be changed?\n${input.link}`)}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
