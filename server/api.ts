@@ -18,6 +18,7 @@ export const MAX_API_BODY_BYTES = 16 * 1024;
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 export type { CreatedBoard } from './boardCreation';
+export { createBoardFromRequest } from './boardCreation';
 
 /** What the API needs from the server around it. */
 export interface ApiContext {
