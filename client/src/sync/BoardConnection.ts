@@ -42,6 +42,8 @@ export interface BoardConnectionOptions {
   readonly boardId: string;
   readonly participantSecret?: string;
   readonly facilitatorKey?: string;
+  /** The key of the read-only agreement link: the connection reads, never writes. */
+  readonly readerKey?: string;
   readonly outbox?: OutboxStorage;
   /** Node has no global WebSocket: pass `ws` here in tests. */
   readonly WebSocketPolyfill?: typeof WebSocket;
@@ -111,6 +113,7 @@ export class BoardConnection {
       v: PROTOCOL_VERSION,
       ...(this.options.participantSecret ? { participantSecret: this.options.participantSecret } : {}),
       ...(this.options.facilitatorKey ? { facilitatorKey: this.options.facilitatorKey } : {}),
+      ...(this.options.readerKey ? { readerKey: this.options.readerKey } : {}),
     };
   }
 
