@@ -17,7 +17,7 @@ import {
   useBoardStore,
 } from '../store/boardStore';
 import { announce } from '../store/toastStore';
-import { BoardConnection, FINAL_CLOSE_MESSAGES } from './BoardConnection';
+import { BoardConnection, FINAL_CLOSE_MESSAGES, memoryOutbox } from './BoardConnection';
 import { localStorageOutbox } from './localOutbox';
 import { applyLocally, dotsOf, foldCommands, responsesOf, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
@@ -30,6 +30,8 @@ export interface SessionOptions {
   /** The role this page expects; the server's welcome has the last word. */
   readonly role: Role;
   readonly facilitatorKey?: string;
+  /** The read-only link's key: the session only reads, and is never "here". */
+  readonly readerKey?: string;
 }
 
 /**
@@ -51,9 +53,10 @@ class BoardSession {
     this.connection = new BoardConnection({
       serverUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
       boardId: options.boardId,
-      participantSecret: participantSecretFor(options.boardId),
+      ...(options.readerKey ? { readerKey: options.readerKey } : { participantSecret: participantSecretFor(options.boardId) }),
       ...(options.facilitatorKey ? { facilitatorKey: options.facilitatorKey } : {}),
-      outbox: localStorageOutbox(options.boardId),
+      // A reader sends nothing; it must not replay (and lose) a participant's queue from the same browser.
+      outbox: options.readerKey ? memoryOutbox() : localStorageOutbox(options.boardId),
       connect: false,
     });
     const { connection } = this;
