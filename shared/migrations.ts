@@ -55,7 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
       if (typeof settings === 'object' && settings !== null && !('isAnonymous' in settings)) {
         roots.meta.set('settings', { ...settings, isAnonymous: true, usesSmartie: false });
       }
-      roots.notes.forEach((note) => setIfMissing(note, 'author', null));
+      for (const note of roots.notes.values()) setIfMissing(note, 'author', null);
       roots.agreements.forEach((item, id) => {
         setIfMissing(item, 'lineageId', id);
         setIfMissing(item, 'version', 1);
@@ -83,7 +83,7 @@ function rekeyLists(root: Y.Map<Y.Map<unknown>>, listOf: (record: Y.Map<unknown>
     if (items.every((item) => isOrderKey(item.order))) continue;
     items.sort(compareByOrder);
     const keys = keysBetween(null, null, items.length);
-    items.forEach((item, i) => item.record.set('order', keys[i] as string));
+    for (const [i, item] of items.entries()) item.record.set('order', keys[i] as string);
   }
 }
 

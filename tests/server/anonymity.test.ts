@@ -33,7 +33,7 @@ describe('anonymity audit of a whole workshop', () => {
     const people = names.map(() => t.connect(created.boardId));
     const everyone = [facilitator, ...people];
     await waitSynced(...everyone);
-    people.forEach((p, i) => p.connection.provider.awareness.setLocalState({ user: { name: names[i] } }));
+    for (const [i, p] of people.entries()) p.connection.provider.awareness.setLocalState({ user: { name: names[i] } });
     const prompts = sortedPrompts(facilitator.board());
     const alignPrompt = prompts.find((p) => p.kind === 'align')!;
     const otherPrompt = prompts[1]!;
