@@ -1,12 +1,21 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { type MouseEvent, memo } from 'react';
+import { type MouseEvent, memo, type ReactNode, useMemo } from 'react';
 import type { Note } from '../../../../../shared/records/Note';
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { TagBadge } from '../../../components/TagBadge';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
-import { carriedNotes, type DragItem, type DropAction, type DropTarget, dragId, dropId, resolveDrop } from './dragModel';
+import {
+  carriedNotes,
+  type DragItem,
+  type DropAction,
+  type DropTarget,
+  dragId,
+  dropId,
+  NO_RESIZE_OBSERVER,
+  resolveDrop,
+} from './dragModel';
 import { noteHandleId } from './focusPlan';
 import { type GroupHost, performDrop, useGroupHost } from './groupActions';
 import { toggleSelected, useGroupUi } from './groupUiStore';
@@ -86,30 +95,32 @@ function sameNote(a: GroupNoteProps, b: GroupNoteProps): boolean {
   );
 }
 
-function GroupNoteCard({ note, rank }: GroupNoteProps) {
-  const host = useGroupHost();
-  const isSelected = useGroupUi((s) => s.selected.has(note.id));
-  const isCarried = useGroupUi((s) => s.carried.has(note.id));
-  const isDropAfter = useGroupUi((s) => s.isDropAfter);
-  const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(note.id)));
+/**
+ * The part that knows about the drag: dnd-kit re-renders every draggable and droppable whenever
+ * the target under the pointer changes, so this shell stays small and takes the card's content
+ * as ready-made elements that React does not render again.
+ */
+function NoteShell({
+  note,
+  rank,
+  isSelected,
+  check,
+  content,
+  menu,
+}: GroupNoteProps & { isSelected: boolean; check: ReactNode; content: ReactNode; menu: ReactNode }) {
   const item: DragItem = { kind: 'note', noteId: note.id, promptId: note.promptId, rank };
   const target: DropTarget = { kind: 'note', noteId: note.id, themeId: note.themeId, promptId: note.promptId, rank };
   const drag = useDraggable({ id: dragId(item), data: item });
-  const drop = useDroppable({ id: dropId(target), data: target });
-  const excerpt = noteExcerpt(note.text);
+  const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
+  const isCarried = useGroupUi((s) => s.carried.has(note.id));
+  const isDropAfter = useGroupUi((s) => drop.isOver && s.isDropAfter);
+  const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(note.id)));
 
   const onClick = (event: MouseEvent) => {
     if (event.shiftKey || event.ctrlKey || event.metaKey) {
       event.preventDefault();
       toggleSelected(note.id, note.promptId);
     }
-  };
-
-  const menuNotes = () => {
-    const { selected } = useGroupUi.getState();
-    const layout = host.layoutOf(note.promptId);
-    if (!layout) return [note.id];
-    return carriedNotes(layout, note.id, selected);
   };
 
   const dropHint = drop.isOver
@@ -125,14 +136,7 @@ function GroupNoteCard({ note, rank }: GroupNoteProps) {
       className={`gnote${isSelected ? ' gnote--selected' : ''}${isCarried ? ' gnote--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}${dropHint}`}
       data-note-id={note.id}
     >
-      <label className="gnote__check">
-        <input
-          type="checkbox"
-          checked={isSelected}
-          aria-label={`Select ${excerpt}`}
-          onChange={() => toggleSelected(note.id, note.promptId)}
-        />
-      </label>
+      {check}
       <button
         type="button"
         id={noteHandleId(note.id)}
@@ -142,24 +146,60 @@ function GroupNoteCard({ note, rank }: GroupNoteProps) {
         {...drag.listeners}
         onClick={onClick}
       >
-        <span className="gnote__text">{note.text}</span>
-        {note.tag && (
+        {content}
+      </button>
+      {menu}
+      {note.themeId === null && drop.isOver && <span className="gnote__drop-label">New theme with both</span>}
+    </li>
+  );
+}
+
+function GroupNoteCard({ note, rank }: GroupNoteProps) {
+  const host = useGroupHost();
+  const isSelected = useGroupUi((s) => s.selected.has(note.id));
+  const excerpt = noteExcerpt(note.text);
+  const { id, promptId, text, tag } = note;
+
+  const check = useMemo(
+    () => (
+      <label className="gnote__check">
+        <input
+          type="checkbox"
+          checked={isSelected}
+          aria-label={`Select ${excerpt}`}
+          onChange={() => toggleSelected(id, promptId)}
+        />
+      </label>
+    ),
+    [isSelected, excerpt, id, promptId],
+  );
+  const content = useMemo(
+    () => (
+      <>
+        <span className="gnote__text">{text}</span>
+        {tag && (
           <span className="gnote__foot">
-            <TagBadge tag={note.tag} />
+            <TagBadge tag={tag} />
           </span>
         )}
-      </button>
+      </>
+    ),
+    [text, tag],
+  );
+  const menu = useMemo(
+    () => (
       <MenuButton
         className="button button--small gnote__menu"
         menuLabel={`Move ${excerpt} to`}
         entries={() => {
-          const layout = host.layoutOf(note.promptId);
-          return layout ? moveMenuEntries(host, layout, menuNotes()) : [];
+          const layout = host.layoutOf(promptId);
+          return layout ? moveMenuEntries(host, layout, carriedNotes(layout, id, useGroupUi.getState().selected)) : [];
         }}
       >
         Move<span className="visually-hidden"> {excerpt}</span> to…
       </MenuButton>
-      {note.themeId === null && drop.isOver && <span className="gnote__drop-label">New theme with both</span>}
-    </li>
+    ),
+    [excerpt, host, id, promptId],
   );
+  return <NoteShell note={note} rank={rank} isSelected={isSelected} check={check} content={content} menu={menu} />;
 }

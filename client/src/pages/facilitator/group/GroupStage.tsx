@@ -110,6 +110,7 @@ export function GroupStage({ board }: { readonly board: BoardState }) {
     setCarried([]);
     setActive(null);
     session.item = null;
+    session.boxes = null;
     session.moving = new Set();
     session.carried = [];
     session.keyboardTargetId = null;
@@ -124,6 +125,7 @@ export function GroupStage({ board }: { readonly board: BoardState }) {
         ? carriedNotes(layout, item.noteId, useGroupUi.getState().selected)
         : (layout.themes.find((t) => t.theme.id === item.themeId)?.notes.map((n) => n.id) ?? []);
     session.item = item;
+    session.boxes = null;
     session.moving = new Set(item.kind === 'note' ? noteIds : []);
     session.carried = noteIds;
     session.keyboardTargetId = null;

@@ -1,12 +1,23 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { type FormEvent, type KeyboardEvent, type MouseEvent, memo, type TouchEvent, useId, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  memo,
+  type ReactNode,
+  type TouchEvent,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
+import type { Theme } from '../../../../../shared/records/Theme';
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { type PromptLayout, type ThemeGroup, themeCountLine } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
 import * as facilitation from '../../../sync/facilitationCommands';
-import { type DragItem, type DropTarget, dragId, dropId, themeRank } from './dragModel';
+import { type DragItem, type DropTarget, dragId, dropId, NO_RESIZE_OBSERVER, themeRank } from './dragModel';
 import { focusSoon, themeHandleId } from './focusPlan';
 import { GroupNote } from './GroupNote';
 import { askDeleteTheme, type GroupHost, performDrop, useGroupHost } from './groupActions';
@@ -37,24 +48,76 @@ function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): M
 const isControl = (target: EventTarget) =>
   target instanceof Element && target.closest('input, button:not(.gtheme__grip), [role="menu"]') !== null;
 
+interface ThemeShellProps {
+  readonly theme: Theme;
+  readonly index: number;
+  /** The grip's name: the theme and its counts. */
+  readonly label: string;
+  readonly head: ReactNode;
+  readonly children: ReactNode;
+}
+
+/**
+ * The part of a theme that knows about the drag (a target for notes and themes, and draggable by
+ * its grip). dnd-kit re-renders it whenever the target under the pointer changes: it takes the
+ * header and the notes as ready-made elements that React does not render again.
+ */
+function ThemeShell({ theme, index, label, head, children }: ThemeShellProps) {
+  const rank = themeRank(index, null);
+  const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
+  const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
+  const drag = useDraggable({ id: dragId(item), data: item });
+  const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
+  const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(theme.id)));
+  const activeKind = (drop.active?.data.current as DragItem | undefined)?.kind;
+  const pointerStart = {
+    onMouseDown: (event: MouseEvent) => {
+      if (!isControl(event.target)) drag.listeners?.onMouseDown?.(event);
+    },
+    onTouchStart: (event: TouchEvent) => {
+      if (!isControl(event.target)) drag.listeners?.onTouchStart?.(event);
+    },
+  };
+  return (
+    <section
+      ref={(node) => {
+        drop.setNodeRef(node);
+        drag.setNodeRef(node);
+      }}
+      className={`gtheme${drop.isOver ? (activeKind === 'theme' ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
+      aria-label={`Theme ‘${theme.name}’`}
+    >
+      <div className="gtheme__head" {...pointerStart}>
+        <button
+          type="button"
+          id={themeHandleId(theme.id)}
+          ref={drag.setActivatorNodeRef}
+          className="gtheme__grip"
+          {...drag.attributes}
+          onKeyDown={(event) => drag.listeners?.onKeyDown?.(event)}
+          aria-label={label}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+        {head}
+      </div>
+      {children}
+      {drop.isOver && activeKind === 'theme' && <p className="gtheme__drop-label">Merge here</p>}
+    </section>
+  );
+}
+
 /** A theme: its name (renamed in place), counts, menus, and its notes; a target for notes and for other themes. */
 export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProps) {
   const { theme, notes, needCount } = group;
   const host = useGroupHost();
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
-  const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(theme.id)));
   const [isRenaming, setIsRenaming] = useState(false);
   const [draft, setDraft] = useState(theme.name);
   const headingId = useId();
   const skipBlurSave = useRef(false);
-  const rank = themeRank(index, null);
-  const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
-  const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
-  const drag = useDraggable({ id: dragId(item), data: item });
-  const drop = useDroppable({ id: dropId(target), data: target });
   const layout = () => host.layoutOf(theme.promptId);
   const shown = notes.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
-  const activeKind = (drop.active?.data.current as DragItem | undefined)?.kind;
 
   const startRename = () => {
     setDraft(theme.name);
@@ -107,81 +170,60 @@ export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProp
     ];
   };
 
-  const pointerStart = {
-    onMouseDown: (event: MouseEvent) => {
-      if (!isControl(event.target)) drag.listeners?.onMouseDown?.(event);
-    },
-    onTouchStart: (event: TouchEvent) => {
-      if (!isControl(event.target)) drag.listeners?.onTouchStart?.(event);
-    },
-  };
-
   return (
-    <section
-      ref={(node) => {
-        drop.setNodeRef(node);
-        drag.setNodeRef(node);
-      }}
-      className={`gtheme${drop.isOver ? (activeKind === 'theme' ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
-      aria-label={`Theme ‘${theme.name}’`}
-    >
-      <div className="gtheme__head" {...pointerStart}>
-        <button
-          type="button"
-          id={themeHandleId(theme.id)}
-          ref={drag.setActivatorNodeRef}
-          className="gtheme__grip"
-          {...drag.attributes}
-          onKeyDown={(event) => drag.listeners?.onKeyDown?.(event)}
-          aria-label={`Theme ‘${theme.name}’, ${themeCountLine(notes.length, needCount)}`}
-        >
-          <span aria-hidden="true">⠿</span>
-        </button>
-        {isRenaming ? (
-          <form className="gtheme__rename" onSubmit={onRenameSubmit}>
-            <label className="visually-hidden" htmlFor={`${headingId}-input`}>
-              New name for the theme ‘{theme.name}’
-            </label>
-            <input
-              id={`${headingId}-input`}
-              className="input gtheme__input"
-              value={draft}
-              maxLength={MAX_THEME_NAME_CHARS}
-              // biome-ignore lint/a11y/noAutofocus: the person just asked to rename: typing goes here.
-              autoFocus
-              onFocus={(e) => e.target.select()}
-              onChange={(e) => setDraft(e.target.value)}
-              onKeyDown={onRenameKey}
-              onBlur={() => {
-                if (skipBlurSave.current) skipBlurSave.current = false;
-                else finishRename(true);
+    <ThemeShell
+      theme={theme}
+      index={index}
+      label={`Theme ‘${theme.name}’, ${themeCountLine(notes.length, needCount)}`}
+      head={
+        <>
+          {isRenaming ? (
+            <form className="gtheme__rename" onSubmit={onRenameSubmit}>
+              <label className="visually-hidden" htmlFor={`${headingId}-input`}>
+                New name for the theme ‘{theme.name}’
+              </label>
+              <input
+                id={`${headingId}-input`}
+                className="input gtheme__input"
+                value={draft}
+                maxLength={MAX_THEME_NAME_CHARS}
+                // biome-ignore lint/a11y/noAutofocus: the person just asked to rename: typing goes here.
+                autoFocus
+                onFocus={(e) => e.target.select()}
+                onChange={(e) => setDraft(e.target.value)}
+                onKeyDown={onRenameKey}
+                onBlur={() => {
+                  if (skipBlurSave.current) skipBlurSave.current = false;
+                  else finishRename(true);
+                }}
+              />
+            </form>
+          ) : (
+            <h3 id={headingId} className="gtheme__name">
+              <button type="button" className="gtheme__name-button" title="Rename" onClick={startRename}>
+                {theme.name}
+                <span className="visually-hidden"> (rename)</span>
+              </button>
+            </h3>
+          )}
+          <p className="gtheme__count">{themeCountLine(notes.length, needCount)}</p>
+          <div className="gtheme__actions">
+            <MenuButton
+              menuLabel={`Merge ‘${theme.name}’ into`}
+              entries={() => {
+                const current = layout();
+                return current ? mergeEntries(host, current, theme.id) : [];
               }}
-            />
-          </form>
-        ) : (
-          <h3 id={headingId} className="gtheme__name">
-            <button type="button" className="gtheme__name-button" title="Rename" onClick={startRename}>
-              {theme.name}
-              <span className="visually-hidden"> (rename)</span>
-            </button>
-          </h3>
-        )}
-        <p className="gtheme__count">{themeCountLine(notes.length, needCount)}</p>
-        <div className="gtheme__actions">
-          <MenuButton
-            menuLabel={`Merge ‘${theme.name}’ into`}
-            entries={() => {
-              const current = layout();
-              return current ? mergeEntries(host, current, theme.id) : [];
-            }}
-          >
-            Merge<span className="visually-hidden"> ‘{theme.name}’</span> into…
-          </MenuButton>
-          <MenuButton label={`More actions for ‘${theme.name}’`} menuLabel={`Theme ‘${theme.name}’`} entries={moreEntries}>
-            More
-          </MenuButton>
-        </div>
-      </div>
+            >
+              Merge<span className="visually-hidden"> ‘{theme.name}’</span> into…
+            </MenuButton>
+            <MenuButton label={`More actions for ‘${theme.name}’`} menuLabel={`Theme ‘${theme.name}’`} entries={moreEntries}>
+              More
+            </MenuButton>
+          </div>
+        </>
+      }
+    >
       {shown.length > 0 ? (
         <ul className="gnotes" aria-label={`Notes in ‘${theme.name}’`}>
           {shown.map(({ note, i }) => (
@@ -191,7 +233,6 @@ export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProp
       ) : (
         <p className="gtheme__empty">{notes.length === 0 ? 'Drop notes here' : 'No needs here'}</p>
       )}
-      {drop.isOver && activeKind === 'theme' && <p className="gtheme__drop-label">Merge here</p>}
-    </section>
+    </ThemeShell>
   );
 });

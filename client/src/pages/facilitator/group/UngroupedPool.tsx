@@ -1,24 +1,35 @@
 import { useDroppable } from '@dnd-kit/core';
+import type { ReactNode } from 'react';
 import type { PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
-import { type DropTarget, dropId, ungroupedRank } from './dragModel';
+import { type DropTarget, dropId, NO_RESIZE_OBSERVER, ungroupedRank } from './dragModel';
 import { ungroupedHeadingId } from './focusPlan';
 import { GroupNote } from './GroupNote';
 import { useGroupUi } from './groupUiStore';
 
-/** A prompt's notes that are in no theme yet: where clustering starts, and a target to take notes out of themes. */
-export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
-  const { prompt, ungrouped } = layout;
-  const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
+/** The drop target around the notes (re-rendered on every drag-over change, so it takes its notes ready-made). */
+function PoolShell({ layout, children }: { readonly layout: PromptLayout; readonly children: ReactNode }) {
+  const { prompt } = layout;
   const target: DropTarget = { kind: 'ungrouped', promptId: prompt.id, rank: ungroupedRank(layout.themes.length, null) };
-  const drop = useDroppable({ id: dropId(target), data: target });
-  const shown = ungrouped.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
+  const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   return (
     <section
       ref={drop.setNodeRef}
       className={`gungrouped${drop.isOver ? ' gungrouped--over' : ''}`}
       aria-labelledby={ungroupedHeadingId(prompt.id)}
     >
+      {children}
+    </section>
+  );
+}
+
+/** A prompt's notes that are in no theme yet: where clustering starts, and a target to take notes out of themes. */
+export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
+  const { prompt, ungrouped } = layout;
+  const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
+  const shown = ungrouped.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
+  return (
+    <PoolShell layout={layout}>
       <h3 id={ungroupedHeadingId(prompt.id)} className="gungrouped__title" tabIndex={-1}>
         Ungrouped <span className="gungrouped__count">({countNotes(ungrouped.length)})</span>
       </h3>
@@ -33,6 +44,6 @@ export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
           {ungrouped.length === 0 ? 'Every note is in a theme. Drop a note here to take it out.' : 'No needs here.'}
         </p>
       )}
-    </section>
+    </PoolShell>
   );
 }

@@ -42,6 +42,12 @@ export function dropId(target: DropTarget): string {
   }
 }
 
+/**
+ * Nothing on the board changes size while something is dragged, so targets are measured once at
+ * pick-up: without this, dnd-kit starts one ResizeObserver per target (hundreds) at every pick-up.
+ */
+export const NO_RESIZE_OBSERVER = { disabled: true } as const;
+
 /** Ranks leave room for 100,000 notes per container. */
 const RANK_STEP = 100_000;
 export const themeRank = (themeIndex: number, noteIndex: number | null) =>

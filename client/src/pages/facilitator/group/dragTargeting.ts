@@ -14,6 +14,8 @@ import { acceptsDrop, type DragItem, type DropTarget } from './dragModel';
 /** What the walk is carrying (the notes that are moving cannot be their own target). */
 export interface DragSession {
   item: DragItem | null;
+  /** Target boxes in page coordinates, read once per measurement (see pageBoxes). */
+  boxes: { source: unknown; list: { container: DroppableContainer; box: Box }[] } | null;
   /** The notes a note drag carries (empty for a theme drag). */
   moving: ReadonlySet<string>;
   /** The notes that move, for the preview others see (a theme's notes too). */
@@ -22,7 +24,7 @@ export interface DragSession {
 }
 
 export function newDragSession(): DragSession {
-  return { item: null, moving: new Set(), carried: [], keyboardTargetId: null };
+  return { item: null, boxes: null, moving: new Set(), carried: [], keyboardTargetId: null };
 }
 
 const PRIORITY: Readonly<Record<DropTarget['kind'], number>> = { note: 0, newTheme: 1, theme: 2, ungrouped: 3 };
@@ -41,21 +43,58 @@ function candidates(session: DragSession, containers: readonly DroppableContaine
     .sort((a, b) => (targetOf(a)?.rank ?? 0) - (targetOf(b)?.rank ?? 0));
 }
 
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly area: number;
+}
+
+/**
+ * The candidate targets' boxes in page coordinates. dnd-kit's rects re-read the scroll position of
+ * every scrolling ancestor on each property access; with hundreds of notes that, on every pointer
+ * move, costs more than the rest of the drag. The page does not reflow during a drag, so the boxes
+ * are read once per measurement and the pointer is moved into page coordinates instead.
+ */
+function pageBoxes(session: DragSession, containers: readonly DroppableContainer[], rects: Map<Collision['id'], ClientRectLike>) {
+  if (session.boxes?.source === rects) return session.boxes.list;
+  const list: { container: DroppableContainer; box: Box }[] = [];
+  for (const container of candidates(session, containers)) {
+    const rect = rects.get(container.id);
+    if (!rect) continue;
+    const { left, top, width, height } = rect;
+    list.push({
+      container,
+      box: {
+        left: left + scrollX,
+        top: top + scrollY,
+        right: left + width + scrollX,
+        bottom: top + height + scrollY,
+        area: width * height,
+      },
+    });
+  }
+  session.boxes = { source: rects, list };
+  return list;
+}
+
+type ClientRectLike = { left: number; top: number; width: number; height: number };
+
 export function collisionDetection(session: DragSession): CollisionDetection {
   return ({ pointerCoordinates, droppableContainers, droppableRects }) => {
     if (pointerCoordinates === null) {
       const id = session.keyboardTargetId;
       return id !== null && droppableContainers.some((c) => c.id === id) ? [{ id }] : [];
     }
-    const { x, y } = pointerCoordinates;
+    const x = pointerCoordinates.x + scrollX;
+    const y = pointerCoordinates.y + scrollY;
     let best: { id: Collision['id']; priority: number; area: number } | null = null;
-    for (const container of candidates(session, droppableContainers)) {
-      const rect = droppableRects.get(container.id);
-      if (!rect || x < rect.left || x > rect.left + rect.width || y < rect.top || y > rect.top + rect.height) continue;
+    for (const { container, box } of pageBoxes(session, droppableContainers, droppableRects)) {
+      if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
       const priority = PRIORITY[(targetOf(container) as DropTarget).kind];
-      const area = rect.width * rect.height;
-      if (!best || priority < best.priority || (priority === best.priority && area < best.area)) {
-        best = { id: container.id, priority, area };
+      if (!best || priority < best.priority || (priority === best.priority && box.area < best.area)) {
+        best = { id: container.id, priority, area: box.area };
       }
     }
     return best ? [{ id: best.id }] : [];
