@@ -224,9 +224,10 @@ export function useTestServer(env: Record<string, string> = {}) {
 export async function seedBoard(
   server: TestServer,
   opts: { phase?: Phase; notesPerPrompt?: number; noteChars?: number } = {},
-): Promise<{ boardId: string; facilitatorKey: string; promptIds: string[] }> {
+): Promise<{ boardId: string; facilitatorKey: string; readerKey: string; promptIds: string[] }> {
   const boardId = randomId();
   const facilitatorKey = randomToken(24);
+  const readerKey = randomToken(24);
   const doc = new Y.Doc();
   const changes = createBoardChanges({ boardId, template: WORKING_AGREEMENT_QUESTIONNAIRE, now: Date.now(), newId: randomId });
   applyDocChanges(doc, changes, 'seed');
@@ -237,17 +238,23 @@ export async function seedBoard(
     const keys = keysBetween(null, null, opts.notesPerPrompt ?? 0);
     keys.forEach((order, i) => {
       const text = `note ${i} `.padEnd(opts.noteChars ?? 20, 'x');
-      notes.push({ type: 'putNote', note: { id: randomId(), promptId, text, tag: null, themeId: null, order } });
+      notes.push({ type: 'putNote', note: { id: randomId(), promptId, text, tag: null, themeId: null, order, author: null } });
     });
     notes.push({ type: 'patchPrompt', id: promptId, fields: { isRevealed: (opts.notesPerPrompt ?? 0) > 0 } });
   }
   notes.push({ type: 'setMeta', fields: { phase: opts.phase ?? 'setup' } });
   applyDocChanges(doc, notes, 'seed');
   await server.store.createBoard(
-    { id: boardId, joinCode: randomJoinCode(), facilitatorKeyHash: hashSecret(facilitatorKey), createdAt: Date.now() },
+    {
+      id: boardId,
+      joinCode: randomJoinCode(),
+      facilitatorKeyHash: hashSecret(facilitatorKey),
+      readerKeyHash: hashSecret(readerKey),
+      createdAt: Date.now(),
+    },
     Y.encodeStateAsUpdate(doc),
   );
-  return { boardId, facilitatorKey, promptIds };
+  return { boardId, facilitatorKey, readerKey, promptIds };
 }
 
 /** Every private message a client received, in order. */

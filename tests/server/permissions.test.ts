@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { COMMAND_TYPES, type CommandOf, type CommandType } from '../../shared/commands';
 import { COMMAND_RULES } from '../../shared/domain/applyCommand';
 import { isFacilitator } from '../../shared/domain/permissions';
+import { PHASES } from '../../shared/phases';
 import { CLOSE_CODES, encodeAuth, MESSAGE_SYNC, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
 import { frame, openRaw, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
@@ -60,6 +61,10 @@ const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
   respond: { type: 'respond', proposalId: 'p', response: 'agree', reason: null },
   closeProposal: { type: 'closeProposal', proposalId: 'p' },
   unlockAgreement: { type: 'unlockAgreement', agreementId: 'a', reason: 'R' },
+  setSmartie: { type: 'setSmartie', agreementId: 'a', smartie: null },
+  closeWorkshop: { type: 'closeWorkshop' },
+  reopenWorkshop: { type: 'reopenWorkshop' },
+  setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
 };
 
 const FACILITATOR_ONLY = COMMAND_TYPES.filter((type) => COMMAND_RULES[type].isAllowed === isFacilitator);
@@ -75,7 +80,7 @@ describe('permission matrix', () => {
     const facilitator = t.connect(boardId, { facilitatorKey });
     const participant = t.connect(boardId);
     await waitSynced(facilitator, participant);
-    for (const phase of ['setup', 'reflect', 'share', 'group', 'vote', 'decide', 'agreement'] as const) {
+    for (const phase of PHASES) {
       expect((await facilitator.send({ type: 'setPhase', phase, confirm: true })).ok).toBe(true);
       await waitFor(() => participant.board().meta.phase === phase);
       const before = docHash(facilitator);

@@ -17,7 +17,13 @@ function tempDir(): string {
   return dir;
 }
 
-const row = (id: string) => ({ id, joinCode: `CODE${id}`, facilitatorKeyHash: Buffer.alloc(32, 1), createdAt: 1 });
+const row = (id: string) => ({
+  id,
+  joinCode: `CODE${id}`,
+  facilitatorKeyHash: Buffer.alloc(32, 1),
+  readerKeyHash: Buffer.alloc(32, 2),
+  createdAt: 1,
+});
 
 describe('SqliteStore', () => {
   it('creates its data folder, uses WAL with synchronous=FULL', async () => {
@@ -62,7 +68,7 @@ describe('SqliteStore', () => {
   it('writes a commit atomically: a failing part leaves nothing behind', async () => {
     const store = new SqliteStore(tempDir());
     await store.createBoard(row('b2'), Uint8Array.of(0, 0));
-    const draft = { id: 'd1', promptId: 'p1', authorId: 'a1', text: 'x', tag: null };
+    const draft = { id: 'd1', promptId: 'p1', authorId: 'a1', text: 'x', tag: null, authorName: null };
     // seq 1 already exists: the update insert fails after the draft row was written.
     await expect(
       store.commit('b2', {
@@ -81,7 +87,7 @@ describe('SqliteStore', () => {
     const dir = tempDir();
     const store = new SqliteStore(dir);
     await store.createBoard(row('b3'), Uint8Array.of(0, 0));
-    const draft = { id: 'd1', promptId: 'p1', authorId: 'alice', text: 'secret', tag: null };
+    const draft = { id: 'd1', promptId: 'p1', authorId: 'alice', text: 'secret', tag: null, authorName: null };
     await store.commit('b3', {
       update: null,
       seq: 2,
@@ -110,5 +116,42 @@ describe('SqliteStore', () => {
     const rows = db.prepare("SELECT COUNT(*) AS n FROM drafts WHERE author_id = 'alice'").get() as { n: number };
     expect(rows.n).toBe(0);
     db.close();
+  });
+
+  it('keeps the read-only key hash and the name signed on a draft', async () => {
+    const dir = tempDir();
+    let store = new SqliteStore(dir);
+    await store.createBoard(row('b4'), Uint8Array.of(0, 0));
+    await store.createBoard({ ...row('b5'), readerKeyHash: null }, Uint8Array.of(0, 0));
+    const draft = { id: 'd1', promptId: 'p1', authorId: 'alice', text: 'mine', tag: 'need' as const, authorName: 'Alice' };
+    await store.commit('b4', { update: null, seq: 2, privateChanges: [{ type: 'putDraft', draft }], applied: [], now: 1 });
+    await store.close();
+    store = new SqliteStore(dir);
+    const loaded = await store.loadBoard('b4');
+    expect(loaded?.row).toEqual(row('b4'));
+    expect(loaded?.drafts).toEqual([draft]);
+    expect((await store.loadBoard('b5'))?.row.readerKeyHash).toBeNull();
+    await store.close();
+  });
+
+  it('adds the read-only key and author name columns to a database created before them, keeping its boards', async () => {
+    const dir = tempDir();
+    const old = new SqliteStore(dir);
+    await old.createBoard({ ...row('b6'), readerKeyHash: null }, Uint8Array.of(0, 0));
+    await old.close();
+    // The first release's tables: the same, without the two columns.
+    const db = new Database(path.join(dir, 'accord.sqlite'));
+    db.exec('ALTER TABLE boards DROP COLUMN reader_key_hash');
+    db.exec('ALTER TABLE drafts DROP COLUMN author_name');
+    db.close();
+
+    const store = new SqliteStore(dir);
+    expect((await store.loadBoard('b6'))?.row).toEqual({ ...row('b6'), readerKeyHash: null });
+    const draft = { id: 'd1', promptId: 'p1', authorId: 'bob', text: 'x', tag: null, authorName: 'Bob' };
+    await store.commit('b6', { update: null, seq: 2, privateChanges: [{ type: 'putDraft', draft }], applied: [], now: 1 });
+    expect((await store.loadBoard('b6'))?.drafts).toEqual([draft]);
+    await store.close();
+    // Opening it again finds the columns and adds nothing.
+    await new SqliteStore(dir).close();
   });
 });

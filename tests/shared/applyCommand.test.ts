@@ -7,13 +7,16 @@ import type { Actor, DomainState } from '../../shared/domain/state';
 import { nextPhase, PHASES, type Phase, previousPhase } from '../../shared/phases';
 import {
   ALICE,
+  agreedState,
   BOB,
+  closedState,
   decidingState,
   FACILITATOR,
   FACILITATOR_WITHOUT_ID,
   READER,
   refusal,
   step,
+  TEST_SETTINGS,
   testContext,
   votingState,
   withMeta,
@@ -24,10 +27,10 @@ import {
 const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   updateBoard: ['setup'],
   updateSettings: PHASES,
-  addPrompt: ['setup'],
-  updatePrompt: ['setup'],
-  removePrompt: ['setup'],
-  movePrompt: ['setup'],
+  addPrompt: ['setup', 'revisit'],
+  updatePrompt: ['setup', 'revisit'],
+  removePrompt: ['setup', 'revisit'],
+  movePrompt: ['setup', 'revisit'],
   setPhase: PHASES,
   focusPrompt: PHASES,
   reveal: ['share', 'group'],
@@ -48,11 +51,18 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   closeVoteRound: ['vote', 'decide'],
   placeDot: ['vote'],
   removeDot: ['vote'],
-  openProposal: ['decide'],
-  respond: ['decide'],
-  closeProposal: ['decide', 'agreement'],
-  unlockAgreement: ['decide', 'agreement'],
+  openProposal: ['decide', 'revisit'],
+  respond: ['decide', 'revisit'],
+  closeProposal: ['decide', 'agreement', 'revisit'],
+  unlockAgreement: ['decide', 'agreement', 'revisit'],
+  setSmartie: ['decide', 'agreement', 'revisit'],
+  closeWorkshop: ['agreement'],
+  reopenWorkshop: ['agreement'],
+  setCheckIn: PHASES,
 };
+
+/** SMARTIE fields used by the setSmartie sample. */
+const SMARTIE = { owner: 'Sam', measure: 'Every email answered', deadline: '2027-03-31', equityCheck: 'Part-timers too.' };
 
 /** Commands sent by people taking part (not only the facilitator). */
 const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'deleteDraft', 'placeDot', 'removeDot', 'respond'];
@@ -147,6 +157,14 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
     state: decidingState,
     command: () => ({ type: 'unlockAgreement', agreementId: 'agreement1', reason: 'Our hours changed.' }),
   },
+  setSmartie: {
+    actor: FACILITATOR,
+    state: decidingState,
+    command: () => ({ type: 'setSmartie', agreementId: 'agreement1', smartie: SMARTIE }),
+  },
+  closeWorkshop: { actor: FACILITATOR, state: agreedState, command: () => ({ type: 'closeWorkshop' }) },
+  reopenWorkshop: { actor: FACILITATOR, state: closedState, command: () => ({ type: 'reopenWorkshop' }) },
+  setCheckIn: { actor: FACILITATOR, command: () => ({ type: 'setCheckIn', date: '2027-03-31' }) },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -158,7 +176,7 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   updateSettings: {
     phase: 'vote',
     changes: {
-      doc: [{ type: 'setMeta', fields: { settings: { facilitatorParticipates: false, showRoster: true } } }],
+      doc: [{ type: 'setMeta', fields: { settings: { ...TEST_SETTINGS, facilitatorParticipates: false } } }],
       private: [],
     },
   },
@@ -199,7 +217,15 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [
         {
           type: 'putNote',
-          note: { id: 'fresh1', promptId: 'prompt1', text: 'Text of d-alice', tag: null, themeId: null, order: 'a0' },
+          note: {
+            id: 'fresh1',
+            promptId: 'prompt1',
+            text: 'Text of d-alice',
+            tag: null,
+            themeId: null,
+            order: 'a0',
+            author: null,
+          },
         },
         { type: 'patchPrompt', id: 'prompt1', fields: { isRevealed: true, pendingCount: 0 } },
       ],
@@ -212,7 +238,15 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [
         {
           type: 'putNote',
-          note: { id: 'fresh1', promptId: 'prompt2', text: 'Text of d-bob-2', tag: null, themeId: null, order: 'a1' },
+          note: {
+            id: 'fresh1',
+            promptId: 'prompt2',
+            text: 'Text of d-bob-2',
+            tag: null,
+            themeId: null,
+            order: 'a1',
+            author: null,
+          },
         },
         { type: 'patchPrompt', id: 'prompt2', fields: { isRevealed: true, pendingCount: 0 } },
       ],
@@ -224,7 +258,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
     changes: {
       doc: [{ type: 'patchPrompt', id: 'prompt1', fields: { pendingCount: 2, contributorCount: 1 } }],
       private: [
-        { type: 'putDraft', draft: { id: 'd-alice-2', promptId: 'prompt1', authorId: 'alice', text: 'Another', tag: 'need' } },
+        {
+          type: 'putDraft',
+          draft: { id: 'd-alice-2', promptId: 'prompt1', authorId: 'alice', text: 'Another', tag: 'need', authorName: null },
+        },
         { type: 'countPosted', participantId: 'alice', promptId: 'prompt1', delta: 1 },
       ],
     },
@@ -236,7 +273,14 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       private: [
         {
           type: 'putDraft',
-          draft: { id: 'd-alice', promptId: 'prompt1', authorId: 'alice', text: 'Text of d-alice', tag: 'nice' },
+          draft: {
+            id: 'd-alice',
+            promptId: 'prompt1',
+            authorId: 'alice',
+            text: 'Text of d-alice',
+            tag: 'nice',
+            authorName: null,
+          },
         },
       ],
     },
@@ -350,6 +394,8 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
             openedAt: 1_700_000_000_000,
             closedAt: null,
             outcome: null,
+            kind: 'adopt',
+            targetAgreementId: null,
           },
         },
       ],
@@ -408,6 +454,51 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       private: [],
     },
   },
+  setSmartie: {
+    phase: 'revisit',
+    changes: { doc: [{ type: 'patchAgreement', id: 'agreement1', fields: { smartie: SMARTIE } }], private: [] },
+  },
+  closeWorkshop: {
+    phase: 'agreement',
+    changes: {
+      doc: [
+        {
+          type: 'putVersion',
+          version: {
+            id: 'v1',
+            number: 1,
+            closedAt: 1_700_000_000_000,
+            title: 'Test board',
+            items: [
+              {
+                lineageId: 'agreement1',
+                agreementId: 'agreement1',
+                promptId: 'prompt3',
+                promptText: 'Question 3?',
+                themeName: null,
+                statement: 'We answer emails within 48 hours.',
+                rule: 'consent',
+                round: 1,
+                counts: { agree: 2, canLive: 1, block: 0 },
+                decidedAt: 1_699_000_000_000,
+                smartie: null,
+              },
+            ],
+          },
+        },
+        { type: 'setMeta', fields: { isClosed: true, timer: null } },
+      ],
+      private: [],
+    },
+  },
+  reopenWorkshop: {
+    phase: 'agreement',
+    changes: { doc: [{ type: 'setMeta', fields: { isClosed: false, version: 2, phase: 'revisit' } }], private: [] },
+  },
+  setCheckIn: {
+    phase: 'revisit',
+    changes: { doc: [{ type: 'setMeta', fields: { checkInDate: '2027-03-31' } }], private: [] },
+  },
 };
 
 describe('applyCommand', () => {
@@ -452,7 +543,7 @@ describe('applyCommand', () => {
       for (const phase of PHASES) {
         const state = withMeta((sample.state ?? workshopState)(), {
           phase,
-          settings: { facilitatorParticipates: participates, showRoster: true },
+          settings: { ...TEST_SETTINGS, facilitatorParticipates: participates },
         });
         expect(refusal(state, actor, sample.command(phase)).error).toBe('forbidden');
       }
@@ -468,10 +559,10 @@ describe('applyCommand', () => {
 
   it('lets a facilitator who takes part write notes, and refuses once they stop taking part', () => {
     const command: CommandOf<'postDraft'> = { type: 'postDraft', draftId: 'd-fac', promptId: 'prompt3', text: 'Mine', tag: null };
-    const taking = withMeta(workshopState(), { settings: { facilitatorParticipates: true, showRoster: true } });
+    const taking = withMeta(workshopState(), { settings: { ...TEST_SETTINGS, facilitatorParticipates: true } });
     const result = applyCommand(taking, FACILITATOR, command, testContext());
     expect(result).toMatchObject({ private: [{ type: 'putDraft', draft: { authorId: 'fac' } }, { participantId: 'fac' }] });
-    const notTaking = withMeta(taking, { settings: { facilitatorParticipates: false, showRoster: true } });
+    const notTaking = withMeta(taking, { settings: { ...TEST_SETTINGS, facilitatorParticipates: false } });
     expect(refusal(notTaking, FACILITATOR, command)).toEqual({
       error: 'forbidden',
       message: 'You are not allowed to do that on this board.',

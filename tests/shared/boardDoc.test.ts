@@ -8,7 +8,18 @@ import type { Actor, BoardState } from '../../shared/domain/state';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import type { Note } from '../../shared/records/Note';
 import type { Prompt } from '../../shared/records/Prompt';
-import { ALICE, accept, afterChanges, BOB, CAROL, FACILITATOR, newBoardChanges, newBoardState, plainBoard } from './helpers';
+import {
+  ALICE,
+  accept,
+  afterChanges,
+  BOB,
+  CAROL,
+  FACILITATOR,
+  newBoardChanges,
+  newBoardState,
+  plainBoard,
+  TEST_SETTINGS,
+} from './helpers';
 
 function createdDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -31,7 +42,7 @@ const prompt: Prompt = {
   pendingCount: 0,
   contributorCount: 0,
 };
-const note: Note = { id: 'n1', promptId: 'prompt1', text: 'Quiet', tag: 'need', themeId: null, order: 'i' };
+const note: Note = { id: 'n1', promptId: 'prompt1', text: 'Quiet', tag: 'need', themeId: null, order: 'i', author: null };
 
 /** The doc changes of a short workshop, as the domain produces them. */
 function workshopChanges(): DocChange[] {
@@ -65,7 +76,11 @@ const SEQUENCES: [string, DocChange[]][] = [
     [
       {
         type: 'setMeta',
-        fields: { phase: 'share', focusPromptId: 'prompt2', settings: { facilitatorParticipates: false, showRoster: false } },
+        fields: {
+          phase: 'share',
+          focusPromptId: 'prompt2',
+          settings: { ...TEST_SETTINGS, facilitatorParticipates: false, showRoster: false },
+        },
       },
     ],
   ],
@@ -145,8 +160,20 @@ describe('readBoard', () => {
   it.each<[string, (doc: Y.Doc) => void, string[], string[]]>([
     ['a valid note', (d) => setRecord(boardRoots(d).notes, 'n1', note), ['prompt1', 'prompt2', 'prompt3'], ['n1']],
     [
-      'a note with an author',
+      'a note with an author id',
       (d) => setRecord(boardRoots(d).notes, 'n1', { ...note, authorId: 'alice' }),
+      ['prompt1', 'prompt2', 'prompt3'],
+      [],
+    ],
+    [
+      'a note signed with a name (boards that are not anonymous)',
+      (d) => setRecord(boardRoots(d).notes, 'n1', { ...note, author: 'Alice' }),
+      ['prompt1', 'prompt2', 'prompt3'],
+      ['n1'],
+    ],
+    [
+      'a note of schema 3 (no author field)',
+      (d) => setRecord(boardRoots(d).notes, 'n1', { ...note, author: undefined }),
       ['prompt1', 'prompt2', 'prompt3'],
       [],
     ],
@@ -194,10 +221,12 @@ describe('readBoard', () => {
     ['an empty document', (d) => boardRoots(d).meta.clear()],
     ['an unknown phase', (d) => boardRoots(d).meta.set('phase', 'party')],
     ['no schema version', (d) => boardRoots(d).meta.delete('schemaVersion')],
+    ['settings with an extra field', (d) => boardRoots(d).meta.set('settings', { ...TEST_SETTINGS, x: 1 })],
     [
-      'settings with an extra field',
-      (d) => boardRoots(d).meta.set('settings', { facilitatorParticipates: true, showRoster: true, x: 1 }),
+      'settings of schema 3 (no anonymity or SMARTIE flag)',
+      (d) => boardRoots(d).meta.set('settings', { facilitatorParticipates: true, showRoster: true }),
     ],
+    ['no version number', (d) => boardRoots(d).meta.delete('version')],
     ['an extra meta field', (d) => boardRoots(d).meta.set('facilitatorKeyHash', 'abc')],
   ])('refuses the whole board with %s', (_label, corrupt) => {
     const doc = createdDoc();
@@ -227,10 +256,7 @@ describe('unchanged fields are not rewritten', () => {
   it.each<[string, DocChange[]]>([
     ['no changes', []],
     ['the same title', [{ type: 'setMeta', fields: { title: 'Test board' } }]],
-    [
-      'equal settings in a new object',
-      [{ type: 'setMeta', fields: { settings: { facilitatorParticipates: true, showRoster: true } } }],
-    ],
+    ['equal settings in a new object', [{ type: 'setMeta', fields: { settings: { ...TEST_SETTINGS } } }]],
     ['the same focus (null)', [{ type: 'setMeta', fields: { focusPromptId: null } }]],
     ['an undefined field', [{ type: 'setMeta', fields: { title: undefined } }]],
     [

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type CommandOf, type CommandType, parseCommand } from '../../shared/commands';
-import { MAX_NOTE_CHARS, MAX_PROMPT_CHARS, MAX_PURPOSE_CHARS, MAX_TITLE_CHARS } from '../../shared/limits';
+import {
+  MAX_DISPLAY_NAME_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_PROMPT_CHARS,
+  MAX_PURPOSE_CHARS,
+  MAX_SMARTIE_OWNER_CHARS,
+  MAX_SMARTIE_TEXT_CHARS,
+  MAX_TITLE_CHARS,
+} from '../../shared/limits';
 import { isInvalid } from '../../shared/validate';
 
 /** A valid command of every type with every field present. */
@@ -15,7 +23,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   focusPrompt: { type: 'focusPrompt', promptId: 'p1' },
   reveal: { type: 'reveal', promptId: 'p1' },
   releaseHeld: { type: 'releaseHeld', promptId: 'p1' },
-  postDraft: { type: 'postDraft', draftId: 'd1', promptId: 'p1', text: 'Mornings', tag: 'need' },
+  postDraft: { type: 'postDraft', draftId: 'd1', promptId: 'p1', text: 'Mornings', tag: 'need', authorName: 'Alice' },
   editDraft: { type: 'editDraft', draftId: 'd1', text: 'Afternoons', tag: null },
   deleteDraft: { type: 'deleteDraft', draftId: 'd1' },
   createTheme: { type: 'createTheme', themeId: 't1', promptId: 'p1', name: 'Time', noteIds: ['n1', 'n2'], beforeThemeId: 't2' },
@@ -49,10 +57,20 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
     quorumPercent: 50,
     thresholdPercent: 66,
     previousProposalId: 'pr0',
+    kind: 'amend',
+    targetAgreementId: 'a1',
   },
   respond: { type: 'respond', proposalId: 'pr1', response: 'block', reason: 'I pick up my kids.' },
   closeProposal: { type: 'closeProposal', proposalId: 'pr1' },
   unlockAgreement: { type: 'unlockAgreement', agreementId: 'a1', reason: 'Hours changed.' },
+  setSmartie: {
+    type: 'setSmartie',
+    agreementId: 'a1',
+    smartie: { owner: 'Sam', measure: 'Replies within 48 hours', deadline: '2027-03-31', equityCheck: 'Part-timers too.' },
+  },
+  closeWorkshop: { type: 'closeWorkshop' },
+  reopenWorkshop: { type: 'reopenWorkshop' },
+  setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
@@ -67,7 +85,7 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   focusPrompt: [],
   reveal: [],
   releaseHeld: [],
-  postDraft: [],
+  postDraft: ['authorName'],
   editDraft: ['text', 'tag'],
   deleteDraft: [],
   createTheme: [],
@@ -83,10 +101,14 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   closeVoteRound: [],
   placeDot: [],
   removeDot: [],
-  openProposal: [],
+  openProposal: ['kind', 'targetAgreementId'],
   respond: [],
   closeProposal: [],
   unlockAgreement: [],
+  setSmartie: [],
+  closeWorkshop: [],
+  reopenWorkshop: [],
+  setCheckIn: [],
 };
 
 /** Fields that accept null. */
@@ -95,14 +117,16 @@ const NULLABLE: Partial<Record<CommandType, readonly string[]>> = {
   movePrompt: ['beforePromptId'],
   focusPrompt: ['promptId'],
   reveal: ['promptId'],
-  postDraft: ['tag'],
+  postDraft: ['tag', 'authorName'],
   editDraft: ['tag'],
   createTheme: ['beforeThemeId'],
   moveNotes: ['themeId', 'beforeNoteId'],
   moveTheme: ['beforeThemeId'],
   openVoteRound: ['itemIds'],
-  openProposal: ['themeId', 'previousProposalId'],
+  openProposal: ['themeId', 'previousProposalId', 'targetAgreementId'],
   respond: ['reason'],
+  setSmartie: ['smartie'],
+  setCheckIn: ['date'],
 };
 
 const FIELDS = COMMAND_TYPES.flatMap((type) =>
@@ -142,12 +166,13 @@ describe('parseCommand', () => {
 
   it.each(FIELDS)('%s with a wrong type of %s is refused at that path', (type, field) => {
     // An empty list is a valid value for list fields, so they get a list of a wrong item instead.
-    const isList = Array.isArray((FULL[type] as Record<string, unknown>)[field]);
+    const value = (FULL[type] as Record<string, unknown>)[field];
+    const isList = Array.isArray(value);
+    // An object field (SMARTIE) reports the first of its own fields that is wrong.
+    const isObject = typeof value === 'object' && value !== null && !isList;
+    const path = new RegExp(`^command\\.${field}(\\[0\\]${isObject ? '|\\.[a-zA-Z]+' : ''})?$`);
     for (const wrong of [{ nested: true }, isList ? [12.5] : [], 12.5]) {
-      expect(parseCommand({ ...FULL[type], [field]: wrong })).toMatchObject({
-        invalid: true,
-        path: expect.stringMatching(new RegExp(`^command\\.${field}(\\[0\\])?$`)),
-      });
+      expect(parseCommand({ ...FULL[type], [field]: wrong })).toMatchObject({ invalid: true, path: expect.stringMatching(path) });
     }
     const withNull = parseCommand({ ...FULL[type], [field]: null });
     if (NULLABLE[type]?.includes(field)) expect(withNull).toEqual({ ...FULL[type], [field]: null });
@@ -190,6 +215,7 @@ describe('text limits', () => {
     ['updatePrompt', 'text', MAX_PROMPT_CHARS, 1],
     ['updateBoard', 'title', MAX_TITLE_CHARS, 1],
     ['updateBoard', 'purpose', MAX_PURPOSE_CHARS, 0],
+    ['postDraft', 'authorName', MAX_DISPLAY_NAME_CHARS, 1],
   ] as const;
 
   it.each(TEXTS)('%s.%s: %i characters accepted, one more refused', (type, field, max) => {
@@ -211,5 +237,59 @@ describe('text limits', () => {
     const result = parseCommand({ ...FULL[type], [field]: '   ' });
     if (min === 0) expect(result).toMatchObject({ [field]: '' });
     else expect(result).toEqual({ invalid: true, path: `command.${field}`, message: 'must not be empty' });
+  });
+});
+
+describe('SMARTIE fields and dates', () => {
+  const smartie = FULL.setSmartie.smartie as NonNullable<CommandOf<'setSmartie'>['smartie']>;
+
+  it.each([
+    ['owner', MAX_SMARTIE_OWNER_CHARS],
+    ['measure', MAX_SMARTIE_TEXT_CHARS],
+    ['equityCheck', MAX_SMARTIE_TEXT_CHARS],
+  ] as const)('smartie.%s: %i characters accepted, one more refused, empty allowed', (field, max) => {
+    const withText = (text: string) => parseCommand({ ...FULL.setSmartie, smartie: { ...smartie, [field]: text } });
+    expect(withText(` ${'x'.repeat(max)} `)).toEqual({ ...FULL.setSmartie, smartie: { ...smartie, [field]: 'x'.repeat(max) } });
+    expect(withText('x'.repeat(max + 1))).toEqual({
+      invalid: true,
+      path: `command.smartie.${field}`,
+      message: `must have at most ${max} characters`,
+    });
+    expect(withText('  ')).toEqual({ ...FULL.setSmartie, smartie: { ...smartie, [field]: '' } });
+  });
+
+  it('refuses SMARTIE fields with an extra field', () => {
+    expect(parseCommand({ ...FULL.setSmartie, smartie: { ...smartie, author: 'alice' } })).toEqual({
+      invalid: true,
+      path: 'command.smartie.author',
+      message: 'is not an allowed field',
+    });
+  });
+
+  it.each([
+    ['2028-02-29', null],
+    ['2027-12-31', null],
+    ['2027-02-29', 'is not a real date'],
+    ['2027-13-01', 'is not a real date'],
+    ['2027-04-31', 'is not a real date'],
+    ['2027-3-1', 'must be a date like 2027-03-31'],
+    [' 2027-03-31', 'must be a date like 2027-03-31'],
+    ['2027-03-31T00:00:00Z', 'must be a date like 2027-03-31'],
+    ['31/03/2027', 'must be a date like 2027-03-31'],
+  ])('a check-in date or deadline %j: %s', (date, message) => {
+    const checkIn = parseCommand({ type: 'setCheckIn', date });
+    const deadline = parseCommand({ ...FULL.setSmartie, smartie: { ...smartie, deadline: date } });
+    if (message === null) {
+      expect(checkIn).toEqual({ type: 'setCheckIn', date });
+      expect(deadline).toEqual({ ...FULL.setSmartie, smartie: { ...smartie, deadline: date } });
+    } else {
+      expect(checkIn).toEqual({ invalid: true, path: 'command.date', message });
+      expect(deadline).toEqual({ invalid: true, path: 'command.smartie.deadline', message });
+    }
+  });
+
+  it.each(['adopt', 'amend', 'retire'])('accepts the proposal kind %s and refuses others', (kind) => {
+    expect(parseCommand({ ...FULL.openProposal, kind })).toEqual({ ...FULL.openProposal, kind });
+    expect(parseCommand({ ...FULL.openProposal, kind: `${kind}s` })).toMatchObject({ invalid: true, path: 'command.kind' });
   });
 });

@@ -33,8 +33,16 @@ describe('createBoard', () => {
         phase: 'setup',
         focusPromptId: null,
         createdAt: 1234,
-        settings: { facilitatorParticipates: true, showRoster: true },
+        settings: {
+          facilitatorParticipates: true,
+          showRoster: true,
+          isAnonymous: template.isAnonymous,
+          usesSmartie: template.usesSmartie,
+        },
         timer: null,
+        version: 1,
+        isClosed: false,
+        checkInDate: null,
       });
       const prompts = sortedPrompts(board!);
       expect(prompts.map((p) => [p.text, p.kind])).toEqual(template.prompts.map((p) => [p.text, p.kind]));

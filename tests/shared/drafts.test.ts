@@ -24,6 +24,7 @@ describe('own drafts', () => {
       authorId: 'alice',
       text: '  Quiet mornings  ',
       tag: 'need',
+      authorName: null,
     });
     expect(state.board.notes.size).toBe(0);
     expect(Object.fromEntries(state.posted)).toEqual({ 'alice/prompt1': 1, 'alice/prompt2': 1, 'bob/prompt1': 1 });
@@ -40,7 +41,7 @@ describe('own drafts', () => {
   ] as const)('editing %s changes only that, privately', (_label, fields, expected) => {
     const state = drafted();
     const changes = accept(state, ALICE, { type: 'editDraft', draftId: 'a1', ...fields });
-    const draft: Draft = { id: 'a1', promptId: 'prompt1', authorId: 'alice', ...expected };
+    const draft: Draft = { id: 'a1', promptId: 'prompt1', authorId: 'alice', ...expected, authorName: null };
     expect(changes).toEqual({ doc: [], private: [{ type: 'putDraft', draft }] });
     expect(applyPrivateChanges(state, changes.private).drafts.get('a1')).toEqual(draft);
   });
@@ -115,7 +116,14 @@ describe('the same function in the browser', () => {
 });
 
 describe('applyPrivateChanges', () => {
-  const draft = (id: string, authorId = 'alice'): Draft => ({ id, promptId: 'prompt1', authorId, text: id, tag: null });
+  const draft = (id: string, authorId = 'alice'): Draft => ({
+    id,
+    promptId: 'prompt1',
+    authorId,
+    text: id,
+    tag: null,
+    authorName: null,
+  });
   const base: DomainState = {
     ...newBoardState(),
     drafts: new Map([

@@ -26,7 +26,7 @@ function baseChanges(): DocChange[] {
     ...['a0', 'a1', 'a2', 'a3', 'a4', 'a5'].map(
       (order, i): DocChange => ({
         type: 'putNote',
-        note: { id: `n${i + 1}`, promptId: 'prompt1', text: `Note ${i + 1}`, tag: null, themeId: null, order },
+        note: { id: `n${i + 1}`, promptId: 'prompt1', text: `Note ${i + 1}`, tag: null, themeId: null, order, author: null },
       }),
     ),
     { type: 'putTheme', theme: theme('tA', 'Time', 'a0') },

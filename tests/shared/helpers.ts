@@ -12,7 +12,8 @@ import { type Actor, type BoardState, type DomainContext, type DomainState, empt
 import { isOrderKey, keysBetween, RESPACE_AT_KEY_CHARS } from '../../shared/fractionalIndex';
 import type { Phase } from '../../shared/phases';
 import { seededRandom } from '../../shared/random';
-import type { BoardMeta } from '../../shared/records/BoardMeta';
+import type { AgreementItem } from '../../shared/records/AgreementItem';
+import type { BoardMeta, BoardSettings } from '../../shared/records/BoardMeta';
 import type { Template } from '../../shared/templates';
 
 /** A facilitator who also takes part (writes notes) under participant id `fac`. */
@@ -23,6 +24,14 @@ export const ALICE: Actor = { role: 'participant', participantId: 'alice' };
 export const BOB: Actor = { role: 'participant', participantId: 'bob' };
 export const CAROL: Actor = { role: 'participant', participantId: 'carol' };
 export const READER: Actor = { role: 'reader', participantId: null };
+
+/** The settings of a board made from testTemplate(): anonymous notes, no SMARTIE fields, the facilitator takes part. */
+export const TEST_SETTINGS: BoardSettings = {
+  facilitatorParticipates: true,
+  showRoster: true,
+  isAnonymous: true,
+  usesSmartie: false,
+};
 
 /** Deterministic ids: `prefix1`, `prefix2`, … */
 export function idSequence(prefix: string): () => string {
@@ -57,6 +66,8 @@ export function testTemplate(count: number): Template {
       text: `Question ${i + 1}?`,
       kind: i % 2 === 0 ? ('align' as const) : ('awareness' as const),
     })),
+    isAnonymous: true,
+    usesSmartie: false,
   };
 }
 
@@ -79,7 +90,7 @@ export function newBoardState(options: { prompts?: number; phase?: Phase; facili
   const state: DomainState = { board, ...emptyPrivateState() };
   return withMeta(state, {
     phase: options.phase ?? 'setup',
-    settings: { facilitatorParticipates: options.facilitatorParticipates ?? true, showRoster: true },
+    settings: { ...TEST_SETTINGS, facilitatorParticipates: options.facilitatorParticipates ?? true },
   });
 }
 
@@ -178,7 +189,15 @@ export function groupingState(
     keysBetween(null, null, count).forEach((order, i) => {
       doc.push({
         type: 'putNote',
-        note: { id: `${prefix}${i + 1}`, promptId, text: `Note ${prefix}${i + 1}`, tag: null, themeId: null, order },
+        note: {
+          id: `${prefix}${i + 1}`,
+          promptId,
+          text: `Note ${prefix}${i + 1}`,
+          tag: null,
+          themeId: null,
+          order,
+          author: null,
+        },
       });
     });
   }
@@ -319,26 +338,43 @@ export function decidingState(): DomainState {
           openedAt: 1_700_000_000_000,
           closedAt: null,
           outcome: null,
+          kind: 'adopt',
+          targetAgreementId: null,
         },
       },
-      {
-        type: 'putAgreement',
-        item: {
-          id: 'agreement1',
-          promptId: 'prompt3',
-          themeId: null,
-          statement: 'We answer emails within 48 hours.',
-          proposalId: 'proposal0',
-          rule: 'consent',
-          round: 1,
-          counts: { agree: 2, canLive: 1, block: 0 },
-          decidedAt: 1_699_000_000_000,
-          status: 'locked',
-          unlockReason: null,
-          unlockedAt: null,
-        },
-      },
+      { type: 'putAgreement', item: AGREEMENT1 },
     ],
     private: [{ type: 'setResponse', proposalId: 'proposal1', participantId: 'alice', response: 'agree', reason: null }],
   });
+}
+
+/** The locked agreement `agreement1` of decidingState() and agreedState(), on prompt3 (align), decided by consent in an earlier round. */
+export const AGREEMENT1: AgreementItem = {
+  id: 'agreement1',
+  promptId: 'prompt3',
+  themeId: null,
+  statement: 'We answer emails within 48 hours.',
+  proposalId: 'proposal0',
+  rule: 'consent',
+  round: 1,
+  counts: { agree: 2, canLive: 1, block: 0 },
+  decidedAt: 1_699_000_000_000,
+  status: 'locked',
+  unlockReason: null,
+  unlockedAt: null,
+  lineageId: 'agreement1',
+  version: 1,
+  endedAt: null,
+  smartie: null,
+};
+
+/** workshopState() with the locked agreement `agreement1` and no open round: ready to be closed. */
+export function agreedState(): DomainState {
+  return afterChanges(workshopState(), { doc: [{ type: 'putAgreement', item: AGREEMENT1 }], private: [] });
+}
+
+/** agreedState() closed in the agreement phase: version 1 recorded, the workshop final. */
+export function closedState(): DomainState {
+  const state = withMeta(agreedState(), { phase: 'agreement' });
+  return step(state, FACILITATOR, { type: 'closeWorkshop' });
 }

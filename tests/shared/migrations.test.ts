@@ -125,18 +125,98 @@ interface MigrationFixture {
   readonly after: (doc: Y.Doc) => void;
 }
 
+/** Writes a record as a nested Y.Map, the way the document stores records. */
+function putRawRecord(root: Y.Map<Y.Map<unknown>>, fields: Record<string, unknown>): void {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) map.set(key, value);
+  root.set(fields.id as string, map);
+}
+
+/** A note, a passed proposal and its agreement as schema 3 wrote them: no author, kind, lineage, version, end or SMARTIE. */
+const SCHEMA_3_NOTE = { id: 'n1', promptId: 'prompt1', text: 'Mornings', tag: 'need', themeId: null, order: 'a0' };
+const SCHEMA_3_PROPOSAL = {
+  id: 'pr1',
+  promptId: 'prompt1',
+  themeId: null,
+  statement: 'We meet in the morning.',
+  rule: 'consent',
+  quorumPercent: 0,
+  thresholdPercent: 50,
+  round: 1,
+  previousProposalId: null,
+  status: 'passed',
+  respondentCount: 2,
+  openedAt: 1_700_000_000_000,
+  closedAt: 1_700_000_060_000,
+  outcome: {
+    counts: { agree: 2, canLive: 0, block: 0 },
+    reasons: [],
+    presentCount: 2,
+    isQuorumMet: true,
+    isPassed: true,
+    explanation: 'Passed.',
+  },
+};
+const SCHEMA_3_AGREEMENT = {
+  id: 'ag1',
+  promptId: 'prompt1',
+  themeId: null,
+  statement: 'We meet in the morning.',
+  proposalId: 'pr1',
+  rule: 'consent',
+  round: 1,
+  counts: { agree: 2, canLive: 0, block: 0 },
+  decidedAt: 1_700_000_060_000,
+  status: 'locked',
+  unlockReason: null,
+  unlockedAt: null,
+};
+
 const FIXTURES: Readonly<Record<string, MigrationFixture>> = {
   RekeyOrderKeys: {
     // Old-style keys ('9' < 'i' < 'r'): new keys cannot be placed among them until they are re-keyed.
     before: (doc) => {
       const prompts = [...boardRoots(doc).prompts.values()];
-      ['r', '9'].forEach((key, i) => prompts[i]?.set('order', key));
+      for (const [i, key] of ['r', '9'].entries()) prompts[i]?.set('order', key);
     },
     after: (doc) => {
       const board = readBoard(doc)!;
       const ordered = sortedPrompts(board).map((p) => p.text);
       expect(ordered).toEqual(['Question 2?', 'Question 1?']);
       for (const prompt of board.prompts.values()) expect(isOrderKey(prompt.order)).toBe(true);
+    },
+  },
+  AddVersions: {
+    // A schema-3 board: no version, closed flag or check-in date, two settings only, and records
+    // without the fields of schema 4. readBoard refuses the board and drops the records until it ran.
+    before: (doc) => {
+      const roots = boardRoots(doc);
+      for (const key of ['version', 'isClosed', 'checkInDate']) roots.meta.delete(key);
+      roots.meta.set('settings', { facilitatorParticipates: false, showRoster: true });
+      putRawRecord(roots.notes, SCHEMA_3_NOTE);
+      putRawRecord(roots.proposals, SCHEMA_3_PROPOSAL);
+      putRawRecord(roots.agreements, SCHEMA_3_AGREEMENT);
+      expect(readBoard(doc)).toBeNull();
+    },
+    after: (doc) => {
+      const board = readBoard(doc)!;
+      expect(board.meta).toMatchObject({
+        version: 1,
+        isClosed: false,
+        checkInDate: null,
+        // Existing settings are kept; every board before schema 4 was anonymous and had no SMARTIE fields.
+        settings: { facilitatorParticipates: false, showRoster: true, isAnonymous: true, usesSmartie: false },
+      });
+      expect(board.notes.get('n1')).toEqual({ ...SCHEMA_3_NOTE, author: null });
+      expect(board.proposals.get('pr1')).toEqual({ ...SCHEMA_3_PROPOSAL, kind: 'adopt', targetAgreementId: null });
+      expect(board.agreements.get('ag1')).toEqual({
+        ...SCHEMA_3_AGREEMENT,
+        lineageId: 'ag1',
+        version: 1,
+        endedAt: null,
+        smartie: null,
+      });
+      expect(board.versions.size).toBe(0);
     },
   },
   AddTimer: {

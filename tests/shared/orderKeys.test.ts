@@ -78,7 +78,7 @@ describe('order keys the domain writes stay readable', () => {
     ],
   ])('accepts the key produced by %s', (_label, produce) => {
     const key = produce();
-    const note = { id: 'n1', promptId: 'prompt1', text: 'Late', tag: null, themeId: null, order: key };
+    const note = { id: 'n1', promptId: 'prompt1', text: 'Late', tag: null, themeId: null, order: key, author: null };
     expect(isInvalid(noteRecord(note)), `a key of ${key.length} characters`).toBe(false);
   });
 });

@@ -15,6 +15,13 @@ import { FACILITATOR, newBoardState, refusal, testContext } from './helpers';
 const PAIRS: [Phase, Phase][] = PHASES.flatMap((from) => PHASES.map((to): [Phase, Phase] => [from, to]));
 const DISTINCT_PAIRS = PAIRS.filter(([from, to]) => from !== to);
 
+/**
+ * Moves that are not between neighbours and have no way back: after a revisit, adding items to
+ * the next version goes through the usual flow again, starting with the reflection.
+ */
+const ONE_WAY_MOVES: readonly string[] = ['revisit>reflect'];
+const isOneWay = (from: Phase, to: Phase) => ONE_WAY_MOVES.includes(`${from}>${to}`);
+
 function setPhase(from: Phase, to: Phase, confirm?: boolean, prompts = 2) {
   const state = newBoardState({ phase: from, prompts });
   const command =
@@ -27,16 +34,24 @@ describe('the phase table', () => {
     const keys = PHASE_TRANSITIONS.map((t) => `${t.from}>${t.to}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(PHASE_TRANSITIONS.every((t) => t.from !== t.to)).toBe(true);
-    expect(PHASE_TRANSITIONS).toHaveLength(2 * (PHASES.length - 1));
+    expect(PHASE_TRANSITIONS).toHaveLength(2 * (PHASES.length - 1) + ONE_WAY_MOVES.length);
   });
 
-  it.each(DISTINCT_PAIRS)('%s -> %s is listed exactly when the phases are neighbours', (from, to) => {
+  it.each(DISTINCT_PAIRS)('%s -> %s is listed exactly when the phases are neighbours or it is a one-way move', (from, to) => {
     const isNeighbour = Math.abs(PHASES.indexOf(from) - PHASES.indexOf(to)) === 1;
-    expect(findTransition(from, to) !== undefined).toBe(isNeighbour);
+    expect(findTransition(from, to) !== undefined).toBe(isNeighbour || isOneWay(from, to));
   });
 
-  it.each(DISTINCT_PAIRS)('%s -> %s and its reverse are both allowed or both refused (symmetric case)', (from, to) => {
-    expect(findTransition(from, to) === undefined).toBe(findTransition(to, from) === undefined);
+  it.each(DISTINCT_PAIRS.filter(([from, to]) => !isOneWay(from, to) && !isOneWay(to, from)))(
+    '%s -> %s and its reverse are both allowed or both refused (symmetric case)',
+    (from, to) => {
+      expect(findTransition(from, to) === undefined).toBe(findTransition(to, from) === undefined);
+    },
+  );
+
+  it('has no way back from reflect to revisit: the loop goes round the workshop again', () => {
+    expect(findTransition('revisit', 'reflect')).toEqual({ from: 'revisit', to: 'reflect', confirm: null });
+    expect(findTransition('reflect', 'revisit')).toBeUndefined();
   });
 
   it.each(PHASES.slice(0, -1))('moving forward from %s never needs a confirmation', (from) => {

@@ -113,7 +113,15 @@ export async function seededRoom(
     keysBetween(null, null, notesPerPrompt).forEach((order, i) => {
       notes.push({
         type: 'putNote',
-        note: { id: newId(), promptId: prompt.id, text: `note ${i}`, tag: i % 3 === 0 ? 'need' : null, themeId: null, order },
+        note: {
+          id: newId(),
+          promptId: prompt.id,
+          text: `note ${i}`,
+          tag: i % 3 === 0 ? 'need' : null,
+          themeId: null,
+          order,
+          author: null,
+        },
       });
     });
     notes.push({ type: 'patchPrompt', id: prompt.id, fields: { isRevealed: true } });
@@ -121,7 +129,13 @@ export async function seededRoom(
   notes.push({ type: 'setMeta', fields: { phase: 'group' } });
   applyDocChanges(doc, notes, 'seed');
   await store.createBoard(
-    { id: boardId, joinCode: boardId.slice(0, 6).toUpperCase(), facilitatorKeyHash: Buffer.alloc(32), createdAt: 0 },
+    {
+      id: boardId,
+      joinCode: boardId.slice(0, 6).toUpperCase(),
+      facilitatorKeyHash: Buffer.alloc(32),
+      readerKeyHash: null,
+      createdAt: 0,
+    },
     Y.encodeStateAsUpdate(doc),
   );
   const room = await Room.open(store, boardId, 25);
