@@ -181,4 +181,57 @@ describe('consensus rounds', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 0 });
     db.close();
   });
+
+  it('never changes a round after its close was acknowledged, with 50 people × 20 responses racing the close', async () => {
+    const { created, facilitator, promptId } = await votingBoard();
+    await facilitator.send({ type: 'setPhase', phase: 'decide' });
+    expect(
+      (
+        await facilitator.send({
+          type: 'openProposal',
+          proposalId: 'race',
+          promptId,
+          themeId: null,
+          statement: 'We answer within two days.',
+          rule: 'consent',
+          quorumPercent: 0,
+          thresholdPercent: 50,
+          previousProposalId: null,
+        })
+      ).ok,
+    ).toBe(true);
+    const people = Array.from({ length: 50 }, () => randomToken(16));
+    const tabs = people.flatMap((secret) => [
+      t.connect(created.boardId, { participantSecret: secret }),
+      t.connect(created.boardId, { participantSecret: secret }),
+    ]);
+    await waitSynced(...tabs);
+    const random = seededRandom(11);
+    const kinds = ['agree', 'canLive', 'block'] as const;
+    const respondAll = () =>
+      tabs.map((tab) => {
+        const response = kinds[Math.floor(random() * 3)]!;
+        return tab.send({ type: 'respond', proposalId: 'race', response, reason: response === 'block' ? 'a barrier' : null });
+      });
+    // Half the responses land; then the close races the other half.
+    for (let k = 0; k < 5; k++) await Promise.all(respondAll());
+    // The close races 300 more responses from every tab.
+    const racing: Promise<{ ok: boolean }>[] = [];
+    for (let k = 0; k < 2; k++) racing.push(...respondAll());
+    const closeResult = facilitator.send({ type: 'closeProposal', proposalId: 'race' });
+    for (let k = 0; k < 1; k++) racing.push(...respondAll());
+    expect((await closeResult).ok).toBe(true);
+    const outcomeAtClose = JSON.stringify(facilitator.board().proposals.get('race')?.outcome);
+    await Promise.all(racing);
+    // Once the close is acknowledged, nothing changes it: every later response is refused.
+    const after = await Promise.all(respondAll());
+    expect(after.every((r) => !r.ok)).toBe(true);
+    await facilitator.send({ type: 'focusPrompt', promptId: null });
+    expect(JSON.stringify(facilitator.board().proposals.get('race')?.outcome)).toBe(outcomeAtClose);
+    const late = await tabs[0]!.send({ type: 'respond', proposalId: 'race', response: 'agree', reason: null });
+    expect(late).toMatchObject({ ok: false, error: 'conflict' });
+    const outcome = facilitator.board().proposals.get('race')!.outcome!;
+    const counted = outcome.counts.agree + outcome.counts.canLive + outcome.counts.block;
+    expect(counted).toBeLessThanOrEqual(50);
+  }, 60_000);
 });

@@ -177,6 +177,38 @@ describe('command refusals', () => {
     expect((await facilitator.send({ type: 'focusPrompt', promptId: null })).ok).toBe(true);
   });
 
+  it('throttles a client sending 1,000 commands/s and then disconnects it, while another client’s commands stay quick', async () => {
+    const { created, facilitator } = await facilitated();
+    const flood = await openAuthenticated(t.server, created.boardId);
+    let isClosed = false;
+    void flood.closed.then(() => {
+      isClosed = true;
+    });
+    // 10 commands every 10 ms ≈ 1,000/s, for at most 5 s.
+    let sent = 0;
+    const ticker = setInterval(() => {
+      for (let i = 0; i < 10 && !isClosed; i++) {
+        flood.sendFrame(encodeCommand({ id: `s${sent++}`, command: { type: 'focusPrompt', promptId: null } }));
+      }
+    }, 10);
+    const latencies: number[] = [];
+    const deadline = Date.now() + 5000;
+    while (!isClosed && Date.now() < deadline) {
+      const started = performance.now();
+      expect((await facilitator.send({ type: 'focusPrompt', promptId: null })).ok).toBe(true);
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    clearInterval(ticker);
+    expect((await flood.closed).code).toBe(CLOSE_CODES.TOO_MANY_COMMANDS);
+    const refused = results(flood.frames).filter((r) => !r.ok && r.error === 'rate_limited');
+    expect(refused.length).toBeGreaterThan(100);
+    expect(refused[0]).toMatchObject({ message: expect.stringMatching(/too many/i) });
+    latencies.sort((a, b) => a - b);
+    // Generous on a shared two-core machine; a starved event loop would take seconds.
+    expect(latencies[Math.floor(latencies.length * 0.95)]).toBeLessThan(500);
+  });
+
   it('survives garbage commands: bad JSON, invalid UTF-8, wrong shapes', async () => {
     const { created, facilitator } = await facilitated();
     const bad = [
