@@ -14,6 +14,7 @@ import type { Phase } from '../../shared/phases';
 import { seededRandom } from '../../shared/random';
 import type { AgreementItem } from '../../shared/records/AgreementItem';
 import type { BoardMeta, BoardSettings } from '../../shared/records/BoardMeta';
+import type { ProposalKind, ResponseKind } from '../../shared/records/Proposal';
 import type { Template } from '../../shared/templates';
 
 /** A facilitator who also takes part (writes notes) under participant id `fac`. */
@@ -378,3 +379,87 @@ export function closedState(): DomainState {
   const state = withMeta(agreedState(), { phase: 'agreement' });
   return step(state, FACILITATOR, { type: 'closeWorkshop' });
 }
+
+/** A context at a given time whose one fresh id is `id` (closeProposal asks for one, for the agreed item). */
+export function contextAt(now: number, id = 'fresh', presentCount = 3): DomainContext {
+  return { random: seededRandom(7), newId: () => id, now, presentCount };
+}
+
+/**
+ * A board run command by command on a real Y.Doc as well as in memory, as the server does: the
+ * document is what clients read back (validated), the state is what the domain sees next.
+ */
+export class Session {
+  readonly doc = new Y.Doc();
+  state: DomainState;
+
+  constructor(promptCount = 3) {
+    applyDocChanges(this.doc, newBoardChanges(promptCount), 'server');
+    this.state = { board: this.read(), ...emptyPrivateState() };
+  }
+
+  /** The board as a client reads it from the document. */
+  read(): BoardState {
+    const board = readBoard(this.doc);
+    if (board === null) throw new Error('the document holds no readable board');
+    return board;
+  }
+
+  /** Runs an accepted command (fails the test when refused). */
+  run(actor: Actor, command: Command, ctx = anyContext()): Changes {
+    return this.commit(accept(this.state, actor, command, ctx));
+  }
+
+  /** Commits changes the domain did not produce (a shortcut past earlier phases). */
+  commit(changes: Changes): Changes {
+    applyDocChanges(this.doc, changes.doc, 'server');
+    this.state = afterChanges(this.state, changes);
+    return changes;
+  }
+}
+
+/** One consensus round, from opening to closing: who answers what, with which reason. */
+export interface Round {
+  readonly proposalId: string;
+  readonly promptId: string;
+  readonly themeId?: string | null;
+  readonly statement: string;
+  readonly kind?: ProposalKind;
+  readonly targetAgreementId?: string | null;
+  readonly previousProposalId?: string | null;
+  readonly responses: readonly (readonly [Actor, ResponseKind, string | null])[];
+}
+
+/**
+ * Opens a round under consent (quorum 0) a minute before `now`, records the responses and
+ * closes it at `now`. A passed adopt or amend round locks the agreed item `${proposalId}-agreed`.
+ */
+export function runRound(session: Session, round: Round, now: number): void {
+  session.run(
+    FACILITATOR,
+    {
+      type: 'openProposal',
+      proposalId: round.proposalId,
+      promptId: round.promptId,
+      themeId: round.themeId ?? null,
+      statement: round.statement,
+      rule: 'consent',
+      quorumPercent: 0,
+      thresholdPercent: 50,
+      previousProposalId: round.previousProposalId ?? null,
+      kind: round.kind ?? 'adopt',
+      targetAgreementId: round.targetAgreementId ?? null,
+    },
+    contextAt(now - 60_000),
+  );
+  for (const [actor, response, reason] of round.responses) {
+    session.run(actor, { type: 'respond', proposalId: round.proposalId, response, reason });
+  }
+  session.run(FACILITATOR, { type: 'closeProposal', proposalId: round.proposalId }, contextAt(now, `${round.proposalId}-agreed`));
+}
+
+/** Everyone agrees. */
+export const ALL_AGREE: Round['responses'] = [
+  [ALICE, 'agree', null],
+  [BOB, 'agree', null],
+];
