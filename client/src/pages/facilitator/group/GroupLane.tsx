@@ -91,8 +91,8 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
           {prompt.isRevealed ? (
             <>
               <div className="lane__themes">
-                {layout.themes.map((group, i) => (
-                  <ThemeCard key={group.theme.id} group={group} index={i} />
+                {layout.themes.map((group) => (
+                  <ThemeCard key={group.theme.id} group={group} />
                 ))}
                 <NewThemeTarget layout={layout} />
               </div>

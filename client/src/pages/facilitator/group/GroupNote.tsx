@@ -22,13 +22,12 @@ import { toggleSelected, useGroupUi } from './groupUiStore';
 
 export interface GroupNoteProps {
   readonly note: Note;
-  readonly rank: number;
 }
 
 /** The Move to… menu of a note (or of the selection it belongs to): up, down, each theme, Ungrouped, a new theme. */
 export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: readonly string[]): MenuEntry[] {
   const first = noteIds[0] as string;
-  const item: DragItem = { kind: 'note', noteId: first, promptId: layout.prompt.id, rank: 0 };
+  const item: DragItem = { kind: 'note', noteId: first, promptId: layout.prompt.id };
   const run = (action: DropAction | null) => () => {
     if (action) performDrop(host, layout, action, { isMovingFocus: true, isAnnounced: true });
   };
@@ -60,7 +59,7 @@ export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: 
   }
   if (layout.themes.length > 0) entries.push({ type: 'heading', label: 'Themes' });
   for (const group of layout.themes) {
-    const action = resolve({ kind: 'theme', themeId: group.theme.id, promptId: layout.prompt.id, rank: 0 });
+    const action = resolve({ kind: 'theme', themeId: group.theme.id, promptId: layout.prompt.id });
     entries.push({
       label: `‘${group.theme.name}’`,
       note: action ? `(${countNotes(group.notes.length)})` : '(here now)',
@@ -68,7 +67,7 @@ export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: 
       onSelect: run(action),
     });
   }
-  const out = resolve({ kind: 'ungrouped', promptId: layout.prompt.id, rank: 0 });
+  const out = resolve({ kind: 'ungrouped', promptId: layout.prompt.id });
   entries.push(
     { type: 'separator' },
     { label: 'Ungrouped', note: out ? undefined : '(here now)', isDisabled: out === null, onSelect: run(out) },
@@ -86,7 +85,6 @@ export const GroupNote = memo(GroupNoteCard, sameNote);
 /** The board re-reads every record on each update: compare what is drawn, not object identity. */
 function sameNote(a: GroupNoteProps, b: GroupNoteProps): boolean {
   return (
-    a.rank === b.rank &&
     a.note.id === b.note.id &&
     a.note.text === b.note.text &&
     a.note.tag === b.note.tag &&
@@ -102,14 +100,13 @@ function sameNote(a: GroupNoteProps, b: GroupNoteProps): boolean {
  */
 function NoteShell({
   note,
-  rank,
   isSelected,
   check,
   content,
   menu,
 }: GroupNoteProps & { isSelected: boolean; check: ReactNode; content: ReactNode; menu: ReactNode }) {
-  const item: DragItem = { kind: 'note', noteId: note.id, promptId: note.promptId, rank };
-  const target: DropTarget = { kind: 'note', noteId: note.id, themeId: note.themeId, promptId: note.promptId, rank };
+  const item: DragItem = { kind: 'note', noteId: note.id, promptId: note.promptId };
+  const target: DropTarget = { kind: 'note', noteId: note.id, themeId: note.themeId, promptId: note.promptId };
   const drag = useDraggable({ id: dragId(item), data: item });
   const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   const isCarried = useGroupUi((s) => s.carried.has(note.id));
@@ -154,7 +151,7 @@ function NoteShell({
   );
 }
 
-function GroupNoteCard({ note, rank }: GroupNoteProps) {
+function GroupNoteCard({ note }: GroupNoteProps) {
   const host = useGroupHost();
   const isSelected = useGroupUi((s) => s.selected.has(note.id));
   const excerpt = noteExcerpt(note.text);
@@ -201,5 +198,5 @@ function GroupNoteCard({ note, rank }: GroupNoteProps) {
     ),
     [excerpt, host, id, promptId],
   );
-  return <NoteShell note={note} rank={rank} isSelected={isSelected} check={check} content={content} menu={menu} />;
+  return <NoteShell note={note} isSelected={isSelected} check={check} content={content} menu={menu} />;
 }

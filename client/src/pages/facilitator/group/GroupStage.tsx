@@ -46,6 +46,11 @@ function pointerY(event: Event | null, deltaY: number): number | null {
  */
 const AUTO_SCROLL = { threshold: { x: 0, y: 0.08 }, acceleration: 8 };
 
+/** A few pixels of movement before a mouse drag starts, so that a click (Ctrl-click selects) stays a click. */
+const MOUSE_OPTIONS = { activationConstraint: { distance: 6 } };
+/** A short press before a touch drag starts, so that a swipe still scrolls the page. */
+const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 8 } };
+
 const isKeyboardDrag = (event: Event | null) => event instanceof KeyboardEvent;
 
 /**
@@ -72,13 +77,16 @@ export function GroupStage({ board }: { readonly board: BoardState }) {
     () => ({ layoutOf: (promptId) => layoutsRef.current.get(promptId), askName: setNameRequest, confirm: confirm.ask }),
     [confirm.ask],
   );
+  // Stable options: new ones would give every note new drag listeners, re-rendering them all on each change.
+  const keyboardOptions = useMemo(
+    () =>
+      ({ coordinateGetter: keyboardCoordinates(session), scrollBehavior: prefersReducedMotion() ? 'auto' : 'smooth' }) as const,
+    [session],
+  );
   const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, {
-      coordinateGetter: keyboardCoordinates(session),
-      scrollBehavior: prefersReducedMotion() ? 'auto' : 'smooth',
-    }),
+    useSensor(MouseSensor, MOUSE_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   );
   const collisions = useMemo(() => collisionDetection(session), [session]);
   const accessibility = useMemo(

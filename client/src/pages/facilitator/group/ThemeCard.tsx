@@ -17,7 +17,7 @@ import { type PromptLayout, type ThemeGroup, themeCountLine } from '../../../com
 import { countNotes } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
 import * as facilitation from '../../../sync/facilitationCommands';
-import { type DragItem, type DropTarget, dragId, dropId, NO_RESIZE_OBSERVER, themeRank } from './dragModel';
+import { type DragItem, type DropTarget, dragId, dropId, NO_RESIZE_OBSERVER } from './dragModel';
 import { focusSoon, themeHandleId } from './focusPlan';
 import { GroupNote } from './GroupNote';
 import { askDeleteTheme, type GroupHost, performDrop, useGroupHost } from './groupActions';
@@ -25,7 +25,6 @@ import { useGroupUi } from './groupUiStore';
 
 export interface ThemeCardProps {
   readonly group: ThemeGroup;
-  readonly index: number;
 }
 
 function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): MenuEntry[] {
@@ -50,7 +49,6 @@ const isControl = (target: EventTarget) =>
 
 interface ThemeShellProps {
   readonly theme: Theme;
-  readonly index: number;
   /** The grip's name: the theme and its counts. */
   readonly label: string;
   readonly head: ReactNode;
@@ -62,10 +60,9 @@ interface ThemeShellProps {
  * its grip). dnd-kit re-renders it whenever the target under the pointer changes: it takes the
  * header and the notes as ready-made elements that React does not render again.
  */
-function ThemeShell({ theme, index, label, head, children }: ThemeShellProps) {
-  const rank = themeRank(index, null);
-  const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
-  const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId, rank };
+function ThemeShell({ theme, label, head, children }: ThemeShellProps) {
+  const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId };
+  const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId };
   const drag = useDraggable({ id: dragId(item), data: item });
   const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(theme.id)));
@@ -108,7 +105,7 @@ function ThemeShell({ theme, index, label, head, children }: ThemeShellProps) {
 }
 
 /** A theme: its name (renamed in place), counts, menus, and its notes; a target for notes and for other themes. */
-export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProps) {
+export const ThemeCard = memo(function ThemeCard({ group }: ThemeCardProps) {
   const { theme, notes, needCount } = group;
   const host = useGroupHost();
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
@@ -117,7 +114,7 @@ export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProp
   const headingId = useId();
   const skipBlurSave = useRef(false);
   const layout = () => host.layoutOf(theme.promptId);
-  const shown = notes.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
+  const shown = isNeedsOnly ? notes.filter((note) => note.tag === 'need') : notes;
 
   const startRename = () => {
     setDraft(theme.name);
@@ -173,7 +170,6 @@ export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProp
   return (
     <ThemeShell
       theme={theme}
-      index={index}
       label={`Theme ‘${theme.name}’, ${themeCountLine(notes.length, needCount)}`}
       head={
         <>
@@ -226,8 +222,8 @@ export const ThemeCard = memo(function ThemeCard({ group, index }: ThemeCardProp
     >
       {shown.length > 0 ? (
         <ul className="gnotes" aria-label={`Notes in ‘${theme.name}’`}>
-          {shown.map(({ note, i }) => (
-            <GroupNote key={note.id} note={note} rank={themeRank(index, i)} />
+          {shown.map((note) => (
+            <GroupNote key={note.id} note={note} />
           ))}
         </ul>
       ) : (

@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import type { PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
-import { type DropTarget, dropId, NO_RESIZE_OBSERVER, ungroupedRank } from './dragModel';
+import { type DropTarget, dropId, NO_RESIZE_OBSERVER } from './dragModel';
 import { ungroupedHeadingId } from './focusPlan';
 import { GroupNote } from './GroupNote';
 import { useGroupUi } from './groupUiStore';
@@ -10,7 +10,7 @@ import { useGroupUi } from './groupUiStore';
 /** The drop target around the notes (re-rendered on every drag-over change, so it takes its notes ready-made). */
 function PoolShell({ layout, children }: { readonly layout: PromptLayout; readonly children: ReactNode }) {
   const { prompt } = layout;
-  const target: DropTarget = { kind: 'ungrouped', promptId: prompt.id, rank: ungroupedRank(layout.themes.length, null) };
+  const target: DropTarget = { kind: 'ungrouped', promptId: prompt.id };
   const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   return (
     <section
@@ -27,7 +27,7 @@ function PoolShell({ layout, children }: { readonly layout: PromptLayout; readon
 export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
   const { prompt, ungrouped } = layout;
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
-  const shown = ungrouped.map((note, i) => ({ note, i })).filter(({ note }) => !isNeedsOnly || note.tag === 'need');
+  const shown = isNeedsOnly ? ungrouped.filter((note) => note.tag === 'need') : ungrouped;
   return (
     <PoolShell layout={layout}>
       <h3 id={ungroupedHeadingId(prompt.id)} className="gungrouped__title" tabIndex={-1}>
@@ -35,8 +35,8 @@ export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
       </h3>
       {shown.length > 0 ? (
         <ul className="gnotes gnotes--pool" aria-label="Notes in no theme">
-          {shown.map(({ note, i }) => (
-            <GroupNote key={note.id} note={note} rank={ungroupedRank(layout.themes.length, i)} />
+          {shown.map((note) => (
+            <GroupNote key={note.id} note={note} />
           ))}
         </ul>
       ) : (

@@ -7,24 +7,15 @@ import type { PromptLayout } from '../../../components/themeLayout';
 
 /** Something being dragged: one note (carrying the selection when it is part of it) or a theme. */
 export type DragItem =
-  | { readonly kind: 'note'; readonly noteId: string; readonly promptId: string; readonly rank: number }
-  | { readonly kind: 'theme'; readonly themeId: string; readonly promptId: string; readonly rank: number };
+  | { readonly kind: 'note'; readonly noteId: string; readonly promptId: string }
+  | { readonly kind: 'theme'; readonly themeId: string; readonly promptId: string };
 
-/**
- * A place to drop. `rank` orders a prompt's targets as they read on screen (each theme and its
- * notes, "new theme", then the ungrouped notes): the keyboard walks them in that order.
- */
+/** A place to drop: the notes in no theme, a theme, a note (before it, or a new theme with it), "new theme". */
 export type DropTarget =
-  | { readonly kind: 'ungrouped'; readonly promptId: string; readonly rank: number }
-  | { readonly kind: 'theme'; readonly themeId: string; readonly promptId: string; readonly rank: number }
-  | {
-      readonly kind: 'note';
-      readonly noteId: string;
-      readonly themeId: string | null;
-      readonly promptId: string;
-      readonly rank: number;
-    }
-  | { readonly kind: 'newTheme'; readonly promptId: string; readonly rank: number };
+  | { readonly kind: 'ungrouped'; readonly promptId: string }
+  | { readonly kind: 'theme'; readonly themeId: string; readonly promptId: string }
+  | { readonly kind: 'note'; readonly noteId: string; readonly themeId: string | null; readonly promptId: string }
+  | { readonly kind: 'newTheme'; readonly promptId: string };
 
 export const dragId = (item: { kind: 'note'; noteId: string } | { kind: 'theme'; themeId: string }) =>
   item.kind === 'note' ? `drag-note:${item.noteId}` : `drag-theme:${item.themeId}`;
@@ -47,14 +38,6 @@ export function dropId(target: DropTarget): string {
  * pick-up: without this, dnd-kit starts one ResizeObserver per target (hundreds) at every pick-up.
  */
 export const NO_RESIZE_OBSERVER = { disabled: true } as const;
-
-/** Ranks leave room for 100,000 notes per container. */
-const RANK_STEP = 100_000;
-export const themeRank = (themeIndex: number, noteIndex: number | null) =>
-  (themeIndex + 1) * RANK_STEP + (noteIndex === null ? 0 : noteIndex + 1);
-export const newThemeRank = (themeCount: number) => (themeCount + 1) * RANK_STEP;
-export const ungroupedRank = (themeCount: number, index: number | null) =>
-  (themeCount + 2) * RANK_STEP + (index === null ? 0 : index + 1);
 
 /** True when `target` may receive `item`, carrying the notes `moving`. */
 export function acceptsDrop(item: DragItem, moving: ReadonlySet<string>, target: DropTarget): boolean {

@@ -35,12 +35,25 @@ const itemOf = (active: Active | null) => (active?.data.current as DragItem | un
 function candidates(session: DragSession, containers: readonly DroppableContainer[]): DroppableContainer[] {
   const item = session.item;
   if (!item) return [];
-  return containers
-    .filter((c) => {
-      const target = targetOf(c);
-      return target !== undefined && !c.disabled && acceptsDrop(item, session.moving, target);
-    })
-    .sort((a, b) => (targetOf(a)?.rank ?? 0) - (targetOf(b)?.rank ?? 0));
+  return containers.filter((c) => {
+    const target = targetOf(c);
+    return target !== undefined && !c.disabled && acceptsDrop(item, session.moving, target);
+  });
+}
+
+/** True when `node` comes after `reference` in the page (an ancestor comes before its children). */
+const isAfter = (node: Node, reference: Node) =>
+  (reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+/**
+ * Targets in reading order, which is the page's order: each theme then its notes, "new theme",
+ * the ungrouped list then its notes. Taken from the page, so that notes carry no position that
+ * would re-render them all when one moves.
+ */
+function inPageOrder(list: readonly DroppableContainer[]): DroppableContainer[] {
+  return list
+    .filter((c) => c.node.current !== null)
+    .sort((a, b) => (isAfter(b.node.current as Node, a.node.current as Node) ? -1 : 1));
 }
 
 interface Box {
@@ -103,33 +116,28 @@ export function collisionDetection(session: DragSession): CollisionDetection {
 
 const isContainer = (target: DropTarget | undefined) => target !== undefined && target.kind !== 'note';
 
-/** The next (or previous) target in reading order from `rank`, or null at the end. */
-function step(list: readonly DroppableContainer[], rank: number, isForward: boolean): DroppableContainer | null {
-  const ordered = isForward ? list : [...list].reverse();
-  return ordered.find((c) => (isForward ? (targetOf(c)?.rank ?? 0) > rank : (targetOf(c)?.rank ?? 0) < rank)) ?? null;
+/** The next (or previous) target in reading order after `from` (a target, or the dragged item), or null at the end. */
+function step(list: readonly DroppableContainer[], from: Node, isForward: boolean): DroppableContainer | null {
+  const node = (c: DroppableContainer) => c.node.current as Node;
+  if (isForward) return list.find((c) => c.node.current !== from && isAfter(node(c), from)) ?? null;
+  return [...list].reverse().find((c) => c.node.current !== from && !isAfter(node(c), from)) ?? null;
 }
 
 /**
  * The next (or previous) container, round and round: themes, new theme, ungrouped. Picking a note
- * up starts the round after its own container, so Right from an ungrouped note reaches the first
+ * up starts the round from its own container, so Right from an ungrouped note reaches the first
  * theme at once.
  */
-function jump(
-  list: readonly DroppableContainer[],
-  current: DroppableContainer | null,
-  item: DragItem | null,
-  isForward: boolean,
-): DroppableContainer | null {
+function jump(list: readonly DroppableContainer[], current: DroppableContainer | null, from: Node, isForward: boolean) {
   const containers = list.filter((c) => isContainer(targetOf(c)));
   if (containers.length === 0) return null;
   let index = current ? containers.indexOf(current) : -1;
   let isBetween = false;
   if (index < 0) {
-    // Start from the container the item sits in (the last container ranked at or before it).
-    const rank = current ? (targetOf(current)?.rank ?? 0) : (item?.rank ?? 0);
-    index = containers.reduce((found, c, i) => ((targetOf(c)?.rank ?? 0) <= rank ? i : found), -1);
+    // The container the item sits in: the last one that starts before it (its ancestor for a note).
+    index = containers.reduce((found, c, i) => (c.node.current && !isAfter(c.node.current, from) ? i : found), -1);
     // A dragged theme is not one of its own targets: it sits between two of them.
-    isBetween = current === null && item?.kind === 'theme';
+    isBetween = current === null && !containers.some((c) => c.node.current?.contains(from));
   }
   const n = containers.length;
   const delta = isForward ? 1 : isBetween ? 0 : -1;
@@ -142,14 +150,15 @@ export function keyboardCoordinates(session: DragSession): KeyboardCoordinateGet
     if (code !== 'ArrowDown' && code !== 'ArrowUp' && code !== 'ArrowLeft' && code !== 'ArrowRight') return undefined;
     event.preventDefault();
     session.item ??= itemOf(context.active);
-    const list = candidates(session, context.droppableContainers.getEnabled());
-    if (list.length === 0 || !active) return undefined;
-    const currentIndex = list.findIndex((c) => c.id === session.keyboardTargetId);
-    const current = currentIndex >= 0 ? (list[currentIndex] as DroppableContainer) : null;
+    const list = inPageOrder(candidates(session, context.droppableContainers.getEnabled()));
+    const activeNode = context.activeNode;
+    if (list.length === 0 || !active || !activeNode) return undefined;
+    const current = list.find((c) => c.id === session.keyboardTargetId) ?? null;
+    const from = current?.node.current ?? activeNode;
     const next =
       code === 'ArrowLeft' || code === 'ArrowRight'
-        ? jump(list, current, session.item, code === 'ArrowRight')
-        : step(list, current ? (targetOf(current)?.rank ?? 0) : (session.item?.rank ?? 0), code === 'ArrowDown');
+        ? jump(list, current, current ? from : activeNode, code === 'ArrowRight')
+        : step(list, from, code === 'ArrowDown');
     if (!next) return undefined;
     session.keyboardTargetId = String(next.id);
     const node = next.node.current;
