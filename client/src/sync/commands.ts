@@ -5,7 +5,7 @@ import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
-import type { DecisionRule, ResponseKind } from '../../../shared/records/Proposal';
+import type { DecisionRule, ProposalKind, ResponseKind } from '../../../shared/records/Proposal';
 import { announce } from '../store/toastStore';
 import { currentSession } from './boardSession';
 
@@ -46,8 +46,9 @@ export function setPresence(name: string | null): void {
   currentSession()?.setPresence(name);
 }
 
-export const postNote = (promptId: string, text: string, tag: NoteTag | null) =>
-  submit({ type: 'postDraft', draftId: randomId(), promptId, text, tag });
+/** `authorName` signs the note on boards that show names; anonymous boards refuse it. */
+export const postNote = (promptId: string, text: string, tag: NoteTag | null, authorName: string | null = null) =>
+  submit({ type: 'postDraft', draftId: randomId(), promptId, text, tag, ...(authorName ? { authorName } : {}) });
 export const editNote = (draftId: string, text: string, tag: NoteTag | null) => submit({ type: 'editDraft', draftId, text, tag });
 export const deleteNote = (draftId: string) => submit({ type: 'deleteDraft', draftId });
 
@@ -96,6 +97,9 @@ export interface ProposalSettings {
   readonly thresholdPercent: number;
   /** The failed round this one revises, or null for a first round. */
   readonly previousProposalId: string | null;
+  /** adopt (default): a new item; amend or retire: about `targetAgreementId`. */
+  readonly kind?: ProposalKind;
+  readonly targetAgreementId?: string | null;
 }
 export const openProposal = (settings: ProposalSettings) =>
   submitAndWait({ type: 'openProposal', proposalId: randomId(), ...settings });
