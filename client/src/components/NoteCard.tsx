@@ -1,11 +1,12 @@
 import type { Note } from '../../../shared/records/Note';
 import { TagBadge } from './TagBadge';
 
-/** A revealed note: its words and its tag, never its author. */
-export function NoteCard({ note }: { readonly note: Pick<Note, 'text' | 'tag'> }) {
+/** A revealed note: its words and its tag; its author only on boards that show names (two people). */
+export function NoteCard({ note }: { readonly note: Pick<Note, 'text' | 'tag'> & { readonly author?: string | null } }) {
   return (
     <li className="note">
       <p className="note__text">{note.text}</p>
+      {note.author && <p className="note__author">— {note.author}</p>}
       {note.tag && <TagBadge tag={note.tag} />}
     </li>
   );

@@ -1,10 +1,11 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { MAX_NOTE_CHARS } from '../../../shared/limits';
+import { MAX_DISPLAY_NAME_CHARS, MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { NoteTag } from '../../../shared/records/Note';
 import { quoted } from '../copy';
+import { displayNameFor, saveDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
 import { announce } from '../store/toastStore';
-import { postNote } from '../sync/commands';
+import { postNote, setPresence } from '../sync/commands';
 import { TagChoice } from './TagChoice';
 
 export interface NoteComposerProps {
@@ -26,6 +27,13 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
   const textarea = useRef<HTMLTextAreaElement>(null);
   const isEmpty = text.trim().length === 0;
   const wasOpen = useRef(isOpen);
+  // Boards for two people show names: the note is signed with my display name, asked for when missing.
+  const isNamed = useBoardStore((s) => s.board?.meta.settings.isAnonymous === false);
+  const boardId = useBoardStore((s) => s.boardId);
+  const [storedName, setStoredName] = useState(() => (boardId && displayNameFor(boardId)) || '');
+  const [name, setName] = useState(storedName);
+  const nameId = useId();
+  const nameInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (isOpen && !wasOpen.current) textarea.current?.focus();
@@ -35,7 +43,18 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
   const add = (event?: FormEvent) => {
     event?.preventDefault();
     if (isEmpty) return;
-    if (postNote(promptId, text.trim(), tag) !== null) return;
+    const signature = name.trim();
+    if (isNamed && signature === '') {
+      announce('Names are shown on this board: write your name first.', 'error');
+      nameInput.current?.focus();
+      return;
+    }
+    if (postNote(promptId, text.trim(), tag, isNamed ? signature : null) !== null) return;
+    if (isNamed && boardId && signature !== storedName) {
+      saveDisplayName(boardId, signature);
+      setStoredName(signature);
+      setPresence(signature);
+    }
     setText('');
     setTag(null);
     textarea.current?.focus();
@@ -67,6 +86,25 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
 
   return (
     <form className="composer" onSubmit={add}>
+      {isNamed &&
+        (storedName ? (
+          <p className="composer__signed">Names are shown on this board: your notes are signed “{storedName}”.</p>
+        ) : (
+          <>
+            <label htmlFor={nameId} className="composer__label">
+              Your name <span className="optional">(names are shown on this board’s notes)</span>
+            </label>
+            <input
+              id={nameId}
+              ref={nameInput}
+              className="input"
+              value={name}
+              maxLength={MAX_DISPLAY_NAME_CHARS}
+              autoComplete="nickname"
+              onChange={(e) => setName(e.target.value)}
+            />
+          </>
+        ))}
       <label htmlFor={textId} className="composer__label">
         Your answer<span className="visually-hidden"> to {quoted(promptText)}</span>
       </label>

@@ -61,6 +61,9 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         )}
         {!isWritingOpen && <p className="notice">{writingClosedReason(meta.phase)}</p>}
         {isWritingOpen && !canWrite && <p className="notice">You are watching: writing notes is for participants.</p>}
+        {!meta.settings.isAnonymous && (
+          <p className="notice notice--names">Names are shown on this board: everyone sees who wrote each note.</p>
+        )}
         {meta.phase === 'group' ? (
           <GroupView board={board} />
         ) : DECISION_PHASES.has(meta.phase) ? (
@@ -70,7 +73,9 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         )}
         <footer className="footer">
           <p>
-            {name ? `You appear as “${name}” in the list of who is here.` : 'You appear without a name.'}{' '}
+            {name
+              ? `You appear as “${name}” in the list of who is here${meta.settings.isAnonymous ? '' : ' and on your notes'}.`
+              : 'You appear without a name.'}{' '}
             <button type="button" className="link-button" onClick={onChangeName}>
               Change
             </button>
@@ -86,6 +91,7 @@ export function ParticipantPage({ boardId }: { readonly boardId: string }) {
   useBoardSession(boardId, 'participant');
   const [name, setName] = useState(() => displayNameFor(boardId));
   const title = useBoardStore((s) => s.board?.meta.title ?? '');
+  const isNamed = useBoardStore((s) => s.board?.meta.settings.isAnonymous === false);
 
   useEffect(() => {
     setPresence(name);
@@ -96,6 +102,7 @@ export function ParticipantPage({ boardId }: { readonly boardId: string }) {
       {name === null ? (
         <NameGate
           title={title}
+          isNamed={isNamed}
           onDone={(chosen) => {
             saveDisplayName(boardId, chosen);
             setName(chosen);

@@ -19,6 +19,7 @@ export function ItemSummary({
     return (
       <div className="item-summary item-summary--note">
         <p className="item-summary__name">{only.text}</p>
+        {only.author && <p className="note__author">— {only.author}</p>}
         {only.tag && <TagBadge tag={only.tag} />}
       </div>
     );

@@ -3,13 +3,27 @@ import { MAX_DISPLAY_NAME_CHARS } from '../../../../shared/limits';
 import { lastDisplayName } from '../../storage';
 
 /** Asks once for an optional name, and says exactly where it will (and will not) appear. */
-export function NameGate({ title, onDone }: { readonly title: string; readonly onDone: (name: string) => void }) {
+export function NameGate({
+  title,
+  isNamed = false,
+  onDone,
+}: {
+  readonly title: string;
+  /** Notes carry their author's name on this board (two people): a name is needed to write. */
+  readonly isNamed?: boolean;
+  readonly onDone: (name: string) => void;
+}) {
   const [name, setName] = useState(lastDisplayName);
+  const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const hintId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (isNamed && name.trim() === '') {
+      setError('Write your name: on this board, notes show who wrote them.');
+      return;
+    }
     onDone(name.trim());
   };
 
@@ -18,9 +32,7 @@ export function NameGate({ title, onDone }: { readonly title: string; readonly o
       <p className="eyebrow">You are joining</p>
       <h1>{title}</h1>
       <form className="form" onSubmit={submit}>
-        <label htmlFor={inputId}>
-          Your name <span className="optional">(optional)</span>
-        </label>
+        <label htmlFor={inputId}>Your name {!isNamed && <span className="optional">(optional)</span>}</label>
         <input
           id={inputId}
           className="input"
@@ -28,18 +40,28 @@ export function NameGate({ title, onDone }: { readonly title: string; readonly o
           maxLength={MAX_DISPLAY_NAME_CHARS}
           autoComplete="nickname"
           aria-describedby={hintId}
+          aria-invalid={error !== null}
           onChange={(e) => setName(e.target.value)}
         />
         <p id={hintId} className="hint">
-          Shown only in the list of who is here, never on your notes.
+          {isNamed
+            ? 'Names are shown on this board: every note shows who wrote it, and your name is in the list of who is here.'
+            : 'Shown only in the list of who is here, never on your notes.'}
         </p>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="actions">
           <button type="submit" className="button button--primary">
             Continue
           </button>
-          <button type="button" className="button" onClick={() => onDone('')}>
-            Skip, stay nameless
-          </button>
+          {!isNamed && (
+            <button type="button" className="button" onClick={() => onDone('')}>
+              Skip, stay nameless
+            </button>
+          )}
         </div>
       </form>
     </main>
