@@ -1,23 +1,25 @@
 import type { ReactNode } from 'react';
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
 import type { AgreementItem } from '../../../../shared/records/AgreementItem';
+import { SmartieDetails } from '../agreement/SmartieDetails';
 import { formatMoment, RULE_NAMES } from './decisionCopy';
 import { agreementsOfPrompt } from './decisionSelectors';
 import { LockIcon } from './LockIcon';
 
 export interface AgreementColumnProps {
   readonly board: BoardState;
-  /** Extra controls per item (the facilitator's Unlock). */
+  /** Extra controls per item (the facilitator's Unlock, action details). */
   readonly renderActions?: (item: AgreementItem) => ReactNode;
   /** Leaves out questions with nothing agreed (a participant's phone has no room for empty headings). */
   readonly isCompact?: boolean;
 }
 
-function DecisionRecord({ item }: { readonly item: AgreementItem }) {
+export function DecisionRecord({ item }: { readonly item: AgreementItem }) {
   const { counts } = item;
   return (
     <p className="agreement__record">
-      Agreed by {RULE_NAMES[item.rule].toLowerCase()} in round {item.round}, {formatMoment(item.decidedAt)}:{' '}
+      Agreed by {RULE_NAMES[item.rule].toLowerCase()} in round {item.round}, {formatMoment(item.decidedAt)}
+      {item.version > 1 && ` (version ${item.version})`}:{' '}
       <span className="agreement__counts">
         {counts.agree} agree, {counts.canLive} can live with it, {counts.block} {counts.block === 1 ? 'block' : 'blocks'}
       </span>
@@ -25,11 +27,44 @@ function DecisionRecord({ item }: { readonly item: AgreementItem }) {
   );
 }
 
+/** How an item left force, in words: "Replaced on 3 Jun 2026, 10:12 by an amendment". */
+function endedLine(item: AgreementItem): string {
+  const when = item.endedAt === null ? '' : ` on ${formatMoment(item.endedAt)}`;
+  return item.status === 'replaced' ? `Replaced${when} by new wording` : `Retired${when} by a round`;
+}
+
+/** Earlier wordings and retired items of one question, folded away: the record keeps them. */
+export function EndedItems({ items }: { readonly items: readonly AgreementItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <details className="agreement__ended">
+      <summary>{items.length === 1 ? '1 earlier or retired item' : `${items.length} earlier or retired items`}</summary>
+      <ul className="agreement__items">
+        {items.map((item) => (
+          <li key={item.id} className="agreement__item agreement__item--ended">
+            <p className="agreement__status">{item.status === 'replaced' ? 'Earlier wording' : 'Retired'}</p>
+            <p className="agreement__statement">{item.statement}</p>
+            <p className="agreement__record">{endedLine(item)}.</p>
+            <DecisionRecord item={item} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** What the group agreed, per question, each statement with its decision record. */
 export function AgreementColumn({ board, renderActions, isCompact = false }: AgreementColumnProps) {
   const prompts = sortedPrompts(board).filter((p) => p.kind === 'align');
   const sections = prompts
-    .map((prompt) => ({ prompt, items: agreementsOfPrompt(board, prompt.id) }))
+    .map((prompt) => {
+      const all = agreementsOfPrompt(board, prompt.id);
+      return {
+        prompt,
+        items: all.filter((a) => a.status === 'locked' || a.status === 'unlocked'),
+        ended: all.filter((a) => a.status === 'replaced' || a.status === 'retired'),
+      };
+    })
     .filter(({ items }) => !isCompact || items.length > 0);
   const lockedCount = [...board.agreements.values()].filter((a) => a.status === 'locked').length;
   return (
@@ -44,7 +79,7 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
             ? 'No statement is locked right now.'
             : 'Nothing agreed yet. Statements that pass a round are locked here.'}
       </p>
-      {sections.map(({ prompt, items }) => (
+      {sections.map(({ prompt, items, ended }) => (
         <section key={prompt.id} className="agreement__prompt" aria-labelledby={`agreement-prompt-${prompt.id}`}>
           <h3 id={`agreement-prompt-${prompt.id}`} className="agreement__prompt-title">
             {prompt.text}
@@ -66,11 +101,13 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
                       Unlocked on {formatMoment(item.unlockedAt)} because “{item.unlockReason}”
                     </p>
                   )}
+                  <SmartieDetails smartie={item.smartie} />
                   {renderActions?.(item)}
                 </li>
               ))}
             </ul>
           )}
+          {!isCompact && <EndedItems items={ended} />}
         </section>
       ))}
     </section>

@@ -1,14 +1,18 @@
 import type { BoardState } from '../../../../shared/domain/state';
 import type { Proposal } from '../../../../shared/records/Proposal';
+import { ChangeSummary } from './ChangeSummary';
 
-/** Which question (and theme) a statement answers: a statement read alone can lose its meaning. */
+/** Which question (and theme) a statement answers, and what it changes: a statement read alone can lose its meaning. */
 export function ProposalContext({ board, proposal }: { readonly board: BoardState; readonly proposal: Proposal }) {
   const prompt = board.prompts.get(proposal.promptId);
   const theme = proposal.themeId === null ? null : board.themes.get(proposal.themeId);
   return (
-    <p className="proposal__context">
-      {prompt && <span>About “{prompt.text}”</span>}
-      {theme && <span> · Theme: {theme.name}</span>}
-    </p>
+    <>
+      <p className="proposal__context">
+        {prompt && <span>About “{prompt.text}”</span>}
+        {theme && <span> · Theme: {theme.name}</span>}
+      </p>
+      <ChangeSummary board={board} proposal={proposal} />
+    </>
   );
 }

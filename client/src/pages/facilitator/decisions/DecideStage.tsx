@@ -7,7 +7,7 @@ import { PromptDecisions } from './PromptDecisions';
 import { DEFAULT_RULE } from './ProposalForm';
 
 /** The rule settings of the latest round on the board: a group usually keeps the rule it chose. */
-function lastRuleSettings(board: BoardState): RuleSettings {
+export function lastRuleSettings(board: BoardState): RuleSettings {
   let latest: RuleSettings & { openedAt: number } = { ...DEFAULT_RULE, openedAt: -1 };
   for (const proposal of board.proposals.values()) if (proposal.openedAt > latest.openedAt) latest = proposal;
   return { rule: latest.rule, quorumPercent: latest.quorumPercent, thresholdPercent: latest.thresholdPercent };

@@ -2,6 +2,7 @@ import { quorumNeeded } from '../../../../../shared/domain/decisionRules';
 import type { BoardState } from '../../../../../shared/domain/state';
 import type { Proposal } from '../../../../../shared/records/Proposal';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
+import { ChangeSummary } from '../../../components/decisions/ChangeSummary';
 import { canIRespond, respondersHere } from '../../../components/decisions/decisionSelectors';
 import { ResponseForm } from '../../../components/decisions/ResponseForm';
 import { RuleLine } from '../../../components/decisions/RuleLine';
@@ -40,6 +41,7 @@ export function OpenProposalPanel({
       <p className="open-proposal__label">
         Round {proposal.round} <span className="status-pill">Open</span>
       </p>
+      <ChangeSummary board={board} proposal={proposal} />
       <p className="proposal__statement">{proposal.statement}</p>
       <RuleLine proposal={proposal} />
       <p className="voter-count" data-respondent-count={proposal.respondentCount}>

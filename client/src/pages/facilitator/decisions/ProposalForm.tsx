@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
 import { MAX_STATEMENT_CHARS } from '../../../../../shared/limits';
-import { DECISION_RULES, type DecisionRule, type Proposal } from '../../../../../shared/records/Proposal';
+import type { AgreementItem } from '../../../../../shared/records/AgreementItem';
+import { DECISION_RULES, type DecisionRule, type Proposal, type ProposalKind } from '../../../../../shared/records/Proposal';
 import { RULE_NAMES, ruleSentence } from '../../../components/decisions/decisionCopy';
 import { announce } from '../../../store/toastStore';
 import { openProposal } from '../../../sync/commands';
@@ -17,6 +18,9 @@ export interface ProposalFormProps {
   readonly title: string;
   readonly onDone: () => void;
   readonly onCancel: () => void;
+  /** adopt (default): a new item; amend: new wording for the target; retire: drop the target. */
+  readonly kind?: ProposalKind;
+  readonly target?: AgreementItem | null;
 }
 
 /** Default rule settings when the board has no round yet to take them from. */
@@ -25,6 +29,13 @@ export const DEFAULT_RULE: RuleSettings = { rule: 'consensus', quorumPercent: 50
 /** Drafts a statement and opens a consensus round on it under a rule the group can read in one sentence. */
 export function ProposalForm(props: ProposalFormProps) {
   const { previous } = props;
+  const kind = props.kind ?? 'adopt';
+  const target = props.target ?? null;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A retirement has no text to write: the form's title takes the focus instead of a text field.
+  useEffect(() => {
+    if (kind === 'retire') heading.current?.focus();
+  }, [kind]);
   const [statement, setStatement] = useState(props.initialStatement);
   const [rule, setRule] = useState<DecisionRule>(props.defaults.rule);
   const [quorum, setQuorum] = useState(String(props.defaults.quorumPercent));
@@ -51,6 +62,7 @@ export function ProposalForm(props: ProposalFormProps) {
     if (isSending) return;
     const text = statement.trim();
     if (text === '') return fail('Write the statement the group is asked to agree to.');
+    if (kind === 'amend' && text === target?.statement) return fail('Change the wording: this is the wording in force now.');
     if (!(quorumPercent >= 0 && quorumPercent <= 100)) return fail('The quorum must be between 0% and 100%.');
     if (rule === 'majority' && !(thresholdPercent >= 50 && thresholdPercent <= 100))
       return fail('A majority must be between 50% and 100%.');
@@ -64,6 +76,7 @@ export function ProposalForm(props: ProposalFormProps) {
       quorumPercent,
       thresholdPercent: rule === 'majority' ? thresholdPercent : props.defaults.thresholdPercent,
       previousProposalId: previous?.id ?? null,
+      ...(kind === 'adopt' ? {} : { kind, targetAgreementId: target?.id ?? null }),
     });
     setIsSending(false);
     if (result.ok) props.onDone();
@@ -72,7 +85,7 @@ export function ProposalForm(props: ProposalFormProps) {
 
   return (
     <form className="proposal-form" onSubmit={submit} aria-labelledby={ids.title} noValidate>
-      <h5 id={ids.title} className="proposal-form__title">
+      <h5 id={ids.title} ref={heading} tabIndex={-1} className="proposal-form__title">
         {props.title}
       </h5>
       {previous && (
@@ -81,23 +94,37 @@ export function ProposalForm(props: ProposalFormProps) {
           a version that works for the people they come from.
         </p>
       )}
-      <label htmlFor={ids.statement} className="response-form__label">
-        Proposed agreement
-      </label>
-      <textarea
-        id={ids.statement}
-        className="composer__text"
-        rows={3}
-        maxLength={MAX_STATEMENT_CHARS}
-        value={statement}
-        aria-describedby={ids.counter}
-        // biome-ignore lint/a11y/noAutofocus: the form opens on request; editing the statement is the next step.
-        autoFocus
-        onChange={(e) => setStatement(e.target.value)}
-      />
-      <p id={ids.counter} className="composer__counter">
-        {statement.length} / {MAX_STATEMENT_CHARS} characters. Write it as the group would say it: “We …”.
-      </p>
+      {target && (
+        <div className="change">
+          <p className="change__label">Wording in force now (version {target.version}):</p>
+          <p className="change__old">{target.statement}</p>
+        </div>
+      )}
+      {kind === 'retire' ? (
+        <p className="hint">
+          The group is asked: “{statement}”. If the round passes, the item leaves the agreement; its record stays.
+        </p>
+      ) : (
+        <>
+          <label htmlFor={ids.statement} className="response-form__label">
+            {kind === 'amend' ? 'Proposed new wording' : 'Proposed agreement'}
+          </label>
+          <textarea
+            id={ids.statement}
+            className="composer__text"
+            rows={3}
+            maxLength={MAX_STATEMENT_CHARS}
+            value={statement}
+            aria-describedby={ids.counter}
+            // biome-ignore lint/a11y/noAutofocus: the form opens on request; editing the statement is the next step.
+            autoFocus
+            onChange={(e) => setStatement(e.target.value)}
+          />
+          <p id={ids.counter} className="composer__counter">
+            {statement.length} / {MAX_STATEMENT_CHARS} characters. Write it as the group would say it: “We …”.
+          </p>
+        </>
+      )}
       <fieldset className="rules">
         <legend>How the group decides</legend>
         {DECISION_RULES.map((r) => (
@@ -145,7 +172,13 @@ export function ProposalForm(props: ProposalFormProps) {
       <p className="form__error">{error}</p>
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={isSending}>
-          {previous ? 'Ask again' : 'Open the round'}
+          {previous
+            ? 'Ask again'
+            : kind === 'amend'
+              ? 'Open the round on the new wording'
+              : kind === 'retire'
+                ? 'Open the round on retiring it'
+                : 'Open the round'}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
           Cancel

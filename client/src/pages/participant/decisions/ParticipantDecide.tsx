@@ -13,9 +13,12 @@ export function ParticipantDecide({ board }: { readonly board: BoardState }) {
   const role = useBoardStore((s) => s.role);
   const open = openProposals(board);
   const canRespond = canIRespond(role, board);
+  const isRevisit = board.meta.phase === 'revisit';
+  // While revisiting, the results of this version's rounds only: earlier ones are in the record.
+  const since = isRevisit ? Math.max(0, ...[...board.versions.values()].map((v) => v.closedAt)) : 0;
   const decided = sortedPrompts(board).flatMap((prompt) =>
     [...proposalThreads(board, prompt.id).values()]
-      .map((rounds) => rounds.filter((p) => p.status !== 'open'))
+      .map((rounds) => rounds.filter((p) => p.status !== 'open' && p.openedAt >= since))
       .filter((rounds) => rounds.length > 0),
   );
   decided.sort((a, b) => (b.at(-1)?.closedAt ?? 0) - (a.at(-1)?.closedAt ?? 0));
@@ -25,7 +28,11 @@ export function ParticipantDecide({ board }: { readonly board: BoardState }) {
       <section className="decide" aria-labelledby="decide-title">
         <h2 id="decide-title">{open.length === 1 ? 'A proposal to answer' : 'Proposals to answer'}</h2>
         {open.length === 0 && (
-          <p className="notice">No proposal is open right now. When the facilitator asks the group, it appears here.</p>
+          <p className="notice">
+            {isRevisit
+              ? 'No change is open right now. When the facilitator asks the group to amend or retire an item, it appears here.'
+              : 'No proposal is open right now. When the facilitator asks the group, it appears here.'}
+          </p>
         )}
         {open.map((proposal) => (
           <article key={proposal.id} className="card proposal" aria-labelledby={`statement-${proposal.id}`}>
@@ -49,8 +56,8 @@ export function ParticipantDecide({ board }: { readonly board: BoardState }) {
             if (!latest) return null;
             return (
               <article key={latest.id} className="card proposal" aria-labelledby={`result-${latest.id}`}>
-                <ProposalContext board={board} proposal={latest} />
                 <p className="proposal__round">Round {latest.round}</p>
+                <ProposalContext board={board} proposal={latest} />
                 <h3 id={`result-${latest.id}`} className="proposal__statement">
                   {latest.statement}
                 </h3>

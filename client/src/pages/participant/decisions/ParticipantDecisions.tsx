@@ -13,7 +13,7 @@ export default function ParticipantDecisions({ board }: { readonly board: BoardS
   return (
     <div className="decisions decisions--participant">
       {phase === 'vote' && <ParticipantVote board={board} />}
-      {phase === 'decide' && <ParticipantDecide board={board} />}
+      {(phase === 'decide' || phase === 'revisit') && <ParticipantDecide board={board} />}
       {phase !== 'vote' && <AgreementColumn board={board} isCompact={phase === 'decide'} />}
       <AwarenessSection board={board} />
     </div>
