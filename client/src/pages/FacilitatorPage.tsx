@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { PeopleHere } from '../components/PeopleHere';
+import { readerKeyFor } from '../readerLink';
 import { displayNameFor, facilitatorKeyFor, joinCodeFor, lastDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
 import { setPresence } from '../sync/commands';
@@ -13,6 +14,7 @@ import { InvitePanel } from './facilitator/InvitePanel';
 import { PhaseStepper } from './facilitator/PhaseStepper';
 import { PromptColumns } from './facilitator/PromptColumns';
 import { PurposeEditor } from './facilitator/PurposeEditor';
+import { SaveTemplateForm } from './facilitator/SaveTemplateForm';
 import { SettingsPanel } from './facilitator/SettingsPanel';
 import { TimerControl } from './facilitator/TimerControl';
 import { TitleEditor } from './facilitator/TitleEditor';
@@ -46,7 +48,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
           </div>
         </div>
         <div className="topbar__inner topbar__inner--controls">
-          <PhaseStepper phase={meta.phase} />
+          <PhaseStepper phase={meta.phase} isClosed={meta.isClosed} version={meta.version} />
           <BoardActions board={board} />
         </div>
       </header>
@@ -56,6 +58,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
             boardId={boardId}
             joinCode={joinCode ?? joinCodeFor(boardId)}
             facilitatorKey={facilitatorKey}
+            readerKey={readerKeyFor(boardId)}
             isOpen={isSetup || meta.phase === 'reflect'}
           />
           <details className="panel" open={isSetup}>
@@ -63,6 +66,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
             <div className="panel__body">
               {isSetup ? <PurposeEditor purpose={meta.purpose} /> : <p className="purpose-text">{meta.purpose}</p>}
               <SettingsPanel settings={meta.settings} />
+              <SaveTemplateForm board={board} />
             </div>
           </details>
         </div>

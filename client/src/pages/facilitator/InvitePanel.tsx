@@ -1,21 +1,24 @@
 import { CopyButton } from '../../components/CopyButton';
 import { coFacilitatorUrl, participantUrl } from '../../facilitatorLink';
+import { ReaderLinkBlock } from './agreement/ReaderLinkBlock';
 import { QrCode } from './QrCode';
 
 export interface InvitePanelProps {
   readonly boardId: string;
   readonly joinCode: string | null;
   readonly facilitatorKey: string;
+  /** The read-only link's key, when this browser has it. */
+  readonly readerKey: string | null;
   /** Open while people are still arriving; folded away later, one click from the code. */
   readonly isOpen: boolean;
 }
 
 /** Everything needed to bring people in: the code big enough for the back of the room, the link, a QR code. */
-export function InvitePanel({ boardId, joinCode, facilitatorKey, isOpen }: InvitePanelProps) {
+export function InvitePanel({ boardId, joinCode, facilitatorKey, readerKey, isOpen }: InvitePanelProps) {
   const link = participantUrl(boardId, joinCode);
   return (
     <details className="panel invite" open={isOpen}>
-      <summary className="panel__summary">Invite people</summary>
+      <summary className="panel__summary">Invite and share</summary>
       <div className="invite__body">
         <div className="invite__code-block">
           {joinCode ? (
@@ -47,11 +50,12 @@ export function InvitePanel({ boardId, joinCode, facilitatorKey, isOpen }: Invit
           <h3>Co-facilitators</h3>
           <p className="hint">This link gives full control of the workshop. Share it only with people who run it with you.</p>
           <CopyButton
-            text={coFacilitatorUrl(boardId, facilitatorKey, joinCode)}
+            text={coFacilitatorUrl(boardId, facilitatorKey, joinCode, readerKey)}
             label="Copy co-facilitator link"
             done="Co-facilitator link copied. It gives full control: share it carefully."
           />
         </div>
+        <ReaderLinkBlock boardId={boardId} readerKey={readerKey} />
       </div>
     </details>
   );

@@ -9,10 +9,19 @@ function allowedMove(from: Phase, to: Phase | null): Phase | null {
 }
 
 /** All phases in order with the current one marked; Back and Next follow the transition table. */
-export function PhaseStepper({ phase }: { readonly phase: Phase }) {
+export function PhaseStepper({
+  phase,
+  isClosed = false,
+  version = 1,
+}: {
+  readonly phase: Phase;
+  /** A closed workshop stays where it is until it is reopened for the next version. */
+  readonly isClosed?: boolean;
+  readonly version?: number;
+}) {
   const confirm = useConfirm();
-  const back = allowedMove(phase, previousPhase(phase));
-  const next = allowedMove(phase, nextPhase(phase));
+  const back = isClosed ? null : allowedMove(phase, previousPhase(phase));
+  const next = isClosed ? null : allowedMove(phase, nextPhase(phase));
 
   const moveTo = async (target: Phase) => {
     const result = await changePhase(target);
@@ -50,6 +59,7 @@ export function PhaseStepper({ phase }: { readonly phase: Phase }) {
         {next ? `Next: ${PHASE_NAMES[next]}` : 'Next'}
         <span aria-hidden="true"> →</span>
       </button>
+      {isClosed && <p className="stepper__closed">Closed: version {version} is final. Reopen it to change anything.</p>}
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </nav>
   );

@@ -18,6 +18,13 @@ export function SettingsPanel({ settings }: { readonly settings: BoardSettings }
         <input type="checkbox" checked={settings.showRoster} onChange={(e) => updateSettings({ showRoster: e.target.checked })} />
         Show the names of people here
       </label>
+      <p className="hint settings__fixed">
+        {settings.isAnonymous
+          ? 'Notes are anonymous: nobody sees who wrote what.'
+          : 'Names are shown: every note carries its author’s name.'}{' '}
+        {settings.usesSmartie ? 'Agreed items carry SMARTIE action details. ' : ''}
+        Set when the workshop was created.
+      </p>
     </fieldset>
   );
 }

@@ -1,9 +1,16 @@
 import type { BoardState } from '../../../../../shared/domain/state';
 import type { AgreementItem } from '../../../../../shared/records/AgreementItem';
+import { SmartieEditor } from '../../../components/agreement/SmartieEditor';
+import { VersionsPanel } from '../../../components/agreement/VersionsPanel';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { AgreementColumn } from '../../../components/decisions/AgreementColumn';
 import { AwarenessSection } from '../../../components/decisions/AwarenessSection';
 import { useDecisionAnnouncements } from '../../../components/decisions/useDecisionAnnouncements';
+import { readerKeyFor } from '../../../readerLink';
+import { facilitatorKeyFor } from '../../../storage';
+import { HandOutPanel } from '../agreement/HandOutPanel';
+import { RevisitStage } from '../agreement/RevisitStage';
+import { WorkshopVersionPanel } from '../agreement/WorkshopVersionPanel';
 import { useConfirm } from '../useConfirm';
 import { DecideStage } from './DecideStage';
 import { LeftOpen } from './LeftOpen';
@@ -18,10 +25,20 @@ const UNLOCK_PHASES = new Set(['decide', 'agreement']);
 export function DecisionStage({ board }: { readonly board: BoardState }) {
   const confirm = useConfirm();
   useDecisionAnnouncements(board, true);
-  const { phase } = board.meta;
-  const renderActions = UNLOCK_PHASES.has(phase)
-    ? (item: AgreementItem) => item.status === 'locked' && <UnlockAgreement item={item} ask={confirm.ask} />
-    : undefined;
+  const { phase, isClosed, settings } = board.meta;
+  const boardId = board.meta.id;
+  const canUnlock = UNLOCK_PHASES.has(phase) && !isClosed;
+  // Action details can be filled in while the version is open; SMARTIE boards ask for them.
+  const canDetail = phase !== 'vote' && !isClosed;
+  const renderActions = (item: AgreementItem) =>
+    item.status === 'locked' &&
+    (canUnlock || canDetail) && (
+      <div className="actions">
+        {canDetail && <SmartieEditor item={item} usesSmartie={settings.usesSmartie} />}
+        {canUnlock && <UnlockAgreement item={item} ask={confirm.ask} />}
+      </div>
+    );
+  const isAgreement = phase === 'agreement';
 
   return (
     <div className={`decisions decisions--facilitator decisions--${phase}`}>
@@ -30,15 +47,22 @@ export function DecisionStage({ board }: { readonly board: BoardState }) {
       ) : (
         <>
           <div className="decisions__main">
+            {isAgreement && <WorkshopVersionPanel board={board} facilitatorKey={facilitatorKeyFor(boardId)} ask={confirm.ask} />}
             <LeftOpen board={board} ask={confirm.ask} />
             {phase === 'decide' ? (
               <DecideStage board={board} ask={confirm.ask} />
+            ) : phase === 'revisit' ? (
+              <RevisitStage board={board} ask={confirm.ask} />
             ) : (
               <AgreementColumn board={board} renderActions={renderActions} />
             )}
           </div>
-          <aside className="decisions__side" aria-label={phase === 'decide' ? 'Agreement so far' : 'Understanding each other'}>
+          <aside className="decisions__side" aria-label={phase === 'decide' ? 'Agreement so far' : 'Versions and sharing'}>
             {phase === 'decide' && <AgreementColumn board={board} renderActions={renderActions} isCompact />}
+            {isAgreement && (
+              <HandOutPanel board={board} facilitatorKey={facilitatorKeyFor(boardId)} readerKey={readerKeyFor(boardId)} />
+            )}
+            {(isAgreement || phase === 'revisit') && <VersionsPanel board={board} />}
             <AwarenessSection board={board} />
           </aside>
         </>
