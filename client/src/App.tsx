@@ -10,6 +10,7 @@ const FacilitatorPage = lazy(() => import('./pages/FacilitatorPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const JoinPage = lazy(() => import('./pages/JoinPage'));
 const PresentPage = lazy(() => import('./pages/present/PresentPage'));
+const ReaderPage = lazy(() => import('./pages/reader/ReaderPage'));
 
 function Loading({ what }: { readonly what: string }) {
   return (
@@ -46,6 +47,12 @@ function CurrentPage() {
       return (
         <Suspense fallback={<Loading what="the present view" />}>
           <PresentPage key={route.boardId} boardId={route.boardId} />
+        </Suspense>
+      );
+    case 'reader':
+      return (
+        <Suspense fallback={<Loading what="the agreement" />}>
+          <ReaderPage key={route.boardId} boardId={route.boardId} />
         </Suspense>
       );
     case 'notFound':

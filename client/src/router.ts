@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'participant'; readonly boardId: string }
   | { readonly name: 'facilitator'; readonly boardId: string }
   | { readonly name: 'present'; readonly boardId: string }
+  | { readonly name: 'reader'; readonly boardId: string }
   | { readonly name: 'notFound' };
 
 const NAVIGATE_EVENT = 'accord:navigate';
@@ -21,6 +22,8 @@ export function matchRoute(pathname: string): Route {
     const name = board[2] === '/facilitate' ? 'facilitator' : board[2] === '/present' ? 'present' : 'participant';
     return { name, boardId: board[1] as string };
   }
+  const reader = /^\/r\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  if (reader) return { name: 'reader', boardId: reader[1] as string };
   return { name: 'notFound' };
 }
 
