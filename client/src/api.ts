@@ -7,6 +7,17 @@ export interface CreatedWorkshop {
   readonly participantUrl: string;
   readonly facilitatorUrl: string;
   readonly facilitatorKey: string;
+  /** The read-only agreement link and its key (handed out once, like the facilitator key). */
+  readonly readerUrl?: string;
+  readonly readerKey?: string;
+}
+
+/** A board structure saved in this browser, sent as POST /api/boards `custom`. */
+export interface CustomStructure {
+  readonly name: string;
+  readonly prompts: readonly { readonly text: string; readonly kind: 'align' | 'awareness' }[];
+  readonly isAnonymous: boolean;
+  readonly usesSmartie: boolean;
 }
 
 /** A failed request, with a sentence for people. */
@@ -25,20 +36,27 @@ function messageOf(body: unknown, fallback: string): string {
   return typeof message === 'string' ? message : fallback;
 }
 
-export async function createWorkshop(input: { templateId: string; title?: string }): Promise<CreatedWorkshop> {
+async function postBoard(path: string, body: string, failure: string): Promise<CreatedWorkshop> {
   let response: Response;
   try {
-    response = await fetch('/api/boards', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
+    response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   } catch {
     throw new ApiError('Could not reach Accord. Check your connection and try again.');
   }
-  const body = await readJson(response);
-  if (!response.ok) throw new ApiError(messageOf(body, 'The workshop could not be created. Try again.'));
-  return body as CreatedWorkshop;
+  const answer = await readJson(response);
+  if (!response.ok) throw new ApiError(messageOf(answer, failure));
+  return answer as CreatedWorkshop;
+}
+
+export function createWorkshop(
+  input: { templateId: string; title?: string } | { custom: CustomStructure; title?: string; purpose?: string },
+): Promise<CreatedWorkshop> {
+  return postBoard('/api/boards', JSON.stringify(input), 'The workshop could not be created. Try again.');
+}
+
+/** Creates a new board from a JSON export (the file's text, sent as it is). */
+export function importWorkshop(exportText: string): Promise<CreatedWorkshop> {
+  return postBoard('/api/boards/import', exportText, 'This file could not be imported.');
 }
 
 /** Why a typed code cannot be a join code, or null when it looks right. */

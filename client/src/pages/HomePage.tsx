@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { ImportForm } from './home/ImportForm';
 import { JoinForm } from './JoinForm';
 import { StartForm } from './StartForm';
+import './home/home.css';
 
 export default function HomePage() {
   useEffect(() => {
@@ -25,6 +27,11 @@ export default function HomePage() {
           <h2 id="start-title">Start a workshop</h2>
           <p>You will get a code, a link and a QR code to invite people.</p>
           <StartForm />
+        </section>
+        <section className="panel" aria-labelledby="import-title">
+          <h2 id="import-title">Import a board</h2>
+          <p>Open an earlier workshop again from its JSON export, for example to revisit an agreement on another server.</p>
+          <ImportForm />
         </section>
       </div>
     </main>
