@@ -14,8 +14,8 @@ function date(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "What we heard": each theme with its note and need counts, then the notes in no theme. */
-function heard(board: BoardState, prompt: Prompt): string {
+/** "What we heard", one entry per line: each theme with its note and need counts, then the notes in no theme. */
+function heard(board: BoardState, prompt: Prompt): string[] {
   const notes = [...board.notes.values()].filter((n) => n.promptId === prompt.id);
   const themes = [...board.themes.values()].filter((t) => t.promptId === prompt.id).sort(compareByOrder);
   const lines = themes.map((theme) => {
@@ -25,6 +25,12 @@ function heard(board: BoardState, prompt: Prompt): string {
   });
   const loose = notes.filter((n) => n.themeId === null).sort(compareByOrder);
   lines.push(...loose.map((n) => `${n.text}${n.tag === 'need' ? ' (need)' : ''}`));
+  return lines;
+}
+
+/** "What we heard" as one table cell. */
+function heardCell(board: BoardState, prompt: Prompt): string {
+  const lines = heard(board, prompt);
   return lines.length === 0 ? '—' : lines.map((l) => `• ${markdownCell(l)}`).join('<br>');
 }
 
@@ -58,7 +64,7 @@ export function exportBoardMarkdown(board: BoardState): string {
     const agreed = inForce(board, prompt.id)
       .map((a) => `• ${markdownCell(a.statement)}`)
       .join('<br>');
-    out.push(`| ${markdownCell(prompt.text)} | ${heard(board, prompt)} | ${agreed || '—'} |`);
+    out.push(`| ${markdownCell(prompt.text)} | ${heardCell(board, prompt)} | ${agreed || '—'} |`);
   }
   const items = align.flatMap((p) => inForce(board, p.id));
   out.push('', '## Decision records', '');
@@ -87,10 +93,9 @@ export function exportBoardMarkdown(board: BoardState): string {
   if (awareness.length === 0) out.push('No awareness prompts on this board.');
   for (const prompt of awareness) {
     out.push(`### ${prompt.text}`, '');
-    const lines = heard(board, prompt)
-      .split('<br>')
-      .filter((l) => l !== '—');
-    out.push(...(lines.length > 0 ? lines.map((l) => `- ${l.replace(/^• /, '')}`) : ['- Nothing shared yet.']), '');
+    // One list item per entry: a note written on several lines stays one item.
+    const lines = heard(board, prompt);
+    out.push(...(lines.length > 0 ? lines.map((l) => `- ${markdownCell(l)}`) : ['- Nothing shared yet.']), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
