@@ -6,17 +6,26 @@ function icsText(text: string): string {
 const encoder = new TextEncoder();
 const utf8Length = (text: string) => encoder.encode(text).length;
 
-/** Folds a content line at 75 octets (RFC 5545 §3.1). */
+/**
+ * Folds a content line at 75 octets (RFC 5545 §3.1), the leading space of a continuation
+ * included. Cuts fall between characters (code points), never inside one: a cut inside a UTF-16
+ * surrogate pair would write U+FFFD in place of an emoji.
+ */
 function fold(line: string): string {
   const parts: string[] = [];
-  let rest = line;
-  while (utf8Length(rest) > 75) {
-    let cut = 75;
-    while (utf8Length(rest.slice(0, cut)) > 75) cut -= 1;
-    parts.push(rest.slice(0, cut));
-    rest = ` ${rest.slice(cut)}`;
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char);
+    if (octets + size > 75) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += char;
+    octets += size;
   }
-  parts.push(rest);
+  parts.push(current);
   return parts.join('\r\n');
 }
 
