@@ -37,15 +37,19 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
+        // Stop collecting, but keep the socket until the refusal is sent (readJson closes it after):
+        // destroying the request here destroyed the response too, and the client saw a dropped connection.
+        req.off('data', onData);
+        req.resume();
         reject(new Error('too large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -56,6 +60,8 @@ async function readJson(req: IncomingMessage, res: ServerResponse, maxBytes: num
     const text = await readBody(req, maxBytes);
     return { body: text.trim() === '' ? {} : JSON.parse(text) };
   } catch {
+    // The rest of a body that is too large is not read: the connection closes after this answer.
+    res.setHeader('connection', 'close');
     sendJson(res, 400, {
       error: 'invalid_request',
       message: `The body must be JSON of at most ${Math.round(maxBytes / 1024)} KiB.`,
