@@ -14,7 +14,7 @@ import type { Phase } from '../../shared/phases';
 import { seededRandom } from '../../shared/random';
 import type { AgreementItem } from '../../shared/records/AgreementItem';
 import type { BoardMeta, BoardSettings } from '../../shared/records/BoardMeta';
-import type { ProposalKind, ResponseKind } from '../../shared/records/Proposal';
+import type { DecisionRule, ProposalKind, ResponseKind } from '../../shared/records/Proposal';
 import type { Template } from '../../shared/templates';
 
 /** A facilitator who also takes part (writes notes) under participant id `fac`. */
@@ -393,8 +393,9 @@ export class Session {
   readonly doc = new Y.Doc();
   state: DomainState;
 
-  constructor(promptCount = 3) {
-    applyDocChanges(this.doc, newBoardChanges(promptCount), 'server');
+  /** A board of `board` prompts from testTemplate(), or the board the given changes create. */
+  constructor(board: number | readonly DocChange[] = 3) {
+    applyDocChanges(this.doc, typeof board === 'number' ? newBoardChanges(board) : board, 'server');
     this.state = { board: this.read(), ...emptyPrivateState() };
   }
 
@@ -427,11 +428,15 @@ export interface Round {
   readonly kind?: ProposalKind;
   readonly targetAgreementId?: string | null;
   readonly previousProposalId?: string | null;
+  /** consent with quorum 0 unless given. */
+  readonly rule?: DecisionRule;
+  readonly quorumPercent?: number;
+  readonly thresholdPercent?: number;
   readonly responses: readonly (readonly [Actor, ResponseKind, string | null])[];
 }
 
 /**
- * Opens a round under consent (quorum 0) a minute before `now`, records the responses and
+ * Opens a round (by default under consent, quorum 0) a minute before `now`, records the responses and
  * closes it at `now`. A passed adopt or amend round locks the agreed item `${proposalId}-agreed`.
  */
 export function runRound(session: Session, round: Round, now: number): void {
@@ -443,9 +448,9 @@ export function runRound(session: Session, round: Round, now: number): void {
       promptId: round.promptId,
       themeId: round.themeId ?? null,
       statement: round.statement,
-      rule: 'consent',
-      quorumPercent: 0,
-      thresholdPercent: 50,
+      rule: round.rule ?? 'consent',
+      quorumPercent: round.quorumPercent ?? 0,
+      thresholdPercent: round.thresholdPercent ?? 50,
       previousProposalId: round.previousProposalId ?? null,
       kind: round.kind ?? 'adopt',
       targetAgreementId: round.targetAgreementId ?? null,

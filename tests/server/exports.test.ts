@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { CreatedBoard } from '../../server/api';
+import { exportBoardJson } from '../../shared/exports/boardExport';
+import { exportBoardCsv } from '../../shared/exports/csvExport';
+import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
+import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
+import { createBoard, useTestServer, waitSynced } from './helpers';
+
+const t = useTestServer();
+
+function importBoard(body: string): Promise<Response> {
+  return fetch(`${t.server.url}/api/boards/import`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+}
+
+function download(boardId: string, file: string, key: string): Promise<Response> {
+  return fetch(`${t.server.url}/api/boards/${boardId}/${file}`, { headers: { authorization: `Bearer ${key}` } });
+}
+
+describe('JSON export → import → export', () => {
+  it('gives the same bytes except meta.id, meta.createdAt and exportedAt; Markdown and CSV are identical', async () => {
+    const board = goldenBoard().state.board;
+    const original = exportBoardJson(board, GOLDEN_EXPORTED_AT);
+    const before = Date.now();
+    const response = await importBoard(original);
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as CreatedBoard;
+    expect(created.boardId).not.toBe('golden-board');
+
+    const exported = await download(created.boardId, 'export.json', created.facilitatorKey);
+    expect(exported.status).toBe(200);
+    const text = await exported.text();
+    const data = JSON.parse(text);
+    // The server's export is the canonical serialisation, so patching three values back gives the original bytes.
+    expect(text).toBe(`${JSON.stringify(data, null, 2)}\n`);
+    expect(data.board.meta.id).toBe(created.boardId);
+    expect(data.board.meta.createdAt).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(data.exportedAt)).toBeGreaterThanOrEqual(before);
+    data.board.meta.id = board.meta.id;
+    data.board.meta.createdAt = board.meta.createdAt;
+    data.exportedAt = GOLDEN_EXPORTED_AT.toISOString();
+    expect(`${JSON.stringify(data, null, 2)}\n`).toBe(original);
+
+    expect(await (await download(created.boardId, 'export.md', created.facilitatorKey)).text()).toBe(exportBoardMarkdown(board));
+    expect(await (await download(created.boardId, 'export.csv', created.readerKey)).text()).toBe(exportBoardCsv(board));
+  });
+
+  it('gives the imported board its own keys and join code, and a facilitator can carry on with it', async () => {
+    const first = (await (
+      await importBoard(exportBoardJson(goldenBoard().state.board, GOLDEN_EXPORTED_AT))
+    ).json()) as CreatedBoard;
+    const second = (await (
+      await importBoard(exportBoardJson(goldenBoard().state.board, GOLDEN_EXPORTED_AT))
+    ).json()) as CreatedBoard;
+    expect(second.boardId).not.toBe(first.boardId);
+    expect(second.joinCode).not.toBe(first.joinCode);
+    expect(second.facilitatorKey).not.toBe(first.facilitatorKey);
+    expect(second.readerKey).not.toBe(first.readerKey);
+    expect(second.readerUrl).toBe(`${t.server.url}/r/${second.boardId}#key=${second.readerKey}`);
+    // One board's keys open nothing on the other.
+    expect((await download(second.boardId, 'export.md', first.facilitatorKey)).status).toBe(401);
+
+    const facilitator = t.connect(second.boardId, { facilitatorKey: second.facilitatorKey });
+    await waitSynced(facilitator);
+    expect(facilitator.board().meta).toMatchObject({ id: second.boardId, version: 2, phase: 'revisit', isClosed: false });
+    expect(facilitator.board().versions.get('v1')?.items).toHaveLength(4);
+    expect((await facilitator.send({ type: 'setPhase', phase: 'agreement' })).ok).toBe(true);
+    expect((await facilitator.send({ type: 'closeWorkshop' })).ok).toBe(true);
+    expect(
+      facilitator
+        .board()
+        .versions.get('v2')
+        ?.items.map((i) => i.lineageId),
+    ).toEqual(['proposal-meetings-2-agreed', 'proposal-offline-agreed', 'proposal-email-agreed']);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['a body that is not JSON', '{"format": ', /must be JSON/],
+    ['an empty object', '{}', /^export\.format /],
+    ['an export of an older schema', JSON.stringify({ ...golden(), schemaVersion: 3 }), /^export\.schemaVersion must be 4/],
+    ['another board format', JSON.stringify({ ...golden(), format: 'trello' }), /^export\.format /],
+  ])('refuses %s with 400 and a reason, creating nothing', async (_label, body, message) => {
+    const response = await importBoard(body);
+    expect(response.status).toBe(400);
+    const refusal = (await response.json()) as { error: string; message: string };
+    expect(refusal.error).toBe('invalid_request');
+    expect(refusal.message).toMatch(message);
+  });
+
+  it.each([
+    ['/api/boards/import', 8 * 1024 * 1024, 'at most 8192 KiB'],
+    ['/api/boards', 16 * 1024, 'at most 16 KiB'],
+  ])('%s answers a body over its limit with 400 and the limit (not a dropped connection)', async (route, limit, message) => {
+    const body = JSON.stringify({ ...golden(), padding: 'x'.repeat(limit) });
+    const response = await fetch(`${t.server.url}${route}`, { method: 'POST', body });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain(message);
+    expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('export downloads', () => {
+  it('names the file after the title and version, as an attachment, never cached', async () => {
+    const created = await createBoard(t.server, { templateId: 'coalition-building', title: 'Our Coalition: 2024!' });
+    const expected = {
+      md: 'text/markdown; charset=utf-8',
+      csv: 'text/csv; charset=utf-8',
+      json: 'application/json; charset=utf-8',
+    };
+    for (const [kind, type] of Object.entries(expected)) {
+      const response = await download(created.boardId, `export.${kind}`, created.facilitatorKey);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="our-coalition-2024-v1.${kind}"`);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    const markdown = await (await download(created.boardId, 'export.md', created.readerKey)).text();
+    expect(markdown).toMatch(/^# Our Coalition: 2024!\n/);
+    expect(markdown).toContain('Version 1, in progress.');
+  });
+
+  it('serves the check-in as a calendar file once a date is set, 404 before', async () => {
+    const created = await createBoard(t.server, { title: 'Team Pluto' });
+    expect((await download(created.boardId, 'checkin.ics', created.facilitatorKey)).status).toBe(404);
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(facilitator);
+    expect((await facilitator.send({ type: 'setCheckIn', date: '2027-03-31' })).ok).toBe(true);
+    const response = await download(created.boardId, 'checkin.ics', created.readerKey);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="team-pluto-v1.ics"');
+    const ics = await response.text();
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
+    // The link in the invitation is the read-only page without its key: the key is not the calendar's to share.
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/r/${created.boardId}\r\n`);
+    expect(unfolded).not.toContain(created.readerKey);
+  });
+
+  it('answers 404 for a board that does not exist, before any key is checked', async () => {
+    const response = await download('nope-nope-nope', 'export.md', 'x'.repeat(32));
+    expect(response.status).toBe(404);
+  });
+});
+
+/** The golden board's export as data. */
+function golden(): Record<string, unknown> {
+  return JSON.parse(exportBoardJson(goldenBoard().state.board, GOLDEN_EXPORTED_AT));
+}

@@ -1,0 +1,352 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  type BoardExport,
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  exportBoardJson,
+  parseBoardExport,
+} from '../../shared/exports/boardExport';
+import { csvField, exportBoardCsv } from '../../shared/exports/csvExport';
+import { exportCheckInIcs } from '../../shared/exports/icsExport';
+import { exportBoardMarkdown, markdownCell } from '../../shared/exports/markdownExport';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
+import { isInvalid } from '../../shared/validate';
+import { GOLDEN_EXPORTED_AT, goldenBoard } from './goldenBoard';
+import { ALICE, BOB, FACILITATOR, Session, TEST_SETTINGS, testContext } from './helpers';
+
+const GOLDEN_DIR = path.join(import.meta.dirname, '..', 'golden');
+
+/**
+ * Compares an export with its file in tests/golden, byte for byte. Run with UPDATE_GOLDEN=1 to
+ * write the files instead, then read them: they are what people download.
+ */
+function expectGolden(name: string, content: string): void {
+  const file = path.join(GOLDEN_DIR, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, content);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`${name} is missing: run UPDATE_GOLDEN=1 npx vitest run tests/shared/exports.test.ts`);
+  expect(content).toBe(readFileSync(file, 'utf8'));
+}
+
+/** Parses RFC 4180 CSV strictly: CRLF between records, quotes doubled inside quoted fields. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('unterminated quoted field');
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else field += text[i++];
+      }
+    }
+    if (text.startsWith('\r\n', i)) {
+      records.push([...record, field]);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (text[i] === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (i < text.length) {
+      if (text[i] === '"' || text[i] === '\r' || text[i] === '\n') throw new Error(`unquoted ${JSON.stringify(text[i])} at ${i}`);
+      field += text[i++];
+    }
+  }
+  if (record.length > 0 || field !== '') throw new Error('the last record has no CRLF');
+  return records;
+}
+
+describe('exports of the golden board', () => {
+  const session = goldenBoard();
+  const board = session.state.board;
+
+  it('builds the same board every time', () => {
+    expect(exportBoardJson(goldenBoard().state.board, GOLDEN_EXPORTED_AT)).toBe(exportBoardJson(board, GOLDEN_EXPORTED_AT));
+  });
+
+  it('covers what the exports must show', () => {
+    const agreements = [...board.agreements.values()];
+    const proposals = [...board.proposals.values()];
+    expect(board.meta).toMatchObject({ version: 2, isClosed: false, checkInDate: '2024-09-11' });
+    expect([...board.versions.values()].map((v) => [v.number, v.items.length])).toEqual([[1, 4]]);
+    expect(new Set(agreements.map((a) => a.status))).toEqual(new Set(['locked', 'replaced', 'retired']));
+    expect(new Set(proposals.map((p) => `${p.kind} ${p.status}`))).toEqual(
+      new Set(['adopt failed', 'adopt passed', 'amend passed', 'retire passed']),
+    );
+    expect(agreements.some((a) => a.smartie !== null)).toBe(true);
+    expect([...board.voteRounds.values()].map((r) => r.status)).toEqual(['closed']);
+    const notes = [...board.notes.values()];
+    expect(notes.some((n) => n.themeId === null) && notes.some((n) => n.themeId !== null)).toBe(true);
+    expect(notes.some((n) => n.tag === 'need')).toBe(true);
+    expect([...board.prompts.values()].some((p) => p.kind === 'awareness')).toBe(true);
+  });
+
+  it('exports Markdown as in tests/golden/board.md', () => {
+    expectGolden('board.md', exportBoardMarkdown(board));
+  });
+
+  it('exports CSV as in tests/golden/board.csv', () => {
+    expectGolden('board.csv', exportBoardCsv(board));
+  });
+
+  it('exports JSON as in tests/golden/board.json', () => {
+    expectGolden('board.json', exportBoardJson(board, GOLDEN_EXPORTED_AT));
+  });
+
+  it('exports the same bytes from the live state as from the document read back (a server restart changes nothing)', () => {
+    const live = [exportBoardMarkdown(board), exportBoardCsv(board), exportBoardJson(board, GOLDEN_EXPORTED_AT)];
+    const read = session.read();
+    expect([exportBoardMarkdown(read), exportBoardCsv(read), exportBoardJson(read, GOLDEN_EXPORTED_AT)]).toEqual(live);
+  });
+
+  describe('Markdown', () => {
+    const markdown = exportBoardMarkdown(board);
+
+    it('has the three-column table of seed 000, one row per align prompt', () => {
+      const rows = markdown.split('\n').filter((l) => l.startsWith('| '));
+      expect(rows[0]).toBe('| Prompt | What we heard | What we agreed |');
+      const align = [...board.prompts.values()].filter((p) => p.kind === 'align');
+      expect(rows).toHaveLength(1 + align.length);
+      // Escaped pipes aside, every row has exactly three cells.
+      for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);
+    });
+
+    it('lists the items in force, the changed ones struck through, and the awareness prompts as sections', () => {
+      expect(markdown).toContain('Version 2, in progress. We check in on 2024-09-11.');
+      expect(markdown).toMatch(/^- ~~.*~~ — .*; replaced on 2024-06-12\.$/m);
+      expect(markdown).toMatch(/^- ~~.*~~ — .*; retired on 2024-06-12\.$/m);
+      expect(markdown).toContain('  - Owner: Team leads;');
+      expect(markdown).toContain('### You can tell I have too much on when I…');
+      // A note written on two lines stays one item.
+      expect(markdown).toContain('- When I put on my Slack away message…<br>that means I need time for heads-down work\n');
+    });
+
+    it.each([
+      ['plain text', 'plain text'],
+      ['a | pipe', 'a \\| pipe'],
+      ['two\nlines', 'two<br>lines'],
+      ['windows\r\nlines', 'windows<br>lines'],
+      ['a \\ backslash', 'a \\\\ backslash'],
+      ['a \\| pipe after a backslash', 'a \\\\\\| pipe after a backslash'],
+    ])('markdownCell(%j) is %j', (text, cell) => {
+      expect(markdownCell(text)).toBe(cell);
+    });
+  });
+
+  describe('CSV', () => {
+    const csv = exportBoardCsv(board);
+    const [header, ...rows] = parseCsv(csv);
+
+    it('is RFC 4180: CRLF records, six fields each, one row per note after the header', () => {
+      expect(header).toEqual(['prompt', 'kind', 'theme', 'note', 'tag', 'votes']);
+      expect(rows).toHaveLength(board.notes.size);
+      for (const row of rows) expect(row).toHaveLength(6);
+      expect(csv.endsWith('\r\n')).toBe(true);
+    });
+
+    it('keeps every note text, quoted where needed, and defuses cells a spreadsheet would run as formulas', () => {
+      const texts = rows.map((r) => r[3]!);
+      for (const note of board.notes.values()) {
+        const expected = /^[=+\-@]/.test(note.text) ? `'${note.text}` : note.text;
+        expect(texts).toContain(expected);
+      }
+      for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+      expect(texts).toContain('I don\'t mind getting them, but won\'t "respond"');
+    });
+
+    it('counts the dots of the closed vote: a theme’s on each of its notes, none on awareness prompts', () => {
+      const byNote = new Map(rows.map((r) => [r[3], r]));
+      expect(byNote.get('Between 9 and 1')?.slice(2)).toEqual(['Late morning', 'Between 9 and 1', '', '3']);
+      expect(byNote.get('Childcare | school runs')?.slice(2)).toEqual(['', 'Childcare | school runs', 'need', '1']);
+      expect(byNote.get('Whenever')?.[5]).toBe('0');
+      expect(byNote.get('Giving me space when I need it')?.slice(1)).toEqual([
+        'awareness',
+        '',
+        'Giving me space when I need it',
+        '',
+        '',
+      ]);
+    });
+
+    it('carries no authorship, even on a board whose notes show names', () => {
+      const session = new Session(1);
+      session.commit({
+        doc: [{ type: 'setMeta', fields: { phase: 'reflect', settings: { ...TEST_SETTINGS, isAnonymous: false } } }],
+        private: [],
+      });
+      session.run(ALICE, {
+        type: 'postDraft',
+        draftId: 'a',
+        promptId: 'prompt1',
+        text: 'Mine',
+        tag: null,
+        authorName: 'Alice Zeta',
+      });
+      session.run(BOB, {
+        type: 'postDraft',
+        draftId: 'b',
+        promptId: 'prompt1',
+        text: 'Yours',
+        tag: null,
+        authorName: 'Bob Omega',
+      });
+      session.commit({ doc: [{ type: 'setMeta', fields: { phase: 'share' } }], private: [] });
+      session.run(FACILITATOR, { type: 'reveal', promptId: 'prompt1' }, testContext());
+      expect([...session.state.board.notes.values()].map((n) => n.author).sort()).toEqual(['Alice Zeta', 'Bob Omega']);
+      const named = exportBoardCsv(session.state.board);
+      expect(named).not.toMatch(/Alice|Bob|Zeta|Omega|alice|bob/);
+      expect(parseCsv(named).slice(1)).toHaveLength(2);
+    });
+
+    it.each<[string | number, string]>([
+      ['plain', 'plain'],
+      [42, '42'],
+      ['a, b', '"a, b"'],
+      ['say "hi"', '"say ""hi"""'],
+      ['two\nlines', '"two\nlines"'],
+      ['two\r\nlines', '"two\r\nlines"'],
+      ['=1+2', "'=1+2"],
+      ['+44 20 7946 0000', "'+44 20 7946 0000"],
+      ['-1 meetings', "'-1 meetings"],
+      ['@channel', "'@channel"],
+      ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+      ['a=b', 'a=b'],
+      ['', ''],
+    ])('csvField(%j) is %j', (value, cell) => {
+      expect(csvField(value)).toBe(cell);
+      expect(parseCsv(`${cell}\r\n`)).toEqual([
+        [typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : String(value)],
+      ]);
+    });
+  });
+
+  describe('JSON', () => {
+    const json = exportBoardJson(board, GOLDEN_EXPORTED_AT);
+    const data = JSON.parse(json) as Record<string, unknown>;
+
+    it('is complete and versioned, and parses back to the same data', () => {
+      expect(data).toMatchObject({
+        format: EXPORT_FORMAT,
+        formatVersion: EXPORT_FORMAT_VERSION,
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        exportedAt: '2024-06-12T16:30:00.000Z',
+      });
+      const parsed = parseBoardExport(structuredClone(data));
+      expect(isInvalid(parsed)).toBe(false);
+      expect(parsed).toEqual(data);
+      const { meta, ...lists } = data.board as Record<string, unknown[]>;
+      expect(meta).toEqual(board.meta);
+      const counts = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length]));
+      expect(counts).toEqual({
+        prompts: board.prompts.size,
+        themes: board.themes.size,
+        notes: board.notes.size,
+        voteRounds: 1,
+        proposals: board.proposals.size,
+        agreements: board.agreements.size,
+        versions: 1,
+      });
+    });
+
+    it('holds nothing private: no drafts, ballots, responses, participant ids or key hashes', () => {
+      expect(json).not.toMatch(/authorId|participantId|ballot|"responses"|KeyHash|secret|"d1-1"|"alice"|"bob"/i);
+    });
+
+    it.each<[string, (d: BoardExport) => void, string]>([
+      ['another format', (d) => Object.assign(d, { format: 'trello.board' }), 'export.format'],
+      ['a newer format version', (d) => Object.assign(d, { formatVersion: EXPORT_FORMAT_VERSION + 1 }), 'export.formatVersion'],
+      ['an older schema', (d) => Object.assign(d, { schemaVersion: CURRENT_SCHEMA_VERSION - 1 }), 'export.schemaVersion'],
+      [
+        'a note with its author id',
+        (d) => Object.assign(d.board.notes[0]!, { authorId: 'alice' }),
+        'export.board.notes[0].authorId',
+      ],
+      ['an invalid prompt kind', (d) => Object.assign(d.board.prompts[0]!, { kind: 'vote' }), 'export.board.prompts[0].kind'],
+      ['no versions', (d) => Reflect.deleteProperty(d.board, 'versions'), 'export.board.versions'],
+      ['an extra top-level field', (d) => Object.assign(d, { drafts: [] }), 'export.drafts'],
+    ])('refuses an export with %s', (_label, corrupt, at) => {
+      const copy = structuredClone(data) as BoardExport;
+      corrupt(copy);
+      expect(parseBoardExport(copy)).toMatchObject({ invalid: true, path: at });
+    });
+
+    it.each([null, 'text', 42, []])('refuses %j', (value) => {
+      expect(isInvalid(parseBoardExport(value))).toBe(true);
+    });
+  });
+});
+
+describe('ICS check-in', () => {
+  const NOW = new Date(Date.UTC(2024, 5, 12, 16, 30, 5, 123));
+  const ics = (title: string, checkInDate = '2024-09-11') =>
+    exportCheckInIcs({ boardId: 'golden-board', title, checkInDate, link: 'https://accord.example/r/golden-board', now: NOW });
+
+  /** Content lines with folding undone (RFC 5545 §3.1). */
+  const unfold = (text: string) => text.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
+
+  it('is a VCALENDAR with one all-day VEVENT on the check-in date, every line ending in CRLF', () => {
+    const text = ics('Team Pluto working agreement');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(unfold(text)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Accord//Agreement check-in//EN',
+      'CALSCALE:GREGORIAN',
+      'BEGIN:VEVENT',
+      'UID:golden-board-checkin@accord',
+      'DTSTAMP:20240612T163005Z',
+      'DTSTART;VALUE=DATE:20240911',
+      'DTEND;VALUE=DATE:20240912',
+      'SUMMARY:Check in on our agreement: Team Pluto working agreement',
+      'DESCRIPTION:Needs change. Is our agreement still working for everyone? Should anything be changed?\\nhttps://accord.example/r/golden-board',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ]);
+  });
+
+  it.each([
+    ['2024-02-28', '20240229'],
+    ['2023-02-28', '20230301'],
+    ['2024-12-31', '20250101'],
+    ['2024-03-30', '20240331'],
+  ])('ends the all-day event on %s the next day, %s', (date, end) => {
+    expect(unfold(ics('T', date))).toContain(`DTEND;VALUE=DATE:${end}`);
+  });
+
+  it('escapes backslashes, semicolons, commas and line breaks in text', () => {
+    const summary = unfold(ics('Us; them, and\\or\neveryone')).find((l) => l.startsWith('SUMMARY:'));
+    expect(summary).toBe('SUMMARY:Check in on our agreement: Us\\; them\\, and\\\\or\\neveryone');
+  });
+
+  it.each([
+    ['ASCII', 'x'.repeat(200)],
+    ['accents', 'Équipe ré'.repeat(20)],
+    ['emoji at every offset', `${'x'.repeat(33)}${'🚀'.repeat(40)}`],
+    ['emoji shifted by one', `${'x'.repeat(37)}${'🚀'.repeat(40)}`],
+    ['CJK', '合意'.repeat(60)],
+  ])('folds long lines (%s) at 75 octets without breaking a character', (_label, title) => {
+    const text = ics(title);
+    const lines = text.split('\r\n').slice(0, -1);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(lines.some((l) => l.startsWith(' '))).toBe(true);
+    expect(Buffer.from(text, 'utf8').toString('utf8')).not.toContain('\uFFFD');
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(unfold(text).find((l) => l.startsWith('SUMMARY:'))).toBe(`SUMMARY:Check in on our agreement: ${title}`);
+  });
+});
