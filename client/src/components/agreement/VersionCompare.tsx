@@ -50,24 +50,32 @@ export function VersionCompare({ diff, olderName, newerName }: VersionComparePro
       </p>
       <DiffGroup title="Amended" count={diff.amended.length}>
         <ul className="diff__list">
-          {diff.amended.map(({ before, after }) => (
-            <li key={after.lineageId} className="diff__item diff__item--amended">
-              <p className="diff__prompt">{after.promptText}</p>
-              <div className="diff__pair">
-                <div className="diff__side diff__side--old">
-                  <p className="diff__side-label">{olderName}</p>
-                  <p className="diff__statement">{before.statement}</p>
-                  <SmartieDetails smartie={before.smartie} />
+          {diff.amended.map(({ before, after }) => {
+            // Action details are shown side by side only when they changed: the same block twice hides the change.
+            const isDetailChanged = JSON.stringify(before.smartie) !== JSON.stringify(after.smartie);
+            return (
+              <li key={after.lineageId} className="diff__item diff__item--amended">
+                <p className="diff__prompt">{after.promptText}</p>
+                <div className="diff__pair">
+                  <div className="diff__side diff__side--old">
+                    <p className="diff__side-label">{olderName}</p>
+                    <p className="diff__statement">{before.statement}</p>
+                    {isDetailChanged && <SmartieDetails smartie={before.smartie} />}
+                  </div>
+                  <div className="diff__side diff__side--new">
+                    <p className="diff__side-label">{newerName}</p>
+                    <p className="diff__statement">{after.statement}</p>
+                    {isDetailChanged && <SmartieDetails smartie={after.smartie} />}
+                  </div>
                 </div>
-                <div className="diff__side diff__side--new">
-                  <p className="diff__side-label">{newerName}</p>
-                  <p className="diff__statement">{after.statement}</p>
-                  <SmartieDetails smartie={after.smartie} />
-                </div>
-              </div>
-              {before.statement === after.statement && <p className="hint">Same wording; the action details changed.</p>}
-            </li>
-          ))}
+                {before.statement === after.statement ? (
+                  <p className="hint">Same wording; the action details changed.</p>
+                ) : (
+                  !isDetailChanged && <SmartieDetails smartie={after.smartie} />
+                )}
+              </li>
+            );
+          })}
         </ul>
       </DiffGroup>
       <DiffGroup title="Added" count={diff.added.length}>

@@ -32,6 +32,17 @@ export function describeDecisionChanges(before: BoardState, after: BoardState, i
     if (before.agreements.get(item.id)?.status === 'locked' && item.status === 'unlocked') {
       sentences.push(`Agreement unlocked: ${quoted(item.statement)}.`);
     }
+    if (before.agreements.get(item.id)?.status === 'locked' && item.status === 'retired') {
+      sentences.push(`Retired from the agreement: ${quoted(item.statement)}.`);
+    }
+  }
+  if (!before.meta.isClosed && after.meta.isClosed) {
+    sentences.push(`The workshop is closed: version ${after.meta.version} of the agreement is final.`);
+  } else if (before.meta.isClosed && !after.meta.isClosed) {
+    sentences.push(`The workshop is open again to work on version ${after.meta.version}.`);
+  }
+  if (before.meta.checkInDate !== after.meta.checkInDate && after.meta.checkInDate !== null && !isFacilitator) {
+    sentences.push('The group set a date to check in on the agreement.');
   }
   return sentences;
 }

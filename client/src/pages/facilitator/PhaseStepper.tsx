@@ -21,7 +21,8 @@ export function PhaseStepper({
 }) {
   const confirm = useConfirm();
   const back = isClosed ? null : allowedMove(phase, previousPhase(phase));
-  const next = isClosed ? null : allowedMove(phase, nextPhase(phase));
+  // From Agreement the way on is closing the workshop, then reopening it for the next version.
+  const next = isClosed || phase === 'agreement' ? null : allowedMove(phase, nextPhase(phase));
 
   const moveTo = async (target: Phase) => {
     const result = await changePhase(target);

@@ -53,8 +53,10 @@ function ReaderBoard({ readerKey }: { readonly readerKey: string }) {
         <AgreementTable board={board} idPrefix="reader" />
         <div className="reader__more">
           <AwarenessSection board={board} />
-          <VersionsPanel board={board} />
-          <ExportButtons board={board} downloadKey={readerKey} headingId="reader-exports-title" />
+          <div className="reader__side">
+            <VersionsPanel board={board} />
+            <ExportButtons board={board} downloadKey={readerKey} headingId="reader-exports-title" />
+          </div>
         </div>
       </main>
     </>

@@ -114,7 +114,6 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
             >
               Amend…
             </button>
-            <SmartieEditor item={item} usesSmartie={board.meta.settings.usesSmartie} />
             <button
               type="button"
               className="button button--small button--danger"
@@ -123,6 +122,7 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
             >
               Retire…
             </button>
+            <SmartieEditor item={item} usesSmartie={board.meta.settings.usesSmartie} />
           </div>
         )
       )}

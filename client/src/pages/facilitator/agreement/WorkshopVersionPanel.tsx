@@ -4,7 +4,6 @@ import { CheckInLine } from '../../../components/agreement/CheckInLine';
 import { VersionStatus } from '../../../components/agreement/VersionStatus';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { openProposals } from '../../../components/decisions/decisionSelectors';
-import { announce } from '../../../store/toastStore';
 import { closeWorkshop, reopenWorkshop } from '../../../sync/versionCommands';
 import { CheckInEditor } from './CheckInEditor';
 
@@ -25,10 +24,8 @@ export function WorkshopVersionPanel({ board, facilitatorKey, ask }: WorkshopVer
       title: `Close the workshop as version ${meta.version}?`,
       message: `The agreement as it stands now (${countAgreements(inForce)} in force) becomes version ${meta.version}, final: it is kept exactly as it is, for everyone to read and to compare with later versions. Nothing can be changed until you reopen the workshop for version ${meta.version + 1}.`,
       confirmLabel: `Close as version ${meta.version}`,
-      onConfirm: async () => {
-        const result = await closeWorkshop();
-        if (result.ok) announce(`The workshop is closed. Version ${meta.version} is final.`);
-      },
+      // Said to everyone, the facilitator included, by the decision announcements.
+      onConfirm: () => void closeWorkshop(),
     });
 
   const reopen = () =>
@@ -36,10 +33,7 @@ export function WorkshopVersionPanel({ board, facilitatorKey, ask }: WorkshopVer
       title: `Reopen for version ${meta.version + 1}?`,
       message: `The workshop opens again in the Revisit phase. Version ${meta.version} stays as it was; its items stay in force until a round amends or retires them. New items go through the usual steps.`,
       confirmLabel: `Reopen for version ${meta.version + 1}`,
-      onConfirm: async () => {
-        const result = await reopenWorkshop();
-        if (result.ok) announce(`Version ${meta.version + 1} has started. Amend, retire or add items, then close it again.`);
-      },
+      onConfirm: () => void reopenWorkshop(),
     });
 
   return (

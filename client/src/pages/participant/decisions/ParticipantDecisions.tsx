@@ -1,4 +1,7 @@
 import type { BoardState } from '../../../../../shared/domain/state';
+import { CheckInLine } from '../../../components/agreement/CheckInLine';
+import { VersionStatus } from '../../../components/agreement/VersionStatus';
+import { VersionsPanel } from '../../../components/agreement/VersionsPanel';
 import { AgreementColumn } from '../../../components/decisions/AgreementColumn';
 import { AwarenessSection } from '../../../components/decisions/AwarenessSection';
 import { useDecisionAnnouncements } from '../../../components/decisions/useDecisionAnnouncements';
@@ -10,12 +13,20 @@ import '../../../components/decisions/decisions.css';
 export default function ParticipantDecisions({ board }: { readonly board: BoardState }) {
   useDecisionAnnouncements(board, false);
   const { phase } = board.meta;
+  const isLiving = phase === 'agreement' || phase === 'revisit';
   return (
     <div className="decisions decisions--participant">
+      {isLiving && (
+        <div className="agreement-status">
+          <VersionStatus board={board} />
+          <CheckInLine board={board} downloadKey={null} />
+        </div>
+      )}
       {phase === 'vote' && <ParticipantVote board={board} />}
       {(phase === 'decide' || phase === 'revisit') && <ParticipantDecide board={board} />}
       {phase !== 'vote' && <AgreementColumn board={board} isCompact={phase === 'decide'} />}
       <AwarenessSection board={board} />
+      {isLiving && <VersionsPanel board={board} />}
     </div>
   );
 }
