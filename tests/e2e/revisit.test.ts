@@ -1,0 +1,281 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { BoardConnection } from '../../client/src/sync/BoardConnection';
+import { readBoard } from '../../shared/boardDoc';
+import type { Command } from '../../shared/commands';
+import { sortedPrompts } from '../../shared/domain/state';
+import { randomId, randomToken } from '../../shared/random';
+import { chooseName } from './flows';
+import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+const LAPTOP = { viewport: { width: 1366, height: 800 } };
+const PURPOSE = 'The purpose we share is…';
+const NORM = 'A norm we should make explicit is…';
+const BRING = 'What I bring (skills, resources, relationships) is…';
+const PURPOSE_AGREED = 'We win safe, affordable housing for every family in the valley';
+const NORM_V1 = 'We decide by consent and share minutes within two days';
+const NORM_V2 = 'We decide by consent and share minutes, translated, within two days';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+interface SeededBoard {
+  readonly boardId: string;
+  readonly facilitatorUrl: string;
+  readonly readerUrl: string;
+  readonly readerKey: string;
+}
+
+/**
+ * A coalition board (SMARTIE items) brought to the Agreement phase with raw commands from node
+ * clients, as decide.test.ts does: notes from three authors, revealed, grouped, and two statements
+ * passed by consensus. The authors leave before the browsers arrive.
+ */
+async function seedAgreement(): Promise<SeededBoard> {
+  const response = await fetch(`${e2e.url}/api/boards`, {
+    method: 'POST',
+    body: JSON.stringify({ templateId: 'coalition-building', title: 'Valley housing coalition' }),
+  });
+  const created = (await response.json()) as SeededBoard & { facilitatorKey: string };
+  const connect = (facilitatorKey?: string) =>
+    new BoardConnection({
+      serverUrl: `${e2e.url.replace('http', 'ws')}/ws`,
+      boardId: created.boardId,
+      participantSecret: randomToken(16),
+      ...(facilitatorKey ? { facilitatorKey } : {}),
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+  const facilitator = connect(created.facilitatorKey);
+  const authors = [connect(), connect(), connect()] as const;
+  const everyone = [facilitator, ...authors];
+  const deadline = Date.now() + 5000;
+  while (!everyone.every((c) => c.isSynced && c.status === 'online')) {
+    if (Date.now() > deadline) throw new Error('seed clients did not sync');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const send = async (connection: BoardConnection, command: Command) => {
+    const result = await connection.send(command);
+    if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
+  };
+  const board = () => {
+    const state = readBoard(facilitator.doc);
+    if (!state) throw new Error('no board');
+    return state;
+  };
+  const promptId = (text: string) => {
+    const prompt = sortedPrompts(board()).find((p) => p.text === text);
+    if (!prompt) throw new Error(`no prompt ${text}`);
+    return prompt.id;
+  };
+  const noteIds = (texts: readonly string[]) => texts.map((t) => [...board().notes.values()].find((n) => n.text === t)?.id ?? '');
+
+  await send(facilitator, { type: 'setPhase', phase: 'reflect' });
+  const notes: [string, string, 0 | 1 | 2][] = [
+    [PURPOSE, 'Affordable housing for families', 0],
+    [PURPOSE, 'Stop evictions in the valley', 1],
+    [PURPOSE, 'Housing is a right', 2],
+    [NORM, 'Decide by consent', 0],
+    [NORM, 'Minutes shared within two days', 1],
+    [NORM, 'Rotate who chairs', 2],
+    [BRING, 'A meeting hall on Tuesdays', 0],
+    [BRING, 'Spanish and Tagalog translation', 1],
+  ];
+  for (const [prompt, text, author] of notes) {
+    await send(authors[author], { type: 'postDraft', draftId: randomId(), promptId: promptId(prompt), text, tag: null });
+  }
+  await send(facilitator, { type: 'setPhase', phase: 'share' });
+  await send(facilitator, { type: 'reveal', promptId: null });
+  await send(facilitator, { type: 'setPhase', phase: 'group' });
+  const theme = async (prompt: string, name: string, texts: readonly string[]) => {
+    const themeId = randomId();
+    const command: Command = {
+      type: 'createTheme',
+      themeId,
+      promptId: promptId(prompt),
+      name,
+      noteIds: noteIds(texts),
+      beforeThemeId: null,
+    };
+    await send(facilitator, command);
+    return themeId;
+  };
+  const housing = await theme(PURPOSE, 'Housing for all', ['Affordable housing for families', 'Stop evictions in the valley']);
+  const deciding = await theme(NORM, 'How we decide', ['Decide by consent', 'Minutes shared within two days']);
+  await theme(BRING, 'Places and languages', ['A meeting hall on Tuesdays', 'Spanish and Tagalog translation']);
+  await send(facilitator, { type: 'setPhase', phase: 'vote' });
+  await send(facilitator, { type: 'setPhase', phase: 'decide' });
+  for (const [prompt, themeId, statement] of [
+    [PURPOSE, housing, PURPOSE_AGREED],
+    [NORM, deciding, NORM_V1],
+  ] as const) {
+    const proposalId = randomId();
+    await send(facilitator, {
+      type: 'openProposal',
+      proposalId,
+      promptId: promptId(prompt),
+      themeId,
+      statement,
+      rule: 'consensus',
+      quorumPercent: 50,
+      thresholdPercent: 67,
+      previousProposalId: null,
+    });
+    await send(authors[0], { type: 'respond', proposalId, response: 'agree', reason: null });
+    await send(authors[1], { type: 'respond', proposalId, response: 'canLive', reason: 'I would rather name the towns.' });
+    await send(authors[2], { type: 'respond', proposalId, response: 'agree', reason: null });
+    await send(facilitator, { type: 'closeProposal', proposalId });
+  }
+  await send(facilitator, { type: 'setPhase', phase: 'agreement' });
+  for (const connection of everyone) connection.destroy();
+  return created;
+}
+
+/** axe-core once entrance animations (a toast fading in) have finished. */
+async function audit(page: Page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  return auditA11y(page);
+}
+
+/** Confirms the open dialog with its button. */
+async function confirm(page: Page, label: string) {
+  await page.getByRole('dialog').getByRole('button', { name: label }).click();
+}
+
+describe('revisit', () => {
+  it('v1 closes, reopens, one item is amended by the participants, v2 closes; compare, read-only page, Markdown and print show v2', async () => {
+    const seeded = await seedAgreement();
+    const facilitator = await (await e2e.newContext(LAPTOP)).newPage();
+    // The browser that created the board keeps the read-only key (the home page stores it from the create response).
+    await facilitator.goto(`${e2e.url}/`);
+    await facilitator.evaluate(
+      ([boardId, key]) => localStorage.setItem(`accord:rkey:${boardId}`, key as string),
+      [seeded.boardId, seeded.readerKey],
+    );
+    await facilitator.goto(seeded.facilitatorUrl);
+    const join = async (name: string, options: typeof LAPTOP | typeof PHONE) => {
+      const page = await (await e2e.newContext(options)).newPage();
+      await page.goto(`${e2e.url}/b/${seeded.boardId}`);
+      await chooseName(page, name);
+      return page;
+    };
+    const [robin, kim] = await Promise.all([join('Robin', LAPTOP), join('Kim', PHONE)]);
+    const participants = [robin, kim] as const;
+    await expect.poll(() => facilitator.locator('.people summary').textContent()).toBe('3 people here');
+
+    // Version 1: action details on one item (a SMARTIE board asks for them), a check-in date, then close.
+    const agreement = facilitator.getByRole('region', { name: 'Our agreement' });
+    await agreement.getByRole('button', { name: `Fill in the SMARTIE details: ‘${NORM_V1}’` }).click();
+    await facilitator.getByLabel('Owner: who makes it happen').fill('Rosa (convener)');
+    await facilitator.getByLabel('Measure: how we will know it is done').fill('Minutes in the shared folder within 48 hours');
+    await facilitator.getByRole('textbox', { name: 'Deadline' }).fill('2027-03-31');
+    await facilitator.getByLabel('Inclusion and equity check').fill('Minutes are translated, so every member can follow.');
+    await facilitator.getByRole('button', { name: 'Save action details' }).click();
+    await agreement.locator('.smartie', { hasText: 'Rosa (convener)' }).waitFor();
+    await facilitator.getByLabel('Check-in date').fill('2027-06-12');
+    await facilitator.getByRole('button', { name: 'Save the date' }).click();
+    await facilitator.locator('[data-check-in="2027-06-12"]').waitFor();
+    expect(await audit(facilitator)).toEqual([]);
+    await screenshot(facilitator, 'revisit-facilitator-agreement-smartie');
+
+    await facilitator.getByRole('button', { name: 'Close the workshop…' }).click();
+    await confirm(facilitator, 'Close as version 1');
+    await facilitator.getByRole('heading', { name: 'Version 1 is final' }).waitFor();
+    await kim.locator('[data-version="1"]', { hasText: 'final' }).waitFor();
+
+    // Version 2: only the changed item goes through a round, answered in the participants' browsers.
+    await facilitator.getByRole('button', { name: 'Reopen for version 2…' }).click();
+    await confirm(facilitator, 'Reopen for version 2');
+    await facilitator.getByRole('heading', { name: 'Revisit: version 2' }).waitFor();
+    await facilitator.getByRole('button', { name: `Amend ‘${NORM_V1}’` }).click();
+    const wording = facilitator.getByLabel('Proposed new wording');
+    expect(await wording.inputValue()).toBe(NORM_V1);
+    await wording.fill(NORM_V2);
+    await facilitator.getByRole('button', { name: 'Open the round on the new wording' }).click();
+    for (const page of participants) {
+      const card = page.getByRole('article', { name: NORM_V2 });
+      // What is being amended: the wording in force, then the proposed one.
+      expect(await card.locator('.change__old').textContent()).toBe(NORM_V1);
+      await page.getByRole('radio', { name: /^Agree/ }).check();
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page.locator('.response-form__saved', { hasText: 'You answered Agree' }).waitFor();
+    }
+    expect(await kim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(kim, 'revisit-participant-360-amendment');
+    const round = facilitator.locator('.open-proposal');
+    expect(await round.locator('.change__old').textContent()).toBe(NORM_V1);
+    await expect.poll(() => round.locator('.voter-count').getAttribute('data-respondent-count')).toBe('2');
+    await facilitator.getByRole('button', { name: 'Close the round…' }).click();
+    await confirm(facilitator, 'Close the round');
+    await facilitator.getByRole('article', { name: NORM_V2 }).getByText('Amended in version 2').waitFor();
+
+    await facilitator.getByRole('button', { name: 'Back to Agreement' }).click();
+    await facilitator.getByRole('button', { name: 'Close the workshop…' }).click();
+    await confirm(facilitator, 'Close as version 2');
+    await facilitator.getByRole('heading', { name: 'Version 2 is final' }).waitFor();
+    await kim.getByRole('region', { name: 'Our agreement' }).getByText(NORM_V2).waitFor();
+
+    // Compare version 1 with version 2: the amended item, old and new wording side by side.
+    const versions = facilitator.getByRole('region', { name: 'Versions' });
+    expect(await versions.locator('[data-version-number]').allTextContents()).toEqual([
+      expect.stringMatching(/^Version 1 · closed .+ · 2 items$/),
+      expect.stringMatching(/^Version 2 · closed .+ · 2 items$/),
+    ]);
+    await versions.getByLabel('Compare').selectOption({ label: 'Version 1' });
+    await versions.getByLabel('with').selectOption({ label: 'Version 2' });
+    await versions.getByRole('button', { name: 'Compare' }).click();
+    expect(await versions.locator('.diff__summary').textContent()).toBe('1 amended, 0 added, 0 retired, 1 unchanged.');
+    const amended = versions.locator('.diff__item--amended');
+    expect(await amended.locator('.diff__side--old .diff__statement').textContent()).toBe(NORM_V1);
+    expect(await amended.locator('.diff__side--new .diff__statement').textContent()).toBe(NORM_V2);
+    expect(await audit(facilitator)).toEqual([]);
+    await screenshot(facilitator, 'revisit-facilitator-v2-compare');
+
+    // The read-only link, in a browser that never joined: v2 and its history, no presence.
+    const reader = await (await e2e.newContext(LAPTOP)).newPage();
+    await reader.goto(seeded.readerUrl);
+    await reader.getByRole('region', { name: 'Our agreement' }).getByText(NORM_V2).waitFor();
+    expect(reader.url()).toBe(`${e2e.url}/r/${seeded.boardId}`);
+    expect(await reader.locator('[data-version="2"]').textContent()).toMatch(/^Version 2 · final/);
+    expect(await reader.locator('[data-check-in="2027-06-12"]').count()).toBe(1);
+    await reader.getByText('1 earlier or retired item').click();
+    await reader.locator('.agreement__item--ended', { hasText: NORM_V1 }).waitFor();
+    await reader.getByRole('region', { name: 'Versions' }).getByRole('button', { name: 'Compare' }).click();
+    await reader.locator('.diff__item--amended .diff__side--new', { hasText: NORM_V2 }).waitFor();
+    expect(await facilitator.locator('.people summary').textContent()).toBe('3 people here');
+    expect(await audit(reader)).toEqual([]);
+    await screenshot(reader, 'revisit-reader-laptop');
+
+    const [download] = await Promise.all([
+      reader.waitForEvent('download'),
+      reader.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('valley-housing-coalition-v2.md');
+    const markdown = await readFile((await download.path()) as string, 'utf8');
+    expect(markdown).toContain(`• ${NORM_V2}`);
+    expect(markdown).toContain('Version 2, final.');
+    expect(markdown).toContain(`~~${NORM_V1}~~`);
+
+    // Print: the agreement, its records and what we know about each other, and nothing of the page around them.
+    await reader.emulateMedia({ media: 'print' });
+    expect(await reader.locator('.print-doc').isVisible()).toBe(true);
+    expect(await reader.locator('#root').isVisible()).toBe(false);
+    expect(await reader.locator('.print-doc button').count()).toBe(0);
+    await reader.locator('.print-doc').getByText(NORM_V2).waitFor();
+    await screenshot(reader, 'revisit-reader-print');
+
+    const phoneReader = await (await e2e.newContext(PHONE)).newPage();
+    await phoneReader.goto(seeded.readerUrl);
+    await phoneReader.getByRole('region', { name: 'Our agreement' }).getByText(NORM_V2).waitFor();
+    expect(await phoneReader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await audit(phoneReader)).toEqual([]);
+    await screenshot(phoneReader, 'revisit-reader-360');
+  }, 45_000);
+});
