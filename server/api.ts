@@ -98,6 +98,9 @@ async function handleExport(
 ) {
   const room = await ctx.rooms.get(boardId);
   if (!room) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
+  // The room may have been opened for this request only, allowed or refused: let it close when idle
+  // (a refused request left it open for ever, one room per board anyone can name).
+  ctx.rooms.released(room);
   if (!isAuthorised(req, [room.row.facilitatorKeyHash, room.row.readerKeyHash])) {
     return sendJson(res, 401, {
       error: 'unauthorized',
@@ -105,8 +108,6 @@ async function handleExport(
     });
   }
   const board = room.board;
-  // The room was opened for this download only: let it close when idle.
-  ctx.rooms.released(room);
   const slug =
     board.meta.title
       .toLowerCase()
