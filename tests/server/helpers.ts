@@ -83,7 +83,7 @@ export interface TestClient {
 export function connectClient(
   server: { wsUrl: string },
   boardId: string,
-  opts: { facilitatorKey?: string; participantSecret?: string | null } = {},
+  opts: { facilitatorKey?: string; readerKey?: string; participantSecret?: string | null } = {},
 ): TestClient {
   const frames: FrameLog = [];
   const secret = opts.participantSecret === null ? undefined : (opts.participantSecret ?? randomToken(16));
@@ -92,6 +92,7 @@ export function connectClient(
     boardId,
     ...(secret ? { participantSecret: secret } : {}),
     ...(opts.facilitatorKey ? { facilitatorKey: opts.facilitatorKey } : {}),
+    ...(opts.readerKey ? { readerKey: opts.readerKey } : {}),
     WebSocketPolyfill: recordingWebSocket(frames) as unknown as typeof globalThis.WebSocket,
   });
   return {
