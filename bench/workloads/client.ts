@@ -1,0 +1,284 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildBoard, openStore } from '../lib/fixtures';
+import type { BenchContext, WorkloadRow } from '../lib/report';
+import { makeDataDir, startAccord } from '../lib/servers';
+import { atRate, percentile, round, sleep } from '../lib/stats';
+import { AccordWriter, planMoves, planned } from '../lib/writers';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PARTICIPANT_JS_KB = 120;
+const FRAME_MS = 16.7;
+const REMOTE_MOVES_PER_SECOND = 10;
+
+interface LoadedScripts {
+  readonly files: { url: string; bytes: number; gzipBytes: number }[];
+  readonly hasDragAndDrop: boolean;
+}
+
+/** Records every script the page loads, with its gzip size (zlib level 9, as a server would serve it pre-compressed). */
+function recordScripts(page: Page): () => LoadedScripts {
+  const files: { url: string; bytes: number; gzipBytes: number }[] = [];
+  let hasDragAndDrop = false;
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    try {
+      const body = await response.body();
+      // dnd-kit's accessibility helpers carry these ids; the minifier keeps string literals.
+      if (body.includes('DndDescribedBy') || body.includes('DndLiveRegion')) hasDragAndDrop = true;
+      files.push({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length });
+    } catch {
+      // A response without a body (redirect) carries no script.
+    }
+  });
+  return () => ({ files, hasDragAndDrop });
+}
+
+const kb = (bytes: number) => round(bytes / 1024, 1);
+const totalGzip = (s: LoadedScripts) => s.files.reduce((n, f) => n + f.gzipBytes, 0);
+
+/**
+ * Workload 7, client: the JavaScript a participant's and a facilitator's first page load fetch
+ * (gzip sizes of every script Chromium loads until the board is on screen and the network is
+ * idle), and the facilitator's frame times in Chromium on a board of 1,000 notes in the group
+ * phase while a note is dragged with the mouse and a co-facilitator's moves arrive at 10/s.
+ */
+export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
+  const notes = ctx.quick ? 500 : 1000;
+  const dragSeconds = ctx.quick ? 3 : 6;
+  const outDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-client-'));
+  const built = performance.now();
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  ctx.log(`  client built from the working tree in ${Math.round((performance.now() - built) / 1000)} s`);
+  const dataDir = makeDataDir();
+  const store = openStore(dataDir);
+  const reflecting = await buildBoard(store, {
+    seed: 70,
+    participants: 5,
+    notes: 0,
+    prompts: 0,
+    themesPerPrompt: 0,
+    notesPerTheme: 0,
+    finalPhase: 'reflect',
+  });
+  const grouping = await buildBoard(store, {
+    seed: 71,
+    participants: Math.ceil(notes / 7 / 20) + 2,
+    notes,
+    prompts: 7,
+    themesPerPrompt: 6,
+    notesPerTheme: 8,
+    finalPhase: 'group',
+  });
+  await store.close();
+  const accord = await startAccord({ dataDir, env: { STATIC_DIR: outDir }, nodeArgs: ctx.accordNodeArgs });
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // Participant: the link, the name question, the board.
+    const participantContext = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const participant = await participantContext.newPage();
+    const participantScripts = recordScripts(participant);
+    await participant.goto(`${accord.httpUrl}/j/${reflecting.joinCode}`);
+    const name = participant.getByLabel(/Your name/);
+    await name.waitFor({ timeout: 15_000 });
+    await name.fill('Robin');
+    await participant.getByRole('button', { name: 'Continue' }).click();
+    await participant.locator('.guidance').waitFor({ timeout: 15_000 });
+    await participant.waitForLoadState('networkidle');
+    await sleep(500);
+    const p = participantScripts();
+    ctx.log(
+      `  participant page: ${p.files.length} scripts, ${kb(totalGzip(p))} KiB gzipped (${kb(p.files.reduce((n, f) => n + f.bytes, 0))} KiB raw); drag-and-drop code loaded: ${p.hasDragAndDrop ? 'yes' : 'no'}`,
+    );
+    ctx.detail('client', 'participant', p);
+    await participantContext.close();
+
+    // Facilitator: the board of `notes` notes in the group phase.
+    const facilitatorContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const facilitator = await facilitatorContext.newPage();
+    const facilitatorScripts = recordScripts(facilitator);
+    const opened = performance.now();
+    await facilitator.goto(`${accord.httpUrl}/b/${grouping.boardId}/facilitate#key=${grouping.facilitatorKey}`);
+    await facilitator.locator('.gnote__handle').first().waitFor({ timeout: 30_000 });
+    const shownMs = performance.now() - opened;
+    await facilitator.waitForLoadState('networkidle');
+    await sleep(1000);
+    const f = facilitatorScripts();
+    const noteCount = await facilitator.locator('.gnote').count();
+    ctx.log(
+      `  facilitator page: ${f.files.length} scripts, ${kb(totalGzip(f))} KiB gzipped; ${noteCount} notes on screen ${Math.round(shownMs)} ms after navigation`,
+    );
+    ctx.detail('client', 'facilitator', { ...f, noteCount, shownMs });
+
+    const frames = await dragFrames(facilitator, accord.wsBase, grouping, dragSeconds);
+    const describe = (deltas: number[]) =>
+      `${deltas.length} frames, p50 ${round(percentile(deltas, 50), 1)} p95 ${round(percentile(deltas, 95), 1)} max ${round(Math.max(...deltas), 1)} ms`;
+    ctx.log(
+      `  frame times on ${noteCount} notes, ${dragSeconds} s each (remote moves applied ${frames.remoteOk}/${frames.remoteSent}):`,
+    );
+    ctx.log(`    idle: ${describe(frames.idle)}`);
+    ctx.log(`    ${REMOTE_MOVES_PER_SECOND} remote moves/s: ${describe(frames.remoteOnly)}`);
+    ctx.log(`    mouse drag: ${describe(frames.dragOnly)}`);
+    ctx.log(`    mouse drag + ${REMOTE_MOVES_PER_SECOND} remote moves/s: ${describe(frames.dragAndRemote)}`);
+    for (const key of ['idle', 'remoteOnly', 'dragOnly', 'dragAndRemote'] as const) {
+      const deltas = frames[key];
+      ctx.detail('client', `frames/${key}`, { n: deltas.length, p50: percentile(deltas, 50), p95: percentile(deltas, 95) });
+    }
+    const participantKb = kb(totalGzip(p));
+    const frameP95 = round(percentile(frames.dragAndRemote, 95), 1);
+    return [
+      {
+        name: '7 client, participant page',
+        metric: `initial JavaScript, gzip -9 (link → name → board; drag-and-drop code ${p.hasDragAndDrop ? 'loaded' : 'not loaded'})`,
+        unit: 'KiB',
+        ours: participantKb,
+        reference: null,
+        ratio: null,
+        target: `≤ ${PARTICIPANT_JS_KB} KB, no drag-and-drop code`,
+        pass: participantKb * 1.024 <= PARTICIPANT_JS_KB && !p.hasDragAndDrop,
+      },
+      {
+        name: '7 client, facilitator page',
+        metric: 'initial JavaScript, gzip -9 (group phase board)',
+        unit: 'KiB',
+        ours: kb(totalGzip(f)),
+        reference: null,
+        ratio: null,
+        target: 'reported (no budget)',
+        pass: true,
+      },
+      {
+        name: `7 client, drag on ${noteCount} notes`,
+        metric: `frame time p95 in Chromium while dragging, ${REMOTE_MOVES_PER_SECOND} remote moves/s (${frames.dragAndRemote.length} frames)`,
+        unit: 'ms',
+        ours: frameP95,
+        reference: null,
+        ratio: null,
+        target: `≤ ${FRAME_MS} ms (60 fps)`,
+        pass: frameP95 <= FRAME_MS,
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await accord.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Frame times (rAF deltas) in the page while `during` runs. */
+async function framesDuring(page: Page, during: () => Promise<void>): Promise<number[]> {
+  // Plain strings: a function would be rewritten by the TypeScript loader with helpers the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await during();
+  return (await page.evaluate(`(() => {
+    window.__recording = false;
+    const f = window.__frames;
+    return f.slice(1).map((t, i) => t - f[i]);
+  })()`)) as number[];
+}
+
+interface FrameRuns {
+  readonly idle: number[];
+  readonly remoteOnly: number[];
+  readonly dragOnly: number[];
+  readonly dragAndRemote: number[];
+  readonly remoteSent: number;
+  readonly remoteOk: number;
+}
+
+/**
+ * Frame times on the facilitator's board: idle; with a co-facilitator's moves arriving at 10/s;
+ * while the mouse drags a note in circles over the board; and both at once (the budget's case).
+ */
+async function dragFrames(
+  page: Page,
+  wsBase: string,
+  fixture: Awaited<ReturnType<typeof buildBoard>>,
+  seconds: number,
+): Promise<FrameRuns> {
+  const writer = await AccordWriter.open(wsBase, fixture.boardId, fixture.facilitatorKey, 1);
+  // Remote moves come from one prompt's ungrouped pool; the dragged note is picked from another.
+  const plan = planMoves(fixture.board, 20);
+  let moveIndex = 0;
+  const remoteMoves = () =>
+    atRate(seconds * REMOTE_MOVES_PER_SECOND, REMOTE_MOVES_PER_SECOND, () => {
+      const move = planned(plan, moveIndex++);
+      writer.move(move.noteId, move.themeId);
+    });
+  const viewport = page.viewportSize() ?? { width: 1366, height: 800 };
+  const drag = async () => {
+    const handle = page.locator('.gungrouped .gnote__handle').last();
+    await handle.scrollIntoViewIfNeeded();
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no note to drag');
+    const x0 = box.x + box.width / 2;
+    const y0 = box.y + box.height / 2;
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(x0 + 10, y0 + 10, { steps: 3 });
+    return async () => {
+      const started = performance.now();
+      let step = 0;
+      while (performance.now() - started < seconds * 1000) {
+        // A slow circle in the middle of the screen, away from the edges where dragging scrolls.
+        const angle = step / 20;
+        await page.mouse.move(
+          viewport.width / 2 + Math.cos(angle) * viewport.width * 0.3,
+          viewport.height / 2 + Math.sin(angle) * viewport.height * 0.25,
+        );
+        step += 1;
+      }
+    };
+  };
+  const cancelDrag = async () => {
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await sleep(300);
+  };
+  const idle = await framesDuring(page, () => sleep(seconds * 1000));
+  const remoteOnly = await framesDuring(page, remoteMoves);
+  let circle = await drag();
+  const dragOnly = await framesDuring(page, circle);
+  await cancelDrag();
+  circle = await drag();
+  const dragAndRemote = await framesDuring(page, async () => {
+    await Promise.all([circle(), remoteMoves()]);
+  });
+  await cancelDrag();
+  await writer.drain(5000);
+  const remoteOk = writer.timings.filter((t) => t.result.ok).length;
+  writer.close();
+  return { idle, remoteOnly, dragOnly, dragAndRemote, remoteSent: moveIndex, remoteOk };
+}
