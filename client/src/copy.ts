@@ -1,4 +1,4 @@
-import type { Phase } from '../../shared/phases';
+import { PHASE_GUIDANCE, type Phase } from '../../shared/phases';
 import type { Prompt } from '../../shared/records/Prompt';
 
 /** Short names of the phases, for the stepper and announcements. */
@@ -12,6 +12,13 @@ export const PHASE_NAMES: Readonly<Record<Phase, string>> = {
   agreement: 'Agreement',
   revisit: 'Revisit',
 };
+
+/** What to do now, in one sentence; boards that show names say so when the answers are shown. */
+export function phaseGuidance(phase: Phase, isAnonymous: boolean): string {
+  return !isAnonymous && phase === 'share'
+    ? 'Answers are being shown to everyone, with their authors’ names. You can still add more.'
+    : PHASE_GUIDANCE[phase];
+}
 
 /** "1 note" / "3 notes". */
 export function countNotes(count: number): string {

@@ -1,7 +1,6 @@
 import type { BoardState } from '../../../shared/domain/state';
 import { sortedPrompts } from '../../../shared/domain/state';
-import { PHASE_GUIDANCE } from '../../../shared/phases';
-import { countNotes, PHASE_NAMES, quoted } from '../copy';
+import { countNotes, PHASE_NAMES, phaseGuidance, quoted } from '../copy';
 
 function notesPerPrompt(board: BoardState): Map<string, number> {
   const counts = new Map<string, number>();
@@ -18,7 +17,7 @@ export function describeBoardChanges(before: BoardState, after: BoardState, isFa
   const sentences: string[] = [];
   if (before.meta.phase !== after.meta.phase) {
     // Participants hear what to do now; the facilitator, who made the move, only where they are.
-    const guidance = isFacilitator ? '' : ` ${PHASE_GUIDANCE[after.meta.phase]}`;
+    const guidance = isFacilitator ? '' : ` ${phaseGuidance(after.meta.phase, after.meta.settings.isAnonymous)}`;
     sentences.push(`Now: ${PHASE_NAMES[after.meta.phase]}.${guidance}`);
   }
   const countsBefore = notesPerPrompt(before);
