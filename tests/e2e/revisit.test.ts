@@ -279,3 +279,79 @@ describe('revisit', () => {
     await screenshot(phoneReader, 'revisit-reader-360');
   }, 45_000);
 });
+
+describe('templates', () => {
+  it('starts a two-person board that shows names, saves it as a template, starts from that template, and imports a board from its JSON export', async () => {
+    const facilitator = await (await e2e.newContext(LAPTOP)).newPage();
+    await facilitator.goto(`${e2e.url}/`);
+    const partnering = facilitator.getByRole('radio', { name: /^Partnering conversation/ });
+    expect(await facilitator.locator('.choice', { has: partnering }).textContent()).toContain('Names are shown on notes');
+    await partnering.check();
+    await facilitator.getByRole('button', { name: 'Start a workshop' }).click();
+    await facilitator.waitForURL(/\/b\/[^/]+\/facilitate$/);
+    const boardId = /\/b\/([^/]+)\/facilitate/.exec(facilitator.url())?.[1] as string;
+    // The read-only link came with the create response and is offered in the share panel (open during setup).
+    await facilitator.getByRole('button', { name: 'Copy read-only link' }).waitFor();
+    expect(await facilitator.locator('.settings__fixed').textContent()).toContain('Names are shown');
+
+    await facilitator.getByLabel('Template name').fill('Our partnership, our way');
+    await facilitator.getByRole('button', { name: 'Save as a template' }).click();
+    await facilitator.locator('.save-template', { hasText: 'Template “Our partnership, our way” saved' }).waitFor();
+
+    // With two people anonymity is pointless: a name is needed, and notes carry it.
+    const alex = await (await e2e.newContext(PHONE)).newPage();
+    await alex.goto(`${e2e.url}/b/${boardId}`);
+    expect(await alex.getByRole('button', { name: /^Skip/ }).count()).toBe(0);
+    await alex.getByText('Names are shown on this board').waitFor();
+    await alex.getByLabel(/Your name/).fill('Alex');
+    await alex.getByRole('button', { name: 'Continue' }).click();
+    await facilitator.getByRole('button', { name: 'Next: Reflect' }).click();
+    const offer = alex.getByRole('region', { name: 'What I can offer you:', exact: true });
+    await offer.getByText('your notes are signed “Alex”').waitFor();
+    await offer.getByLabel('Your answer').fill('Two afternoons a week of data work');
+    await offer.getByRole('button', { name: 'Add note' }).click();
+    await offer.locator('.note', { hasText: 'Two afternoons a week of data work' }).waitFor();
+    await facilitator.getByRole('button', { name: 'Next: Share' }).click();
+    await facilitator.getByRole('button', { name: 'Reveal all' }).click();
+    await alex.locator('.guidance', { hasText: 'with their authors’ names' }).waitFor();
+    for (const page of [alex, facilitator]) {
+      const note = page
+        .getByRole('region', { name: 'What I can offer you:', exact: true })
+        .locator('.note', { hasText: 'Two afternoons' });
+      expect(await note.locator('.note__author').textContent()).toBe('— Alex');
+    }
+    expect(await alex.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await audit(alex)).toEqual([]);
+    await screenshot(alex, 'templates-participant-360-named-notes');
+
+    // The saved template on the home page starts a board with the same questions, names shown.
+    await facilitator.goto(`${e2e.url}/`);
+    const saved = facilitator.getByRole('radio', { name: /^Our partnership, our way/ });
+    expect(await facilitator.locator('.choice', { has: saved }).textContent()).toContain('4 questions');
+    expect(await audit(facilitator)).toEqual([]);
+    await screenshot(facilitator, 'templates-home');
+    await saved.check();
+    await facilitator.getByRole('button', { name: 'Start a workshop' }).click();
+    await facilitator.waitForURL((url) => url.pathname.endsWith('/facilitate') && !url.pathname.includes(boardId));
+    await facilitator.locator('.prompt-editor').nth(3).waitFor();
+    expect(await facilitator.locator('.prompt-editor').count()).toBe(4);
+    expect(await facilitator.locator('.settings__fixed').textContent()).toContain('Names are shown');
+
+    // Import: the JSON export of the first board becomes a new board with its notes.
+    const key = await facilitator.evaluate((id) => localStorage.getItem(`accord:fkey:${id}`), boardId);
+    const exported = await fetch(`${e2e.url}/api/boards/${boardId}/export.json`, { headers: { authorization: `Bearer ${key}` } });
+    await facilitator.goto(`${e2e.url}/`);
+    await facilitator.getByLabel('Exported board (.json)').setInputFiles({
+      name: 'our-partnership-v1.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(await exported.text()),
+    });
+    await facilitator.getByRole('button', { name: 'Import the board' }).click();
+    await facilitator.waitForURL((url) => url.pathname.endsWith('/facilitate') && !url.pathname.includes(boardId));
+    expect(facilitator.url()).not.toContain('#');
+    await facilitator
+      .getByRole('region', { name: 'What I can offer you:', exact: true })
+      .locator('.note', { hasText: 'Two afternoons a week of data work' })
+      .waitFor();
+  }, 45_000);
+});
