@@ -1,5 +1,6 @@
 import type { BoardState } from '../domain/state';
 import { compareByOrder } from '../fractionalIndex';
+import { MAX_PROMPTS_PER_BOARD } from '../limits';
 import { CURRENT_SCHEMA_VERSION } from '../migrations';
 import { agreementItemRecord } from '../records/AgreementItem';
 import { boardMetaRecord } from '../records/BoardMeta';
@@ -26,7 +27,8 @@ export const boardExportSchema = object({
   exportedAt: string({ minChars: 1, maxChars: 40 }),
   board: object({
     meta: boardMetaRecord,
-    prompts: arrayOf(promptRecord, MAX_IMPORT_RECORDS),
+    // A board never holds more prompts than this (addPrompt, templates and custom structures keep to it).
+    prompts: arrayOf(promptRecord, MAX_PROMPTS_PER_BOARD),
     themes: arrayOf(themeRecord, MAX_IMPORT_RECORDS),
     notes: arrayOf(noteRecord, MAX_IMPORT_RECORDS),
     voteRounds: arrayOf(voteRoundRecord, MAX_IMPORT_RECORDS),
