@@ -11,6 +11,7 @@ import {
 import { csvField, exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportCheckInIcs } from '../../shared/exports/icsExport';
 import { exportBoardMarkdown, markdownCell } from '../../shared/exports/markdownExport';
+import { MAX_PROMPTS_PER_BOARD } from '../../shared/limits';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import { isInvalid } from '../../shared/validate';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from './goldenBoard';
@@ -279,6 +280,15 @@ describe('exports of the golden board', () => {
       ['an invalid prompt kind', (d) => Object.assign(d.board.prompts[0]!, { kind: 'vote' }), 'export.board.prompts[0].kind'],
       ['no versions', (d) => Reflect.deleteProperty(d.board, 'versions'), 'export.board.versions'],
       ['an extra top-level field', (d) => Object.assign(d, { drafts: [] }), 'export.drafts'],
+      [
+        `more than ${MAX_PROMPTS_PER_BOARD} prompts`,
+        (d) => {
+          const first = d.board.prompts[0]!;
+          const extra = Array.from({ length: MAX_PROMPTS_PER_BOARD }, (_, i) => ({ ...first, id: `extra${i}`, order: `b${i}` }));
+          d.board.prompts.push(...extra.slice(0, MAX_PROMPTS_PER_BOARD + 1 - d.board.prompts.length));
+        },
+        'export.board.prompts',
+      ],
     ])('refuses an export with %s', (_label, corrupt, at) => {
       const copy = structuredClone(data) as BoardExport;
       corrupt(copy);
