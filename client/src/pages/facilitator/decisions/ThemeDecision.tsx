@@ -79,7 +79,11 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
           <ProposalOutcome proposal={latest} />
           {isLocked && <p className="decision__locked">Locked into the agreement.</p>}
           {latest.status === 'passed' && !isLocked && (
-            <p className="hint">Its agreement was unlocked: it can be decided again.</p>
+            <p className="hint">
+              {latest.kind === 'retire'
+                ? 'The group retired this agreement: it can be decided again.'
+                : 'Its agreement was unlocked: it can be decided again.'}
+            </p>
           )}
         </div>
       )}
@@ -89,6 +93,10 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
           themeId={item?.theme ? item.id : null}
           initialStatement={latest?.statement ?? item?.name ?? ''}
           previous={canRevise ? latest : null}
+          // A failed amendment or retirement is revised as one: same kind, same agreed item.
+          {...(canRevise && latest.kind !== 'adopt' && latest.targetAgreementId !== null
+            ? { kind: latest.kind, target: board.agreements.get(latest.targetAgreementId) ?? null }
+            : {})}
           defaults={latest ?? defaults}
           title={`${draftLabel}: ${quoted(title)}`}
           onDone={() => stopDrafting(true)}
