@@ -102,6 +102,9 @@ export function GroupStage({ board }: { readonly board: BoardState }) {
     [session],
   );
 
+  // Leaving the group phase mid-drag must not leave a stale preview on everyone's screen.
+  useEffect(() => () => publisher.end(), [publisher]);
+
   // The spotlight may be moved by a co-facilitator: bring that lane into view when it is not.
   useEffect(() => {
     if (focusPromptId === null) return;
