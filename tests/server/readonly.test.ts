@@ -238,6 +238,7 @@ describe('a read-only connection', () => {
   });
 
   it.each<[string, (keys: { readerKey: string; facilitatorKey: string; other: string }) => Record<string, string>]>([
+    ['no key and no participant secret at all (there is no anonymous reader)', () => ({})],
     ['a wrong read-only key', () => ({ readerKey: randomToken(24) })],
     ['the read-only key of another board', ({ other }) => ({ readerKey: other })],
     ['the facilitator key given as a read-only key', ({ facilitatorKey }) => ({ readerKey: facilitatorKey })],

@@ -58,7 +58,8 @@ describe('parseAuth', () => {
   const secret = 'A'.repeat(22);
 
   it.each([
-    ['a reader', { v: PROTOCOL_VERSION }],
+    ['no secret at all (the server then closes with 4401)', { v: PROTOCOL_VERSION }],
+    ['a reader (read-only link)', { v: 1, readerKey: secret }],
     ['a participant', { v: 1, participantSecret: secret }],
     ['a facilitator', { v: 1, facilitatorKey: `${'a'.repeat(126)}-_` }],
     ['a facilitator who takes part', { v: 1, participantSecret: secret, facilitatorKey: secret }],
@@ -75,6 +76,8 @@ describe('parseAuth', () => {
     ['a secret in base64 with padding', { v: 1, participantSecret: `${'A'.repeat(22)}==` }, 'participantSecret'],
     ['a secret with "+"', { v: 1, facilitatorKey: `${'A'.repeat(22)}+/` }, 'facilitatorKey'],
     ['a numeric secret', { v: 1, facilitatorKey: 1234 }, 'facilitatorKey'],
+    ['a read-only key of 21 characters', { v: 1, readerKey: 'A'.repeat(21) }, 'readerKey'],
+    ['a read-only key with "/"', { v: 1, readerKey: `${'A'.repeat(22)}/` }, 'readerKey'],
     ['an extra field', { v: 1, role: 'facilitator' }, 'role'],
     ['a list', [{ v: 1 }], '(root)'],
     ['a string', 'v=1', '(root)'],
