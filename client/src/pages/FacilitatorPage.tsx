@@ -37,7 +37,15 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
     <>
       <header className="topbar topbar--facilitator">
         <div className="topbar__inner">
-          <TitleEditor title={meta.title} isEditable={isSetup} />
+          <div className="topbar__title-group">
+            <TitleEditor title={meta.title} isEditable={isSetup} />
+            {(meta.version > 1 || meta.isClosed) && (
+              <span className="version-badge">
+                Version {meta.version}
+                {meta.isClosed ? ' · final' : ''}
+              </span>
+            )}
+          </div>
           <div className="topbar__status">
             <TimerControl />
             <a className="button button--small" href={`/b/${boardId}/present`} target="_blank" rel="noopener">

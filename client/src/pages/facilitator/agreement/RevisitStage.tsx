@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { agreementsOfPrompt } from '../../../components/decisions/decisionSelectors';
-import { announce } from '../../../store/toastStore';
 import { changePhase } from '../../../sync/commands';
 import { AddPromptForm } from '../AddPromptForm';
 import { lastRuleSettings } from '../decisions/DecideStage';
@@ -25,10 +24,8 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
       message:
         'The workshop moves to Reflect: everyone can write new answers to the questions, then you share, group, vote and decide as before. The items in force stay in force.',
       confirmLabel: 'Go to Reflect',
-      onConfirm: async () => {
-        const result = await changePhase('reflect');
-        if (result.ok) announce('Reflect: everyone can write new answers.');
-      },
+      // The move itself is announced to everyone ("Now: Reflect").
+      onConfirm: () => void changePhase('reflect'),
     });
 
   return (
