@@ -7,6 +7,20 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
   const status = useBoardStore((s) => s.status);
   const closeMessage = useBoardStore((s) => s.closeMessage);
   const pending = useBoardStore((s) => s.pendingActions);
+  const isOutdated = useBoardStore((s) => s.isOutdated);
+  if (isOutdated && !hasBoard) {
+    return (
+      <main className="page page--narrow">
+        <h1>This page is out of date</h1>
+        <p>Accord was updated since this page was loaded. Reload it to open the workshop; nothing you did is lost.</p>
+        <p>
+          <button type="button" className="button button--primary" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </p>
+      </main>
+    );
+  }
   if (status === 'closed') {
     return (
       <main className="page page--narrow">

@@ -45,6 +45,8 @@ export interface BoardView {
   readonly serverOffsetMs: number;
   /** The join code, for facilitators (from the server's welcome); null until known. */
   readonly joinCode: string | null;
+  /** The board arrived but this page cannot read it: it is older than the server. */
+  readonly isOutdated: boolean;
   /** Drags of other facilitators, live (never mine). */
   readonly dragPreviews: readonly DragPreview[];
 }
@@ -68,6 +70,7 @@ export const INITIAL_BOARD_VIEW: BoardView = {
   myResponses: NO_RESPONSES,
   serverOffsetMs: 0,
   joinCode: null,
+  isOutdated: false,
   dragPreviews: NO_DRAG_PREVIEWS,
 };
 

@@ -67,6 +67,12 @@ class BoardSession {
 
     const onDocUpdate = () => this.onDocUpdate();
     connection.doc.on('update', onDocUpdate);
+    // Synced, yet no board this code can read: the server runs a newer Accord than this page.
+    const onSync = (isSynced: boolean) => {
+      if (isSynced && readBoard(connection.doc) === null) useBoardStore.setState({ isOutdated: true });
+    };
+    connection.provider.on('sync', onSync);
+    this.cleanups.push(() => connection.provider.off('sync', onSync));
     const onAwareness = () => this.publishPeople();
     awareness.on('change', onAwareness);
     this.cleanups.push(
