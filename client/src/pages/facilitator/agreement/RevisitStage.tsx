@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
+import { CheckInLine } from '../../../components/agreement/CheckInLine';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { agreementsOfPrompt } from '../../../components/decisions/decisionSelectors';
+import { facilitatorKeyFor } from '../../../storage';
 import { changePhase } from '../../../sync/commands';
 import { AddPromptForm } from '../AddPromptForm';
 import { lastRuleSettings } from '../decisions/DecideStage';
@@ -48,6 +50,7 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
             question first.
           </li>
         </ul>
+        <CheckInLine board={board} downloadKey={facilitatorKeyFor(meta.id)} />
         <p className="hint">When you are done, go back to Agreement and close the workshop as version {meta.version}.</p>
         <div className="actions">
           <button type="button" className="button" onClick={collectAnswers}>
