@@ -242,7 +242,7 @@ describe('revisit', () => {
     const reader = await (await e2e.newContext(LAPTOP)).newPage();
     await reader.goto(seeded.readerUrl);
     await reader.getByRole('region', { name: 'Our agreement' }).getByText(NORM_V2).waitFor();
-    expect(reader.url()).toBe(`${e2e.url}/r/${seeded.boardId}`);
+    await expect.poll(() => reader.url()).toBe(`${e2e.url}/r/${seeded.boardId}`);
     expect(await reader.locator('[data-version="2"]').textContent()).toMatch(/^Version 2 · final/);
     expect(await reader.locator('[data-check-in="2027-06-12"]').count()).toBe(1);
     await reader.getByText('1 earlier or retired item').click();
@@ -348,7 +348,8 @@ describe('templates', () => {
     });
     await facilitator.getByRole('button', { name: 'Import the board' }).click();
     await facilitator.waitForURL((url) => url.pathname.endsWith('/facilitate') && !url.pathname.includes(boardId));
-    expect(facilitator.url()).not.toContain('#');
+    // The facilitator key leaves the address bar at once (the screen may be projected).
+    await expect.poll(() => facilitator.url()).not.toContain('#');
     await facilitator
       .getByRole('region', { name: 'What I can offer you:', exact: true })
       .locator('.note', { hasText: 'Two afternoons a week of data work' })
