@@ -70,6 +70,8 @@ export class Room {
   private isCommitting = false;
   private updatesSinceSnapshot: number;
   private snapshotCache: Y.Snapshot | null = null;
+  /** Sync step 2 for a client that has nothing, encoded once until the document changes (a workshop's start is a burst of those). */
+  private coldSyncFrame: Uint8Array | null = null;
   private isClosed = false;
 
   private constructor(
@@ -90,6 +92,7 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
     doc.on('update', () => {
       this.snapshotCache = null;
+      this.coldSyncFrame = null;
     });
   }
 
@@ -186,13 +189,7 @@ export class Room {
       } catch {
         throw new BadFrameError('invalid state vector');
       }
-      this.whenCommitted(() => {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
-        member.send(encoding.toUint8Array(encoder));
-      });
+      this.whenCommitted(() => member.send(this.syncStep2Frame(payload)));
       return;
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
@@ -202,6 +199,19 @@ export class Room {
       log('warn', 'sync.write_refused', { boardId: this.id, role: member.actor.role });
       member.close(CLOSE_CODES.FORBIDDEN_WRITE, 'Only the server writes the board');
     }
+  }
+
+  /** The answer to a sync step 1: what `stateVector` lacks. */
+  private syncStep2Frame(stateVector: Uint8Array): Uint8Array {
+    const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
+    if (isEmpty && this.coldSyncFrame) return this.coldSyncFrame;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    const frame = encoding.toUint8Array(encoder);
+    if (isEmpty) this.coldSyncFrame = frame;
+    return frame;
   }
 
   /** True when everything in `update` is already in the document (an honest client's step 2). */
