@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import type { Command } from '../../shared/commands';
 import {
   type AuthMessage,
@@ -13,13 +12,14 @@ import {
   MESSAGE_SYNC,
   type PrivateMessage,
 } from '../../shared/protocol';
+import { type RawMessage, RawWebSocket } from './rawSocket';
 
 /**
- * A lightweight simulated participant: a raw `ws` socket that authenticates (Accord), does the
- * y-websocket handshake minimally (sends sync step 1 with a given state vector, answers the
- * server's step 1 with an empty step 2) and then only reads frames. It never decodes or applies
- * document updates, so hundreds of them cost the load generator little; it does parse its own
- * RESULT and PRIVATE frames when asked to.
+ * A lightweight simulated participant: a raw WebSocket (rawSocket.ts) that authenticates
+ * (Accord), does the y-websocket handshake minimally (sends sync step 1 with a given state
+ * vector, answers the server's step 1 with an empty step 2) and then only reads frames. It never
+ * decodes or applies document updates, so hundreds of them cost the load generator little; it
+ * parses its own RESULT frames, and PRIVATE frames when asked to.
  */
 
 const SYNC_STEP_1 = 0;
@@ -42,6 +42,7 @@ const EMPTY_STEP_2 = syncFrame(SYNC_STEP_2, EMPTY_UPDATE);
 const utf8 = new TextDecoder();
 
 function jsonBody(data: Buffer): unknown {
+  // Result and private frames are small, so the raw socket always delivers them whole.
   const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   decoding.readVarUint(decoder);
   return JSON.parse(utf8.decode(decoding.readVarUint8Array(decoder)));
@@ -69,7 +70,7 @@ export interface LightClientOptions {
 let nextClient = 0;
 
 export class LightClient {
-  readonly ws: WebSocket;
+  private readonly ws: RawWebSocket;
   bytesReceived = 0;
   framesReceived = 0;
   updatesReceived = 0;
@@ -88,27 +89,32 @@ export class LightClient {
   readonly opened: Promise<void>;
 
   constructor(private readonly options: LightClientOptions) {
-    this.ws = new WebSocket(options.url, { perMessageDeflate: false });
-    this.ws.binaryType = 'nodebuffer';
+    let opened: () => void = () => {};
+    let failed: (error: Error) => void = () => {};
     this.opened = new Promise((resolve, reject) => {
-      this.ws.once('open', () => {
+      opened = resolve;
+      failed = reject;
+    });
+    // Callers await `opened`; a socket closed later must not count as an unhandled rejection.
+    this.opened.catch(() => {});
+    this.ws = new RawWebSocket(options.url, {
+      onOpen: () => {
         this.openedAt = performance.now();
         if (options.auth) this.ws.send(encodeAuth(options.auth));
         this.ws.send(syncFrame(SYNC_STEP_1, options.stateVector ?? EMPTY_STATE_VECTOR));
-        resolve();
-      });
-      this.ws.once('error', reject);
+        opened();
+      },
+      onMessage: (message) => this.onFrame(message),
+      onClose: (code) => {
+        this.closeCode = code;
+        failed(new Error(`light client closed with ${code} before it opened`));
+        this.notify();
+      },
     });
-    this.ws.on('error', () => {});
-    this.ws.on('close', (code) => {
-      this.closeCode = code;
-      this.notify();
-    });
-    this.ws.on('message', (data: Buffer) => this.onFrame(data));
   }
 
-  private onFrame(data: Buffer): void {
-    this.bytesReceived += data.length;
+  private onFrame({ data, length }: RawMessage): void {
+    this.bytesReceived += length;
     this.framesReceived += 1;
     const type = data[0];
     if (type === MESSAGE_SYNC) {
@@ -116,8 +122,8 @@ export class LightClient {
       if (step === SYNC_UPDATE) {
         this.updatesReceived += 1;
         const at = performance.now();
-        if (data.length > this.largestUpdate.bytes) this.largestUpdate = { at, bytes: data.length };
-        this.options.onUpdate?.(at, data.length);
+        if (length > this.largestUpdate.bytes) this.largestUpdate = { at, bytes: length };
+        this.options.onUpdate?.(at, length);
       } else if (step === SYNC_STEP_1) {
         this.ws.send(EMPTY_STEP_2);
       } else if (step === SYNC_STEP_2 && this.syncedAt === null) {
@@ -197,7 +203,7 @@ export class LightClient {
   }
 
   close(): void {
-    this.ws.terminate();
+    this.ws.close();
   }
 }
 

@@ -49,7 +49,8 @@ function recordScripts(page: Page): () => LoadedScripts {
   return () => ({ files, hasDragAndDrop });
 }
 
-const kb = (bytes: number) => round(bytes / 1024, 1);
+/** Kilobytes of 1,000 bytes, as the budget and Vite's build report count them. */
+const kb = (bytes: number) => round(bytes / 1000, 1);
 const totalGzip = (s: LoadedScripts) => s.files.reduce((n, f) => n + f.gzipBytes, 0);
 
 /**
@@ -111,7 +112,7 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
     await sleep(500);
     const p = participantScripts();
     ctx.log(
-      `  participant page: ${p.files.length} scripts, ${kb(totalGzip(p))} KiB gzipped (${kb(p.files.reduce((n, f) => n + f.bytes, 0))} KiB raw); drag-and-drop code loaded: ${p.hasDragAndDrop ? 'yes' : 'no'}`,
+      `  participant page: ${p.files.length} scripts, ${kb(totalGzip(p))} kB gzipped (${kb(p.files.reduce((n, f) => n + f.bytes, 0))} kB raw); drag-and-drop code loaded: ${p.hasDragAndDrop ? 'yes' : 'no'}`,
     );
     ctx.detail('client', 'participant', p);
     await participantContext.close();
@@ -129,7 +130,7 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
     const f = facilitatorScripts();
     const noteCount = await facilitator.locator('.gnote').count();
     ctx.log(
-      `  facilitator page: ${f.files.length} scripts, ${kb(totalGzip(f))} KiB gzipped; ${noteCount} notes on screen ${Math.round(shownMs)} ms after navigation`,
+      `  facilitator page: ${f.files.length} scripts, ${kb(totalGzip(f))} kB gzipped; ${noteCount} notes on screen ${Math.round(shownMs)} ms after navigation`,
     );
     ctx.detail('client', 'facilitator', { ...f, noteCount, shownMs });
 
@@ -153,17 +154,17 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
       {
         name: '7 client, participant page',
         metric: `initial JavaScript, gzip -9 (link → name → board; drag-and-drop code ${p.hasDragAndDrop ? 'loaded' : 'not loaded'})`,
-        unit: 'KiB',
+        unit: 'kB',
         ours: participantKb,
         reference: null,
         ratio: null,
         target: `≤ ${PARTICIPANT_JS_KB} KB, no drag-and-drop code`,
-        pass: participantKb * 1.024 <= PARTICIPANT_JS_KB && !p.hasDragAndDrop,
+        pass: participantKb <= PARTICIPANT_JS_KB && !p.hasDragAndDrop,
       },
       {
         name: '7 client, facilitator page',
         metric: 'initial JavaScript, gzip -9 (group phase board)',
-        unit: 'KiB',
+        unit: 'kB',
         ours: kb(totalGzip(f)),
         reference: null,
         ratio: null,

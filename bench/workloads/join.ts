@@ -6,7 +6,7 @@ import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
 import { type BoardFixture, buildBoard, openStore } from '../lib/fixtures';
-import { LightClient } from '../lib/lightClient';
+import { EMPTY_STATE_VECTOR, LightClient } from '../lib/lightClient';
 import { type BenchContext, ratioOf, type WorkloadRow } from '../lib/report';
 import { makeDataDir, type ServerUnderTest, startAccord, startReference } from '../lib/servers';
 import { percentile, round, sleep, until } from '../lib/stats';
@@ -14,6 +14,8 @@ import { ReferenceWriter } from '../lib/writers';
 
 const PAIRS = 3;
 const RECONNECTS = 100;
+/** Light clients with nothing joining at once, as at the start of a workshop (reported in the log). */
+const COLD_BURST = 50;
 
 /** Counts every byte a y-websocket client receives (payload of each WebSocket message). */
 function countingWebSocket(counter: { bytes: number; frames: number }) {
@@ -128,9 +130,12 @@ export async function join(ctx: BenchContext): Promise<WorkloadRow[]> {
         await server.stats();
         const storm = await reconnectStorm(server, target, fixture, stateVector);
         const stats = await server.stats();
+        const burst = await reconnectStorm(server, target, fixture, EMPTY_STATE_VECTOR, COLD_BURST);
+        const burstStats = await server.stats();
         storms[server.kind].push(storm.allMs);
+        ctx.detail('join', `${server.kind}/${pair}/coldBurst`, { allMs: burst.allMs, serverCpuMs: burstStats.cpuMs });
         ctx.log(
-          `  ${server.kind.padEnd(9)} pair ${pair + 1}: cold joins ${joins.map((j) => round(j.ms, 0)).join(' ')} ms (${joins[0]?.bytes} bytes); ${RECONNECTS} reconnects all synced in ${round(storm.allMs, 0)} ms (p50 ${round(storm.p50, 0)}), ${Math.round(storm.bytesEach)} bytes each; server CPU ${round(stats.cpuMs, 0)} ms`,
+          `  ${server.kind.padEnd(9)} pair ${pair + 1}: cold joins ${joins.map((j) => round(j.ms, 0)).join(' ')} ms (${joins[0]?.bytes} bytes); ${RECONNECTS} reconnects all synced in ${round(storm.allMs, 0)} ms (p50 ${round(storm.p50, 0)}), ${Math.round(storm.bytesEach)} bytes each, server CPU ${round(stats.cpuMs, 0)} ms; ${COLD_BURST} cold light joins at once all synced in ${round(burst.allMs, 0)} ms, server CPU ${round(burstStats.cpuMs, 0)} ms`,
         );
         await sleep(300);
       }
@@ -191,10 +196,16 @@ export async function join(ctx: BenchContext): Promise<WorkloadRow[]> {
   return rows;
 }
 
-/** RECONNECTS light clients that hold the whole document reconnect at once. */
-async function reconnectStorm(server: ServerUnderTest, target: string, fixture: BoardFixture, stateVector: Uint8Array) {
+/** `count` light clients with `stateVector` (the whole document's, or empty) connect at once. */
+async function reconnectStorm(
+  server: ServerUnderTest,
+  target: string,
+  fixture: BoardFixture,
+  stateVector: Uint8Array,
+  count = RECONNECTS,
+) {
   const start = performance.now();
-  const clients = Array.from({ length: RECONNECTS }, (_, i) => {
+  const clients = Array.from({ length: count }, (_, i) => {
     const participant = fixture.participants[i % fixture.participants.length];
     return new LightClient({
       url: `${server.wsBase}/${target}`,
