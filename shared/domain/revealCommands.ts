@@ -1,6 +1,7 @@
 import type { CommandOf } from '../commands';
 import { placeKeys } from '../fractionalIndex';
 import { RELEASE_BATCH_MIN_AUTHORS, RELEASE_BATCH_MIN_NOTES } from '../limits';
+import type { Phase } from '../phases';
 import { shuffled } from '../random';
 import type { Draft } from '../records/Draft';
 import type { Changes, DocChange, PrivateChange } from './changes';
@@ -43,8 +44,19 @@ export function isReleasable(held: readonly Draft[]): boolean {
   return held.length >= RELEASE_BATCH_MIN_NOTES && new Set(held.map((d) => d.authorId)).size >= RELEASE_BATCH_MIN_AUTHORS;
 }
 
-/** The changes that release a revealed prompt's held notes, when the batch is big enough; else none. */
+/**
+ * Phases in which held notes come out on their own. In reflect (back from share, or a new
+ * reflection in a revisit) everyone writes privately: nobody may read others' new notes yet.
+ */
+const AUTO_RELEASE_PHASES: readonly Phase[] = ['share', 'group'];
+
+/**
+ * The changes that release a revealed prompt's held notes, when the batch is big enough and the
+ * board is sharing or grouping; else none. Notes held in reflect wait for the next post in share
+ * or group, or for `releaseHeld`.
+ */
 export function releaseIfReady(state: DomainState, promptId: string, ctx: DomainContext): Changes | null {
+  if (!AUTO_RELEASE_PHASES.includes(state.board.meta.phase)) return null;
   const prompt = state.board.prompts.get(promptId);
   if (!prompt?.isRevealed) return null;
   const held = draftsOfPrompt(state, promptId);

@@ -249,3 +249,46 @@ describe('public counters', () => {
     });
   });
 });
+
+describe('held notes and the phase they are written in', () => {
+  /** prompt1 revealed (empty) in the share phase, then moved to another phase the way a facilitator would. */
+  const SHARE = (): DomainState => step(newBoardState({ phase: 'share' }), FACILITATOR, { type: 'reveal', promptId: 'prompt1' });
+  type Path = [label: string, isReleased: boolean, reach: () => DomainState];
+  const PATHS: Path[] = [
+    ['share', true, SHARE],
+    ['group (share → group)', true, () => step(SHARE(), FACILITATOR, { type: 'setPhase', phase: 'group' })],
+    ['reflect (share → reflect)', false, () => step(SHARE(), FACILITATOR, { type: 'setPhase', phase: 'reflect', confirm: true })],
+    [
+      'reflect (revisit → reflect)',
+      false,
+      () => step(withMeta(SHARE(), { phase: 'revisit' }), FACILITATOR, { type: 'setPhase', phase: 'reflect' }),
+    ],
+  ];
+  const heldIn = (reach: () => DomainState) => {
+    let state = reach();
+    for (const [i, author] of [A, B, C].entries()) state = post(state, author, `held-${i}`, 'prompt1');
+    return state;
+  };
+
+  it.each(PATHS)('in %s, 3 notes from 3 people are released together: %s', (_label, isReleased, reach) => {
+    const state = heldIn(reach);
+    expect(state.board.notes.size).toBe(isReleased ? 3 : 0);
+    expect(state.drafts.size).toBe(isReleased ? 0 : 3);
+    expect(state.board.prompts.get('prompt1')?.pendingCount).toBe(isReleased ? 0 : 3);
+  });
+
+  it.each(PATHS.filter(([, isReleased]) => !isReleased))(
+    'notes held in %s come out with the next post in share, or with release now',
+    (_label, _isReleased, reach) => {
+      const held = heldIn(reach);
+      expect(refusal(held, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1' }).error).toBe('wrong_phase');
+      const shared = step(held, FACILITATOR, { type: 'setPhase', phase: 'share' });
+      expect(shared.board.notes.size).toBe(0);
+      const posted = post(shared, A, 'next', 'prompt1');
+      expect(posted.board.notes.size).toBe(4);
+      expect(posted.drafts.size).toBe(0);
+      const released = step(shared, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1' });
+      expect(released.board.notes.size).toBe(3);
+    },
+  );
+});
