@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sqliteCommitLatency } from './lib/diskProbe';
 import { startNoiseMeter } from './lib/noise';
 import type { BenchContext, WorkloadRow } from './lib/report';
-import { pinSelf, taskset } from './lib/servers';
+import { pinSelf, removeDataDirs, taskset } from './lib/servers';
 import { capacity } from './workloads/capacity';
 import { client } from './workloads/client';
 import { durability } from './workloads/durability';
@@ -97,6 +97,7 @@ for (const [name, workload] of Object.entries(WORKLOADS)) {
       pass: false,
     });
   }
+  removeDataDirs();
   const noise = meter.stop();
   otherLoad[name] = { mean: Math.round(noise.meanShare * 100) / 100, max: Math.round(noise.maxShare * 100) / 100 };
   ctx.log(

@@ -155,9 +155,19 @@ function wrap(
   };
 }
 
-/** A temp folder on the same disk as the system temp dir (ext4 here, so fsync is real). */
+const dataDirs = new Set<string>();
+
+/** A temp folder on the same disk as the system temp dir (ext4 here, so fsync is real); removed by removeDataDirs at the latest. */
 export function makeDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'accord-bench-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'accord-bench-'));
+  dataDirs.add(dir);
+  return dir;
+}
+
+/** Removes every data folder this run made (also those of a workload that failed half-way). */
+export function removeDataDirs(): void {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  dataDirs.clear();
 }
 
 /**

@@ -193,18 +193,21 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
 /** Frame times (rAF deltas) in the page while `during` runs. */
 async function framesDuring(page: Page, during: () => Promise<void>): Promise<number[]> {
   // Plain strings: a function would be rewritten by the TypeScript loader with helpers the page lacks.
+  // Each recording has its own generation, so a loop left from the previous one stops instead of doubling up.
   await page.evaluate(`(() => {
+    const generation = (window.__generation ?? 0) + 1;
+    window.__generation = generation;
     window.__frames = [];
-    window.__recording = true;
     const tick = (t) => {
+      if (window.__generation !== generation) return;
       window.__frames.push(t);
-      if (window.__recording) requestAnimationFrame(tick);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   })()`);
   await during();
   return (await page.evaluate(`(() => {
-    window.__recording = false;
+    window.__generation += 1;
     const f = window.__frames;
     return f.slice(1).map((t, i) => t - f[i]);
   })()`)) as number[];
