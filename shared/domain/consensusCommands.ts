@@ -30,7 +30,8 @@ function checkTarget(board: BoardState, promptId: string, targetAgreementId: str
 
 /**
  * Opens a consensus round: on a new statement (adopt), on new wording for an agreed item (amend)
- * or on dropping one (retire). A revision of a failed round continues its history.
+ * or on dropping one (retire). A revision of a failed round continues its history: same prompt,
+ * theme, kind and agreement.
  */
 export function openProposal(state: DomainState, command: CommandOf<'openProposal'>, ctx: DomainContext): Changes | DomainError {
   const { board } = state;
@@ -42,6 +43,20 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
   if (board.proposals.has(command.proposalId)) return refuse('conflict', 'A proposal with this id already exists.');
   if ((kind === 'adopt') !== (targetAgreementId === null)) {
     return refuse('invalid_command', 'An amendment or a retirement names the agreement it is about; a new item names none.');
+  }
+  let round = 1;
+  if (command.previousProposalId !== null) {
+    const previous = board.proposals.get(command.previousProposalId);
+    if (!previous) return refuse('not_found', 'The round to revise does not exist.');
+    if (previous.status !== 'failed') return refuse('conflict', 'Only a round that did not pass can be revised.');
+    if (previous.promptId !== command.promptId || previous.themeId !== command.themeId) {
+      return refuse('conflict', 'A revision must be about the same prompt and theme.');
+    }
+    // A revised amendment stays an amendment of the same item (and so on), or its history would mix decisions.
+    if (previous.kind !== kind || previous.targetAgreementId !== targetAgreementId) {
+      return refuse('conflict', 'A revision must be of the same kind, about the same agreement, as the round it revises.');
+    }
+    round = previous.round + 1;
   }
   if (targetAgreementId !== null) {
     const refusal = checkTarget(board, command.promptId, targetAgreementId);
@@ -55,16 +70,6 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
     const agreed = [...board.agreements.values()].some((a) => a.themeId === theme.id && a.status === 'locked');
     if (agreed && kind === 'adopt')
       return refuse('conflict', 'This theme already has a locked agreement. Amend or unlock it instead.');
-  }
-  let round = 1;
-  if (command.previousProposalId !== null) {
-    const previous = board.proposals.get(command.previousProposalId);
-    if (!previous) return refuse('not_found', 'The round to revise does not exist.');
-    if (previous.status !== 'failed') return refuse('conflict', 'Only a round that did not pass can be revised.');
-    if (previous.promptId !== command.promptId || previous.themeId !== command.themeId) {
-      return refuse('conflict', 'A revision must be about the same prompt and theme.');
-    }
-    round = previous.round + 1;
   }
   const proposal: Proposal = {
     id: command.proposalId,

@@ -600,6 +600,64 @@ describe('amend and retire rounds', () => {
     expect(refusal(revisiting().state, FACILITATOR, command)).toEqual({ error, message });
   });
 
+  describe('a revision keeps the kind and the agreement of the round it revises', () => {
+    const BLOCKED: [typeof ALICE, 'block', string][] = [[BOB, 'block', 'My school run is at 10.']];
+    /** revisiting() with three failed rounds on prompt1 / prompt3: `fAmend` (amend pA, theme tTime), `fRetire` (retire pB), `fAdopt` (a new item, no theme). */
+    const failedRounds = (): Session => {
+      const session = revisiting();
+      runRound(session, { ...amendA, proposalId: 'fAmend', responses: BLOCKED }, JUNE);
+      runRound(session, { ...retireB, proposalId: 'fRetire', responses: BLOCKED }, JUNE);
+      runRound(session, { proposalId: 'fAdopt', promptId: 'prompt1', statement: 'We stop at 5.', responses: BLOCKED }, JUNE);
+      return session;
+    };
+    const REFUSED = {
+      error: 'conflict',
+      message: 'A revision must be of the same kind, about the same agreement, as the round it revises.',
+    };
+    const revise = (previousProposalId: string, fields: Partial<CommandOf<'openProposal'>>) =>
+      open({ proposalId: 'pRev', previousProposalId, ...fields });
+
+    it.each<[string, boolean, string, Partial<CommandOf<'openProposal'>>]>([
+      ['a failed amendment, as an amendment of the same item', true, 'fAmend', { themeId: 'tTime' }],
+      ['a failed amendment, as a retirement of the same item', false, 'fAmend', { themeId: 'tTime', kind: 'retire' }],
+      [
+        'a failed amendment, as an amendment of another item',
+        false,
+        'fAmend',
+        { themeId: 'tTime', targetAgreementId: 'pC-agreed' },
+      ],
+      ['a failed amendment, as a new item', false, 'fAmend', { themeId: 'tTime', kind: 'adopt', targetAgreementId: null }],
+      [
+        'a failed retirement, as a retirement of the same item',
+        true,
+        'fRetire',
+        { promptId: 'prompt3', kind: 'retire', targetAgreementId: 'pB-agreed' },
+      ],
+      [
+        'a failed retirement, as an amendment of the same item',
+        false,
+        'fRetire',
+        { promptId: 'prompt3', targetAgreementId: 'pB-agreed' },
+      ],
+      ['a failed retirement, as a new item', false, 'fRetire', { promptId: 'prompt3', kind: 'adopt', targetAgreementId: null }],
+      // The symmetric case: a new item stays a new item.
+      ['a failed new item, as a new item', true, 'fAdopt', { kind: 'adopt', targetAgreementId: null }],
+      ['a failed new item, as an amendment', false, 'fAdopt', {}],
+      ['a failed new item, as a retirement', false, 'fAdopt', { kind: 'retire' }],
+    ])('revising %s: accepted = %s', (_label, isAccepted, previous, fields) => {
+      const session = failedRounds();
+      const command = revise(previous, fields);
+      if (isAccepted) {
+        session.run(FACILITATOR, command);
+        expect(session.state.board.proposals.get('pRev')).toMatchObject({
+          round: 2,
+          previousProposalId: previous,
+          status: 'open',
+        });
+      } else expect(refusal(session.state, FACILITATOR, command)).toEqual(REFUSED);
+    });
+  });
+
   it('refuses an amendment or retirement of an item that was replaced already', () => {
     const session = revisiting();
     runRound(session, { ...amendA, responses: ALL_AGREE }, JUNE);
