@@ -1,7 +1,9 @@
 import type { BoardState } from '../domain/state';
 import { compareByOrder } from '../fractionalIndex';
 import type { AgreementItem } from '../records/AgreementItem';
+import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
+import type { Theme } from '../records/Theme';
 
 /** Escapes text for one cell of a Markdown table (pipes, line breaks). */
 export function markdownCell(text: string): string {
@@ -14,24 +16,54 @@ function date(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "What we heard", one entry per line: each theme with its note and need counts, then the notes in no theme. */
-function heard(board: BoardState, prompt: Prompt): string[] {
-  const notes = [...board.notes.values()].filter((n) => n.promptId === prompt.id);
-  const themes = [...board.themes.values()].filter((t) => t.promptId === prompt.id).sort(compareByOrder);
-  const lines = themes.map((theme) => {
-    const inTheme = notes.filter((n) => n.themeId === theme.id);
-    const needs = inTheme.filter((n) => n.tag === 'need').length;
-    return `${theme.name} (${inTheme.length} ${inTheme.length === 1 ? 'note' : 'notes'}${needs > 0 ? `, ${needs} need${needs === 1 ? '' : 's'}` : ''})`;
-  });
-  const loose = notes.filter((n) => n.themeId === null).sort(compareByOrder);
-  lines.push(...loose.map((n) => `${n.text}${n.tag === 'need' ? ' (need)' : ''}`));
-  return lines;
+/** What was heard for one prompt: its themes in order, each with its notes, then the notes in no theme. */
+interface Heard {
+  readonly themes: readonly { readonly theme: Theme; readonly notes: readonly Note[] }[];
+  readonly loose: readonly Note[];
 }
 
-/** "What we heard" as one table cell. */
+function heard(board: BoardState, prompt: Prompt): Heard {
+  const notes = [...board.notes.values()].filter((n) => n.promptId === prompt.id).sort(compareByOrder);
+  const themes = [...board.themes.values()].filter((t) => t.promptId === prompt.id).sort(compareByOrder);
+  return {
+    themes: themes.map((theme) => ({ theme, notes: notes.filter((n) => n.themeId === theme.id) })),
+    loose: notes.filter((n) => n.themeId === null),
+  };
+}
+
+/** A note as one line of text: its words, and "(need)" when it is a non-negotiable. */
+function noteLine(note: Note): string {
+  return `${markdownCell(note.text)}${note.tag === 'need' ? ' (need)' : ''}`;
+}
+
+/** A theme's name in bold with its note and need counts: `**Wellbeing** (2 notes, 1 need)`. */
+function themeHead(theme: Theme, notes: readonly Note[]): string {
+  const needs = notes.filter((n) => n.tag === 'need').length;
+  const counts = `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}${needs > 0 ? `, ${needs} need${needs === 1 ? '' : 's'}` : ''}`;
+  return `**${markdownCell(theme.name)}** (${counts})`;
+}
+
+/** "What we heard" as one table cell: each theme with its counts and its notes, then the notes in no theme, one per line. */
 function heardCell(board: BoardState, prompt: Prompt): string {
-  const lines = heard(board, prompt);
-  return lines.length === 0 ? '—' : lines.map((l) => `• ${markdownCell(l)}`).join('<br>');
+  const { themes, loose } = heard(board, prompt);
+  const lines = [
+    ...themes.map(({ theme, notes }) =>
+      notes.length === 0 ? themeHead(theme, notes) : `${themeHead(theme, notes)}: ${notes.map(noteLine).join('; ')}`,
+    ),
+    ...loose.map(noteLine),
+  ];
+  return lines.length === 0 ? '—' : lines.map((l) => `• ${l}`).join('<br>');
+}
+
+/** "What we heard" as a Markdown list: a theme per item with its notes as sub-items, then the notes in no theme. */
+function heardList(board: BoardState, prompt: Prompt): string[] {
+  const { themes, loose } = heard(board, prompt);
+  // One list item per note: a note written on several lines stays one item.
+  const lines = [
+    ...themes.flatMap(({ theme, notes }) => [`- ${themeHead(theme, notes)}`, ...notes.map((n) => `  - ${noteLine(n)}`)]),
+    ...loose.map((n) => `- ${noteLine(n)}`),
+  ];
+  return lines.length > 0 ? lines : ['- Nothing shared yet.'];
 }
 
 function inForce(board: BoardState, promptId: string): AgreementItem[] {
@@ -92,10 +124,7 @@ export function exportBoardMarkdown(board: BoardState): string {
   out.push('', '## What we know about each other', '');
   if (awareness.length === 0) out.push('No awareness prompts on this board.');
   for (const prompt of awareness) {
-    out.push(`### ${prompt.text}`, '');
-    // One list item per entry: a note written on several lines stays one item.
-    const lines = heard(board, prompt);
-    out.push(...(lines.length > 0 ? lines.map((l) => `- ${markdownCell(l)}`) : ['- Nothing shared yet.']), '');
+    out.push(`### ${prompt.text}`, '', ...heardList(board, prompt), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -127,6 +127,19 @@ describe('exports of the golden board', () => {
       for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);
     });
 
+    it('shows the answers themselves in what we heard: each theme with its counts and its notes, then the notes in no theme', () => {
+      expect(markdown).toContain(
+        '| Right now, what stops me from working at my best is… | • **Wellbeing** (2 notes): Mental exhaustion; Anxiety<br>• Childcare \\| school runs (need) | — |',
+      );
+      expect(markdown).toContain(
+        '• **Offline time** (2 notes, 1 need): No Slack or email on weekends (need); Only urgent messages after 6pm<br>',
+      );
+      // The awareness section: the theme as a bullet, its notes as sub-bullets.
+      expect(markdown).toContain(
+        '### I would like the team to keep in mind that…\n\n- **Caring and health** (2 notes, 1 need)\n  - I am helping take care of a family member\n  - I have a compromised immune system (need)\n',
+      );
+    });
+
     it('lists the items in force, the changed ones struck through, and the awareness prompts as sections', () => {
       expect(markdown).toContain('Version 2, in progress. We check in on 2024-09-11.');
       expect(markdown).toMatch(/^- ~~.*~~ — .*; replaced on 2024-06-12\.$/m);
