@@ -120,7 +120,8 @@ async function handleExport(
       boardId,
       title: board.meta.title,
       checkInDate: board.meta.checkInDate,
-      link: `${ctx.baseUrl}/r/${boardId}`,
+      // The join link: the read-only link needs its key, which the server does not keep.
+      link: `${ctx.baseUrl}/j/${room.row.joinCode}`,
       now: new Date(),
     });
   } else if (kind === 'md') body = exportBoardMarkdown(board);

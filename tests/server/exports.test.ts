@@ -133,7 +133,7 @@ describe('export downloads', () => {
     expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
     // The link in the invitation is the read-only page without its key: the key is not the calendar's to share.
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/r/${created.boardId}\r\n`);
+    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/j/${created.joinCode}\r\n`);
     expect(unfolded).not.toContain(created.readerKey);
   });
 
