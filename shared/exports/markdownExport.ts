@@ -77,6 +77,34 @@ function record(item: AgreementItem): string {
   return `decided by ${RULE_NAMES[item.rule]} in round ${item.round} on ${date(item.decidedAt)} (version ${item.version}): ${agree} agree, ${canLive} can live with it, ${block} block`;
 }
 
+/** Ends a line with a full stop, unless its last words already end a sentence. */
+function sentence(line: string): string {
+  return /[.!?…]$/.test(line) ? line : `${line}.`;
+}
+
+/** How an item left force: what replaced it, which round retired it, or why it was unlocked. */
+function howItEnded(board: BoardState, item: AgreementItem): string {
+  const endedOn = date(item.endedAt ?? 0);
+  switch (item.status) {
+    case 'unlocked':
+      return `unlocked on ${date(item.unlockedAt ?? 0)}: ${item.unlockReason ?? ''}`;
+    case 'replaced': {
+      const next = [...board.agreements.values()].find((a) => board.proposals.get(a.proposalId)?.targetAgreementId === item.id);
+      return next ? `replaced on ${endedOn} by: ${next.statement}` : `replaced on ${endedOn}`;
+    }
+    case 'retired': {
+      const round = [...board.proposals.values()].find(
+        (p) => p.kind === 'retire' && p.status === 'passed' && p.targetAgreementId === item.id,
+      );
+      if (!round?.outcome) return `retired on ${endedOn} by a round`;
+      const { agree, canLive, block } = round.outcome.counts;
+      return `retired on ${endedOn} by a round (${RULE_NAMES[round.rule]}, round ${round.round}: ${agree} agree, ${canLive} can live with it, ${block} block) on the proposal: ${round.statement}`;
+    }
+    case 'locked':
+      return 'in force';
+  }
+}
+
 /**
  * The agreement as Markdown, after the example table of the working agreement questionnaire:
  * one row per prompt — the prompt, what we heard, what we agreed — then the decision records, the
@@ -113,13 +141,7 @@ export function exportBoardMarkdown(board: BoardState): string {
   const ended = [...board.agreements.values()].filter((a) => a.status !== 'locked').sort((a, b) => a.decidedAt - b.decidedAt);
   if (ended.length > 0) {
     out.push('', '## Changed, retired or unlocked', '');
-    for (const item of ended) {
-      const why =
-        item.status === 'unlocked'
-          ? `unlocked on ${date(item.unlockedAt ?? 0)}: ${item.unlockReason ?? ''}`
-          : `${item.status} on ${date(item.endedAt ?? 0)}`;
-      out.push(`- ~~${item.statement}~~ — ${record(item)}; ${why}.`);
-    }
+    for (const item of ended) out.push(sentence(`- ~~${item.statement}~~ — ${record(item)}; ${howItEnded(board, item)}`));
   }
   out.push('', '## What we know about each other', '');
   if (awareness.length === 0) out.push('No awareness prompts on this board.');

@@ -140,10 +140,31 @@ describe('exports of the golden board', () => {
       );
     });
 
+    it('says what replaced an item, that a round retired one, and why one was unlocked', () => {
+      expect(markdown).toContain(
+        '- ~~We only message each other outside 9–6 in an emergency. Nobody has to respond outside that time.~~ — decided by consent in round 1 on 2024-03-11 (version 1): 4 agree, 0 can live with it, 0 block; replaced on 2024-06-12 by: We only message each other outside 9–6 in an emergency, and then we call. Nobody has to respond to messages.\n',
+      );
+      expect(markdown).toContain(
+        '- ~~We accept that it is unrealistic for everyone to show up at 100% capacity right now.~~ — decided by majority in round 1 on 2024-03-11 (version 1): 4 agree, 0 can live with it, 0 block; retired on 2024-06-12 by a round (consent, round 1: 4 agree, 0 can live with it, 0 block) on the proposal: We no longer need this: everyone is back at full capacity.\n',
+      );
+      const unlocked = goldenBoard();
+      unlocked.commit({
+        doc: [
+          {
+            type: 'patchAgreement',
+            id: 'proposal-email-agreed',
+            fields: { status: 'unlocked', unlockReason: 'Two of us now work on Saturdays.', unlockedAt: Date.UTC(2024, 5, 13) },
+          },
+        ],
+        private: [],
+      });
+      expect(exportBoardMarkdown(unlocked.state.board)).toMatch(
+        /^- ~~We answer emails within 48 hours, .*~~ — decided .*; unlocked on 2024-06-13: Two of us now work on Saturdays\.$/m,
+      );
+    });
+
     it('lists the items in force, the changed ones struck through, and the awareness prompts as sections', () => {
       expect(markdown).toContain('Version 2, in progress. We check in on 2024-09-11.');
-      expect(markdown).toMatch(/^- ~~.*~~ — .*; replaced on 2024-06-12\.$/m);
-      expect(markdown).toMatch(/^- ~~.*~~ — .*; retired on 2024-06-12\.$/m);
       expect(markdown).toContain('  - Owner: Team leads;');
       expect(markdown).toContain('### You can tell I have too much on when I…');
       // A note written on two lines stays one item.
