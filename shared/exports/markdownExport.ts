@@ -3,6 +3,7 @@ import { compareByOrder } from '../fractionalIndex';
 import type { AgreementItem } from '../records/AgreementItem';
 import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';
+import type { Proposal } from '../records/Proposal';
 import type { Theme } from '../records/Theme';
 
 /** Escapes text for one cell of a Markdown table (pipes, line breaks). */
@@ -105,10 +106,35 @@ function howItEnded(board: BoardState, item: AgreementItem): string {
   }
 }
 
+const RESPONSE_NAMES = { agree: 'agree', canLive: 'can live with it', block: 'block' } as const;
+
+/**
+ * A round that did not pass, so the group remembers why: its statement (and the item it would
+ * have changed), its counts and outcome sentence, then every reason as published — unattributed.
+ */
+function failedRound(board: BoardState, round: Proposal): string[] {
+  const target = round.targetAgreementId === null ? undefined : board.agreements.get(round.targetAgreementId);
+  const about = !target
+    ? ''
+    : round.kind === 'amend'
+      ? ` (new wording for: ${target.statement})`
+      : ` (to retire: ${target.statement})`;
+  const outcome = round.outcome;
+  if (!outcome) return [`- **${round.statement}**${about} — round ${round.round} by ${RULE_NAMES[round.rule]}: did not pass.`];
+  const { agree, canLive, block } = outcome.counts;
+  return [
+    sentence(
+      `- **${round.statement}**${about} — round ${round.round} by ${RULE_NAMES[round.rule]} on ${date(round.closedAt ?? 0)}: ${agree} agree, ${canLive} can live with it, ${block} block. ${outcome.explanation}`,
+    ),
+    ...outcome.reasons.map((r) => `  - Reason (${RESPONSE_NAMES[r.response]}): ${r.text}`),
+  ];
+}
+
 /**
  * The agreement as Markdown, after the example table of the working agreement questionnaire:
  * one row per prompt — the prompt, what we heard, what we agreed — then the decision records, the
- * action details, the items that were changed or dropped, and "what we know about each other".
+ * action details, the rounds that did not pass (with their reasons), the items that were changed
+ * or dropped, and "what we know about each other".
  */
 export function exportBoardMarkdown(board: BoardState): string {
   const { meta } = board;
@@ -137,6 +163,13 @@ export function exportBoardMarkdown(board: BoardState): string {
         `  - Owner: ${s.owner || '—'}; measure: ${s.measure || '—'}; deadline: ${s.deadline ?? '—'}; inclusion and equity: ${s.equityCheck || '—'}`,
       );
     }
+  }
+  const failed = [...board.proposals.values()]
+    .filter((p) => p.status === 'failed')
+    .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0) || (a.id < b.id ? -1 : 1));
+  if (failed.length > 0) {
+    out.push('', '### Rounds that did not pass', '');
+    for (const round of failed) out.push(...failedRound(board, round));
   }
   const ended = [...board.agreements.values()].filter((a) => a.status !== 'locked').sort((a, b) => a.decidedAt - b.decidedAt);
   if (ended.length > 0) {

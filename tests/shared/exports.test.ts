@@ -15,7 +15,7 @@ import { MAX_PROMPTS_PER_BOARD } from '../../shared/limits';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import { isInvalid } from '../../shared/validate';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from './goldenBoard';
-import { ALICE, BOB, FACILITATOR, Session, TEST_SETTINGS, testContext } from './helpers';
+import { ALICE, BOB, FACILITATOR, runRound, Session, TEST_SETTINGS, testContext } from './helpers';
 
 const GOLDEN_DIR = path.join(import.meta.dirname, '..', 'golden');
 
@@ -137,6 +137,42 @@ describe('exports of the golden board', () => {
       // The awareness section: the theme as a bullet, its notes as sub-bullets.
       expect(markdown).toContain(
         '### I would like the team to keep in mind that…\n\n- **Caring and health** (2 notes, 1 need)\n  - I am helping take care of a family member\n  - I have a compromised immune system (need)\n',
+      );
+    });
+
+    it('lists the rounds that did not pass under the decision records, with their outcome and their reasons, unattributed', () => {
+      const records = markdown.slice(
+        markdown.indexOf('## Decision records'),
+        markdown.indexOf('## Changed, retired or unlocked'),
+      );
+      expect(records).toContain(
+        [
+          '### Rounds that did not pass',
+          '',
+          '- **We keep meetings between 11 and 1.** — round 1 by consensus on 2024-03-11: 2 agree, 1 can live with it, 1 block. Not passed: 1 person blocked.',
+          '  - Reason (block): I collect my children at 12.',
+          '  - Reason (can live with it): Mornings suit me better, but I can live with it.',
+          '',
+        ].join('\n'),
+      );
+      // The passed revision is a decision record, not a failed round.
+      expect(records.match(/^- /gm)).toHaveLength(4);
+      const amending = goldenBoard();
+      runRound(
+        amending,
+        {
+          proposalId: 'proposal-offline-3',
+          promptId: 'prompt3',
+          themeId: 'theme-offline',
+          statement: 'We never message each other outside 9–6.',
+          kind: 'amend',
+          targetAgreementId: 'proposal-offline-2-agreed',
+          responses: [[ALICE, 'block', 'I am on call at night.']],
+        },
+        Date.UTC(2024, 5, 13),
+      );
+      expect(exportBoardMarkdown(amending.state.board)).toContain(
+        '- **We never message each other outside 9–6.** (new wording for: We only message each other outside 9–6 in an emergency, and then we call. Nobody has to respond to messages.) — round 1 by consent on 2024-06-13: 0 agree, 0 can live with it, 1 block. Not passed: 1 person blocked.\n  - Reason (block): I am on call at night.\n',
       );
     });
 
