@@ -65,6 +65,16 @@ export function emptyPrivateState(): Omit<DomainState, 'board'> {
   return { drafts: new Map(), posted: new Map(), ballots: new Map(), responses: new Map() };
 }
 
+/** The key of {@link DomainState.ballots}: one person's dots on one item in one round. */
+export function ballotKey(roundId: string, participantId: string, itemId: string): string {
+  return `${roundId}/${participantId}/${itemId}`;
+}
+
+/** The key of {@link DomainState.responses}: one person's response to one proposal. */
+export function responseKey(proposalId: string, participantId: string): string {
+  return `${proposalId}/${participantId}`;
+}
+
 /** The key of {@link DomainState.posted} for one person and prompt. */
 export function postedKey(participantId: string, promptId: string): string {
   return `${participantId}/${promptId}`;

@@ -19,7 +19,7 @@ import {
 import { announce } from '../store/toastStore';
 import { BoardConnection, FINAL_CLOSE_MESSAGES, memoryOutbox } from './BoardConnection';
 import { localStorageOutbox } from './localOutbox';
-import { applyLocally, dotsOf, foldCommands, responsesOf, type Slice, stateFromSlice } from './localState';
+import { applyLocally, dotsOf, foldCommands, loadPredictor, responsesOf, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
 
 /** Stands in for my participant id until the server's welcome names it (e.g. offline after a reload). */
@@ -93,6 +93,13 @@ class BoardSession {
     );
     connection.connect();
     this.scheduleRecompute();
+    void loadPredictor().then(() => this.scheduleRecompute());
+    // Opened offline, the prediction code may not have loaded: try again once online.
+    this.cleanups.push(
+      connection.on('status', (status) => {
+        if (status === 'online') void loadPredictor().then((isLoaded) => isLoaded && this.scheduleRecompute());
+      }),
+    );
   }
 
   close(): void {

@@ -1,11 +1,14 @@
 import type { Command, CommandEnvelope, CommandType } from '../../../shared/commands';
-import { applyCommand } from '../../../shared/domain/applyCommand';
-import { applyDocChangesToBoard } from '../../../shared/domain/boardState';
-import { responseKey } from '../../../shared/domain/consensusCommands';
 import { type DomainError, isDomainError } from '../../../shared/domain/errors';
-import { applyPrivateChanges } from '../../../shared/domain/privateState';
-import { type Actor, type BoardState, type DomainContext, type DomainState, postedKey } from '../../../shared/domain/state';
-import { ballotKey } from '../../../shared/domain/votingCommands';
+import {
+  type Actor,
+  type BoardState,
+  ballotKey,
+  type DomainContext,
+  type DomainState,
+  postedKey,
+  responseKey,
+} from '../../../shared/domain/state';
 import type { PrivateMessage } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import type { ResponseKind } from '../../../shared/records/Proposal';
@@ -84,13 +87,29 @@ export function responsesOf(
   return responses;
 }
 
-/** Runs one command through the shared domain, as the server will; null when it cannot be predicted. */
-export function applyLocally(state: DomainState, actor: Actor, command: Command): DomainState | DomainError | null {
+let predictor: typeof import('./predictor') | null = null;
+
+/**
+ * Loads the shared domain for predictions (a chunk of its own, fetched after the first screen).
+ * Resolves true once loaded; false when it could not be fetched (offline): call again later.
+ */
+export async function loadPredictor(): Promise<boolean> {
   try {
-    const changes = applyCommand(state, actor, command, context());
-    if (isDomainError(changes)) return changes;
-    const next = applyPrivateChanges(state, changes.private);
-    return { ...next, board: applyDocChangesToBoard(next.board, changes.doc) };
+    predictor ??= await import('./predictor');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs one command through the shared domain, as the server will; null when it cannot be
+ * predicted (the domain is not loaded yet, or the prediction failed): then the server decides.
+ */
+export function applyLocally(state: DomainState, actor: Actor, command: Command): DomainState | DomainError | null {
+  if (predictor === null) return null;
+  try {
+    return predictor.predict(state, actor, command, context());
   } catch {
     // A prediction must never stand between a person and the server: when it fails, the server decides.
     return null;
