@@ -134,7 +134,7 @@ function failedRound(board: BoardState, round: Proposal): string[] {
  * The agreement as Markdown, after the example table of the working agreement questionnaire:
  * one row per prompt — the prompt, what we heard, what we agreed — then the decision records, the
  * action details, the rounds that did not pass (with their reasons), the items that were changed
- * or dropped, and "what we know about each other".
+ * or dropped, "what we know about each other", and the closed versions.
  */
 export function exportBoardMarkdown(board: BoardState): string {
   const { meta } = board;
@@ -180,6 +180,15 @@ export function exportBoardMarkdown(board: BoardState): string {
   if (awareness.length === 0) out.push('No awareness prompts on this board.');
   for (const prompt of awareness) {
     out.push(`### ${prompt.text}`, '', ...heardList(board, prompt), '');
+  }
+  if (out.at(-1) !== '') out.push('');
+  out.push('## Versions', '');
+  const versions = [...board.versions.values()].sort((a, b) => a.number - b.number);
+  if (versions.length === 0) out.push('No version has been closed yet.');
+  for (const v of versions) {
+    out.push(
+      `- Version ${v.number}: closed on ${date(v.closedAt)}, ${v.items.length} ${v.items.length === 1 ? 'item' : 'items'}.`,
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -176,6 +176,12 @@ describe('exports of the golden board', () => {
       );
     });
 
+    it('ends with the closed versions, each with its closing date and number of items', () => {
+      expect(markdown.endsWith('\n## Versions\n\n- Version 1: closed on 2024-03-11, 4 items.\n')).toBe(true);
+      const session = new Session(1);
+      expect(exportBoardMarkdown(session.state.board)).toContain('.\n\n## Versions\n\nNo version has been closed yet.\n');
+    });
+
     it('says what replaced an item, that a round retired one, and why one was unlocked', () => {
       expect(markdown).toContain(
         '- ~~We only message each other outside 9–6 in an emergency. Nobody has to respond outside that time.~~ — decided by consent in round 1 on 2024-03-11 (version 1): 4 agree, 0 can live with it, 0 block; replaced on 2024-06-12 by: We only message each other outside 9–6 in an emergency, and then we call. Nobody has to respond to messages.\n',
