@@ -6,10 +6,30 @@ import type { Prompt } from '../records/Prompt';
 import type { Proposal } from '../records/Proposal';
 import type { Theme } from '../records/Theme';
 
-/** Escapes text for one cell of a Markdown table (pipes, line breaks). */
-export function markdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Escapes text written by people so that Markdown shows it literally: a note `*urgent*`, `# 1` or
+ * `[link](x)` stays those characters, not emphasis, a heading or a link. Inline syntax is escaped
+ * anywhere (\\ ` * _ [ ] < ~, & before an entity, # after a space), block syntax where the
+ * text starts (`>`, a `-` or `+` list marker or rule, `1.` / `1)`), and line breaks become `<br>`:
+ * the text stays on one line, so nothing later in it can start a block.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<~]/g, '\\$&')
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+    .replace(/(^|\s)#/g, '$1\\#')
+    .replace(/^(?:>|[+-](?=\s|$|-))/, '\\$&')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
+
+/** Escapes text for one cell of a Markdown table: as {@link markdownText}, and pipes too. */
+export function markdownCell(text: string): string {
+  return markdownText(text).replace(/\|/g, '\\|');
+}
+
+/** How text is escaped where it goes: {@link markdownCell} in the table, {@link markdownText} elsewhere. */
+type Escape = (text: string) => string;
 
 const RULE_NAMES = { consensus: 'consensus', consent: 'consent', majority: 'majority' } as const;
 
@@ -33,25 +53,26 @@ function heard(board: BoardState, prompt: Prompt): Heard {
 }
 
 /** A note as one line of text: its words, and "(need)" when it is a non-negotiable. */
-function noteLine(note: Note): string {
-  return `${markdownCell(note.text)}${note.tag === 'need' ? ' (need)' : ''}`;
+function noteLine(note: Note, escapeText: Escape): string {
+  return `${escapeText(note.text)}${note.tag === 'need' ? ' (need)' : ''}`;
 }
 
 /** A theme's name in bold with its note and need counts: `**Wellbeing** (2 notes, 1 need)`. */
-function themeHead(theme: Theme, notes: readonly Note[]): string {
+function themeHead(theme: Theme, notes: readonly Note[], escapeText: Escape): string {
   const needs = notes.filter((n) => n.tag === 'need').length;
   const counts = `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}${needs > 0 ? `, ${needs} need${needs === 1 ? '' : 's'}` : ''}`;
-  return `**${markdownCell(theme.name)}** (${counts})`;
+  return `**${escapeText(theme.name)}** (${counts})`;
 }
 
 /** "What we heard" as one table cell: each theme with its counts and its notes, then the notes in no theme, one per line. */
 function heardCell(board: BoardState, prompt: Prompt): string {
   const { themes, loose } = heard(board, prompt);
   const lines = [
-    ...themes.map(({ theme, notes }) =>
-      notes.length === 0 ? themeHead(theme, notes) : `${themeHead(theme, notes)}: ${notes.map(noteLine).join('; ')}`,
-    ),
-    ...loose.map(noteLine),
+    ...themes.map(({ theme, notes }) => {
+      const head = themeHead(theme, notes, markdownCell);
+      return notes.length === 0 ? head : `${head}: ${notes.map((n) => noteLine(n, markdownCell)).join('; ')}`;
+    }),
+    ...loose.map((n) => noteLine(n, markdownCell)),
   ];
   return lines.length === 0 ? '—' : lines.map((l) => `• ${l}`).join('<br>');
 }
@@ -61,8 +82,11 @@ function heardList(board: BoardState, prompt: Prompt): string[] {
   const { themes, loose } = heard(board, prompt);
   // One list item per note: a note written on several lines stays one item.
   const lines = [
-    ...themes.flatMap(({ theme, notes }) => [`- ${themeHead(theme, notes)}`, ...notes.map((n) => `  - ${noteLine(n)}`)]),
-    ...loose.map((n) => `- ${noteLine(n)}`),
+    ...themes.flatMap(({ theme, notes }) => [
+      `- ${themeHead(theme, notes, markdownText)}`,
+      ...notes.map((n) => `  - ${noteLine(n, markdownText)}`),
+    ]),
+    ...loose.map((n) => `- ${noteLine(n, markdownText)}`),
   ];
   return lines.length > 0 ? lines : ['- Nothing shared yet.'];
 }
@@ -88,10 +112,10 @@ function howItEnded(board: BoardState, item: AgreementItem): string {
   const endedOn = date(item.endedAt ?? 0);
   switch (item.status) {
     case 'unlocked':
-      return `unlocked on ${date(item.unlockedAt ?? 0)}: ${item.unlockReason ?? ''}`;
+      return `unlocked on ${date(item.unlockedAt ?? 0)}: ${markdownText(item.unlockReason ?? '')}`;
     case 'replaced': {
       const next = [...board.agreements.values()].find((a) => board.proposals.get(a.proposalId)?.targetAgreementId === item.id);
-      return next ? `replaced on ${endedOn} by: ${next.statement}` : `replaced on ${endedOn}`;
+      return next ? `replaced on ${endedOn} by: ${markdownText(next.statement)}` : `replaced on ${endedOn}`;
     }
     case 'retired': {
       const round = [...board.proposals.values()].find(
@@ -99,7 +123,7 @@ function howItEnded(board: BoardState, item: AgreementItem): string {
       );
       if (!round?.outcome) return `retired on ${endedOn} by a round`;
       const { agree, canLive, block } = round.outcome.counts;
-      return `retired on ${endedOn} by a round (${RULE_NAMES[round.rule]}, round ${round.round}: ${agree} agree, ${canLive} can live with it, ${block} block) on the proposal: ${round.statement}`;
+      return `retired on ${endedOn} by a round (${RULE_NAMES[round.rule]}, round ${round.round}: ${agree} agree, ${canLive} can live with it, ${block} block) on the proposal: ${markdownText(round.statement)}`;
     }
     case 'locked':
       return 'in force';
@@ -117,16 +141,17 @@ function failedRound(board: BoardState, round: Proposal): string[] {
   const about = !target
     ? ''
     : round.kind === 'amend'
-      ? ` (new wording for: ${target.statement})`
-      : ` (to retire: ${target.statement})`;
+      ? ` (new wording for: ${markdownText(target.statement)})`
+      : ` (to retire: ${markdownText(target.statement)})`;
   const outcome = round.outcome;
-  if (!outcome) return [`- **${round.statement}**${about} — round ${round.round} by ${RULE_NAMES[round.rule]}: did not pass.`];
+  const statement = markdownText(round.statement);
+  if (!outcome) return [`- **${statement}**${about} — round ${round.round} by ${RULE_NAMES[round.rule]}: did not pass.`];
   const { agree, canLive, block } = outcome.counts;
   return [
     sentence(
-      `- **${round.statement}**${about} — round ${round.round} by ${RULE_NAMES[round.rule]} on ${date(round.closedAt ?? 0)}: ${agree} agree, ${canLive} can live with it, ${block} block. ${outcome.explanation}`,
+      `- **${statement}**${about} — round ${round.round} by ${RULE_NAMES[round.rule]} on ${date(round.closedAt ?? 0)}: ${agree} agree, ${canLive} can live with it, ${block} block. ${outcome.explanation}`,
     ),
-    ...outcome.reasons.map((r) => `  - Reason (${RESPONSE_NAMES[r.response]}): ${r.text}`),
+    ...outcome.reasons.map((r) => `  - Reason (${RESPONSE_NAMES[r.response]}): ${markdownText(r.text)}`),
   ];
 }
 
@@ -141,10 +166,11 @@ export function exportBoardMarkdown(board: BoardState): string {
   const prompts = [...board.prompts.values()].sort(compareByOrder);
   const align = prompts.filter((p) => p.kind === 'align');
   const awareness = prompts.filter((p) => p.kind === 'awareness');
-  const out: string[] = [`# ${meta.title}`, ''];
-  if (meta.purpose) out.push(meta.purpose, '');
+  const out: string[] = [`# ${markdownText(meta.title)}`, ''];
+  if (meta.purpose) out.push(markdownText(meta.purpose), '');
   const status = meta.isClosed ? `Version ${meta.version}, final` : `Version ${meta.version}, in progress`;
-  out.push(`${status}.${meta.checkInDate ? ` We check in on ${meta.checkInDate}.` : ''}`, '');
+  // Times are shown as their UTC calendar day, whoever downloads the file and wherever.
+  out.push(`${status}.${meta.checkInDate ? ` We check in on ${meta.checkInDate}.` : ''} (Dates in UTC.)`, '');
   out.push('## Our agreement', '', '| Prompt | What we heard | What we agreed |', '|---|---|---|');
   for (const prompt of align) {
     const agreed = inForce(board, prompt.id)
@@ -156,11 +182,11 @@ export function exportBoardMarkdown(board: BoardState): string {
   out.push('', '## Decision records', '');
   if (items.length === 0) out.push('Nothing has been agreed yet.');
   for (const item of items) {
-    out.push(`- **${item.statement}** — ${record(item)}.`);
+    out.push(`- **${markdownText(item.statement)}** — ${record(item)}.`);
     if (item.smartie) {
       const s = item.smartie;
       out.push(
-        `  - Owner: ${s.owner || '—'}; measure: ${s.measure || '—'}; deadline: ${s.deadline ?? '—'}; inclusion and equity: ${s.equityCheck || '—'}`,
+        `  - Owner: ${markdownText(s.owner) || '—'}; measure: ${markdownText(s.measure) || '—'}; deadline: ${s.deadline ?? '—'}; inclusion and equity: ${markdownText(s.equityCheck) || '—'}`,
       );
     }
   }
@@ -174,12 +200,13 @@ export function exportBoardMarkdown(board: BoardState): string {
   const ended = [...board.agreements.values()].filter((a) => a.status !== 'locked').sort((a, b) => a.decidedAt - b.decidedAt);
   if (ended.length > 0) {
     out.push('', '## Changed, retired or unlocked', '');
-    for (const item of ended) out.push(sentence(`- ~~${item.statement}~~ — ${record(item)}; ${howItEnded(board, item)}`));
+    for (const item of ended)
+      out.push(sentence(`- ~~${markdownText(item.statement)}~~ — ${record(item)}; ${howItEnded(board, item)}`));
   }
   out.push('', '## What we know about each other', '');
   if (awareness.length === 0) out.push('No awareness prompts on this board.');
   for (const prompt of awareness) {
-    out.push(`### ${prompt.text}`, '', ...heardList(board, prompt), '');
+    out.push(`### ${markdownText(prompt.text)}`, '', ...heardList(board, prompt), '');
   }
   if (out.at(-1) !== '') out.push('');
   out.push('## Versions', '');

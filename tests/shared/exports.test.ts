@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DocChange } from '../../shared/domain/changes';
 import {
   type BoardExport,
   EXPORT_FORMAT,
@@ -10,12 +11,12 @@ import {
 } from '../../shared/exports/boardExport';
 import { csvField, exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportCheckInIcs } from '../../shared/exports/icsExport';
-import { exportBoardMarkdown, markdownCell } from '../../shared/exports/markdownExport';
+import { exportBoardMarkdown, markdownCell, markdownText } from '../../shared/exports/markdownExport';
 import { MAX_PROMPTS_PER_BOARD } from '../../shared/limits';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import { isInvalid } from '../../shared/validate';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from './goldenBoard';
-import { ALICE, BOB, FACILITATOR, runRound, Session, TEST_SETTINGS, testContext } from './helpers';
+import { AGREEMENT1, ALICE, BOB, FACILITATOR, runRound, Session, TEST_SETTINGS, testContext } from './helpers';
 
 const GOLDEN_DIR = path.join(import.meta.dirname, '..', 'golden');
 
@@ -211,6 +212,91 @@ describe('exports of the golden board', () => {
       expect(markdown).toContain('### You can tell I have too much on when I…');
       // A note written on two lines stays one item.
       expect(markdown).toContain('- When I put on my Slack away message…<br>that means I need time for heads-down work\n');
+    });
+
+    it('says once that its dates are in UTC', () => {
+      expect(markdown.match(/dates in UTC/gi)).toHaveLength(1);
+      expect(markdown).toContain('Version 2, in progress. We check in on 2024-09-11. (Dates in UTC.)\n');
+    });
+
+    it('escapes Markdown outside the table too: title, purpose, headings, themes, notes, statements and reasons come out literally', () => {
+      const session = new Session(2);
+      session.commit({
+        doc: [
+          { type: 'setMeta', fields: { title: '*Team* [Pluto](x)', purpose: '# Why\n1. we care' } },
+          { type: 'patchPrompt', id: 'prompt2', fields: { text: 'Team #', isRevealed: true } },
+          { type: 'patchPrompt', id: 'prompt1', fields: { isRevealed: true } },
+          { type: 'putTheme', theme: { id: 't1', promptId: 'prompt2', name: '*urgent*', order: 'a0' } },
+          ...(
+            [
+              ['n1', 'prompt2', '*urgent*', 't1'],
+              ['n2', 'prompt2', '# 1', null],
+              ['n3', 'prompt2', '[link](x)', null],
+              ['n4', 'prompt2', '- a list\n> a quote', null],
+              ['n5', 'prompt1', '<b>bold</b> | _em_', null],
+            ] as const
+          ).map(
+            ([id, promptId, text, themeId], i): DocChange => ({
+              type: 'putNote',
+              note: { id, promptId, text, tag: null, themeId, order: `a${i}`, author: null },
+            }),
+          ),
+          {
+            type: 'putAgreement',
+            item: {
+              ...AGREEMENT1,
+              promptId: 'prompt1',
+              statement: '`Code` & ~~gone~~ &amp; 2) two',
+              status: 'unlocked',
+              unlockReason: '![img](x)',
+              unlockedAt: 0,
+            },
+          },
+        ],
+        private: [],
+      });
+      const md = exportBoardMarkdown(session.state.board);
+      expect(md.startsWith('# \\*Team\\* \\[Pluto\\](x)\n\n\\# Why<br>1. we care\n')).toBe(true);
+      expect(md).toContain('| Question 1? | • \\<b>bold\\</b> \\| \\_em\\_ | — |');
+      expect(md).toContain(
+        '### Team \\#\n\n- **\\*urgent\\*** (1 note)\n  - \\*urgent\\*\n- \\# 1\n- \\[link\\](x)\n- \\- a list<br>> a quote\n',
+      );
+      expect(md).toContain('- ~~\\`Code\\` & \\~\\~gone\\~\\~ \\&amp; 2) two~~ — decided');
+      expect(md).toContain('; unlocked on 1970-01-01: !\\[img\\](x).\n');
+    });
+
+    it.each([
+      ['plain text', 'plain text'],
+      ['*urgent*', '\\*urgent\\*'],
+      ['_em_ and __strong__', '\\_em\\_ and \\_\\_strong\\_\\_'],
+      ['# 1', '\\# 1'],
+      ['## 2 ##', '\\## 2 \\##'],
+      ['C# and #hashtags', 'C# and \\#hashtags'],
+      ['[link](x)', '\\[link\\](x)'],
+      ['![image](x)', '!\\[image\\](x)'],
+      ['`code`', '\\`code\\`'],
+      ['~~gone~~', '\\~\\~gone\\~\\~'],
+      ['<b>bold</b>', '\\<b>bold\\</b>'],
+      ['&amp; &#35; but Q&A', '\\&amp; \\&#35; but Q&A'],
+      ['> a quote, a > b', '\\> a quote, a > b'],
+      ['- a list', '\\- a list'],
+      ['+ a list', '\\+ a list'],
+      ['-1 meetings', '-1 meetings'],
+      ['--flag', '\\--flag'],
+      ['---', '\\---'],
+      ['1. first', '1\\. first'],
+      ['2) second', '2\\) second'],
+      ['In 2024. we met', 'In 2024. we met'],
+      ['3.5 hours', '3.5 hours'],
+      ['a | pipe', 'a | pipe'],
+      ['a \\ backslash', 'a \\\\ backslash'],
+      ['two\nlines', 'two<br>lines'],
+      ['two\n# lines', 'two<br>\\# lines'],
+      ['windows\r\nlines', 'windows<br>lines'],
+    ])('markdownText(%j) is %j', (text, escaped) => {
+      expect(markdownText(text)).toBe(escaped);
+      // The symmetric case: in a table cell, the same, and pipes escaped as well.
+      expect(markdownCell(text)).toBe(escaped.replace(/\|/g, '\\|'));
     });
 
     it.each([
