@@ -1,6 +1,12 @@
 import type { BoardState } from '../domain/state';
 import { compareByOrder } from '../fractionalIndex';
 
+/**
+ * The UTF-8 byte-order mark. Without it Excel and other spreadsheet programs read a CSV file in
+ * the system's legacy code page, and "…" or "–" come out as "â€¦" or "â€“".
+ */
+export const UTF8_BOM = '\uFEFF';
+
 /** Quotes one CSV field (RFC 4180), and defuses spreadsheet formulas. */
 export function csvField(value: string | number): string {
   let text = String(value);
@@ -11,7 +17,8 @@ export function csvField(value: string | number): string {
 
 /**
  * One row per revealed note: prompt, kind, theme, note, tag, and the dots of the latest closed
- * vote on the note (its theme's dots when it is in a theme). No authorship of any kind.
+ * vote on the note (its theme's dots when it is in a theme). No authorship of any kind. The file
+ * starts with a byte-order mark.
  */
 export function exportBoardCsv(board: BoardState): string {
   const rounds = [...board.voteRounds.values()]
@@ -35,5 +42,5 @@ export function exportBoardCsv(board: BoardState): string {
       rows.push([prompt.text, prompt.kind, theme?.name ?? '', note.text, note.tag ?? '', votes].map(csvField).join(','));
     }
   }
-  return `${rows.join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${rows.join('\r\n')}\r\n`;
 }

@@ -35,8 +35,9 @@ function expectGolden(name: string, content: string): void {
   expect(content).toBe(readFileSync(file, 'utf8'));
 }
 
-/** Parses RFC 4180 CSV strictly: CRLF between records, quotes doubled inside quoted fields. */
-function parseCsv(text: string): string[][] {
+/** Parses RFC 4180 CSV strictly: CRLF between records, quotes doubled inside quoted fields; a leading byte-order mark is skipped. */
+function parseCsv(file: string): string[][] {
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -314,6 +315,12 @@ describe('exports of the golden board', () => {
   describe('CSV', () => {
     const csv = exportBoardCsv(board);
     const [header, ...rows] = parseCsv(csv);
+
+    it('starts with a UTF-8 byte-order mark, once, so that spreadsheet programs read “…” and “–” as UTF-8', () => {
+      expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(csv.slice(1).startsWith('prompt,')).toBe(true);
+      expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
+    });
 
     it('is RFC 4180: CRLF records, six fields each, one row per note after the header', () => {
       expect(header).toEqual(['prompt', 'kind', 'theme', 'note', 'tag', 'votes']);
