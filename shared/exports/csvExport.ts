@@ -16,18 +16,20 @@ export function csvField(value: string | number): string {
 }
 
 /**
- * One row per revealed note: prompt, kind, theme, note, tag, and the dots of the latest closed
- * vote on the note (its theme's dots when it is in a theme). No authorship of any kind. The file
- * starts with a byte-order mark.
+ * One row per revealed note: prompt, kind, theme, note, tag, then the dots of the latest closed
+ * vote — `note_votes` on the note itself (an ungrouped note is an item of the vote), `theme_votes`
+ * on its theme (for a note in a theme, repeated on each of the theme's notes). A count is empty
+ * when the note or theme was not an item of that vote (awareness prompts never are). No
+ * authorship of any kind. The file starts with a byte-order mark.
  */
 export function exportBoardCsv(board: BoardState): string {
   const rounds = [...board.voteRounds.values()]
     .filter((r) => r.tallies !== null)
     .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0));
   const tallies = rounds.at(-1)?.tallies ?? {};
-  const rows: string[] = ['prompt,kind,theme,note,tag,votes'];
+  const rows: string[] = ['prompt,kind,theme,note,tag,note_votes,theme_votes'];
+  const themes = new Map([...board.themes.values()].map((t) => [t.id, t]));
   for (const prompt of [...board.prompts.values()].sort(compareByOrder)) {
-    const themes = new Map([...board.themes.values()].map((t) => [t.id, t]));
     const notes = [...board.notes.values()]
       .filter((n) => n.promptId === prompt.id)
       .sort((a, b) => {
@@ -38,8 +40,11 @@ export function exportBoardCsv(board: BoardState): string {
       });
     for (const note of notes) {
       const theme = note.themeId === null ? undefined : themes.get(note.themeId);
-      const votes = tallies[theme?.id ?? note.id] ?? '';
-      rows.push([prompt.text, prompt.kind, theme?.name ?? '', note.text, note.tag ?? '', votes].map(csvField).join(','));
+      const noteVotes = tallies[note.id] ?? '';
+      const themeVotes = theme ? (tallies[theme.id] ?? '') : '';
+      rows.push(
+        [prompt.text, prompt.kind, theme?.name ?? '', note.text, note.tag ?? '', noteVotes, themeVotes].map(csvField).join(','),
+      );
     }
   }
   return `${UTF8_BOM}${rows.join('\r\n')}\r\n`;

@@ -322,10 +322,10 @@ describe('exports of the golden board', () => {
       expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
     });
 
-    it('is RFC 4180: CRLF records, six fields each, one row per note after the header', () => {
-      expect(header).toEqual(['prompt', 'kind', 'theme', 'note', 'tag', 'votes']);
+    it('is RFC 4180: CRLF records, seven fields each, one row per note after the header', () => {
+      expect(header).toEqual(['prompt', 'kind', 'theme', 'note', 'tag', 'note_votes', 'theme_votes']);
       expect(rows).toHaveLength(board.notes.size);
-      for (const row of rows) expect(row).toHaveLength(6);
+      for (const row of rows) expect(row).toHaveLength(7);
       expect(csv.endsWith('\r\n')).toBe(true);
     });
 
@@ -339,18 +339,30 @@ describe('exports of the golden board', () => {
       expect(texts).toContain('I don\'t mind getting them, but won\'t "respond"');
     });
 
-    it('counts the dots of the closed vote: a theme’s on each of its notes, none on awareness prompts', () => {
-      const byNote = new Map(rows.map((r) => [r[3], r]));
-      expect(byNote.get('Between 9 and 1')?.slice(2)).toEqual(['Late morning', 'Between 9 and 1', '', '3']);
-      expect(byNote.get('Childcare | school runs')?.slice(2)).toEqual(['', 'Childcare | school runs', 'need', '1']);
-      expect(byNote.get('Whenever')?.[5]).toBe('0');
-      expect(byNote.get('Giving me space when I need it')?.slice(1)).toEqual([
-        'awareness',
-        '',
-        'Giving me space when I need it',
-        '',
-        '',
-      ]);
+    it.each<[string, [theme: string, tag: string, noteVotes: string, themeVotes: string]]>([
+      ['Between 9 and 1', ['Late morning', '', '', '3']],
+      ['Late mornings', ['Late morning', 'nice', '', '3']],
+      ['Answering emails within 48 hours', ['Email', 'need', '', '1']],
+      ['Childcare | school runs', ['', 'need', '1', '']],
+      ['Whenever', ['', '', '0', '']],
+      // Awareness prompts are never voted on.
+      ['I have a compromised immune system', ['Caring and health', 'need', '', '']],
+      ['Giving me space when I need it', ['', '', '', '']],
+    ])(
+      'counts the dots of the closed vote for “%s”: note_votes on the note itself, theme_votes on its theme',
+      (note, [theme, tag, noteVotes, themeVotes]) => {
+        const row = rows.find((r) => r[3] === note);
+        expect(row?.slice(2)).toEqual([theme, note, tag, noteVotes, themeVotes]);
+      },
+    );
+
+    it('puts the dots a note got itself in note_votes even after it joined a theme, beside its theme’s dots', () => {
+      const session = goldenBoard();
+      const childcare = [...session.state.board.notes.values()].find((n) => n.text === 'Childcare | school runs')!;
+      session.commit({ doc: [{ type: 'patchNote', id: childcare.id, fields: { themeId: 'theme-wellbeing' } }], private: [] });
+      const row = parseCsv(exportBoardCsv(session.state.board)).find((r) => r[3] === 'Childcare | school runs');
+      // The wellbeing theme got no dots in the round; the note got one while it was ungrouped.
+      expect(row?.slice(2)).toEqual(['Wellbeing', 'Childcare | school runs', 'need', '1', '0']);
     });
 
     it('carries no authorship, even on a board whose notes show names', () => {
