@@ -109,10 +109,25 @@ export function renameTheme(state: DomainState, command: CommandOf<'renameTheme'
   return { doc: [{ type: 'patchTheme', id: command.themeId, fields: { name: command.name } }], private: [] };
 }
 
+/**
+ * True when a consensus round, an agreement or a run-off vote names the theme. Such a theme is
+ * never deleted, so that no record points at nothing (a JSON export stays importable).
+ */
+export function isThemeOnRecord(board: BoardState, themeId: string): boolean {
+  return (
+    [...board.proposals.values()].some((p) => p.themeId === themeId) ||
+    [...board.agreements.values()].some((a) => a.themeId === themeId) ||
+    [...board.voteRounds.values()].some((r) => r.itemIds?.includes(themeId) === true)
+  );
+}
+
+const THEME_ON_RECORD = 'A decision or a vote names this theme, so it stays: rename it, or merge another theme into it.';
+
 /** Deletes a theme; its notes go back to the prompt's ungrouped notes, at the end. */
 export function deleteTheme(state: DomainState, command: CommandOf<'deleteTheme'>): Changes | DomainError {
   const theme = state.board.themes.get(command.themeId);
   if (!theme) return refuse('not_found', 'That theme does not exist.');
+  if (isThemeOnRecord(state.board, theme.id)) return refuse('conflict', THEME_ON_RECORD);
   const notes = notesInContainer(state.board, theme.promptId, theme.id).map((n) => n.id);
   const placed = placeNotes(state.board, theme.promptId, notes, null, null);
   if (!Array.isArray(placed)) return placed;
@@ -144,6 +159,7 @@ export function mergeThemes(state: DomainState, command: CommandOf<'mergeThemes'
   if (!source || !target) return refuse('not_found', 'That theme does not exist.');
   if (source.id === target.id) return refuse('invalid_command', 'A theme cannot be merged with itself.');
   if (source.promptId !== target.promptId) return refuse('conflict', 'Only themes of the same prompt can be merged.');
+  if (isThemeOnRecord(state.board, source.id)) return refuse('conflict', THEME_ON_RECORD);
   const notes = notesInContainer(state.board, source.promptId, source.id).map((n) => n.id);
   const placed = placeNotes(state.board, source.promptId, notes, target.id, null);
   if (!Array.isArray(placed)) return placed;

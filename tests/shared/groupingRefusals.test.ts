@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { type Command, type CommandOf, parseCommand } from '../../shared/commands';
 import { applyCommand } from '../../shared/domain/applyCommand';
+import type { DocChange } from '../../shared/domain/changes';
 import type { ErrorCode } from '../../shared/domain/errors';
 import type { Actor } from '../../shared/domain/state';
 import { MAX_NOTES_PER_MOVE } from '../../shared/limits';
 import { PHASES } from '../../shared/phases';
+import type { Proposal } from '../../shared/records/Proposal';
+import type { VoteRound } from '../../shared/records/VoteRound';
 import {
+  AGREEMENT1,
   ALICE,
   accept,
+  afterChanges,
   BOB,
   FACILITATOR,
   FACILITATOR_WITHOUT_ID,
@@ -155,5 +160,72 @@ describe('themes across phases', () => {
     expect(state.board.prompts.has('prompt3')).toBe(false);
     expect(groupingViolations(state.board)).toEqual([]);
     expect([...state.board.themes.keys()].sort()).toEqual(['tA', 'tB', 'tW']);
+  });
+});
+
+describe('a theme that a decision or a vote names', () => {
+  const PROPOSAL: Proposal = {
+    id: 'p1',
+    promptId: 'prompt1',
+    themeId: 'tA',
+    statement: 'We meet between 11 and 1.',
+    rule: 'consent',
+    quorumPercent: 0,
+    thresholdPercent: 50,
+    round: 1,
+    previousProposalId: null,
+    status: 'failed',
+    respondentCount: 0,
+    openedAt: 0,
+    closedAt: 1,
+    outcome: null,
+    kind: 'adopt',
+    targetAgreementId: null,
+  };
+  const ROUND: VoteRound = {
+    id: 'r1',
+    label: 'Run-off',
+    status: 'closed',
+    dotsPerPerson: 3,
+    maxPerItem: 3,
+    facilitatorVotes: false,
+    itemIds: ['tA', 'n4'],
+    voterCount: 0,
+    openedAt: 0,
+    closedAt: 1,
+    tallies: { tA: 0, n4: 0 },
+  };
+  const NAMED_BY: [string, DocChange][] = [
+    ['a consensus round', { type: 'putProposal', proposal: PROPOSAL }],
+    ['an agreement', { type: 'putAgreement', item: { ...AGREEMENT1, promptId: 'prompt1', themeId: 'tA' } }],
+    ['a run-off vote', { type: 'putVoteRound', round: ROUND }],
+  ];
+  const named = (change: DocChange) => afterChanges(themedState(), { doc: [change], private: [] });
+  const STAYS = {
+    error: 'conflict',
+    message: 'A decision or a vote names this theme, so it stays: rename it, or merge another theme into it.',
+  };
+
+  it.each(NAMED_BY)(
+    'named by %s, it is neither deleted nor merged away, so the record keeps pointing at it',
+    (_label, change) => {
+      const state = named(change);
+      expect(refusal(state, FACILITATOR, { type: 'deleteTheme', themeId: 'tA' })).toEqual(STAYS);
+      expect(refusal(state, FACILITATOR, { type: 'mergeThemes', sourceThemeId: 'tA', targetThemeId: 'tB' })).toEqual(STAYS);
+    },
+  );
+
+  it.each(NAMED_BY)('named by %s, it can still be renamed, emptied, and take in another theme', (_label, change) => {
+    const state = named(change);
+    accept(state, FACILITATOR, { type: 'renameTheme', themeId: 'tA', name: 'Timing' });
+    accept(state, FACILITATOR, moveNotes(['n1', 'n2'], null));
+    const merged = step(state, FACILITATOR, { type: 'mergeThemes', sourceThemeId: 'tB', targetThemeId: 'tA' });
+    expect(merged.board.themes.has('tB')).toBe(false);
+    expect(groupingViolations(merged.board)).toEqual([]);
+  });
+
+  it('a vote over every item names no theme: its themes can still be deleted', () => {
+    const state = named({ type: 'putVoteRound', round: { ...ROUND, itemIds: null } });
+    expect(step(state, FACILITATOR, { type: 'deleteTheme', themeId: 'tA' }).board.themes.has('tA')).toBe(false);
   });
 });
