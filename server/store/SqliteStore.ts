@@ -90,6 +90,8 @@ CREATE TABLE IF NOT EXISTS applied_commands (
 export class SqliteStore implements BoardStore {
   private readonly db: Database.Database;
   private readonly statements;
+  /** Commits waiting for the next group commit (see `commit`). */
+  private waiting: { boardId: string; batch: CommitBatch; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -260,48 +262,84 @@ export class SqliteStore implements BoardStore {
     return found;
   }
 
-  async commit(boardId: string, batch: CommitBatch): Promise<void> {
-    const s = this.statements;
-    this.db.transaction(() => {
-      if (batch.update !== null) s.insertUpdate.run(boardId, batch.seq, batch.update);
-      let touchedPosted = false;
-      for (const change of batch.privateChanges) {
-        switch (change.type) {
-          case 'putDraft': {
-            const d = change.draft;
-            s.upsertDraft.run(boardId, d.id, d.promptId, d.authorId, d.text, d.tag, d.authorName);
-            break;
-          }
-          case 'deleteDraft':
-            s.deleteDraft.run(boardId, change.draftId);
-            break;
-          case 'revealDrafts':
-            for (const draftId of change.draftIds) s.deleteDraft.run(boardId, draftId);
-            break;
-          case 'countPosted':
-            s.addPosted.run(boardId, change.participantId, change.promptId, change.delta);
-            touchedPosted = true;
-            break;
-          case 'setBallot':
-            if (change.count > 0) s.upsertBallot.run(boardId, change.roundId, change.participantId, change.itemId, change.count);
-            else s.deleteBallot.run(boardId, change.roundId, change.participantId, change.itemId);
-            break;
-          case 'clearBallots':
-            s.clearBallots.run(boardId, change.roundId);
-            break;
-          case 'setResponse':
-            s.upsertResponse.run(boardId, change.proposalId, change.participantId, change.response, change.reason);
-            break;
-          case 'clearResponses':
-            s.clearResponses.run(boardId, change.proposalId);
-            break;
+  /**
+   * Group commit across rooms: batches handed over in the same turn of the event loop (rooms that
+   * flush together, as after a slow fsync) are written in one transaction with one fsync, and each
+   * promise resolves only once that transaction is durable.
+   */
+  commit(boardId: string, batch: CommitBatch): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ boardId, batch, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => this.commitWaiting());
+    });
+  }
+
+  private commitWaiting(): void {
+    const group = this.waiting.splice(0);
+    if (group.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const { boardId, batch } of group) this.writeBatch(boardId, batch);
+      })();
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]?.reject(error);
+        return;
+      }
+      // One batch that cannot be written must not fail the other rooms': write them one by one.
+      for (const { boardId, batch, resolve, reject } of group) {
+        try {
+          this.db.transaction(() => this.writeBatch(boardId, batch))();
+          resolve();
+        } catch (single) {
+          reject(single);
         }
       }
-      if (touchedPosted) s.prunePosted.run(boardId);
-      for (const applied of batch.applied) {
-        s.insertApplied.run(boardId, applied.actorKey, applied.result.id, JSON.stringify(applied.result), batch.now);
+      return;
+    }
+    for (const { resolve } of group) resolve();
+  }
+
+  private writeBatch(boardId: string, batch: CommitBatch): void {
+    const s = this.statements;
+    if (batch.update !== null) s.insertUpdate.run(boardId, batch.seq, batch.update);
+    let touchedPosted = false;
+    for (const change of batch.privateChanges) {
+      switch (change.type) {
+        case 'putDraft': {
+          const d = change.draft;
+          s.upsertDraft.run(boardId, d.id, d.promptId, d.authorId, d.text, d.tag, d.authorName);
+          break;
+        }
+        case 'deleteDraft':
+          s.deleteDraft.run(boardId, change.draftId);
+          break;
+        case 'revealDrafts':
+          for (const draftId of change.draftIds) s.deleteDraft.run(boardId, draftId);
+          break;
+        case 'countPosted':
+          s.addPosted.run(boardId, change.participantId, change.promptId, change.delta);
+          touchedPosted = true;
+          break;
+        case 'setBallot':
+          if (change.count > 0) s.upsertBallot.run(boardId, change.roundId, change.participantId, change.itemId, change.count);
+          else s.deleteBallot.run(boardId, change.roundId, change.participantId, change.itemId);
+          break;
+        case 'clearBallots':
+          s.clearBallots.run(boardId, change.roundId);
+          break;
+        case 'setResponse':
+          s.upsertResponse.run(boardId, change.proposalId, change.participantId, change.response, change.reason);
+          break;
+        case 'clearResponses':
+          s.clearResponses.run(boardId, change.proposalId);
+          break;
       }
-    })();
+    }
+    if (touchedPosted) s.prunePosted.run(boardId);
+    for (const applied of batch.applied) {
+      s.insertApplied.run(boardId, applied.actorKey, applied.result.id, JSON.stringify(applied.result), batch.now);
+    }
   }
 
   async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -313,6 +351,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    this.commitWaiting();
     this.db.close();
   }
 }
