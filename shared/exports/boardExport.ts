@@ -68,6 +68,87 @@ export function exportBoardJson(board: BoardState, exportedAt: Date): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
+type ExportedBoard = BoardExport['board'];
+
+/**
+ * The first record of an export that points at a record the export does not hold (or shares its
+ * id with another record of its kind), as an Invalid naming it; null when every reference holds.
+ * A board built from such an export would show notes in no column, decisions about nothing, or
+ * crash the commands that follow the reference.
+ */
+export function findBrokenReference(board: ExportedBoard): Invalid | null {
+  const at = (path: string, message: string): Invalid => ({ invalid: true, path: `export.board.${path}`, message });
+  const lists = [
+    ['prompts', 'prompt', board.prompts],
+    ['themes', 'theme', board.themes],
+    ['notes', 'note', board.notes],
+    ['voteRounds', 'vote round', board.voteRounds],
+    ['proposals', 'proposal', board.proposals],
+    ['agreements', 'agreement', board.agreements],
+  ] as const;
+  for (const [kind, noun, records] of lists) {
+    const seen = new Set<string>();
+    for (const [i, record] of records.entries()) {
+      // A second record with the same id would silently replace the first in the document.
+      if (seen.has(record.id)) return at(`${kind}[${i}].id`, `is the id of another ${noun} as well`);
+      seen.add(record.id);
+    }
+  }
+  const known = {
+    prompts: new Set(board.prompts.map((p) => p.id)),
+    themes: new Map(board.themes.map((t) => [t.id, t])),
+    notes: new Set(board.notes.map((n) => n.id)),
+    proposals: new Set(board.proposals.map((p) => p.id)),
+    agreements: new Set(board.agreements.map((a) => a.id)),
+  };
+  const missing = (noun: string, id: string) => `names the ${noun} "${id}", which is not in the export`;
+  /** A record's prompt and theme: both in the export, the theme one of that prompt. */
+  const place = (path: string, record: { promptId: string; themeId: string | null }): Invalid | null => {
+    if (!known.prompts.has(record.promptId)) return at(`${path}.promptId`, missing('prompt', record.promptId));
+    if (record.themeId === null) return null;
+    const theme = known.themes.get(record.themeId);
+    if (!theme) return at(`${path}.themeId`, missing('theme', record.themeId));
+    if (theme.promptId !== record.promptId) {
+      return at(`${path}.themeId`, `names the theme "${record.themeId}", a theme of another prompt`);
+    }
+    return null;
+  };
+  const { focusPromptId } = board.meta;
+  if (focusPromptId !== null && !known.prompts.has(focusPromptId))
+    return at('meta.focusPromptId', missing('prompt', focusPromptId));
+  for (const [i, theme] of board.themes.entries()) {
+    if (!known.prompts.has(theme.promptId)) return at(`themes[${i}].promptId`, missing('prompt', theme.promptId));
+  }
+  for (const [i, note] of board.notes.entries()) {
+    const broken = place(`notes[${i}]`, note);
+    if (broken) return broken;
+  }
+  for (const [i, round] of board.voteRounds.entries()) {
+    for (const [j, itemId] of (round.itemIds ?? []).entries()) {
+      if (!known.notes.has(itemId) && !known.themes.has(itemId)) {
+        return at(`voteRounds[${i}].itemIds[${j}]`, missing('note or theme', itemId));
+      }
+    }
+  }
+  for (const [i, proposal] of board.proposals.entries()) {
+    const broken = place(`proposals[${i}]`, proposal);
+    if (broken) return broken;
+    const { previousProposalId: previous, targetAgreementId: target } = proposal;
+    if (previous !== null && !known.proposals.has(previous)) {
+      return at(`proposals[${i}].previousProposalId`, missing('proposal', previous));
+    }
+    if (target !== null && !known.agreements.has(target)) {
+      return at(`proposals[${i}].targetAgreementId`, missing('agreement', target));
+    }
+  }
+  for (const [i, item] of board.agreements.entries()) {
+    const broken = place(`agreements[${i}]`, item);
+    if (broken) return broken;
+    if (!known.proposals.has(item.proposalId)) return at(`agreements[${i}].proposalId`, missing('proposal', item.proposalId));
+  }
+  return null;
+}
+
 /** Validates an uploaded export; a clear reason when it is not one this version can import. */
 export function parseBoardExport(value: unknown): BoardExport | Invalid {
   const parsed = boardExportSchema(value, 'export');
@@ -79,5 +160,5 @@ export function parseBoardExport(value: unknown): BoardExport | Invalid {
       message: `must be ${CURRENT_SCHEMA_VERSION} (export it again from a current Accord)`,
     };
   }
-  return parsed;
+  return findBrokenReference(parsed.board) ?? parsed;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CreatedBoard } from '../../server/api';
 import { exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
@@ -88,6 +88,81 @@ describe('JSON export → import → export', () => {
     expect(refusal.error).toBe('invalid_request');
     expect(refusal.message).toMatch(message);
   });
+
+  type Row = Record<string, unknown>;
+  const byId = (id: string) => (r: Row) => r.id === id;
+  const byText = (text: string) => (r: Row) => r.text === text;
+  /**
+   * One record of the golden export made to point at something the export does not hold: which
+   * list, which record, which field and its new value, then what the refusal must name.
+   */
+  it.each<[string, string, (r: Row) => boolean, string, unknown, string]>([
+    ['a note of a prompt that is not there', 'notes', byText('Anxiety'), 'promptId', 'ghost', 'prompt'],
+    ['a note in a theme that is not there', 'notes', byText('Anxiety'), 'themeId', 'ghost', 'theme'],
+    ['a note in a theme of another prompt', 'notes', byText('Whenever'), 'themeId', 'theme-wellbeing', 'theme of another prompt'],
+    ['a theme of a prompt that is not there', 'themes', byId('theme-late'), 'promptId', 'ghost', 'prompt'],
+    ['a proposal of a prompt that is not there', 'proposals', byId('proposal-email'), 'promptId', 'ghost', 'prompt'],
+    ['a proposal on a theme that is not there', 'proposals', byId('proposal-email'), 'themeId', 'ghost', 'theme'],
+    [
+      'a revision of a round that is not there',
+      'proposals',
+      byId('proposal-meetings-2'),
+      'previousProposalId',
+      'ghost',
+      'proposal',
+    ],
+    [
+      'an amendment of an agreement that is not there',
+      'proposals',
+      byId('proposal-offline-2'),
+      'targetAgreementId',
+      'ghost',
+      'agreement',
+    ],
+    ['an agreement of a prompt that is not there', 'agreements', byId('proposal-email-agreed'), 'promptId', 'ghost', 'prompt'],
+    ['an agreement on a theme that is not there', 'agreements', byId('proposal-email-agreed'), 'themeId', 'ghost', 'theme'],
+    [
+      'an agreement decided by a round that is not there',
+      'agreements',
+      byId('proposal-email-agreed'),
+      'proposalId',
+      'ghost',
+      'proposal',
+    ],
+    [
+      'a run-off vote on an item that is not there',
+      'voteRounds',
+      byId('vote-1'),
+      'itemIds',
+      ['theme-late', 'ghost'],
+      'note or theme',
+    ],
+    ['a focus on a prompt that is not there', 'meta', () => true, 'focusPromptId', 'ghost', 'prompt'],
+    ['two notes with one id', 'notes', byText('Anxiety'), 'id', 'note1', 'note'],
+  ])(
+    'refuses an export with %s: 400 naming the field in a sentence, creating nothing',
+    async (_label, kind, which, field, value, what) => {
+      const data = golden() as { board: Record<string, Row[] | Row> };
+      const list = data.board[kind]!;
+      let path = `export.board.${kind}.${field}`;
+      if (Array.isArray(list)) {
+        const index = list.findIndex(which);
+        expect(index).toBeGreaterThanOrEqual(0);
+        list[index]![field] = value;
+        path = `export.board.${kind}[${index}].${field}${Array.isArray(value) ? '[1]' : ''}`;
+      } else list[field] = value;
+      const stored = vi.spyOn(t.server.store, 'createBoard');
+      const response = await importBoard(JSON.stringify(data));
+      expect(response.status).toBe(400);
+      const refusal = (await response.json()) as { error: string; message: string };
+      expect(refusal.error).toBe('invalid_request');
+      expect(refusal.message.startsWith(`${path} `)).toBe(true);
+      expect(refusal.message).toContain(what);
+      expect(refusal.message).toMatch(/\.$/);
+      expect(stored).not.toHaveBeenCalled();
+      stored.mockRestore();
+    },
+  );
 
   it.each([
     ['/api/boards/import', 8 * 1024 * 1024, 'at most 8192 KiB'],

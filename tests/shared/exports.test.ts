@@ -462,6 +462,16 @@ describe('exports of the golden board', () => {
       ['no versions', (d) => Reflect.deleteProperty(d.board, 'versions'), 'export.board.versions'],
       ['an extra top-level field', (d) => Object.assign(d, { drafts: [] }), 'export.drafts'],
       [
+        'a note in a theme it does not hold',
+        (d) => Object.assign(d.board.notes[0]!, { themeId: 'ghost' }),
+        'export.board.notes[0].themeId',
+      ],
+      [
+        'a second prompt with the id of the first',
+        (d) => Object.assign(d.board.prompts[1]!, { id: d.board.prompts[0]!.id }),
+        'export.board.prompts[1].id',
+      ],
+      [
         `more than ${MAX_PROMPTS_PER_BOARD} prompts`,
         (d) => {
           const first = d.board.prompts[0]!;
