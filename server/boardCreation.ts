@@ -125,13 +125,30 @@ export async function createBoardFromRequest(store: BoardStore, body: unknown, b
 }
 
 /**
+ * The counters of an export that stood for private state, which an export does not carry:
+ * a prompt's pending (unrevealed or held) notes, and the people who voted in an open vote round
+ * or responded to an open consensus round. On the new board that state is empty, so the counters
+ * are too; otherwise the next note, dot or response would be counted on top of ballots that are
+ * gone. An unrevealed prompt's contributors only wrote drafts, so they go as well.
+ */
+function withoutPrivateCounts(board: BoardExport['board']): BoardExport['board'] {
+  return {
+    ...board,
+    prompts: board.prompts.map((p) => ({ ...p, pendingCount: 0, contributorCount: p.isRevealed ? p.contributorCount : 0 })),
+    voteRounds: board.voteRounds.map((r) => (r.status === 'open' ? { ...r, voterCount: 0 } : r)),
+    proposals: board.proposals.map((p) => (p.status === 'open' ? { ...p, respondentCount: 0 } : p)),
+  };
+}
+
+/**
  * Creates a new board from a JSON export: every record as exported (their ids included, so the
- * export of the new board equals the original apart from the board id, its creation time and the
- * export time). The document is rebuilt through the same validated changes the server writes.
+ * export of the new board equals the original apart from the board id, its creation time, the
+ * export time and the counters of private state that does not come along). The document is
+ * rebuilt through the same validated changes the server writes.
  */
 export async function importBoard(store: BoardStore, data: BoardExport, baseUrl: string): Promise<CreatedBoard> {
   const boardId = randomId();
-  const { board } = data;
+  const board = withoutPrivateCounts(data.board);
   const changes: DocChange[] = [
     { type: 'setMeta', fields: { ...board.meta, id: boardId, createdAt: Date.now() } },
     ...board.prompts.map((prompt): DocChange => ({ type: 'putPrompt', prompt })),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CreatedBoard } from '../../server/api';
-import { exportBoardJson } from '../../shared/exports/boardExport';
+import { type BoardExport, exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
@@ -74,6 +74,47 @@ describe('JSON export → import → export', () => {
         .versions.get('v2')
         ?.items.map((i) => i.lineageId),
     ).toEqual(['proposal-meetings-2-agreed', 'proposal-offline-agreed', 'proposal-email-agreed']);
+  });
+
+  it('resets the counters that stood for private state left behind: pending notes, voters and respondents of open rounds', async () => {
+    const data = golden() as { board: BoardExport['board'] };
+    const { board } = data;
+    const [revealed, unrevealed] = [board.prompts[0]!, board.prompts.find((p) => p.id === 'prompt5')!];
+    Object.assign(revealed, { pendingCount: 2 });
+    // A prompt nobody has seen yet: its two contributors only wrote drafts, which do not come along.
+    Object.assign(unrevealed, { isRevealed: false, pendingCount: 3, contributorCount: 2 });
+    board.notes = board.notes.filter((n) => n.promptId !== unrevealed.id);
+    const closedRound = board.voteRounds[0]!;
+    board.voteRounds.push({ ...closedRound, id: 'vote-open', status: 'open', voterCount: 4, closedAt: null, tallies: null });
+    const closedProposal = board.proposals.find((p) => p.id === 'proposal-email')!;
+    board.proposals.push({
+      ...closedProposal,
+      id: 'proposal-open',
+      themeId: null,
+      statement: 'We keep Fridays free of meetings.',
+      status: 'open',
+      respondentCount: 3,
+      closedAt: null,
+      outcome: null,
+    });
+    const created = (await (await importBoard(JSON.stringify(data))).json()) as CreatedBoard;
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(facilitator);
+    const imported = facilitator.board();
+    expect(imported.prompts.get(revealed.id)).toMatchObject({ pendingCount: 0, contributorCount: revealed.contributorCount });
+    expect(imported.prompts.get(unrevealed.id)).toMatchObject({ pendingCount: 0, contributorCount: 0 });
+    expect(imported.voteRounds.get('vote-open')).toMatchObject({ status: 'open', voterCount: 0 });
+    expect(imported.voteRounds.get(closedRound.id)).toEqual(closedRound);
+    expect(imported.proposals.get('proposal-open')).toMatchObject({ status: 'open', respondentCount: 0 });
+    expect(imported.proposals.get('proposal-email')).toEqual(closedProposal);
+
+    // The group carries on from there: the first response is counted as the first.
+    const participant = t.connect(created.boardId);
+    await waitSynced(participant);
+    expect((await participant.send({ type: 'respond', proposalId: 'proposal-open', response: 'agree', reason: null })).ok).toBe(
+      true,
+    );
+    await expect.poll(() => facilitator.board().proposals.get('proposal-open')?.respondentCount).toBe(1);
   });
 
   it.each<[string, string, RegExp]>([
