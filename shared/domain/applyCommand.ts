@@ -31,7 +31,7 @@ const SETUP_PHASES: readonly Phase[] = ['setup', 'revisit'];
 const RECORD_PHASES: readonly Phase[] = ['decide', 'agreement', 'revisit'];
 
 /** What a facilitator may still do once the workshop is closed (its version is final). */
-const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType>([
+export const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType>([
   'reopenWorkshop',
   'setCheckIn',
   'focusPrompt',
