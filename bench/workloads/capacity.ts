@@ -93,7 +93,7 @@ export async function capacity(ctx: BenchContext): Promise<WorkloadRow[]> {
     for (const side of sides) {
       const s = summary(side.latencies);
       ctx.log(
-        `  ${side.server.kind.padEnd(9)} p50 ${s.p50} p99 ${s.p99} max ${s.max} ms (n ${s.n}, lost ${side.lost}); RSS ${mb(side.memory.baseRss)} MB empty → ${mb(side.memory.roomsRss)} MB with rooms → ${mb(side.memory.fullRss)} MB with everyone: ${kb(side.memory.perRoomBytes)} KB per room, ${kb(side.memory.perConnectionBytes)} KB per connection (JS heap in use: ${kb(side.memory.heapUsedPerRoomBytes)} KB per room, ${kb(side.memory.heapUsedPerConnectionBytes)} KB per connection); event-loop delay p99 ≤ ${round(Math.max(...side.loopP99), 1)} ms`,
+        `  ${side.server.kind.padEnd(9)} p50 ${s.p50} p99 ${s.p99} max ${s.max} ms (n ${s.n}, lost ${side.lost}); RSS ${mb(side.memory.baseRss)} MB empty → ${mb(side.memory.roomsRss)} MB with rooms → ${mb(side.memory.fullRss)} MB with everyone: RSS growth ${kb(side.memory.perRoomBytes)} KB per room, ${kb(side.memory.perConnectionBytes)} KB per connection (JS heap in use ${kb(side.memory.heapUsedPerRoomBytes)} KB per room, ${kb(side.memory.heapUsedPerConnectionBytes)} KB per connection); event-loop delay p99 ≤ ${round(Math.max(...side.loopP99), 1)} ms`,
       );
       ctx.detail('capacity', side.server.kind, { ...s, lost: side.lost, memory: side.memory });
     }
@@ -113,7 +113,7 @@ export async function capacity(ctx: BenchContext): Promise<WorkloadRow[]> {
       },
       {
         name: '5 capacity, memory per connection',
-        metric: 'server RSS growth per participant connection (after GC)',
+        metric: 'server RSS growth per participant connection (after GC and a warm-up)',
         unit: 'KB',
         ours: kb(ours.memory.perConnectionBytes),
         reference: kb(ref.memory.perConnectionBytes),
@@ -123,7 +123,7 @@ export async function capacity(ctx: BenchContext): Promise<WorkloadRow[]> {
       },
       {
         name: '5 capacity, memory per room',
-        metric: 'server RSS growth per open room with its facilitator (after GC)',
+        metric: 'server RSS growth per open room with its facilitator (after GC and a warm-up)',
         unit: 'MB',
         ours: mb(ours.memory.perRoomBytes, 3),
         reference: mb(ref.memory.perRoomBytes, 3),
