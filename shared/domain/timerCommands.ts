@@ -40,9 +40,17 @@ export function stopTimer(state: DomainState): Changes {
 
 /**
  * Milliseconds left on a timer as a client should show it: its own clock corrected by the
- * offset it measured to the server (server time minus local time), never below zero.
+ * offset it measured to the server (server time minus local time), never below zero nor above
+ * the timer's length.
  */
-export function remainingMs(timer: { endsAt: number } | null, localNow: number, serverOffsetMs: number): number {
+export function remainingMs(
+  timer: { endsAt: number; durationMs?: number } | null,
+  localNow: number,
+  serverOffsetMs: number,
+): number {
   if (timer === null) return 0;
-  return Math.max(0, timer.endsAt - (localNow + serverOffsetMs));
+  const left = Math.max(0, timer.endsAt - (localNow + serverOffsetMs));
+  // The offset is measured over one message, so it errs by that message's latency: a timer never
+  // shows more than its full length.
+  return timer.durationMs === undefined ? left : Math.min(left, timer.durationMs);
 }

@@ -129,6 +129,8 @@ describe('timer', () => {
     }
     expect(remainingMs(timer, serverNow + 120_000, 0)).toBe(0);
     expect(remainingMs(null, serverNow, 0)).toBe(0);
+    // An offset that errs by a message's latency never shows more than the timer's length.
+    expect(remainingMs({ endsAt: serverNow + 60_000, durationMs: 60_000 }, serverNow - 300, 0)).toBe(60_000);
   });
 });
 
