@@ -164,11 +164,27 @@ describe('anonymity audit of a whole workshop', () => {
     const outcome = facilitator.board().proposals.get('pr1')!.outcome!;
     expect(outcome.reasons).toEqual([{ response: 'block', text: 'canary-reason-2' }]);
     expect(facilitator.board().voteRounds.get('v1')!.tallies).toMatchObject({ th1: 6, th2: 2 });
-    // 7. The log holds none of it.
+    // 7. Neither do the exports (for the facilitator key; the read-only key gets the same files).
+    for (const kind of ['md', 'csv', 'json']) {
+      const res = await fetch(`${t.server.url}/api/boards/${created.boardId}/export.${kind}`, {
+        headers: { authorization: `Bearer ${created.facilitatorKey}` },
+      });
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      for (const owner of people) {
+        expect(body).not.toContain(ids.get(owner)!);
+        expect(body).not.toContain(owner.secret!);
+      }
+      for (const needle of [...names, 'canary-draft', created.facilitatorKey, created.readerKey])
+        expect(body).not.toContain(needle);
+      // The texts themselves are there, unattributed: that is the point of an export.
+      expect(body).toContain('canary-text-0-a');
+    }
+    // 8. The log holds none of it.
     const log = lines.join('\n');
     for (const needle of [...names, 'canary-', created.facilitatorKey, ...people.map((p) => p.secret!)])
       expect(log).not.toContain(needle);
-    // 8. Storage: no author link left for revealed notes, no ballots, no responses.
+    // 9. Storage: no author link left for revealed notes, no ballots, no responses.
     const db = new Database(path.join(t.server.dataDir, 'accord.sqlite'), { readonly: true });
     for (const table of ['drafts', 'ballots', 'responses'])
       expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
