@@ -1,71 +1,17 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { COMMAND_TYPES, type CommandOf, type CommandType } from '../../shared/commands';
+import { COMMAND_TYPES } from '../../shared/commands';
 import { COMMAND_RULES } from '../../shared/domain/applyCommand';
 import { isFacilitator } from '../../shared/domain/permissions';
 import { PHASES } from '../../shared/phases';
 import { CLOSE_CODES, encodeAuth, MESSAGE_SYNC, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
 import { frame, openRaw, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
+import { SAMPLE_COMMANDS } from './sampleCommands';
 
 const t = useTestServer();
-
-/** A well-formed command of every type (ids need not exist: permission is checked before anything else). */
-const SAMPLES: { [T in CommandType]: CommandOf<T> } = {
-  updateBoard: { type: 'updateBoard', title: 'Taken over' },
-  updateSettings: { type: 'updateSettings', showRoster: false },
-  addPrompt: { type: 'addPrompt', promptId: 'px', text: 'Injected?', kind: 'align', beforePromptId: null },
-  updatePrompt: { type: 'updatePrompt', promptId: 'px', text: 'Changed?' },
-  removePrompt: { type: 'removePrompt', promptId: 'px' },
-  movePrompt: { type: 'movePrompt', promptId: 'px', beforePromptId: null },
-  setPhase: { type: 'setPhase', phase: 'agreement', confirm: true },
-  focusPrompt: { type: 'focusPrompt', promptId: null },
-  reveal: { type: 'reveal', promptId: null },
-  releaseHeld: { type: 'releaseHeld', promptId: 'px' },
-  postDraft: { type: 'postDraft', draftId: 'd', promptId: 'px', text: 'x', tag: null },
-  editDraft: { type: 'editDraft', draftId: 'd', text: 'y' },
-  deleteDraft: { type: 'deleteDraft', draftId: 'd' },
-  createTheme: { type: 'createTheme', themeId: 'tx', promptId: 'px', name: 'T', noteIds: [], beforeThemeId: null },
-  renameTheme: { type: 'renameTheme', themeId: 'tx', name: 'T2' },
-  deleteTheme: { type: 'deleteTheme', themeId: 'tx' },
-  moveNotes: { type: 'moveNotes', noteIds: ['nx'], themeId: null, beforeNoteId: null },
-  mergeThemes: { type: 'mergeThemes', sourceThemeId: 'tx', targetThemeId: 'ty' },
-  moveTheme: { type: 'moveTheme', themeId: 'tx', beforeThemeId: null },
-  startTimer: { type: 'startTimer', durationMs: 60_000 },
-  addTime: { type: 'addTime', ms: 60_000 },
-  stopTimer: { type: 'stopTimer' },
-  openVoteRound: {
-    type: 'openVoteRound',
-    roundId: 'r',
-    label: 'R',
-    dotsPerPerson: 5,
-    maxPerItem: 3,
-    facilitatorVotes: true,
-    itemIds: null,
-  },
-  closeVoteRound: { type: 'closeVoteRound', roundId: 'r' },
-  placeDot: { type: 'placeDot', roundId: 'r', itemId: 'nx' },
-  removeDot: { type: 'removeDot', roundId: 'r', itemId: 'nx' },
-  openProposal: {
-    type: 'openProposal',
-    proposalId: 'p',
-    promptId: 'px',
-    themeId: null,
-    statement: 'S',
-    rule: 'consent',
-    quorumPercent: 0,
-    thresholdPercent: 50,
-    previousProposalId: null,
-  },
-  respond: { type: 'respond', proposalId: 'p', response: 'agree', reason: null },
-  closeProposal: { type: 'closeProposal', proposalId: 'p' },
-  unlockAgreement: { type: 'unlockAgreement', agreementId: 'a', reason: 'R' },
-  setSmartie: { type: 'setSmartie', agreementId: 'a', smartie: null },
-  closeWorkshop: { type: 'closeWorkshop' },
-  reopenWorkshop: { type: 'reopenWorkshop' },
-  setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
-};
+const SAMPLES = SAMPLE_COMMANDS;
 
 const FACILITATOR_ONLY = COMMAND_TYPES.filter((type) => COMMAND_RULES[type].isAllowed === isFacilitator);
 
