@@ -98,6 +98,18 @@ export class ReferenceWriter implements MoveWriter {
     await socket.whenSynced();
     const writer = new ReferenceWriter(socket, docState, drafts);
     socket.sendRaw(updateFrame(docState));
+    // The upload is one large frame: wait until the server holds it, or a client joining at once
+    // could sync to an empty room first.
+    for (let attempt = 0; ; attempt++) {
+      const check = new LightClient({ url: `${wsBase}/${room}` });
+      await check.opened;
+      await check.whenSynced();
+      const bytes = check.bytesReceived;
+      check.close();
+      if (bytes >= docState.length) break;
+      if (attempt >= 50) throw new Error('reference writer: the server never held the uploaded board');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     return writer;
   }
 
