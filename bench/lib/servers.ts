@@ -120,9 +120,10 @@ function wrap(
       resolve();
     }),
   );
-  // Drain output so a chatty child never blocks on a full pipe.
+  // Drain output so a chatty child never blocks on a full pipe; BENCH_SERVER_STDERR=1 shows the servers' stderr.
   child.stdout?.resume();
-  child.stderr?.resume();
+  if (process.env.BENCH_SERVER_STDERR) child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  else child.stderr?.resume();
   return {
     kind,
     pid: child.pid as number,
