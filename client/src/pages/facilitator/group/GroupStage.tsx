@@ -58,7 +58,12 @@ const isKeyboardDrag = (event: Event | null) => event instanceof KeyboardEvent;
  * notes and themes (pointer drag, keyboard drag, menus) and a live preview of the drag for
  * everyone watching. Each drop is one command.
  */
-export function GroupStage({ board }: { readonly board: BoardState }) {
+export function GroupStage({ board: live }: { readonly board: BoardState }) {
+  // While a drag is on, the board stays as it was when the drag began: every remote move would
+  // otherwise make dnd-kit re-measure all drop targets in the middle of the drag (hundreds of ms
+  // per frame with 1,000 notes). Remote moves show at the drop.
+  const [frozen, setFrozen] = useState<BoardState | null>(null);
+  const board = frozen ?? live;
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const layouts = useMemo(() => layoutBoard(board), [board]);
@@ -119,6 +124,7 @@ export function GroupStage({ board }: { readonly board: BoardState }) {
   const finish = () => {
     publisher.end();
     setCarried([]);
+    setFrozen(null);
     setActive(null);
     session.item = null;
     session.boxes = null;
@@ -141,6 +147,7 @@ export function GroupStage({ board }: { readonly board: BoardState }) {
     session.carried = noteIds;
     session.keyboardTargetId = null;
     if (item.kind === 'note') setCarried(noteIds);
+    setFrozen(live);
     setActive({ item, noteIds });
   };
 
