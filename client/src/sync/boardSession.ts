@@ -93,11 +93,23 @@ class BoardSession {
     );
     connection.connect();
     this.scheduleRecompute();
-    void loadPredictor().then(() => this.scheduleRecompute());
-    // Opened offline, the prediction code may not have loaded: try again once online.
+    // The prediction code is fetched when the person first does something (a focus, a tap), not
+    // with the first screen; until it is there, the server decides alone. Commands already waiting
+    // (written offline before a reload) need it at once.
+    let hasAsked = false;
+    const load = () => {
+      hasAsked = true;
+      void loadPredictor().then((isLoaded) => isLoaded && this.scheduleRecompute());
+    };
+    if (connection.pending.length > 0) load();
+    for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
+      document.addEventListener(type, load, { once: true, passive: true });
+      this.cleanups.push(() => document.removeEventListener(type, load));
+    }
+    // Asked for while offline, the prediction code may not have loaded: try again once online.
     this.cleanups.push(
       connection.on('status', (status) => {
-        if (status === 'online') void loadPredictor().then((isLoaded) => isLoaded && this.scheduleRecompute());
+        if (status === 'online' && hasAsked) load();
       }),
     );
   }
