@@ -47,6 +47,8 @@ class BoardSession {
   private slice: Slice | null = null;
   private isRecomputeScheduled = false;
   private readonly cleanups: (() => void)[] = [];
+  /** Starts fetching the prediction code (once). */
+  private warmPredictor: () => void = () => {};
 
   constructor(readonly options: SessionOptions) {
     this.actor = { role: options.role, participantId: UNKNOWN_PARTICIPANT };
@@ -93,19 +95,22 @@ class BoardSession {
     );
     connection.connect();
     this.scheduleRecompute();
-    // The prediction code is fetched when the person first does something (a focus, a tap), not
-    // with the first screen; until it is there, the server decides alone. Commands already waiting
-    // (written offline before a reload) need it at once.
+    // The prediction code is fetched when the person first starts acting on the board (focus in a
+    // note composer, a vote or an answer, or a first command), not with the first screen; until it
+    // is there, the server decides alone. Commands already waiting (written offline before a
+    // reload) need it at once.
     let hasAsked = false;
     const load = () => {
       hasAsked = true;
       void loadPredictor().then((isLoaded) => isLoaded && this.scheduleRecompute());
     };
+    this.warmPredictor = load;
     if (connection.pending.length > 0) load();
-    for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
-      document.addEventListener(type, load, { once: true, passive: true });
-      this.cleanups.push(() => document.removeEventListener(type, load));
-    }
+    const onFocus = (event: FocusEvent) => {
+      if (event.target instanceof Element && event.target.closest('main') && !event.target.closest('.name-gate')) load();
+    };
+    document.addEventListener('focusin', onFocus);
+    this.cleanups.push(() => document.removeEventListener('focusin', onFocus));
     // Asked for while offline, the prediction code may not have loaded: try again once online.
     this.cleanups.push(
       connection.on('status', (status) => {
@@ -160,6 +165,7 @@ class BoardSession {
     // The server's own validator first: the same refusal, said before anything travels.
     const command = parseCommand(input);
     if (isInvalid(command)) return { refusal: invalidCommand(command), result: null };
+    this.warmPredictor();
     const state = this.localState();
     if (state !== null) {
       const outcome = applyLocally(state, this.actor, command);

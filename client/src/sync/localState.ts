@@ -126,8 +126,36 @@ export function foldCommands(state: DomainState, actor: Actor, envelopes: readon
   let folded = state;
   for (const { command } of envelopes) {
     if (!PREDICTABLE.has(command.type)) continue;
-    const next = applyLocally(folded, actor, command);
+    const next = predictor === null ? draftOnly(folded, actor, command) : applyLocally(folded, actor, command);
     if (next !== null && !isDomainError(next)) folded = next;
   }
   return folded;
+}
+
+/**
+ * Before the prediction code has arrived (a page opened and taken offline at once), my own notes
+ * still show: written, edited or deleted drafts are simple enough to fold without the rules. The
+ * server checks them when they are sent.
+ */
+function draftOnly(state: DomainState, actor: Actor, command: Command): DomainState | null {
+  const participantId = actor.participantId ?? '';
+  const drafts = new Map(state.drafts);
+  if (command.type === 'postDraft') {
+    if (drafts.has(command.draftId)) return null;
+    const { draftId, promptId, text, tag } = command;
+    drafts.set(draftId, { id: draftId, promptId, authorId: participantId, text, tag, authorName: command.authorName ?? null });
+  } else if (command.type === 'editDraft') {
+    const draft = drafts.get(command.draftId);
+    if (!draft) return null;
+    drafts.set(draft.id, {
+      ...draft,
+      text: command.text ?? draft.text,
+      tag: command.tag === undefined ? draft.tag : command.tag,
+    });
+  } else if (command.type === 'deleteDraft') {
+    if (!drafts.delete(command.draftId)) return null;
+  } else {
+    return null;
+  }
+  return { ...state, drafts };
 }

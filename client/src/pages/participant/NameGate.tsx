@@ -28,7 +28,7 @@ export function NameGate({
   };
 
   return (
-    <main className="page page--narrow">
+    <main className="page page--narrow name-gate">
       <p className="eyebrow">You are joining</p>
       <h1>{title}</h1>
       <form className="form" onSubmit={submit}>
