@@ -1,13 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { BoardConnection } from '../../client/src/sync/BoardConnection';
-import { readBoard } from '../../shared/boardDoc';
-import type { Command } from '../../shared/commands';
-import { sortedPrompts } from '../../shared/domain/state';
-import { randomId, randomToken } from '../../shared/random';
+import type { BoardConnection } from '../../client/src/sync/BoardConnection';
+import { randomId } from '../../shared/random';
 import { chooseName } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { openSeedClients } from './seedClients';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1366, height: 800 } };
@@ -37,36 +34,9 @@ interface SeededBoard {
 async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
   const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
   const created = (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string };
-  const connect = (facilitatorKey?: string) =>
-    new BoardConnection({
-      serverUrl: `${e2e.url.replace('http', 'ws')}/ws`,
-      boardId: created.boardId,
-      participantSecret: randomToken(16),
-      ...(facilitatorKey ? { facilitatorKey } : {}),
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
-  const facilitator = connect(created.facilitatorKey);
-  const authors = [connect(), connect()] as const;
-  const everyone = [facilitator, ...authors];
-  const deadline = Date.now() + 5000;
-  while (!everyone.every((c) => c.isSynced && c.status === 'online')) {
-    if (Date.now() > deadline) throw new Error('seed clients did not sync');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const send = async (connection: BoardConnection, command: Command) => {
-    const result = await connection.send(command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
-  };
-  const board = () => {
-    const state = readBoard(facilitator.doc);
-    if (!state) throw new Error('no board');
-    return state;
-  };
-  const promptId = (text: string) => {
-    const prompt = sortedPrompts(board()).find((p) => p.text === text);
-    if (!prompt) throw new Error(`no prompt ${text}`);
-    return prompt.id;
-  };
+  const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 2);
+  const { facilitator, send, board, promptId } = seed;
+  const authors = seed.authors as readonly [BoardConnection, BoardConnection];
   const noteId = (text: string) => [...board().notes.values()].find((n) => n.text === text)?.id ?? '';
 
   await send(facilitator, { type: 'setPhase', phase: 'reflect' });
@@ -113,7 +83,7 @@ async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
     await send(facilitator, { type: 'closeVoteRound', roundId });
     await send(facilitator, { type: 'setPhase', phase: 'decide' });
   }
-  for (const connection of everyone) connection.destroy();
+  seed.close();
   return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl };
 }
 

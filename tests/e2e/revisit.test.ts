@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { BoardConnection } from '../../client/src/sync/BoardConnection';
-import { readBoard } from '../../shared/boardDoc';
+import type { BoardConnection } from '../../client/src/sync/BoardConnection';
 import type { Command } from '../../shared/commands';
-import { sortedPrompts } from '../../shared/domain/state';
-import { randomId, randomToken } from '../../shared/random';
+import { randomId } from '../../shared/random';
 import { chooseName } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { openSeedClients } from './seedClients';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1366, height: 800 } };
@@ -45,36 +43,9 @@ async function seedAgreement(): Promise<SeededBoard> {
     body: JSON.stringify({ templateId: 'coalition-building', title: 'Valley housing coalition' }),
   });
   const created = (await response.json()) as SeededBoard & { facilitatorKey: string };
-  const connect = (facilitatorKey?: string) =>
-    new BoardConnection({
-      serverUrl: `${e2e.url.replace('http', 'ws')}/ws`,
-      boardId: created.boardId,
-      participantSecret: randomToken(16),
-      ...(facilitatorKey ? { facilitatorKey } : {}),
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
-  const facilitator = connect(created.facilitatorKey);
-  const authors = [connect(), connect(), connect()] as const;
-  const everyone = [facilitator, ...authors];
-  const deadline = Date.now() + 5000;
-  while (!everyone.every((c) => c.isSynced && c.status === 'online')) {
-    if (Date.now() > deadline) throw new Error('seed clients did not sync');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const send = async (connection: BoardConnection, command: Command) => {
-    const result = await connection.send(command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
-  };
-  const board = () => {
-    const state = readBoard(facilitator.doc);
-    if (!state) throw new Error('no board');
-    return state;
-  };
-  const promptId = (text: string) => {
-    const prompt = sortedPrompts(board()).find((p) => p.text === text);
-    if (!prompt) throw new Error(`no prompt ${text}`);
-    return prompt.id;
-  };
+  const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 3);
+  const { facilitator, send, board, promptId } = seed;
+  const authors = seed.authors as readonly [BoardConnection, BoardConnection, BoardConnection];
   const noteIds = (texts: readonly string[]) => texts.map((t) => [...board().notes.values()].find((n) => n.text === t)?.id ?? '');
 
   await send(facilitator, { type: 'setPhase', phase: 'reflect' });
@@ -134,7 +105,7 @@ async function seedAgreement(): Promise<SeededBoard> {
     await send(facilitator, { type: 'closeProposal', proposalId });
   }
   await send(facilitator, { type: 'setPhase', phase: 'agreement' });
-  for (const connection of everyone) connection.destroy();
+  seed.close();
   return created;
 }
 

@@ -1,0 +1,65 @@
+import WebSocket from 'ws';
+import { BoardConnection } from '../../client/src/sync/BoardConnection';
+import { readBoard } from '../../shared/boardDoc';
+import type { Command } from '../../shared/commands';
+import { type BoardState, sortedPrompts } from '../../shared/domain/state';
+import { randomToken } from '../../shared/random';
+
+/** Node clients that set a board up over the real protocol before the browsers arrive. */
+export interface SeedClients {
+  readonly facilitator: BoardConnection;
+  readonly authors: readonly BoardConnection[];
+  /** Sends a command and fails the test when it is refused. */
+  send(connection: BoardConnection, command: Command): Promise<void>;
+  board(): BoardState;
+  promptId(text: string): string;
+  /** Disconnects everyone, so that only the browsers are "here". */
+  close(): void;
+}
+
+/** A facilitator and `authorCount` participants on a board, all synced. */
+export async function openSeedClients(
+  baseUrl: string,
+  boardId: string,
+  facilitatorKey: string,
+  authorCount: number,
+): Promise<SeedClients> {
+  const connect = (key?: string) =>
+    new BoardConnection({
+      serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
+      boardId,
+      participantSecret: randomToken(16),
+      ...(key ? { facilitatorKey: key } : {}),
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+  const facilitator = connect(facilitatorKey);
+  const authors = Array.from({ length: authorCount }, () => connect());
+  const everyone = [facilitator, ...authors];
+  const deadline = Date.now() + 5000;
+  while (!everyone.every((c) => c.isSynced && c.status === 'online')) {
+    if (Date.now() > deadline) throw new Error('seed clients did not sync');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const board = () => {
+    const state = readBoard(facilitator.doc);
+    if (!state) throw new Error('no board');
+    return state;
+  };
+  return {
+    facilitator,
+    authors,
+    async send(connection, command) {
+      const result = await connection.send(command);
+      if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
+    },
+    board,
+    promptId(text) {
+      const prompt = sortedPrompts(board()).find((p) => p.text === text);
+      if (!prompt) throw new Error(`no prompt ${text}`);
+      return prompt.id;
+    },
+    close() {
+      for (const connection of everyone) connection.destroy();
+    },
+  };
+}
