@@ -8,12 +8,11 @@ import type { CommandEnvelope } from '../shared/commands';
 import { applyCommand } from '../shared/domain/applyCommand';
 import { applyDocChangesToBoard } from '../shared/domain/boardState';
 import type { PrivateChange } from '../shared/domain/changes';
-import { mayRespond, responseKey } from '../shared/domain/consensusCommands';
+import { mayRespond } from '../shared/domain/consensusCommands';
 import { isDomainError } from '../shared/domain/errors';
 import { privateSlice } from '../shared/domain/privateSlice';
 import { applyPrivateChanges } from '../shared/domain/privateState';
-import { type Actor, type DomainContext, type DomainState, postedKey } from '../shared/domain/state';
-import { ballotKey } from '../shared/domain/votingCommands';
+import { type Actor, ballotKey, type DomainContext, type DomainState, postedKey, responseKey } from '../shared/domain/state';
 import { migrateBoardDoc } from '../shared/migrations';
 import {
   CLOSE_CODES,

@@ -9,7 +9,7 @@ import type { Command } from '../../shared/commands';
 import type { Actor, BoardState } from '../../shared/domain/state';
 import { sortedPrompts } from '../../shared/domain/state';
 import { type CommandResult, MESSAGE_RESULT } from '../../shared/protocol';
-import { randomId, randomToken } from '../../shared/random';
+import { randomId, randomToken, seededRandom } from '../../shared/random';
 import type { Draft } from '../../shared/records/Draft';
 
 /**
@@ -33,18 +33,6 @@ function noteText(random: () => number): string {
 
 // The fixture builder runs server code in this process; its log lines are not wanted here.
 setLogSink(() => {}, 'silent');
-
-/** A small seeded PRNG (mulberry32) so fixtures are the same from run to run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class FixtureMember implements RoomMember {
   readonly awarenessClientIds = new Set<number>();
@@ -129,7 +117,7 @@ export function openStore(dataDir: string): SqliteStore {
 
 /** Builds one board as `spec` says and returns what the benchmark needs to drive it. */
 export async function buildBoard(store: SqliteStore, spec: BoardSpec): Promise<BoardFixture> {
-  const random = seeded(spec.seed);
+  const random = seededRandom(spec.seed);
   const created = await createBoardFromRequest(store, {}, 'http://bench.invalid');
   if (typeof created === 'string') throw new Error(created);
   const room = await Room.open(store, created.boardId, 500);

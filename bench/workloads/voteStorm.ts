@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { readBoard } from '../../shared/boardDoc';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
+import { seededRandom } from '../../shared/random';
 import { connectCrowd } from '../lib/crowd';
-import { type BoardFixture, buildBoard, openStore, seeded } from '../lib/fixtures';
+import { type BoardFixture, buildBoard, openStore } from '../lib/fixtures';
 import { type CommandTiming, LightClient } from '../lib/lightClient';
 import { accordProbe } from '../lib/probes';
 import type { BenchContext, WorkloadRow } from '../lib/report';
@@ -61,7 +62,7 @@ export async function voteStorm(ctx: BenchContext): Promise<WorkloadRow[]> {
       );
       await sleep(200);
       await accord.stats();
-      const random = seeded(100 + r);
+      const random = seededRandom(100 + r);
       const firstIds: string[] = [];
       const storm: Promise<CommandTiming>[] = [];
       const start = performance.now();

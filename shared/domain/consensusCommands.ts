@@ -5,12 +5,7 @@ import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Changes, DocChange } from './changes';
 import { decide } from './decisionRules';
 import { type DomainError, refuse } from './errors';
-import type { Actor, BoardState, DomainContext, DomainState } from './state';
-
-/** The key of {@link DomainState.responses}: one person's response to one proposal. */
-export function responseKey(proposalId: string, participantId: string): string {
-  return `${proposalId}/${participantId}`;
-}
+import { type Actor, type BoardState, type DomainContext, type DomainState, responseKey } from './state';
 
 /** Everyone who may respond: participants, and the facilitator when they take part. */
 export function mayRespond(actor: Actor, board: BoardState): boolean {

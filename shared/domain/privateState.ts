@@ -1,7 +1,5 @@
 import type { PrivateChange } from './changes';
-import { responseKey } from './consensusCommands';
-import { type DomainState, postedKey } from './state';
-import { ballotKey } from './votingCommands';
+import { ballotKey, type DomainState, postedKey, responseKey } from './state';
 
 /**
  * Applies private changes to the in-memory private state (the server's copy of every draft, or a

@@ -3,6 +3,7 @@ import { type Command, parseCommand } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
 import { isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
+import { privateSlice } from '../../../shared/domain/privateSlice';
 import type { Actor, BoardState, Role } from '../../../shared/domain/state';
 import type { CommandResult, PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
@@ -19,7 +20,7 @@ import {
 import { announce } from '../store/toastStore';
 import { BoardConnection, FINAL_CLOSE_MESSAGES, memoryOutbox } from './BoardConnection';
 import { localStorageOutbox } from './localOutbox';
-import { applyLocally, dotsOf, foldCommands, loadPredictor, responsesOf, type Slice, stateFromSlice } from './localState';
+import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
 
 /** Stands in for my participant id until the server's welcome names it (e.g. offline after a reload). */
@@ -220,11 +221,13 @@ class BoardSession {
 
   private recompute(): void {
     const state = this.localState();
+    // My dots and responses as the server would slice them for me, predictions included.
+    const mine = state ? privateSlice(state, this.actor.participantId ?? '') : null;
     useBoardStore.setState({
       board: state?.board ?? null,
       myDrafts: state ? [...state.drafts.values()] : [],
-      myDots: state ? dotsOf(state, this.actor.participantId) : NO_DOTS,
-      myResponses: state ? responsesOf(state, this.actor.participantId) : NO_RESPONSES,
+      myDots: mine?.dots ?? NO_DOTS,
+      myResponses: mine?.responses ?? NO_RESPONSES,
       role: this.actor.role,
       canWriteNotes: state !== null && canWriteNotes(this.actor, state.board),
       pendingActions: this.connection.pending.length,

@@ -11,7 +11,6 @@ import {
 } from '../../../shared/domain/state';
 import type { PrivateMessage } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
-import type { ResponseKind } from '../../../shared/records/Proposal';
 
 /** My private slice as the server last sent it. */
 export type Slice = Extract<PrivateMessage, { type: 'slice' }>;
@@ -60,31 +59,6 @@ export function stateFromSlice(board: BoardState, participantId: string, slice: 
     Object.entries(slice?.responses ?? {}).map(([proposalId, answer]) => [responseKey(proposalId, participantId), answer]),
   );
   return { board, drafts, posted, ballots, responses };
-}
-
-/** My dots per open round and item, as the optimistic state has them. */
-export function dotsOf(state: DomainState, participantId: string | null): Record<string, Record<string, number>> {
-  const dots: Record<string, Record<string, number>> = {};
-  for (const [key, count] of state.ballots) {
-    const [roundId, who, itemId] = key.split('/');
-    if (who !== participantId || roundId === undefined || itemId === undefined) continue;
-    dots[roundId] ??= {};
-    dots[roundId][itemId] = count;
-  }
-  return dots;
-}
-
-/** My responses per open proposal, as the optimistic state has them. */
-export function responsesOf(
-  state: DomainState,
-  participantId: string | null,
-): Record<string, { response: ResponseKind; reason: string | null }> {
-  const responses: Record<string, { response: ResponseKind; reason: string | null }> = {};
-  for (const [key, answer] of state.responses) {
-    const [proposalId, who] = key.split('/');
-    if (who === participantId && proposalId !== undefined) responses[proposalId] = answer;
-  }
-  return responses;
 }
 
 let predictor: typeof import('./predictor') | null = null;
