@@ -2,7 +2,7 @@ import type { CommandOf } from '../commands';
 import type { VoteRound } from '../records/VoteRound';
 import type { Changes, DocChange, PrivateChange } from './changes';
 import { type DomainError, refuse } from './errors';
-import { type Actor, type BoardState, type DomainContext, type DomainState } from './state';
+import type { Actor, BoardState, DomainContext, DomainState } from './state';
 
 /** The round that is open, if any (at most one at a time). */
 export function openVoteRound(board: BoardState): VoteRound | undefined {
