@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { parseCommandEnvelope } from '../shared/commands';
@@ -27,10 +26,11 @@ import {
   PROTOCOL_VERSION,
   parseAuth,
 } from '../shared/protocol';
-import { randomId } from '../shared/random';
 import { isInvalid } from '../shared/validate';
 import { log } from './log';
-import { BadFrameError, type Room, type RoomMember } from './Room';
+import { isAuthRefusal, resolveActor } from './auth';
+import type { Room } from './room/Room';
+import { BadFrameError, type RoomMember } from './room/RoomMember';
 import type { RoomManager } from './RoomManager';
 import { TokenBucket, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
@@ -43,11 +43,6 @@ export interface ConnectionLimits {
 
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
 const MAX_FRAMES_BEFORE_AUTH = 16;
-
-/** SHA-256 of a secret. Secrets are ≥128 random bits, so a fast hash is enough. */
-export function hashSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
-}
 
 /**
  * One WebSocket. Lifecycle: waiting for AUTH → member of a room → closed. Every frame is decoded
@@ -227,8 +222,16 @@ export class Connection implements RoomMember {
         this.close(CLOSE_CODES.BOARD_NOT_FOUND, 'No such board');
         return;
       }
-      const actor = await this.resolveActor(room, auth);
-      if (this.isClosed || actor === null) return;
+      const actor = await resolveActor(auth, {
+        store: this.store,
+        row: room.row,
+        maxParticipantsPerBoard: this.limits.maxParticipantsPerBoard,
+      });
+      if (this.isClosed) return;
+      if (isAuthRefusal(actor)) {
+        this.close(actor.code, actor.reason);
+        return;
+      }
       this.actor = actor;
       this.actorKey = actor.participantId ?? actor.role;
       clearTimeout(this.authTimer);
@@ -244,50 +247,5 @@ export class Connection implements RoomMember {
     } finally {
       this.isAuthenticating = false;
     }
-  }
-
-  /** Works out the role and participant identity from AUTH; closes the socket and returns null on refusal. */
-  private async resolveActor(room: Room, auth: AuthMessage): Promise<Actor | null> {
-    if (auth.readerKey !== undefined) {
-      const hash = room.row.readerKeyHash;
-      if (hash === null || auth.facilitatorKey !== undefined || !timingSafeEqual(hashSecret(auth.readerKey), hash)) {
-        log('warn', 'ws.bad_reader_key', { boardId: this.boardId });
-        this.close(CLOSE_CODES.UNAUTHORIZED, 'Wrong read-only link');
-        return null;
-      }
-      return { role: 'reader', participantId: null };
-    }
-    let role: Actor['role'] = 'participant';
-    if (auth.facilitatorKey !== undefined) {
-      const given = hashSecret(auth.facilitatorKey);
-      if (!timingSafeEqual(given, room.row.facilitatorKeyHash)) {
-        log('warn', 'ws.bad_facilitator_key', { boardId: this.boardId });
-        this.close(CLOSE_CODES.UNAUTHORIZED, 'Wrong facilitator link');
-        return null;
-      }
-      role = 'facilitator';
-    }
-    if (auth.participantSecret === undefined) {
-      if (role === 'facilitator') return { role, participantId: null };
-      this.close(CLOSE_CODES.UNAUTHORIZED, 'Missing participant secret');
-      return null;
-    }
-    const secretHash = hashSecret(auth.participantSecret);
-    let participantId = await this.store.findParticipant(room.id, secretHash);
-    if (participantId === null) {
-      participantId = randomId();
-      const added = await this.store.addParticipant(
-        room.id,
-        participantId,
-        secretHash,
-        this.limits.maxParticipantsPerBoard,
-        Date.now(),
-      );
-      if (!added) {
-        this.close(CLOSE_CODES.BOARD_FULL, 'This board is full');
-        return null;
-      }
-    }
-    return { role, participantId };
   }
 }

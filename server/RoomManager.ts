@@ -1,6 +1,6 @@
 import { HEARTBEAT_INTERVAL_MS } from '../shared/limits';
 import { log } from './log';
-import { Room } from './Room';
+import { Room } from './room/Room';
 import type { BoardStore } from './store/BoardStore';
 
 /** How long an empty room stays in memory before it is closed, in milliseconds. */

@@ -7,7 +7,7 @@ import { exportBoardMarkdown } from '../shared/exports/markdownExport';
 import { normaliseJoinCode } from '../shared/random';
 import { isInvalid } from '../shared/validate';
 import { createBoardFromRequest, importBoard } from './boardCreation';
-import { hashSecret } from './Connection';
+import { hashSecret } from './auth';
 import type { RoomManager } from './RoomManager';
 import type { BoardStore } from './store/BoardStore';
 

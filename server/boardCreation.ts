@@ -9,9 +9,9 @@ import { boardPurpose, boardTitle } from '../shared/records/BoardMeta';
 import { PROMPT_KINDS, promptText } from '../shared/records/Prompt';
 import { findTemplate, type Template, WORKING_AGREEMENT_QUESTIONNAIRE } from '../shared/templates';
 import { arrayOf, boolean, id, isInvalid, object, oneOf, string } from '../shared/validate';
-import { hashSecret } from './Connection';
+import { hashSecret } from './auth';
 import { log } from './log';
-import { SERVER_ORIGIN } from './Room';
+import { SERVER_ORIGIN } from './room/RoomMember';
 import type { BoardStore } from './store/BoardStore';
 
 /** Bytes of randomness in a facilitator key and in a read-only key (192 bits). */

@@ -1,9 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { createBoardFromRequest } from '../../server/boardCreation';
-import { hashSecret } from '../../server/Connection';
+import { hashSecret } from '../../server/auth';
 import { setLogSink } from '../../server/log';
-import { Room, type RoomMember } from '../../server/Room';
+import { Room } from '../../server/room/Room';
+import type { RoomMember } from '../../server/room/RoomMember';
 import { SqliteStore } from '../../server/store/SqliteStore';
 import type { Command } from '../../shared/commands';
 import type { Actor, BoardState } from '../../shared/domain/state';

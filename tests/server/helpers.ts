@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { type RunningServer, startServer } from '../../server/AccordServer';
 import type { CreatedBoard } from '../../server/api';
-import { hashSecret } from '../../server/Connection';
+import { hashSecret } from '../../server/auth';
 import { configFromEnv } from '../../server/config';
 import { applyDocChanges, readBoard } from '../../shared/boardDoc';
 import type { Command } from '../../shared/commands';

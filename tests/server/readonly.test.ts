@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hashSecret } from '../../server/Connection';
+import { hashSecret } from '../../server/auth';
 import { COMMAND_TYPES } from '../../shared/commands';
 import { PHASES } from '../../shared/phases';
 import {

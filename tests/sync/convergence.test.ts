@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Room } from '../../server/Room';
+import { Room } from '../../server/room/Room';
 import type { Command } from '../../shared/commands';
 import { type BoardState, sortedPrompts } from '../../shared/domain/state';
 import { seededRandom } from '../../shared/random';

@@ -1,0 +1,201 @@
+import type * as decoding from 'lib0/decoding';
+import type * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { CommandEnvelope } from '../../shared/commands';
+import { mayRespond } from '../../shared/domain/consensusCommands';
+import { privateSlice } from '../../shared/domain/privateSlice';
+import type { DomainState } from '../../shared/domain/state';
+import { CLOSE_CODES, encodeJsonMessage, MESSAGE_PRIVATE, MESSAGE_RESULT, type PrivateMessage } from '../../shared/protocol';
+import { log } from '../log';
+import type { BoardRow, BoardStore } from '../store/BoardStore';
+import { CommandPipeline, type CommittedBatch, type PipelineHost } from './CommandPipeline';
+import { loadRoomState } from './loadRoomState';
+import { ReadOnlySync } from './ReadOnlySync';
+import { RoomAwareness } from './RoomAwareness';
+import { frameUpdate, type RoomMember } from './RoomMember';
+
+/**
+ * One open board: its Yjs document (written only by the command pipeline, under SERVER_ORIGIN),
+ * its private state, its connections and its presence. The concerns live in their own files:
+ * read-only sync (ReadOnlySync), presence (RoomAwareness), queue → apply → commit → publish
+ * (CommandPipeline), loading (loadRoomState); this class joins them and owns the members.
+ */
+export class Room implements PipelineHost {
+  readonly members = new Set<RoomMember>();
+  state: DomainState;
+  private readonly sync: ReadOnlySync;
+  private readonly presence: RoomAwareness;
+  private readonly pipeline: CommandPipeline;
+  /** The roster setting presence was last filtered with. */
+  private isRosterShown: boolean;
+  private isClosed = false;
+  /** Called once when the room closes (the manager forgets it). */
+  onClose: (() => void) | null = null;
+
+  private constructor(
+    readonly row: BoardRow,
+    readonly doc: Y.Doc,
+    state: DomainState,
+    store: BoardStore,
+    lastSeq: number,
+    updatesSinceSnapshot: number,
+    compactAfterUpdates: number,
+  ) {
+    this.state = state;
+    this.isRosterShown = state.board.meta.settings.showRoster;
+    this.sync = new ReadOnlySync(doc);
+    this.presence = new RoomAwareness(doc, this.members, () => this.board.meta.settings.showRoster);
+    this.pipeline = new CommandPipeline(this, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates);
+  }
+
+  /** Opens a board from storage; null when it does not exist. */
+  static async open(store: BoardStore, boardId: string, compactAfterUpdates: number): Promise<Room | null> {
+    const loaded = await loadRoomState(store, boardId);
+    if (!loaded) return null;
+    const { row, doc, state, lastSeq, updatesSinceSnapshot } = loaded;
+    return new Room(row, doc, state, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates);
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+
+  get board() {
+    return this.state.board;
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Adds an authenticated connection: welcome, private slice, then the document handshake. */
+  join(member: RoomMember): void {
+    this.members.add(member);
+    this.sendPrivate(member, {
+      type: 'welcome',
+      role: member.actor.role,
+      participantId: member.actor.participantId,
+      serverNow: Date.now(),
+      ...(member.actor.role === 'facilitator' ? { joinCode: this.row.joinCode } : {}),
+    });
+    if (member.actor.participantId !== null) this.sendSlice(member);
+    this.pipeline.whenCommitted(() => {
+      member.send(this.sync.step1Frame());
+      const presence = this.presence.initialFrame(member);
+      if (presence) member.send(presence);
+    });
+  }
+
+  /** Removes a connection and the presence it published. */
+  leave(member: RoomMember): void {
+    if (!this.members.delete(member)) return;
+    this.presence.remove(member);
+  }
+
+  /**
+   * Handles a sync message. Step 1 gets the missing part of the document. Step 2 and updates are
+   * never applied: clients are read-only replicas, and one whose update holds anything the server
+   * does not already have is trying to write, and is refused.
+   */
+  handleSync(member: RoomMember, decoder: decoding.Decoder): void {
+    const request = this.sync.read(decoder);
+    if (request.type === 'step1') {
+      this.pipeline.whenCommitted(() => member.send(this.sync.step2Frame(request.stateVector)));
+    } else if (request.type === 'write') {
+      log('warn', 'sync.write_refused', { boardId: this.id, role: member.actor.role });
+      member.close(CLOSE_CODES.FORBIDDEN_WRITE, 'Only the server writes the board');
+    }
+  }
+
+  /** Applies a member's presence update (filtered for its role). */
+  handleAwareness(member: RoomMember, update: Uint8Array): void {
+    this.presence.handle(member, update);
+  }
+
+  /** Answers a query for every awareness state. */
+  sendAllAwareness(member: RoomMember): void {
+    this.presence.sendAll(member);
+  }
+
+  /** Queues a command for the next group commit. */
+  enqueue(member: RoomMember, envelope: CommandEnvelope): void {
+    if (!this.isClosed) this.pipeline.enqueue(member, envelope);
+  }
+
+  /** Resolves when every queued command has been committed and answered. */
+  idle(): Promise<void> {
+    return this.pipeline.idle();
+  }
+
+  /** Writes the whole document as one snapshot and drops the updates it covers. */
+  compact(): Promise<void> {
+    return this.pipeline.compact();
+  }
+
+  /** Distinct people connected now who may respond to a proposal (the base of a quorum). */
+  presentCount(): number {
+    const present = new Set<string>();
+    for (const member of this.members) {
+      if (member.actor.participantId !== null && mayRespond(member.actor, this.board)) present.add(member.actor.participantId);
+    }
+    return present.size;
+  }
+
+  /**
+   * Sends a committed batch. The update and private slices go out before the results, so that a
+   * client sees the effect by the time it hears "ok".
+   */
+  publish({ update, affected, answers }: CommittedBatch): void {
+    if (update !== null) {
+      const frame = frameUpdate(update);
+      for (const member of this.members) member.send(frame);
+    }
+    for (const member of this.members) {
+      if (member.actor.participantId !== null && affected.has(member.actor.participantId)) this.sendSlice(member);
+    }
+    for (const { member, result } of answers) member.send(encodeJsonMessage(MESSAGE_RESULT, result));
+    if (this.isRosterShown !== this.board.meta.settings.showRoster) {
+      this.isRosterShown = this.board.meta.settings.showRoster;
+      this.presence.resanitize();
+    }
+  }
+
+  /**
+   * A commit failed: the in-memory document is now ahead of storage. Nothing of it was sent, so
+   * the room closes; clients reconnect to a room reloaded from storage and replay their queues.
+   */
+  fail(error: unknown): void {
+    log('error', 'board.commit_failed', { boardId: this.id, message: (error as Error).message });
+    this.close(CLOSE_CODES.GOING_AWAY, 'Please reconnect');
+  }
+
+  /** Closes every connection and stops the room. */
+  close(code: number = CLOSE_CODES.GOING_AWAY, reason = 'Server restarting'): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.pipeline.stop();
+    for (const member of [...this.members]) member.close(code, reason);
+    this.members.clear();
+    this.presence.destroy();
+    this.onClose?.();
+  }
+
+  /** Sends a private message to one member. */
+  sendPrivate(member: RoomMember, message: PrivateMessage): void {
+    member.send(encodeJsonMessage(MESSAGE_PRIVATE, message));
+  }
+
+  private sendSlice(member: RoomMember): void {
+    const participantId = member.actor.participantId as string;
+    this.sendPrivate(member, { type: 'slice', ...privateSlice(this.state, participantId) });
+  }
+
+  /** Sends the server clock to every member (keeps idle sockets alive; timers use it). */
+  heartbeat(): void {
+    for (const member of this.members) this.sendPrivate(member, { type: 'time', serverNow: Date.now() });
+  }
+}

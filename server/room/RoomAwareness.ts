@@ -1,0 +1,105 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, sanitizeAwarenessState } from '../awarenessFilter';
+import { BadFrameError, frameAwareness, type RoomMember } from './RoomMember';
+
+/**
+ * A board's presence. Every state a member publishes is rebuilt field by field for its role
+ * (awarenessFilter.ts); readers neither see nor appear in it; a member speaks only for its own
+ * client id.
+ */
+export class RoomAwareness {
+  readonly awareness: awarenessProtocol.Awareness;
+
+  constructor(
+    doc: Y.Doc,
+    private readonly members: ReadonlySet<RoomMember>,
+    private readonly showRoster: () => boolean,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server itself is not present on the board.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onUpdate);
+  }
+
+  /** Every state now, for a member who just joined (null when there is nothing to send or the member is a reader). */
+  initialFrame(member: RoomMember): Uint8Array | null {
+    const states = this.awareness.getStates();
+    // Readers see the agreement, not who is in the room.
+    if (states.size === 0 || member.actor.role === 'reader') return null;
+    return frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
+  }
+
+  /** Applies a member's awareness update after rebuilding each state from allowed fields only. */
+  handle(member: RoomMember, update: Uint8Array): void {
+    let entries: ReturnType<typeof decodeAwarenessUpdate>;
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch {
+      throw new BadFrameError('invalid awareness update');
+    }
+    if (member.actor.role === 'reader') return;
+    const accepted = [];
+    for (const entry of entries) {
+      if (!this.mayPublishAs(member, entry.clientId)) continue;
+      member.awarenessClientIds.add(entry.clientId);
+      const state = entry.state === null ? null : sanitizeAwarenessState(entry.state, member.actor.role, this.showRoster());
+      accepted.push({ clientId: entry.clientId, clock: entry.clock, state });
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), member);
+  }
+
+  /** Answers a query for every awareness state. */
+  sendAll(member: RoomMember): void {
+    if (member.actor.role === 'reader') return;
+    const clients = [...this.awareness.getStates().keys()];
+    member.send(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /** Removes the presence a member published (it left). */
+  remove(member: RoomMember): void {
+    const ids = [...member.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /**
+   * Rebuilds every published presence under the current settings (names hidden or shown again is
+   * only a matter of what people publish next; hiding must not wait for that). Clocks are bumped so
+   * that clients take the rebuilt states.
+   */
+  resanitize(): void {
+    const entries = [];
+    for (const member of this.members) {
+      for (const clientId of member.awarenessClientIds) {
+        const state = this.awareness.getStates().get(clientId);
+        const meta = this.awareness.meta.get(clientId);
+        if (!state || !meta) continue;
+        const clean = sanitizeAwarenessState(state, member.actor.role, this.showRoster());
+        entries.push({ clientId, clock: meta.clock + 1, state: clean });
+      }
+    }
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), null);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+
+  /** A member publishes for one client id; another member may take it over only if it is the same person reconnecting. */
+  private mayPublishAs(member: RoomMember, clientId: number): boolean {
+    if (member.awarenessClientIds.has(clientId)) return true;
+    if (member.awarenessClientIds.size >= 1) return false;
+    for (const other of this.members) {
+      if (other === member || !other.awarenessClientIds.has(clientId)) continue;
+      if (other.actorKey !== member.actorKey) return false;
+      other.awarenessClientIds.delete(clientId);
+    }
+    return clientId !== this.awareness.doc.clientID;
+  }
+
+  private readonly onUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }) => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const frame = frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const member of this.members) if (member.actor.role !== 'reader') member.send(frame);
+  };
+}

@@ -1,0 +1,60 @@
+import * as Y from 'yjs';
+import { readBoard } from '../../shared/boardDoc';
+import { ballotKey, type DomainState, postedKey, responseKey } from '../../shared/domain/state';
+import { migrateBoardDoc } from '../../shared/migrations';
+import { log } from '../log';
+import type { BoardRow, BoardStore } from '../store/BoardStore';
+import { SERVER_ORIGIN } from './RoomMember';
+
+/** A board as loaded from storage: what a room starts from. */
+export interface LoadedRoomState {
+  readonly row: BoardRow;
+  readonly doc: Y.Doc;
+  readonly state: DomainState;
+  /** Sequence number of the last stored update. */
+  readonly lastSeq: number;
+  /** Updates in the log after the snapshot (compaction counts from here). */
+  readonly updatesSinceSnapshot: number;
+}
+
+/**
+ * Loads a board from snapshot plus update log (never rebuilt from scratch: replicas reconnect with
+ * their state vectors, and a rebuilt document would duplicate their items), runs pending document
+ * migrations as one committed update, and rebuilds the domain state from the private rows.
+ */
+export async function loadRoomState(store: BoardStore, boardId: string): Promise<LoadedRoomState | null> {
+  const stored = await store.loadBoard(boardId);
+  if (!stored) return null;
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, SERVER_ORIGIN);
+  for (const update of stored.updates) Y.applyUpdate(doc, update, SERVER_ORIGIN);
+  let lastSeq = stored.lastSeq;
+  const migrationUpdates: Uint8Array[] = [];
+  const collect = (update: Uint8Array) => migrationUpdates.push(update);
+  doc.on('update', collect);
+  const ran = migrateBoardDoc(doc, SERVER_ORIGIN);
+  doc.off('update', collect);
+  if (migrationUpdates.length > 0) {
+    lastSeq += 1;
+    await store.commit(boardId, {
+      update: Y.mergeUpdates(migrationUpdates),
+      seq: lastSeq,
+      privateChanges: [],
+      applied: [],
+      now: Date.now(),
+    });
+    log('info', 'board.migrated', { boardId, migrations: ran.join(',') });
+  }
+  const board = readBoard(doc);
+  if (!board) throw new Error(`Board ${boardId} has no valid document`);
+  const state: DomainState = {
+    board,
+    drafts: new Map(stored.drafts.map((d) => [d.id, d])),
+    posted: new Map(stored.posted.map((p) => [postedKey(p.participantId, p.promptId), p.count])),
+    ballots: new Map(stored.ballots.map((b) => [ballotKey(b.roundId, b.participantId, b.itemId), b.count])),
+    responses: new Map(
+      stored.responses.map((r) => [responseKey(r.proposalId, r.participantId), { response: r.response, reason: r.reason }]),
+    ),
+  };
+  return { row: stored.row, doc, state, lastSeq, updatesSinceSnapshot: stored.updates.length };
+}
