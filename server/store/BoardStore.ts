@@ -3,6 +3,9 @@ import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
 import type { ResponseKind } from '../../shared/records/Proposal';
 
+/** Applied-command records older than this are pruned at compaction: replays come within minutes, not weeks. */
+export const APPLIED_COMMAND_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** A board's row: what the server keeps outside the document. */
 export interface BoardRow {
   readonly id: string;
@@ -57,6 +60,7 @@ export interface CommitBatch {
 export interface BoardStore {
   createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void>;
   findBoardIdByJoinCode(joinCode: string): Promise<string | null>;
+  /** The board as stored, or null when there is none. Rejects with {@link StoredRowError} on a row that fails validation. */
   loadBoard(boardId: string): Promise<StoredBoard | null>;
   /** The participant with this secret hash, or null. */
   findParticipant(boardId: string, secretHash: Buffer): Promise<string | null>;
@@ -73,8 +77,17 @@ export interface BoardStore {
     boardId: string,
     keys: readonly { actorKey: string; commandId: string }[],
   ): Promise<Map<string, CommandResult>>;
+  /**
+   * Writes a batch in one transaction. Rejects with {@link FencedError} when this process no longer
+   * owns the board (PostgresStore in a cluster): then nothing of the batch is written.
+   */
   commit(boardId: string, batch: CommitBatch): Promise<void>;
-  /** Replaces updates up to `throughSeq` by `snapshot`, in one transaction. */
+  /**
+   * Stores `snapshot` (the whole document through update `throughSeq`) and deletes the updates it
+   * covers, in one transaction. Only forward: a snapshot older than (or as old as) the stored one
+   * changes nothing, and no update after `throughSeq` is ever deleted. Rejects with
+   * {@link FencedError} like `commit`.
+   */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -82,4 +95,35 @@ export interface BoardStore {
 /** The key of {@link BoardStore.findAppliedResults}' map. */
 export function appliedKey(actorKey: string, commandId: string): string {
   return `${actorKey}\n${commandId}`;
+}
+
+/**
+ * A commit or compaction refused because this process no longer owns the board: another node
+ * claimed it (its epoch changed) or this node's lease was lost. Nothing was written; the room must
+ * close without acknowledging anything, so that its clients reconnect to the new owner.
+ */
+export class FencedError extends Error {
+  override readonly name = 'FencedError';
+  constructor(
+    readonly boardId: string,
+    reason: string,
+  ) {
+    super(`Board ${boardId} is no longer owned by this node: ${reason}`);
+  }
+}
+
+/**
+ * A stored row that fails validation (an unknown response, a tag, a count out of range …): the
+ * board is not opened rather than opened with a guess. The message names the table and field,
+ * never the stored value (it may be a person's text).
+ */
+export class StoredRowError extends Error {
+  override readonly name = 'StoredRowError';
+  constructor(
+    readonly boardId: string,
+    readonly table: string,
+    readonly problem: string,
+  ) {
+    super(`Board ${boardId}: a row of ${table} is not valid (${problem})`);
+  }
 }

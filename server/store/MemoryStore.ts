@@ -1,8 +1,10 @@
+import { assertNever } from '../../shared/assertNever';
 import type { PrivateChange } from '../../shared/domain/changes';
 import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
 import type { ResponseKind } from '../../shared/records/Proposal';
 import { appliedKey, type BoardRow, type BoardStore, type CommitBatch, type StoredBoard } from './BoardStore';
+import { checkStoredBoard } from './storedRows';
 
 interface MemoryBoard {
   row: BoardRow;
@@ -54,8 +56,9 @@ export class MemoryStore implements BoardStore {
   async loadBoard(boardId: string): Promise<StoredBoard | null> {
     const board = this.boards.get(boardId);
     if (!board) return null;
-    return {
-      row: board.row,
+    // The same validation as the durable stores, so that the contract tests hold for all of them.
+    return checkStoredBoard(boardId, {
+      row: { ...board.row },
       snapshot: board.snapshot?.data ?? null,
       updates: board.updates.map((u) => u.data),
       lastSeq: board.updates.at(-1)?.seq ?? board.snapshot?.seq ?? 0,
@@ -63,7 +66,7 @@ export class MemoryStore implements BoardStore {
       posted: [...board.posted.values()],
       ballots: [...board.ballots.values()],
       responses: [...board.responses.values()],
-    };
+    });
   }
 
   async findParticipant(boardId: string, secretHash: Buffer): Promise<string | null> {
@@ -103,7 +106,7 @@ export class MemoryStore implements BoardStore {
 
   async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     const board = this.board(boardId);
-    board.snapshot = { seq: throughSeq, data: snapshot };
+    if (board.snapshot === null || throughSeq > board.snapshot.seq) board.snapshot = { seq: throughSeq, data: snapshot };
     board.updates = board.updates.filter((u) => u.seq > throughSeq);
   }
 
@@ -154,5 +157,7 @@ function applyPrivateRow(board: MemoryBoard, change: PrivateChange): void {
     case 'clearResponses':
       for (const [key, answer] of board.responses) if (answer.proposalId === change.proposalId) board.responses.delete(key);
       break;
+    default:
+      assertNever(change, 'private change');
   }
 }

@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { assertNever } from '../../shared/assertNever';
 import type { CommandResult } from '../../shared/protocol';
-import type { Draft } from '../../shared/records/Draft';
-import { RESPONSES, type ResponseKind } from '../../shared/records/Proposal';
-import { appliedKey, type BoardRow, type BoardStore, type CommitBatch, type StoredBoard } from './BoardStore';
-
-/** Applied-command records older than this are pruned at compaction: replays come within minutes, not weeks. */
-export const APPLIED_COMMAND_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+import {
+  APPLIED_COMMAND_RETENTION_MS,
+  appliedKey,
+  type BoardRow,
+  type BoardStore,
+  type CommitBatch,
+  type StoredBoard,
+} from './BoardStore';
+import { checkStoredBoard } from './storedRows';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -164,8 +168,9 @@ export class SqliteStore implements BoardStore {
       pruneApplied: db.prepare('DELETE FROM applied_commands WHERE board_id = ? AND at < ?'),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (board_id, seq, data) VALUES (?, ?, ?)
-         ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+         ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE excluded.seq > doc_snapshots.seq`,
       ),
+      // Updates through `throughSeq` are covered by the snapshot just written, or by a newer one kept.
       deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
     };
   }
@@ -190,19 +195,12 @@ export class SqliteStore implements BoardStore {
   }
 
   async loadBoard(boardId: string): Promise<StoredBoard | null> {
-    return this.db.transaction(() => {
-      const board = this.statements.board.get(boardId);
+    const s = this.statements;
+    const board = this.db.transaction(() => {
+      const board = s.board.get(boardId);
       if (!board) return null;
-      const snapshot = this.statements.snapshot.get(boardId);
-      const updates = this.statements.updates.all(boardId, snapshot?.seq ?? 0);
-      const drafts: Draft[] = this.statements.drafts.all(boardId).map((d) => ({
-        id: d.id,
-        promptId: d.prompt_id,
-        authorId: d.author_id,
-        text: d.text,
-        tag: d.tag === 'need' || d.tag === 'nice' ? d.tag : null,
-        authorName: d.author_name,
-      }));
+      const snapshot = s.snapshot.get(boardId);
+      const updates = s.updates.all(boardId, snapshot?.seq ?? 0);
       return {
         row: {
           id: board.id,
@@ -214,21 +212,27 @@ export class SqliteStore implements BoardStore {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: updates.map((u) => new Uint8Array(u.data)),
         lastSeq: updates.at(-1)?.seq ?? snapshot?.seq ?? 0,
-        drafts,
-        posted: this.statements.posted
-          .all(boardId)
-          .map((p) => ({ participantId: p.participant_id, promptId: p.prompt_id, count: p.count })),
-        ballots: this.statements.ballots
+        drafts: s.drafts.all(boardId).map((d) => ({
+          id: d.id,
+          promptId: d.prompt_id,
+          authorId: d.author_id,
+          text: d.text,
+          tag: d.tag,
+          authorName: d.author_name,
+        })),
+        posted: s.posted.all(boardId).map((p) => ({ participantId: p.participant_id, promptId: p.prompt_id, count: p.count })),
+        ballots: s.ballots
           .all(boardId)
           .map((b) => ({ roundId: b.round_id, participantId: b.participant_id, itemId: b.item_id, count: b.count })),
-        responses: this.statements.responses.all(boardId).map((r) => ({
+        responses: s.responses.all(boardId).map((r) => ({
           proposalId: r.proposal_id,
           participantId: r.participant_id,
-          response: RESPONSES.includes(r.response as ResponseKind) ? (r.response as ResponseKind) : 'agree',
+          response: r.response,
           reason: r.reason,
         })),
       };
     })();
+    return board && checkStoredBoard(boardId, board);
   }
 
   async findParticipant(boardId: string, secretHash: Buffer): Promise<string | null> {
@@ -242,12 +246,16 @@ export class SqliteStore implements BoardStore {
     maxParticipants: number,
     now: number,
   ): Promise<boolean> {
-    return this.db.transaction(() => {
-      const count = this.statements.participantCount.get(boardId)?.n ?? 0;
-      if (count >= maxParticipants) return false;
-      this.statements.insertParticipant.run(boardId, participantId, secretHash, now);
-      return true;
-    })();
+    // IMMEDIATE: the write lock is taken before the count, so that another process on the same
+    // file cannot count the same number and both pass the cap.
+    return this.db
+      .transaction(() => {
+        const count = this.statements.participantCount.get(boardId)?.n ?? 0;
+        if (count >= maxParticipants) return false;
+        this.statements.insertParticipant.run(boardId, participantId, secretHash, now);
+        return true;
+      })
+      .immediate();
   }
 
   async findAppliedResults(
@@ -334,6 +342,8 @@ export class SqliteStore implements BoardStore {
         case 'clearResponses':
           s.clearResponses.run(boardId, change.proposalId);
           break;
+        default:
+          assertNever(change, 'private change');
       }
     }
     if (touchedPosted) s.prunePosted.run(boardId);

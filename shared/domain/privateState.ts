@@ -1,3 +1,4 @@
+import { assertNever } from '../assertNever';
 import type { PrivateChange } from './changes';
 import { ballotKey, type DomainState, postedKey, responseKey } from './state';
 
@@ -44,6 +45,8 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
       case 'clearResponses':
         for (const key of [...responses.keys()]) if (key.startsWith(`${change.proposalId}/`)) responses.delete(key);
         break;
+      default:
+        assertNever(change, 'private change');
     }
   }
   return { ...state, drafts, posted, ballots, responses };
