@@ -10,6 +10,14 @@ export interface ServerConfig {
   /** Folder of the SQLite file, created on first start. Env DATA_DIR, default ./data. */
   readonly dataDir: string;
   /**
+   * PostgreSQL connection URL (postgres://user:password@host:port/database). Env DATABASE_URL;
+   * default none: boards live in the SQLite file under `dataDir`. Set it to share boards between
+   * several Accord processes (see docs/scaling.md). Never logged: it may hold a password.
+   */
+  readonly databaseUrl: string | null;
+  /** PostgreSQL schema of Accord's tables, created when missing. Env DATABASE_SCHEMA, default `public`. */
+  readonly databaseSchema: string;
+  /**
    * Origins allowed to open a WebSocket (exact match, e.g. https://accord.example.org). Env
    * ALLOWED_ORIGINS, comma-separated. Empty: only the server's own origin, and clients that send no
    * Origin (non-browser clients cannot be driven by a hostile web page). When set, a missing Origin
@@ -49,6 +57,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
     port: intFromEnv(env.PORT, 8787),
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(root, env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: env.DATABASE_SCHEMA || 'public',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -1,0 +1,275 @@
+import { performance } from 'node:perf_hooks';
+import { log } from '../log';
+import type { OwnershipFence, PostgresStore } from '../store/PostgresStore';
+
+/** How often a node renews its lease. */
+export const HEARTBEAT_INTERVAL_MS = 1_000;
+/**
+ * How long a lease lives after its last renewal, by the database's clock (`now()`): a node that
+ * stops heartbeating loses its boards after at most this long. Five heartbeats, so that a few slow
+ * or lost ones do not cost a live node its boards.
+ */
+export const LEASE_TTL_MS = 5_000;
+/** Claim attempts when a claim and a lookup race with another node's claim or death. */
+const CLAIM_ATTEMPTS = 3;
+
+/** Why a node's lease ended without `stop()`. */
+export type LeaseLostReason =
+  /** A renewal found the lease expired (or the node id registered again elsewhere). */
+  | 'expired'
+  /** No renewal succeeded for LEASE_TTL_MS (database unreachable or too slow): it may have expired. */
+  | 'unreachable';
+
+/** A board's owner as other nodes see it: where to pipe its connections. */
+export interface BoardOwner {
+  readonly nodeId: string;
+  readonly internalUrl: string;
+  readonly epoch: number;
+}
+
+/** The outcome of {@link NodeLease.claimBoard}. */
+export type ClaimResult =
+  /** This node now owns the board (or already did) under `epoch`: open its room, loading it only now. */
+  | { readonly type: 'claimed'; readonly epoch: number }
+  /** Another node with a live lease owns it. */
+  | { readonly type: 'owned'; readonly owner: BoardOwner }
+  /** No board has this id. */
+  | { readonly type: 'noBoard' };
+
+export interface NodeLeaseOptions {
+  /** Unique per process of the cluster, stable across its restarts (e.g. the host name). */
+  readonly nodeId: string;
+  /** Where other nodes reach this one (for piping a board's connections to its owner). */
+  readonly internalUrl: string;
+  readonly ttlMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  /**
+   * Called once when the lease is lost. From then on every commit and compaction of this node is
+   * fenced: close the rooms (their clients reconnect and find the new owner), then `register()` again.
+   */
+  readonly onLost?: (reason: LeaseLostReason) => void;
+}
+
+/** Thrown by claims while the node holds no live lease: `register()` first. */
+export class LeaseNotHeldError extends Error {
+  override readonly name = 'LeaseNotHeldError';
+  constructor() {
+    super('This node holds no live lease');
+  }
+}
+
+/**
+ * One node's lease in the `nodes` table and its claims in `board_owners`. It is the store's
+ * {@link OwnershipFence}: constructing it turns fencing on in the store, so that only boards claimed
+ * through it under the current lease can be written.
+ */
+export class NodeLease implements OwnershipFence {
+  readonly nodeId: string;
+  private currentGeneration: number | null = null;
+  private readonly held = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private renewalsInFlight = 0;
+  /** performance.now() when the last successful renewal was sent: the lease lives at least TTL past it. */
+  private renewedAt = 0;
+  private readonly ttlMs: number;
+  private readonly intervalMs: number;
+
+  constructor(
+    private readonly store: PostgresStore,
+    private readonly options: NodeLeaseOptions,
+  ) {
+    this.nodeId = options.nodeId;
+    this.ttlMs = options.ttlMs ?? LEASE_TTL_MS;
+    this.intervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+    store.setFence(this);
+  }
+
+  /** The generation of the live lease, or null while none is held. */
+  get generation(): number | null {
+    return this.currentGeneration;
+  }
+
+  /**
+   * Starts (or restarts) the lease with generation + 1, which frees every board this node id
+   * claimed before at once, and starts the heartbeat. Returns the new generation.
+   */
+  async register(): Promise<number> {
+    this.end();
+    const sentAt = performance.now();
+    const { rows } = await this.store.pool.query<{ generation: number }>(
+      `INSERT INTO nodes (node_id, internal_url, generation, expires_at) VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
+       ON CONFLICT (node_id) DO UPDATE
+         SET generation = nodes.generation + 1, internal_url = excluded.internal_url, expires_at = excluded.expires_at
+       RETURNING generation`,
+      [this.nodeId, this.options.internalUrl, this.ttlMs],
+    );
+    const generation = rows[0]!.generation;
+    this.currentGeneration = generation;
+    this.renewedAt = sentAt;
+    this.timer = setInterval(this.tick, this.intervalMs);
+    this.timer.unref();
+    log('info', 'lease.registered', { nodeId: this.nodeId, generation });
+    return generation;
+  }
+
+  private readonly tick = (): void => {
+    if (this.currentGeneration === null) return;
+    if (this.renewalsInFlight > 0) this.checkDeadline();
+    else void this.heartbeat();
+  };
+
+  /** Renews the lease now (the timer does it every heartbeat interval). False when it is not (or no longer) held. */
+  async heartbeat(): Promise<boolean> {
+    const generation = this.currentGeneration;
+    if (generation === null) return false;
+    const sentAt = performance.now();
+    this.renewalsInFlight += 1;
+    try {
+      // An expired lease is never revived: its boards may have been claimed meanwhile.
+      const { rowCount } = await this.store.pool.query(
+        `UPDATE nodes SET expires_at = now() + $3 * interval '1 millisecond'
+         WHERE node_id = $1 AND generation = $2 AND expires_at > now()`,
+        [this.nodeId, generation, this.ttlMs],
+      );
+      if (this.currentGeneration !== generation) return false;
+      if (rowCount === 0) {
+        this.lose('expired');
+        return false;
+      }
+      this.renewedAt = sentAt;
+      return true;
+    } catch (error) {
+      log('warn', 'lease.heartbeat_failed', { nodeId: this.nodeId, message: (error as Error).message });
+      this.checkDeadline();
+      return false;
+    } finally {
+      this.renewalsInFlight -= 1;
+    }
+  }
+
+  private checkDeadline(): void {
+    if (this.currentGeneration !== null && performance.now() - this.renewedAt >= this.ttlMs) this.lose('unreachable');
+  }
+
+  private lose(reason: LeaseLostReason): void {
+    log('warn', 'lease.lost', { nodeId: this.nodeId, generation: this.currentGeneration, reason });
+    this.end();
+    this.options.onLost?.(reason);
+  }
+
+  /** Forgets the lease and every claim locally: from now on this node's commits are fenced. */
+  private end(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.currentGeneration = null;
+    this.held.clear();
+  }
+
+  heldEpoch(boardId: string): number | null {
+    return this.held.get(boardId) ?? null;
+  }
+
+  /**
+   * Claims a board in one statement: it succeeds when the board has no owner, is already ours, or
+   * its owner's lease is dead (expired, or from an older generation); the epoch grows by one at
+   * every change of owner. Load the board only after a claim: the old owner's last commit is then
+   * either in the database or refused.
+   */
+  async claimBoard(boardId: string): Promise<ClaimResult> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const generation = this.currentGeneration;
+      if (generation === null) throw new LeaseNotHeldError();
+      const { rows } = await this.store.pool.query<{ epoch: number }>(
+        `INSERT INTO board_owners AS o (board_id, node_id, node_generation, epoch)
+         SELECT $1, $2, $3, 1
+         WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1)
+           AND EXISTS (SELECT 1 FROM nodes WHERE node_id = $2 AND generation = $3 AND expires_at > now())
+         ON CONFLICT (board_id) DO UPDATE
+           SET node_id = excluded.node_id,
+               node_generation = excluded.node_generation,
+               epoch = CASE WHEN o.node_id = excluded.node_id AND o.node_generation = excluded.node_generation
+                            THEN o.epoch ELSE o.epoch + 1 END
+           WHERE o.node_id IS NULL
+              OR (o.node_id = excluded.node_id AND o.node_generation = excluded.node_generation)
+              OR NOT EXISTS (SELECT 1 FROM nodes n
+                             WHERE n.node_id = o.node_id AND n.generation = o.node_generation AND n.expires_at > now())
+         RETURNING epoch`,
+        [boardId, this.nodeId, generation],
+      );
+      const claimed = rows[0];
+      if (claimed !== undefined) {
+        // A claim that finished after the lease was lost (or renewed under a new generation) is not held.
+        if (this.currentGeneration !== generation) throw new LeaseNotHeldError();
+        this.held.set(boardId, claimed.epoch);
+        return { type: 'claimed', epoch: claimed.epoch };
+      }
+      const owner = await this.findOwner(boardId);
+      if (owner !== null && owner.nodeId !== this.nodeId) return { type: 'owned', owner };
+      const board = await this.store.pool.query('SELECT 1 FROM boards WHERE id = $1', [boardId]);
+      if (board.rowCount === 0) return { type: 'noBoard' };
+      // The board exists and has no other live owner, yet the claim failed: either the owner died
+      // between the two statements (try again), or our own lease is dead (the renewal will say so).
+      if (!(await this.heartbeat())) throw new LeaseNotHeldError();
+    }
+    throw new Error(`Claim of board ${boardId} kept racing with other nodes`);
+  }
+
+  /** The board's owner if its lease is alive, else null (no owner, or a dead one: claim it). */
+  async findOwner(boardId: string): Promise<BoardOwner | null> {
+    const { rows } = await this.store.pool.query<{ node_id: string; internal_url: string; epoch: number }>(
+      `SELECT o.node_id, n.internal_url, o.epoch FROM board_owners o
+       JOIN nodes n ON n.node_id = o.node_id AND n.generation = o.node_generation AND n.expires_at > now()
+       WHERE o.board_id = $1`,
+      [boardId],
+    );
+    const row = rows[0];
+    return row ? { nodeId: row.node_id, internalUrl: row.internal_url, epoch: row.epoch } : null;
+  }
+
+  /** Nodes whose lease is alive, by node id. */
+  async liveNodes(): Promise<{ nodeId: string; internalUrl: string; generation: number }[]> {
+    const { rows } = await this.store.pool.query<{ node_id: string; internal_url: string; generation: number }>(
+      'SELECT node_id, internal_url, generation FROM nodes WHERE expires_at > now() ORDER BY node_id',
+    );
+    return rows.map((r) => ({ nodeId: r.node_id, internalUrl: r.internal_url, generation: r.generation }));
+  }
+
+  /**
+   * Gives a board up (its room closed): another node may claim it at once. The epoch grows, so a
+   * commit still in flight for it is refused.
+   */
+  async releaseBoard(boardId: string): Promise<void> {
+    const generation = this.currentGeneration;
+    this.held.delete(boardId);
+    if (generation === null) return;
+    await this.store.pool.query(
+      `UPDATE board_owners SET node_id = NULL, node_generation = NULL, epoch = epoch + 1
+       WHERE board_id = $1 AND node_id = $2 AND node_generation = $3`,
+      [boardId, this.nodeId, generation],
+    );
+  }
+
+  /** Ends the lease on shutdown (after the rooms closed): releases every board and expires the lease now. */
+  async stop(): Promise<void> {
+    const generation = this.currentGeneration;
+    this.end();
+    if (generation === null) return;
+    const client = await this.store.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `UPDATE board_owners SET node_id = NULL, node_generation = NULL, epoch = epoch + 1
+         WHERE node_id = $1 AND node_generation = $2`,
+        [this.nodeId, generation],
+      );
+      await client.query('UPDATE nodes SET expires_at = now() WHERE node_id = $1 AND generation = $2', [this.nodeId, generation]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    log('info', 'lease.stopped', { nodeId: this.nodeId, generation });
+  }
+}

@@ -1,0 +1,280 @@
+import pg from 'pg';
+import type { CommandResult } from '../../shared/protocol';
+import { log } from '../log';
+import {
+  APPLIED_COMMAND_RETENTION_MS,
+  appliedKey,
+  type BoardRow,
+  type BoardStore,
+  type CommitBatch,
+  FencedError,
+  type StoredBoard,
+} from './BoardStore';
+import { writePrivateChange } from './postgresPrivateRows';
+import { checkSchemaName, createTables } from './postgresSchema';
+import { checkStoredBoard } from './storedRows';
+
+/** Connections per process. Each in-flight commit holds one; the lease heartbeat needs one too. */
+export const POSTGRES_POOL_SIZE = 10;
+/** Give up opening a connection after this long, so that a dead database fails commits instead of hanging them. */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+
+/** Where the store lives. */
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database (env DATABASE_URL). */
+  readonly connectionString: string;
+  /** Schema of the tables, created when missing (env DATABASE_SCHEMA, default `public`). */
+  readonly schema?: string;
+  readonly poolSize?: number;
+}
+
+/**
+ * What a commit checks when several nodes share the database: the epoch under which this node
+ * claimed each board. Implemented by server/cluster/NodeLease.ts.
+ */
+export interface OwnershipFence {
+  readonly nodeId: string;
+  /** Generation of this node's live lease, or null while it holds none. */
+  readonly generation: number | null;
+  /** The epoch this node's claim on the board returned, or null when it holds no claim. */
+  heldEpoch(boardId: string): number | null;
+}
+
+/**
+ * BoardStore on PostgreSQL (DATABASE_URL), for several Accord nodes sharing one database. Each
+ * write is one transaction with synchronous_commit=on. Without a fence (one node) it behaves like
+ * SqliteStore; with one (see {@link setFence}) every commit and compaction first reads the board's
+ * owner row FOR SHARE and is refused with FencedError unless this node still holds the epoch it
+ * claimed: a claim by another node has to wait for that lock, and changes the epoch.
+ */
+export class PostgresStore implements BoardStore {
+  private fence: OwnershipFence | null = null;
+
+  private constructor(
+    /** The store's connection pool (search_path set to the schema); NodeLease uses it too. */
+    readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {}
+
+  /** Connects and creates the schema and tables when missing. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const schema = checkSchemaName(options.schema ?? 'public');
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? POSTGRES_POOL_SIZE,
+      connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+      // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once
+      // it is flushed to disk (and to a synchronous standby, if the server is set up with one).
+      options: `-c search_path=${schema} -c synchronous_commit=on`,
+    });
+    // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
+    pool.on('error', (error) => log('error', 'postgres.idle_client_error', { message: error.message }));
+    try {
+      await createTables(pool, schema);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStore(pool, schema);
+  }
+
+  /** Turns fencing on (a NodeLease) or off (null: this is the only node). */
+  setFence(fence: OwnershipFence | null): void {
+    this.fence = fence;
+  }
+
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let isBroken = false;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        isBroken = true;
+      });
+      throw error;
+    } finally {
+      client.release(isBroken);
+    }
+  }
+
+  /** Throws FencedError unless this node still holds the board at the epoch it claimed; locks that row until commit. */
+  private async checkOwner(client: pg.PoolClient, boardId: string): Promise<void> {
+    const fence = this.fence;
+    if (fence === null) return;
+    const held = fence.heldEpoch(boardId);
+    if (held === null || fence.generation === null) throw new FencedError(boardId, 'this node holds no claim on it');
+    const { rows } = await client.query<{ epoch: number; node_id: string | null; node_generation: number | null }>(
+      'SELECT epoch, node_id, node_generation FROM board_owners WHERE board_id = $1 FOR SHARE',
+      [boardId],
+    );
+    const owner = rows[0];
+    if (
+      owner === undefined ||
+      owner.epoch !== held ||
+      owner.node_id !== fence.nodeId ||
+      owner.node_generation !== fence.generation
+    ) {
+      throw new FencedError(boardId, 'another node claimed it, or this node lost its lease');
+    }
+  }
+
+  async createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void> {
+    await this.transaction('BEGIN', async (c) => {
+      await c.query(
+        'INSERT INTO boards (id, join_code, facilitator_key_hash, reader_key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [row.id, row.joinCode, row.facilitatorKeyHash, row.readerKeyHash, row.createdAt],
+      );
+      await c.query('INSERT INTO doc_updates (board_id, seq, data) VALUES ($1, 1, $2)', [row.id, initialUpdate]);
+    });
+  }
+
+  async findBoardIdByJoinCode(joinCode: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM boards WHERE join_code = $1', [joinCode]);
+    return rows[0]?.id ?? null;
+  }
+
+  async loadBoard(boardId: string): Promise<StoredBoard | null> {
+    // One snapshot of the database for all reads: a compaction in between must not leave us the
+    // old snapshot without the updates it deleted.
+    const board = await this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
+      const read = async (sql: string) => (await c.query(sql, [boardId])).rows;
+      const [board] = await read('SELECT * FROM boards WHERE id = $1');
+      if (!board) return null;
+      const [snapshot] = await read('SELECT seq, data FROM doc_snapshots WHERE board_id = $1');
+      const updates = (
+        await c.query<{ seq: number; data: Buffer }>(
+          'SELECT seq, data FROM doc_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+          [boardId, snapshot?.seq ?? 0],
+        )
+      ).rows;
+      return {
+        row: {
+          id: board.id,
+          joinCode: board.join_code,
+          facilitatorKeyHash: board.facilitator_key_hash,
+          readerKeyHash: board.reader_key_hash,
+          createdAt: Number(board.created_at),
+        },
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: updates.map((u) => new Uint8Array(u.data)),
+        lastSeq: updates.at(-1)?.seq ?? snapshot?.seq ?? 0,
+        drafts: await read(
+          `SELECT id, prompt_id AS "promptId", author_id AS "authorId", text, tag, author_name AS "authorName"
+           FROM drafts WHERE board_id = $1`,
+        ),
+        posted: await read(
+          'SELECT participant_id AS "participantId", prompt_id AS "promptId", count FROM posted_counts WHERE board_id = $1',
+        ),
+        ballots: await read(
+          `SELECT round_id AS "roundId", participant_id AS "participantId", item_id AS "itemId", count
+           FROM ballots WHERE board_id = $1`,
+        ),
+        responses: await read(
+          `SELECT proposal_id AS "proposalId", participant_id AS "participantId", response, reason
+           FROM responses WHERE board_id = $1`,
+        ),
+      };
+    });
+    return board && checkStoredBoard(boardId, board);
+  }
+
+  async findParticipant(boardId: string, secretHash: Buffer): Promise<string | null> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT id FROM participants WHERE board_id = $1 AND secret_hash = $2',
+      [boardId, secretHash],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async addParticipant(
+    boardId: string,
+    participantId: string,
+    secretHash: Buffer,
+    maxParticipants: number,
+    now: number,
+  ): Promise<boolean> {
+    return this.transaction('BEGIN', async (c) => {
+      // The board's row lock makes concurrent joins on any node count one after the other; each
+      // count then reads the rows committed before it (READ COMMITTED takes a snapshot per statement).
+      const board = await c.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+      if (board.rowCount === 0) throw new Error(`No board ${boardId}`);
+      const { rows } = await c.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE board_id = $1', [boardId]);
+      if ((rows[0]?.n ?? 0) >= maxParticipants) return false;
+      await c.query('INSERT INTO participants (board_id, id, secret_hash, created_at) VALUES ($1, $2, $3, $4)', [
+        boardId,
+        participantId,
+        secretHash,
+        now,
+      ]);
+      return true;
+    });
+  }
+
+  async findAppliedResults(
+    boardId: string,
+    keys: readonly { actorKey: string; commandId: string }[],
+  ): Promise<Map<string, CommandResult>> {
+    const found = new Map<string, CommandResult>();
+    if (keys.length === 0) return found;
+    const { rows } = await this.pool.query<{ actor_key: string; command_id: string; result: string }>(
+      `SELECT actor_key, command_id, result FROM applied_commands
+       WHERE board_id = $1 AND (actor_key, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [boardId, keys.map((k) => k.actorKey), keys.map((k) => k.commandId)],
+    );
+    for (const row of rows) found.set(appliedKey(row.actor_key, row.command_id), JSON.parse(row.result) as CommandResult);
+    return found;
+  }
+
+  async commit(boardId: string, batch: CommitBatch): Promise<void> {
+    await this.transaction('BEGIN', async (c) => {
+      await this.checkOwner(c, boardId);
+      if (batch.update !== null) {
+        await c.query('INSERT INTO doc_updates (board_id, seq, data) VALUES ($1, $2, $3)', [boardId, batch.seq, batch.update]);
+      }
+      for (const change of batch.privateChanges) await writePrivateChange(c, boardId, change);
+      if (batch.privateChanges.some((change) => change.type === 'countPosted')) {
+        await c.query('DELETE FROM posted_counts WHERE board_id = $1 AND count <= 0', [boardId]);
+      }
+      if (batch.applied.length > 0) {
+        // The first result of a command id is kept, as SQLite's INSERT OR IGNORE does.
+        await c.query(
+          `INSERT INTO applied_commands (board_id, actor_key, command_id, result, at)
+           SELECT $1, actor_key, command_id, result, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS a(actor_key, command_id, result)
+           ON CONFLICT DO NOTHING`,
+          [
+            boardId,
+            batch.applied.map((a) => a.actorKey),
+            batch.applied.map((a) => a.result.id),
+            batch.applied.map((a) => JSON.stringify(a.result)),
+            batch.now,
+          ],
+        );
+      }
+    });
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    await this.transaction('BEGIN', async (c) => {
+      await this.checkOwner(c, boardId);
+      await c.query(
+        `INSERT INTO doc_snapshots (board_id, seq, data) VALUES ($1, $2, $3)
+         ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE doc_snapshots.seq < excluded.seq`,
+        [boardId, throughSeq, snapshot],
+      );
+      // Covered by the snapshot just written, or by a newer one that was kept.
+      await c.query('DELETE FROM doc_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
+      await c.query('DELETE FROM applied_commands WHERE board_id = $1 AND at < $2', [
+        boardId,
+        Date.now() - APPLIED_COMMAND_RETENTION_MS,
+      ]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
