@@ -31,7 +31,7 @@ import { log } from './log';
 import { isAuthRefusal, resolveActor } from './auth';
 import type { Room } from './room/Room';
 import { BadFrameError, type RoomMember } from './room/RoomMember';
-import type { RoomManager } from './RoomManager';
+import { type RoomManager, RoomUnavailableError } from './RoomManager';
 import { TokenBucket, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
 
@@ -242,6 +242,11 @@ export class Connection implements RoomMember {
       const pending = this.pending.splice(0);
       for (const frame of pending) if (this.room) this.handleFrame(this.room, frame);
     } catch (error) {
+      if (error instanceof RoomUnavailableError) {
+        // Owned by another server, or this one is shutting down: the client reconnects (45xx).
+        this.close(error.code, error.reason);
+        return;
+      }
       log('error', 'ws.auth_failed', { boardId: this.boardId, message: (error as Error).message });
       this.close(CLOSE_CODES.GOING_AWAY, 'Try again');
     } finally {

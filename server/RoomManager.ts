@@ -1,48 +1,143 @@
+import type { BoardState } from '../shared/domain/state';
 import { HEARTBEAT_INTERVAL_MS } from '../shared/limits';
+import { CLOSE_CODES } from '../shared/protocol';
+import { randomId } from '../shared/random';
+import { type BoardOwnership, LocalOwnership, type OwnershipLoss } from './cluster/BoardOwnership';
 import { log } from './log';
+import { readStoredBoard } from './room/loadRoomState';
 import { Room } from './room/Room';
-import type { BoardStore } from './store/BoardStore';
+import type { BoardRow, BoardStore } from './store/BoardStore';
 
 /** How long an empty room stays in memory before it is closed, in milliseconds. */
 export const ROOM_IDLE_MS = 60_000;
 
-/** Opens rooms on demand (once per board, even under concurrent joins) and closes idle ones. */
+/** How long a shutdown waits for one room's queued commands to commit, in milliseconds. */
+export const DRAIN_ROOM_TIMEOUT_MS = 10_000;
+
+/** A room that cannot be opened here now; the connection closes with `code` (45xx: the client retries). */
+export class RoomUnavailableError extends Error {
+  override readonly name = 'RoomUnavailableError';
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Opens rooms on demand (once per board, even under concurrent joins) and closes idle ones. A room
+ * is opened only after the ownership claim says this node owns the board, and its claim is given
+ * up when it closes; rooms whose ownership is lost close at once, so they stop acknowledging.
+ */
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly opening = new Map<string, Promise<Room | null>>();
+  /** Releases in flight, so that a board is claimed again only after its last release. */
+  private readonly releasing = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly heartbeat: NodeJS.Timeout;
+  private isDraining = false;
 
   constructor(
     private readonly store: BoardStore,
     private readonly compactAfterUpdates: number,
+    readonly ownership: BoardOwnership = new LocalOwnership(randomId()),
   ) {
     this.heartbeat = setInterval(() => {
       for (const room of this.rooms.values()) room.heartbeat();
     }, HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
+    ownership.onLost = (loss) => this.onOwnershipLost(loss);
   }
 
-  /** The open room of a board, opening it from storage if needed; null when the board does not exist. */
+  /**
+   * The open room of a board, opening it from storage if this node owns it or can claim it; null
+   * when the board does not exist. Rejects with RoomUnavailableError when another node owns it or
+   * this node is shutting down.
+   */
   async get(boardId: string): Promise<Room | null> {
     const open = this.rooms.get(boardId);
     if (open && !open.closed) return open;
+    if (this.isDraining) throw new RoomUnavailableError(CLOSE_CODES.DRAINING, 'Server shutting down');
     let pending = this.opening.get(boardId);
     if (!pending) {
-      pending = Room.open(this.store, boardId, this.compactAfterUpdates).then((room) => {
-        if (room) {
-          this.rooms.set(boardId, room);
-          room.onClose = () => {
-            if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
-          };
-          log('info', 'room.opened', { boardId });
-        }
-        return room;
-      });
+      pending = this.open(boardId);
       this.opening.set(boardId, pending);
       pending.finally(() => this.opening.delete(boardId)).catch(() => {});
     }
     return pending;
+  }
+
+  /** True when the board's room is open here. */
+  isOpen(boardId: string): boolean {
+    return this.rooms.get(boardId)?.closed === false;
+  }
+
+  get draining(): boolean {
+    return this.isDraining;
+  }
+
+  private async open(boardId: string): Promise<Room | null> {
+    await this.releasing.get(boardId);
+    const placement = await this.ownership.claim(boardId);
+    if (placement.type === 'remote') throw new RoomUnavailableError(CLOSE_CODES.BOARD_MOVED, 'Board is on another server');
+    if (placement.type === 'noBoard') return null;
+    let room: Room | null;
+    try {
+      room = await Room.open(this.store, boardId, this.compactAfterUpdates);
+    } catch (error) {
+      this.release(boardId);
+      throw error;
+    }
+    if (!room) {
+      this.release(boardId);
+      return null;
+    }
+    // The claim may have been lost (or a shutdown begun) while the board loaded.
+    if (this.isDraining || !this.ownership.isHeld(boardId)) {
+      room.close(CLOSE_CODES.BOARD_MOVED, 'Board moved');
+      this.release(boardId);
+      throw new RoomUnavailableError(this.isDraining ? CLOSE_CODES.DRAINING : CLOSE_CODES.BOARD_MOVED, 'Board moved');
+    }
+    this.rooms.set(boardId, room);
+    room.onClose = () => {
+      if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
+      this.touch(boardId);
+      if (this.ownership.isHeld(boardId)) this.release(boardId);
+      log('info', 'room.closed', { boardId });
+    };
+    log('info', 'room.opened', { boardId });
+    // Closes after ROOM_IDLE_MS unless someone joins (a room opened for a refused AUTH must not stay).
+    this.released(room);
+    return room;
+  }
+
+  /** Gives up the claim on a board after everything before has been given up. */
+  private release(boardId: string): void {
+    const previous = this.releasing.get(boardId) ?? Promise.resolve();
+    const next: Promise<void> = previous
+      .then(() => this.ownership.release(boardId))
+      .catch((error: Error) => log('warn', 'board.release_failed', { boardId, message: error.message }))
+      .finally(() => {
+        if (this.releasing.get(boardId) === next) this.releasing.delete(boardId);
+      });
+    this.releasing.set(boardId, next);
+  }
+
+  private onOwnershipLost(loss: OwnershipLoss): void {
+    log('warn', 'rooms.ownership_lost', { reason: loss.reason, rooms: this.rooms.size });
+    for (const room of [...this.rooms.values()]) room.close(CLOSE_CODES.LEASE_LOST, 'Server lost its lease');
+  }
+
+  /**
+   * The board's row and public state for a download: from the open room when there is one, else
+   * read from the store (without opening a room or claiming the board, which may be another node's).
+   */
+  async readBoard(boardId: string): Promise<{ row: BoardRow; board: BoardState } | null> {
+    const open = this.rooms.get(boardId);
+    if (open && !open.closed) return { row: open.row, board: open.board };
+    return readStoredBoard(this.store, boardId);
   }
 
   /** Call when a member joined: cancels a pending idle close. */
@@ -58,10 +153,7 @@ export class RoomManager {
     this.touch(room.id);
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.id);
-      if (room.members.size === 0) {
-        room.close();
-        log('info', 'room.closed', { boardId: room.id });
-      }
+      if (room.members.size === 0) room.close();
     }, ROOM_IDLE_MS);
     timer.unref();
     this.idleTimers.set(room.id, timer);
@@ -71,10 +163,42 @@ export class RoomManager {
     return this.rooms.size;
   }
 
-  /** Closes every room (server shutdown). */
+  /**
+   * Shutdown without losing anything: no new rooms; each room stops taking commands, commits and
+   * answers the queued ones, gives its board up (another node may claim it at once), then closes
+   * its connections with `code` so that they reconnect. Ends with the ownership's `stop`.
+   */
+  async drain(code: number): Promise<void> {
+    this.isDraining = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.allSettled([...this.opening.values()]);
+    await Promise.all([...this.rooms.values()].map((room) => this.drainRoom(room, code)));
+    await Promise.allSettled([...this.releasing.values()]);
+    await this.ownership.stop();
+  }
+
+  private async drainRoom(room: Room, code: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), DRAIN_ROOM_TIMEOUT_MS);
+    });
+    const outcome = await Promise.race([room.drain(), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') log('warn', 'room.drain_timeout', { boardId: room.id });
+    if (this.ownership.isHeld(room.id)) {
+      await this.ownership.release(room.id).catch((error: Error) => {
+        log('warn', 'board.release_failed', { boardId: room.id, message: error.message });
+      });
+    }
+    room.close(code, 'Server shutting down');
+  }
+
+  /** Closes every room at once (tests, and the end of a shutdown). */
   closeAll(): void {
     clearInterval(this.heartbeat);
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     for (const room of [...this.rooms.values()]) room.close();
     this.rooms.clear();
   }

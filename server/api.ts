@@ -96,11 +96,10 @@ async function handleExport(
   boardId: string,
   kind: keyof typeof EXPORT_TYPES,
 ) {
-  const room = await ctx.rooms.get(boardId);
+  // From the open room, or else from the store: a download opens no room and claims no board
+  // (with several servers the board may be another one's).
+  const room = await ctx.rooms.readBoard(boardId);
   if (!room) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
-  // The room may have been opened for this request only, allowed or refused: let it close when idle
-  // (a refused request left it open for ever, one room per board anyone can name).
-  ctx.rooms.released(room);
   if (!isAuthorised(req, [room.row.facilitatorKeyHash, room.row.readerKeyHash])) {
     return sendJson(res, 401, {
       error: 'unauthorized',

@@ -57,6 +57,15 @@ export const CLOSE_CODES = {
   TOO_MANY_CONNECTIONS: 4431,
   /** The server is restarting or the board is being reloaded; reconnect. */
   GOING_AWAY: 4500,
+  /**
+   * Several servers share the boards (docs/scaling.md) and this one no longer owns this board, or
+   * never did: another server took it over. Reconnect; the connection reaches the new owner.
+   */
+  BOARD_MOVED: 4501,
+  /** This server lost its lease on the database and gave up all its boards for a moment; reconnect. */
+  LEASE_LOST: 4502,
+  /** This server is shutting down (SIGTERM) and handed the board over; reconnect, another server takes it. */
+  DRAINING: 4503,
   /** The client read too slowly and its queue passed MAX_BUFFERED_BYTES; reconnect. */
   SLOW_CONSUMER: 4508,
 } as const;

@@ -29,6 +29,8 @@ export class Room implements PipelineHost {
   /** The roster setting presence was last filtered with. */
   private isRosterShown: boolean;
   private isClosed = false;
+  /** Shutting down: commands are no longer taken (their senders replay them to the next owner). */
+  private isDraining = false;
   /** Called once when the room closes (the manager forgets it). */
   onClose: (() => void) | null = null;
 
@@ -123,7 +125,16 @@ export class Room implements PipelineHost {
 
   /** Queues a command for the next group commit. */
   enqueue(member: RoomMember, envelope: CommandEnvelope): void {
-    if (!this.isClosed) this.pipeline.enqueue(member, envelope);
+    if (!this.isClosed && !this.isDraining) this.pipeline.enqueue(member, envelope);
+  }
+
+  /**
+   * Stops taking commands and resolves once the queued ones are committed and answered (shutdown).
+   * A command sent meanwhile gets no answer: it stays in its sender's outbox and goes to the next owner.
+   */
+  drain(): Promise<void> {
+    this.isDraining = true;
+    return this.pipeline.idle();
   }
 
   /** Resolves when every queued command has been committed and answered. */

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/boardDoc';
-import { ballotKey, type DomainState, postedKey, responseKey } from '../../shared/domain/state';
+import { ballotKey, type BoardState, type DomainState, postedKey, responseKey } from '../../shared/domain/state';
 import { migrateBoardDoc } from '../../shared/migrations';
 import { log } from '../log';
-import type { BoardRow, BoardStore } from '../store/BoardStore';
+import type { BoardRow, BoardStore, StoredBoard } from '../store/BoardStore';
 import { SERVER_ORIGIN } from './RoomMember';
 
 /** A board as loaded from storage: what a room starts from. */
@@ -25,9 +25,7 @@ export interface LoadedRoomState {
 export async function loadRoomState(store: BoardStore, boardId: string): Promise<LoadedRoomState | null> {
   const stored = await store.loadBoard(boardId);
   if (!stored) return null;
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, SERVER_ORIGIN);
-  for (const update of stored.updates) Y.applyUpdate(doc, update, SERVER_ORIGIN);
+  const doc = storedDoc(stored);
   let lastSeq = stored.lastSeq;
   const migrationUpdates: Uint8Array[] = [];
   const collect = (update: Uint8Array) => migrationUpdates.push(update);
@@ -57,4 +55,29 @@ export async function loadRoomState(store: BoardStore, boardId: string): Promise
     ),
   };
   return { row: stored.row, doc, state, lastSeq, updatesSinceSnapshot: stored.updates.length };
+}
+
+function storedDoc(stored: StoredBoard): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, SERVER_ORIGIN);
+  for (const update of stored.updates) Y.applyUpdate(doc, update, SERVER_ORIGIN);
+  return doc;
+}
+
+/**
+ * A board's row and public state as stored, for a download: migrated in memory only (nothing is
+ * written, so it works on a board another node owns); null when there is no such board.
+ */
+export async function readStoredBoard(store: BoardStore, boardId: string): Promise<{ row: BoardRow; board: BoardState } | null> {
+  const stored = await store.loadBoard(boardId);
+  if (!stored) return null;
+  const doc = storedDoc(stored);
+  try {
+    migrateBoardDoc(doc, SERVER_ORIGIN);
+    const board = readBoard(doc);
+    if (!board) throw new Error(`Board ${boardId} has no valid document`);
+    return { row: stored.row, board };
+  } finally {
+    doc.destroy();
+  }
 }

@@ -272,14 +272,23 @@ describe('export downloads', () => {
     }
   });
 
-  it('lets a refused download close the room it opened once idle, like an allowed one', async () => {
+  it('opens no room for a download, refused or allowed: it reads the board from the store', async () => {
     const created = await createBoard(t.server);
-    const idleTimers = (t.server.rooms as unknown as { idleTimers: Map<string, NodeJS.Timeout> }).idleTimers;
     expect((await get(created.boardId, 'export.md')).status).toBe(401);
-    expect(t.server.rooms.openRooms).toBe(1);
-    // The room holds no member: it must be on its way out (ROOM_IDLE_MS), not kept open for ever.
-    expect(idleTimers.has(created.boardId)).toBe(true);
+    expect(t.server.rooms.openRooms).toBe(0);
     expect((await get(created.boardId, 'export.md', { authorization: `Bearer ${created.readerKey}` })).status).toBe(200);
-    expect(idleTimers.has(created.boardId)).toBe(true);
+    expect(t.server.rooms.openRooms).toBe(0);
+  });
+
+  it('puts what the open room holds into a download', async () => {
+    const created = await createBoard(t.server);
+    const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(facilitator);
+    expect(await facilitator.send({ type: 'updateBoard', title: 'Our canary agreement' })).toEqual(
+      expect.objectContaining({ ok: true }),
+    );
+    expect(t.server.rooms.openRooms).toBe(1);
+    const response = await get(created.boardId, 'export.md', { authorization: `Bearer ${created.readerKey}` });
+    expect(await response.text()).toContain('Our canary agreement');
   });
 });

@@ -1,0 +1,130 @@
+import type { IncomingMessage } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { log } from '../log';
+import { HOP_CLIENT_HEADER, HOP_HEADER } from './hopHeader';
+
+/** Give up reaching a board's owner after this long, in milliseconds (the client then retries). */
+export const PIPE_CONNECT_TIMEOUT_MS = 2_000;
+
+/** Where a board's connections go. */
+export interface PipeTarget {
+  readonly boardId: string;
+  readonly nodeId: string;
+  /** http://host:port of the owner. */
+  readonly internalUrl: string;
+}
+
+interface ActivePipe {
+  readonly target: PipeTarget;
+  cut(): void;
+}
+
+/**
+ * The raw TCP pipes this node holds from clients to the owners of their boards. Pipes to an owner
+ * that went away are cut, so that their clients reconnect and reach the new owner at once instead
+ * of waiting for a timeout.
+ */
+export class PipeRegistry {
+  private readonly pipes = new Set<ActivePipe>();
+
+  get size(): number {
+    return this.pipes.size;
+  }
+
+  /** Owners that pipes lead to now. */
+  owners(): Set<string> {
+    return new Set([...this.pipes].map((p) => p.target.nodeId));
+  }
+
+  /** Cuts the pipes of `boardId` that lead anywhere but `ownerNodeId` (the board moved there). */
+  cutBoard(boardId: string, ownerNodeId: string): number {
+    return this.cutWhere((t) => t.boardId === boardId && t.nodeId !== ownerNodeId);
+  }
+
+  /** Cuts every pipe to `nodeId` (it is down or draining). */
+  cutNode(nodeId: string): number {
+    return this.cutWhere((t) => t.nodeId === nodeId);
+  }
+
+  cutAll(): number {
+    return this.cutWhere(() => true);
+  }
+
+  private cutWhere(matches: (target: PipeTarget) => boolean): number {
+    let count = 0;
+    for (const pipe of [...this.pipes]) {
+      if (!matches(pipe.target)) continue;
+      pipe.cut();
+      count += 1;
+    }
+    return count;
+  }
+
+  /**
+   * Passes an upgrade request on to the board's owner over TCP: the original request line and
+   * headers (without any hop headers the client sent) plus `hopHeaders`, then the bytes already
+   * read, then both directions piped (backpressure included) until either side closes.
+   */
+  pipe(req: IncomingMessage, client: Duplex, head: Buffer, target: PipeTarget, hopHeaders: Record<string, string>): void {
+    const { hostname, port } = new URL(target.internalUrl);
+    const upstream: Socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) || 80 });
+    let isDone = false;
+    const pipe: ActivePipe = { target, cut: () => finish('cut') };
+    const finish = (why: 'cut' | 'client closed' | 'owner closed' | 'owner unreachable') => {
+      if (isDone) return;
+      isDone = true;
+      this.pipes.delete(pipe);
+      clearTimeout(timer);
+      if (why === 'owner unreachable' && upstream.bytesRead === 0) {
+        // Nothing came back: answer the handshake ourselves; the client retries.
+        client.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      } else if (why === 'owner closed') {
+        client.end();
+      } else {
+        client.destroy();
+      }
+      upstream.destroy();
+      // A peer that does not finish closing is cut off.
+      setTimeout(() => client.destroy(), 1000).unref();
+      log('debug', 'pipe.closed', { boardId: target.boardId, owner: target.nodeId, why });
+    };
+    const timer = setTimeout(() => finish('owner unreachable'), PIPE_CONNECT_TIMEOUT_MS);
+    this.pipes.add(pipe);
+    client.on('error', () => finish('client closed'));
+    client.on('close', () => finish('client closed'));
+    upstream.on('error', (error) => {
+      log('warn', 'pipe.owner_unreachable', {
+        boardId: target.boardId,
+        owner: target.nodeId,
+        code: (error as NodeJS.ErrnoException).code,
+      });
+      finish('owner unreachable');
+    });
+    upstream.on('end', () => finish('owner closed'));
+    upstream.on('close', () => finish('owner closed'));
+    upstream.once('connect', () => {
+      clearTimeout(timer);
+      upstream.setNoDelay(true);
+      (client as Partial<Socket>).setNoDelay?.(true);
+      upstream.write(requestHead(req, hopHeaders));
+      if (head.length > 0) upstream.write(head);
+      client.pipe(upstream);
+      upstream.pipe(client, { end: false });
+    });
+  }
+}
+
+/** The request line and headers, as received, minus hop headers from outside, plus ours. */
+function requestHead(req: IncomingMessage, hopHeaders: Record<string, string>): string {
+  const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`];
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const lower = name.toLowerCase();
+    if (lower === HOP_HEADER || lower === HOP_CLIENT_HEADER) continue;
+    lines.push(`${name}: ${raw[i + 1] as string}`);
+  }
+  for (const [name, value] of Object.entries(hopHeaders)) lines.push(`${name}: ${value}`);
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
