@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, MAX_BUFFERED_BYTES, MAX_PARTICIPANTS_PER_BOARD } from '../shared/limits';
+import { type ClusterConfig, clusterConfigFromEnv } from './cluster/clusterConfig';
 
 /** Server configuration. Every field can be set by an environment variable (see README.md). */
 export interface ServerConfig {
@@ -42,6 +43,11 @@ export interface ServerConfig {
   readonly staticDir: string;
   /** Compact a board's update log into a snapshot after this many updates. Env COMPACT_AFTER_UPDATES, default 500. */
   readonly compactAfterUpdates: number;
+  /**
+   * Cluster mode (DATABASE_URL set): this node's id, how peers reach it, the shared CLUSTER_SECRET
+   * and the optional Redis. Null for one process with SQLite. See server/cluster/clusterConfig.ts.
+   */
+  readonly cluster: ClusterConfig | null;
 }
 
 function intFromEnv(value: string | undefined, fallback: number): number {
@@ -70,5 +76,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     compactAfterUpdates: intFromEnv(env.COMPACT_AFTER_UPDATES, 500),
+    cluster: clusterConfigFromEnv(env),
   };
 }
