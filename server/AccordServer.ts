@@ -6,10 +6,12 @@ import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
 import { handleApi } from './api';
 import { Connection } from './Connection';
+import type { UpgradeRoute } from './cluster/ClusterNode';
+import { createNodeState, type NodeReady } from './cluster/nodeState';
 import type { ServerConfig } from './config';
 import { log } from './log';
 import { isOriginAllowed } from './originPolicy';
-import { RoomManager } from './RoomManager';
+import type { RoomManager } from './RoomManager';
 import { serveStatic } from './staticFiles';
 import type { BoardStore } from './store/BoardStore';
 import { SqliteStore } from './store/SqliteStore';
@@ -31,7 +33,15 @@ export interface RunningServer {
   readonly port: number;
   readonly store: BoardStore;
   readonly rooms: RoomManager;
+  /** This process's node id (random for one process; NODE_ID in a cluster). */
+  readonly nodeId: string;
+  /** Stops at once: rooms close with 4500, unanswered commands are replayed by their clients later. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM): each room commits and answers what it queued, gives its board up
+   * (in a cluster another node claims it at once), and closes its connections with a reconnect code.
+   */
+  drain(): Promise<void>;
 }
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
@@ -44,9 +54,7 @@ export async function startServer(
   config: ServerConfig,
   store: BoardStore = new SqliteStore(config.dataDir),
 ): Promise<RunningServer> {
-  const rooms = new RoomManager(store, config.compactAfterUpdates);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
-  const connectionsByAddress = new Map<string, number>();
   let connectionCount = 0;
   const header = (req: IncomingMessage, name: string) => {
     const value = req.headers[name];
@@ -60,15 +68,25 @@ export async function startServer(
   };
   const addressOf = (req: IncomingMessage) =>
     (config.trustProxy && header(req, 'x-forwarded-for')) || req.socket.remoteAddress || 'unknown';
+  // One process: ready now. A cluster node: ready once it holds a lease, which needs the port it listens on.
+  const node = createNodeState();
 
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    handleApi(req, res, {
-      store,
-      rooms,
-      baseUrl: baseUrlFor(req),
-      health: () => ({ rooms: rooms.openRooms, connections: connectionCount }),
-    })
+    node.ready
+      .then(({ rooms, ownership }) =>
+        handleApi(req, res, {
+          store,
+          rooms,
+          baseUrl: baseUrlFor(req),
+          health: () => ({
+            nodeId: ownership.nodeId,
+            rooms: rooms.openRooms,
+            connections: connectionCount,
+            owned: ownership.ownedCount,
+          }),
+        }),
+      )
       .then((handled) => {
         if (!handled) serveStatic(config.staticDir, req, res);
       })
@@ -83,21 +101,58 @@ export async function startServer(
     socket.on('error', () => {});
     const match = /^\/ws\/([A-Za-z0-9_-]{1,64})$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!match) return refuseUpgrade(socket, 404, 'Not Found');
+    const boardId = match[1] as string;
+    node.ready
+      .then((ready) => routeUpgrade(ready, req, socket, head, boardId))
+      .catch((error: Error) => {
+        log('error', 'ws.upgrade_failed', { boardId, message: error.message });
+        socket.destroy();
+      });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  /** Serves an upgrade here, pipes it to the board's owner, or refuses it (cluster routing: server/cluster). */
+  async function routeUpgrade(ready: NodeReady, req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string) {
     const address = addressOf(req);
+    const route: UpgradeRoute = ready.cluster
+      ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins)
+      : { type: 'local', clientAddress: address, isHopped: false };
+    if (route.type === 'refuse') return refuseUpgrade(socket, route.status, route.message);
+    if (route.type === 'close') return wss.handleUpgrade(req, socket, head, (ws) => ws.close(route.code, route.reason));
+    if (route.type === 'local') await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped);
+  }
+
+  /** Completes the handshake here and hands the socket to a Connection (or closes it with a refusal code). */
+  async function acceptLocal(
+    { rooms, counter }: NodeReady,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    boardId: string,
+    address: string,
+    isHopped: boolean,
+  ) {
+    // A hopped upgrade had its Origin checked by the node the client reached.
+    const isOriginOk = isHopped || isOriginAllowed(req, config.allowedOrigins);
+    const release = isOriginOk ? await counter.acquire(address, config.maxConnectionsPerAddress) : null;
+    let isHandedOver = false;
+    socket.once('close', () => {
+      if (!isHandedOver) release?.();
+    });
+    if (socket.destroyed) return release?.();
     wss.handleUpgrade(req, socket, head, (ws) => {
+      isHandedOver = true;
       // Refusals after the handshake use close codes, which y-websocket understands as final.
-      if (!isOriginAllowed(req, config.allowedOrigins)) {
+      if (!isOriginOk) {
         log('warn', 'ws.origin_refused', {});
         ws.close(CLOSE_CODES.ORIGIN_REFUSED, 'Origin not allowed');
         return;
       }
-      const open = connectionsByAddress.get(address) ?? 0;
-      if (open >= config.maxConnectionsPerAddress) {
-        log('warn', 'ws.too_many_connections', { open });
+      if (!release) {
+        log('warn', 'ws.too_many_connections', {});
         ws.close(CLOSE_CODES.TOO_MANY_CONNECTIONS, 'Too many connections');
         return;
       }
-      connectionsByAddress.set(address, open + 1);
       connectionCount += 1;
       let isAlive = true;
       ws.on('pong', () => {
@@ -109,18 +164,15 @@ export async function startServer(
         ws.ping();
       }, PING_INTERVAL_MS);
       let released = false;
-      new Connection(ws, match[1] as string, rooms, store, config, () => {
+      new Connection(ws, boardId, rooms, store, config, () => {
         if (released) return;
         released = true;
         clearInterval(ping);
         connectionCount -= 1;
-        const left = (connectionsByAddress.get(address) ?? 1) - 1;
-        if (left <= 0) connectionsByAddress.delete(address);
-        else connectionsByAddress.set(address, left);
+        release();
       });
     });
-  });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -128,20 +180,48 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log('info', 'server.started', { port, host: config.host });
+  let ready: NodeReady;
+  try {
+    ready = await node.start(config, store, port);
+  } catch (error) {
+    server.close();
+    await store.close().catch(() => {});
+    throw error;
+  }
+  const { rooms } = ready;
+  log('info', 'server.started', { port, host: config.host, nodeId: ready.ownership.nodeId, isClustered: ready.cluster !== null });
 
+  const finish = async () => {
+    for (const client of wss.clients) client.terminate();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    await ready.cluster?.stop();
+    await store.close();
+  };
+  // Close and drain run once; a second call waits for the first.
+  let stopping: Promise<void> | null = null;
   return {
     url: `http://${host}:${port}`,
     port,
     store,
     rooms,
-    async close() {
-      rooms.closeAll();
-      for (const client of wss.clients) client.terminate();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await store.close();
+    nodeId: ready.ownership.nodeId,
+    close() {
+      stopping ??= (async () => {
+        rooms.closeAll();
+        await ready.ownership.stop().catch(() => {});
+        await finish();
+      })();
+      return stopping;
+    },
+    drain() {
+      stopping ??= (async () => {
+        await rooms.drain(ready.cluster ? CLOSE_CODES.DRAINING : CLOSE_CODES.GOING_AWAY);
+        rooms.closeAll();
+        await finish();
+      })();
+      return stopping;
     },
   };
 }

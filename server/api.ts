@@ -25,7 +25,7 @@ export interface ApiContext {
   readonly store: BoardStore;
   readonly rooms: RoomManager;
   readonly baseUrl: string;
-  readonly health: () => Record<string, number>;
+  readonly health: () => Record<string, number | string>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

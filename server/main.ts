@@ -1,19 +1,48 @@
-import { startServer } from './AccordServer';
-import { configFromEnv } from './config';
+import { type RunningServer, startServer } from './AccordServer';
+import { configFromEnv, type ServerConfig } from './config';
 import { log } from './log';
+import { storeFromConfig } from './store/storeFromConfig';
 
-const config = configFromEnv();
-const running = await startServer(config);
-process.stdout.write(`Accord is running at ${config.publicUrl ?? running.url} (data in ${config.dataDir})\n`);
+/** Prints why Accord cannot start, in a sentence, and exits with status 1. */
+function refuseToStart(message: string): never {
+  process.stderr.write(`Accord cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+let config: ServerConfig;
+try {
+  config = configFromEnv();
+} catch (error) {
+  refuseToStart((error as Error).message);
+}
+
+let running: RunningServer;
+try {
+  // The database URL is never printed: it may hold a password.
+  const store = await storeFromConfig(config).catch((error: Error) => {
+    throw new Error(`the database could not be opened (${error.message}).`);
+  });
+  running = await startServer(config, store);
+} catch (error) {
+  refuseToStart((error as Error).message);
+}
+const where = config.cluster
+  ? `node ${running.nodeId}, boards in PostgreSQL schema ${config.databaseSchema}`
+  : `data in ${config.dataDir}`;
+process.stdout.write(`Accord is running at ${config.publicUrl ?? running.url} (${where})\n`);
 
 let isStopping = false;
 function stop(signal: string) {
   if (isStopping) return;
   isStopping = true;
   log('info', 'server.stopping', { signal });
-  running.close().then(
+  // Drain: every room commits and answers what it queued and hands its board over before the exit.
+  running.drain().then(
     () => process.exit(0),
-    () => process.exit(1),
+    (error: Error) => {
+      log('error', 'server.stop_failed', { message: error.message });
+      process.exit(1);
+    },
   );
 }
 process.on('SIGINT', () => stop('SIGINT'));

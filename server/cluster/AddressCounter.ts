@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { randomId } from '../../shared/random';
 import { log } from '../log';
 
 /**
@@ -58,7 +59,6 @@ export class RedisAddressCounter implements AddressCounter {
   private readonly local = new LocalAddressCounter();
   /** Members this node holds, by key. */
   private readonly held = new Map<string, Set<string>>();
-  private sequence = 0;
   private readonly refresher: NodeJS.Timeout;
 
   constructor(
@@ -77,7 +77,8 @@ export class RedisAddressCounter implements AddressCounter {
 
   async acquire(address: string, max: number): Promise<(() => void) | null> {
     const key = this.keyOf(address);
-    const member = `${this.nodeId}:${(this.sequence += 1)}`;
+    // Random, so that a restarted node with the same id cannot collide with its old members.
+    const member = `${this.nodeId}:${randomId()}`;
     const now = Date.now();
     let total: number | null = null;
     try {
@@ -110,9 +111,9 @@ export class RedisAddressCounter implements AddressCounter {
   }
 
   private hold(key: string, member: string): void {
-    let members = this.held.get(key);
-    if (!members) this.held.set(key, (members = new Set()));
+    const members = this.held.get(key) ?? new Set<string>();
     members.add(member);
+    this.held.set(key, members);
   }
 
   private releaser(key: string, member: string, releaseLocal: () => void): () => void {

@@ -10,7 +10,7 @@ import type { DomainContext, DomainState } from '../../shared/domain/state';
 import type { CommandResult } from '../../shared/protocol';
 import { randomId } from '../../shared/random';
 import { log } from '../log';
-import { type AppliedCommand, appliedKey, type BoardStore } from '../store/BoardStore';
+import { type AppliedCommand, appliedKey, type BoardStore, FencedError } from '../store/BoardStore';
 import { collectAffected } from './privateSlices';
 import { type RoomMember, SERVER_ORIGIN } from './RoomMember';
 
@@ -194,6 +194,8 @@ export class CommandPipeline {
       this.updatesSinceSnapshot = 0;
       log('debug', 'board.compacted', { boardId: this.host.id, throughSeq });
     } catch (error) {
+      // Fenced: another node owns the board; this room must stop at once.
+      if (error instanceof FencedError) return this.host.fail(error);
       // The log is intact; compaction is retried after the next commits.
       log('error', 'board.compact_failed', { boardId: this.host.id, message: (error as Error).message });
     }

@@ -7,7 +7,7 @@ import { privateSlice } from '../../shared/domain/privateSlice';
 import type { DomainState } from '../../shared/domain/state';
 import { CLOSE_CODES, encodeJsonMessage, MESSAGE_PRIVATE, MESSAGE_RESULT, type PrivateMessage } from '../../shared/protocol';
 import { log } from '../log';
-import type { BoardRow, BoardStore } from '../store/BoardStore';
+import { type BoardRow, type BoardStore, FencedError } from '../store/BoardStore';
 import { CommandPipeline, type CommittedBatch, type PipelineHost } from './CommandPipeline';
 import { loadRoomState } from './loadRoomState';
 import { ReadOnlySync } from './ReadOnlySync';
@@ -180,6 +180,12 @@ export class Room implements PipelineHost {
    * the room closes; clients reconnect to a room reloaded from storage and replay their queues.
    */
   fail(error: unknown): void {
+    if (error instanceof FencedError) {
+      // Another node owns the board now (or this one lost its lease): nothing was written or sent.
+      log('warn', 'board.fenced', { boardId: this.id });
+      this.close(CLOSE_CODES.BOARD_MOVED, 'Board moved to another server');
+      return;
+    }
     log('error', 'board.commit_failed', { boardId: this.id, message: (error as Error).message });
     this.close(CLOSE_CODES.GOING_AWAY, 'Please reconnect');
   }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/boardDoc';
-import { ballotKey, type BoardState, type DomainState, postedKey, responseKey } from '../../shared/domain/state';
+import { type BoardState, ballotKey, type DomainState, postedKey, responseKey } from '../../shared/domain/state';
 import { migrateBoardDoc } from '../../shared/migrations';
 import { log } from '../log';
 import type { BoardRow, BoardStore, StoredBoard } from '../store/BoardStore';

@@ -1,0 +1,144 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CLOSE_CODES } from '../../shared/protocol';
+import { log } from '../log';
+import { isOriginAllowed } from '../originPolicy';
+import type { RoomManager } from '../RoomManager';
+import { type AddressCounter, LocalAddressCounter } from './AddressCounter';
+import type { ClusterConfig } from './clusterConfig';
+import { checkHop, signHop } from './hopHeader';
+import type { PostgresOwnership } from './PostgresOwnership';
+import { PipeRegistry } from './pipeToOwner';
+import type { ClusterEvent, RedisHints } from './RedisHints';
+
+/**
+ * How often a node that pipes connections checks in PostgreSQL that their owners are alive, in
+ * milliseconds: without Redis (or when an event is lost) a dead owner's pipes are cut this late
+ * after its lease expired.
+ */
+export const PIPE_OWNER_CHECK_INTERVAL_MS = 2_000;
+
+/** What to do with a WebSocket upgrade. */
+export type UpgradeRoute =
+  /** Serve it here: this node owns the board or may claim it (or it will be refused here anyway). */
+  | { readonly type: 'local'; readonly clientAddress: string; readonly isHopped: boolean }
+  /** Passed on to the board's owner over TCP: nothing more to do. */
+  | { readonly type: 'piped' }
+  /** Refuse before the handshake (a hop header that does not verify). */
+  | { readonly type: 'refuse'; readonly status: number; readonly message: string }
+  /** Complete the handshake and close with this code (45xx: the client retries). */
+  | { readonly type: 'close'; readonly code: number; readonly reason: string };
+
+/** The live nodes' ids, for the owner check. */
+export type LiveNodes = () => Promise<readonly { readonly nodeId: string }[]>;
+
+/**
+ * One node of a cluster (several Accord processes on one PostgreSQL database): routes each upgrade
+ * to the board's owner, keeps the pipes, listens to Redis hints, and counts connections per address
+ * across nodes when Redis is there.
+ */
+export class ClusterNode {
+  readonly pipes = new PipeRegistry();
+  readonly counter: AddressCounter;
+  private readonly ownerCheck: NodeJS.Timeout;
+  private isCheckingOwners = false;
+
+  constructor(
+    readonly config: ClusterConfig,
+    readonly ownership: PostgresOwnership,
+    private readonly hints: RedisHints | null,
+    private readonly liveNodes: LiveNodes,
+  ) {
+    this.counter = hints?.counter ?? new LocalAddressCounter();
+    this.ownerCheck = setInterval(() => void this.checkOwners(), PIPE_OWNER_CHECK_INTERVAL_MS);
+    this.ownerCheck.unref();
+  }
+
+  get nodeId(): string {
+    return this.config.nodeId;
+  }
+
+  /** Acts on a hint from another node (or this one). */
+  handleEvent(event: ClusterEvent): void {
+    const cut = event.type === 'moved' ? this.pipes.cutBoard(event.boardId, event.nodeId) : this.pipes.cutNode(event.nodeId);
+    if (cut > 0) log('info', 'pipe.cut_stale', { event: event.type, node: event.nodeId, pipes: cut });
+  }
+
+  /** Tells the others that this node now owns `boardId`, and cuts this node's own stale pipes of it. */
+  announceClaim(boardId: string): void {
+    const event: ClusterEvent = { type: 'moved', boardId, nodeId: this.nodeId };
+    this.handleEvent(event);
+    this.hints?.publish(event);
+  }
+
+  /** Tells the others that this node's pipes are stale (it lost its lease, or is shutting down). */
+  announceDown(): void {
+    this.hints?.publish({ type: 'down', nodeId: this.nodeId });
+  }
+
+  private async checkOwners(): Promise<void> {
+    if (this.pipes.size === 0 || this.isCheckingOwners) return;
+    this.isCheckingOwners = true;
+    try {
+      const live = new Set((await this.liveNodes()).map((n) => n.nodeId));
+      for (const owner of this.pipes.owners()) if (!live.has(owner)) this.handleEvent({ type: 'down', nodeId: owner });
+    } catch (error) {
+      log('debug', 'pipe.owner_check_failed', { message: (error as Error).message });
+    } finally {
+      this.isCheckingOwners = false;
+    }
+  }
+
+  /**
+   * Decides where an upgrade for `boardId` goes. From a client: the Origin is checked here (a
+   * refusal is served locally, with its close code), then the upgrade is piped to the board's live
+   * owner if that is another node. With a hop header: it must verify, and is never passed on again.
+   */
+  async route(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    boardId: string,
+    entryAddress: string,
+    rooms: RoomManager,
+    allowedOrigins: readonly string[],
+  ): Promise<UpgradeRoute> {
+    const path = req.url ?? '/';
+    const hop = checkHop(this.config.secret, req.headers, { boardId, path });
+    if (hop.type === 'invalid') {
+      log('warn', 'ws.hop_refused', { boardId, reason: hop.reason });
+      return { type: 'refuse', status: 403, message: 'Forbidden' };
+    }
+    const isHopped = hop.type === 'valid';
+    const clientAddress = isHopped ? hop.clientAddress : entryAddress;
+    const local: UpgradeRoute = { type: 'local', clientAddress, isHopped };
+    if (!isHopped && !isOriginAllowed(req, allowedOrigins)) return local;
+    if (rooms.draining) return { type: 'close', code: CLOSE_CODES.DRAINING, reason: 'Server shutting down' };
+    if (rooms.isOpen(boardId) || this.ownership.isHeld(boardId)) return local;
+    let owner: Awaited<ReturnType<PostgresOwnership['remoteOwner']>>;
+    try {
+      owner = await this.ownership.remoteOwner(boardId);
+    } catch (error) {
+      log('warn', 'ws.route_failed', { boardId, message: (error as Error).message });
+      return { type: 'close', code: CLOSE_CODES.GOING_AWAY, reason: 'Try again' };
+    }
+    if (owner === null) return local;
+    if (isHopped) {
+      // A second hop is never made: the client retries, and its entry node looks the owner up again.
+      log('info', 'ws.hop_not_owner', { boardId, from: hop.nodeId });
+      return { type: 'close', code: CLOSE_CODES.BOARD_MOVED, reason: 'Board moved' };
+    }
+    const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
+    this.pipes.pipe(req, socket, head, { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl }, hopHeaders);
+    return { type: 'piped' };
+  }
+
+  /** Cuts every pipe and stops listening (shutdown, after the rooms drained). */
+  async stop(): Promise<void> {
+    clearInterval(this.ownerCheck);
+    this.announceDown();
+    this.pipes.cutAll();
+    this.counter.close();
+    await this.hints?.close();
+  }
+}

@@ -1,0 +1,197 @@
+import { performance } from 'node:perf_hooks';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
+import { sortedPrompts } from '../../shared/domain/state';
+import { CLOSE_CODES } from '../../shared/protocol';
+import { health, postgresUnavailable, startNode, TEST_CLUSTER_SECRET, type TestNode, testSchema } from './clusterHelpers';
+import { connectClient, createBoard, lastSlice, type TestClient, waitFor, waitSynced } from './helpers';
+
+const skipReason = await postgresUnavailable();
+if (skipReason) console.warn(`Skipping the two-node cluster tests: ${skipReason}`);
+
+/** Close codes a client's connections ended with, in order. */
+function closeCodes(client: TestClient): number[] {
+  const codes: number[] = [];
+  client.connection.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
+  return codes;
+}
+
+/** Opens a bare WebSocket with these headers: the HTTP status of a refused upgrade, or the close code. */
+function upgrade(url: string, headers: Record<string, string> = {}): Promise<{ status?: number; code?: number; ws: WebSocket }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('error', () => {});
+    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, ws }));
+    ws.on('close', (code) => resolve({ code, ws }));
+  });
+}
+
+/** Resolves once the socket is open (an accepted upgrade); rejects if it closes first. */
+function opened(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('error', () => {});
+    ws.once('open', () => resolve(ws));
+    ws.once('close', (code) => reject(new Error(`closed with ${code}`)));
+  });
+}
+
+describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL database', () => {
+  let schema: ReturnType<typeof testSchema>;
+  let a: TestNode;
+  let b: TestNode;
+  const clients: TestClient[] = [];
+  const sockets: WebSocket[] = [];
+  const connect = (node: TestNode, boardId: string, opts: Parameters<typeof connectClient>[2] = {}) => {
+    const client = connectClient(node, boardId, opts);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    schema = testSchema();
+    a = await startNode(schema.name, 'node-a');
+    b = await startNode(schema.name, 'node-b');
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close();
+    for (const ws of sockets.splice(0)) ws.terminate();
+    await Promise.all([a.close(), b.close()]);
+    await schema.drop();
+  });
+
+  const ownerOf = async (boardId: string) =>
+    (await schema.query<{ node_id: string | null }>('SELECT node_id FROM board_owners WHERE board_id = $1', [boardId]))[0]
+      ?.node_id;
+
+  it('pipes a client of the node that does not own the board to its owner, where its commands are acknowledged', async () => {
+    const created = await createBoard(b);
+    const facilitator = connect(a, created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(facilitator);
+    expect(await ownerOf(created.boardId)).toBe('node-a');
+    const person = connect(b, created.boardId);
+    await waitSynced(person);
+    expect(await health(a)).toMatchObject({ nodeId: 'node-a', rooms: 1, owned: 1, connections: 2 });
+    // The entry node holds a pipe, not a room or a connection of its own.
+    expect(await health(b)).toMatchObject({ nodeId: 'node-b', rooms: 0, owned: 0, connections: 0 });
+
+    expect(await facilitator.send({ type: 'setPhase', phase: 'reflect' })).toMatchObject({ ok: true });
+    const promptId = sortedPrompts(facilitator.board())[0]!.id;
+    expect(await person.send({ type: 'postDraft', draftId: 'd1', promptId, text: 'Piped note', tag: null })).toEqual({
+      id: expect.any(String),
+      ok: true,
+    });
+    await waitFor(() => person.board().meta.phase === 'reflect', 5000, 'the phase through the pipe');
+    await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'the private slice through the pipe');
+    // A facilitator reaching the other node is piped too and can drive the board.
+    const second = connect(b, created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(second);
+    expect(await second.send({ type: 'startTimer', durationMs: 60_000 })).toMatchObject({ ok: true });
+    await waitFor(() => facilitator.board().meta.timer !== null, 5000, 'the timer on the owner');
+  });
+
+  it('refuses a hop header that is wrongly signed or stale, and never passes a hopped upgrade on again', async () => {
+    const created = await createBoard(a);
+    await a.rooms.get(created.boardId);
+    const path = `/ws/${created.boardId}`;
+    const sign = (nodeId: string, now = Date.now(), secret = TEST_CLUSTER_SECRET) =>
+      signHop(secret, { nodeId, boardId: created.boardId, path, clientAddress: '203.0.113.9' }, now);
+
+    expect((await upgrade(`${a.wsUrl}/${created.boardId}`, sign('node-b', Date.now(), 'not-the-cluster-secret!'))).status).toBe(
+      403,
+    );
+    expect((await upgrade(`${a.wsUrl}/${created.boardId}`, sign('node-b', Date.now() - 60_000))).status).toBe(403);
+    expect(
+      (await upgrade(`${a.wsUrl}/${created.boardId}`, { [HOP_HEADER]: 'node-b.1.x', [HOP_CLIENT_HEADER]: '203.0.113.9' })).status,
+    ).toBe(403);
+    // Node b does not own the board: a hop to it is closed with a reconnect code, not piped to node a.
+    const second = await upgrade(`${b.wsUrl}/${created.boardId}`, sign('node-x'));
+    expect(second.code).toBe(CLOSE_CODES.BOARD_MOVED);
+    expect((await health(a)).connections).toBe(0);
+    // A good hop to the owner is accepted.
+    sockets.push(await opened(`${a.wsUrl}/${created.boardId}`, sign('node-b')));
+    expect((await health(a)).connections).toBe(1);
+  });
+
+  it('hands every board over on a drain: commands queued meanwhile are answered once, by the next owner', async () => {
+    const created = await createBoard(a);
+    await a.rooms.get(created.boardId);
+    const facilitator = connect(b, created.boardId, { facilitatorKey: created.facilitatorKey });
+    const people = [0, 1, 2].map(() => connect(b, created.boardId));
+    await waitSynced(facilitator, ...people);
+    expect(await ownerOf(created.boardId)).toBe('node-a');
+    expect(await facilitator.send({ type: 'setPhase', phase: 'reflect' })).toMatchObject({ ok: true });
+    const promptId = sortedPrompts(facilitator.board())[0]!.id;
+    const codes = closeCodes(people[0]!);
+
+    const started = performance.now();
+    const drained = a.drain();
+    const during = people.map((p, i) => p.send({ type: 'postDraft', draftId: `d${i}`, promptId, text: `Note ${i}`, tag: null }));
+    await drained;
+    await waitFor(() => [facilitator, ...people].every((c) => c.connection.status === 'online' && c.connection.isSynced));
+    const handOffMs = performance.now() - started;
+    console.info(`drain hand-off: every client online on the next owner after ${Math.round(handOffMs)} ms`);
+    expect(handOffMs).toBeLessThan(2000);
+    expect(codes).toContain(CLOSE_CODES.DRAINING);
+    for (const result of await Promise.all(during)) expect(result).toMatchObject({ ok: true });
+    expect(await ownerOf(created.boardId)).toBe('node-b');
+    for (const person of people) await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'one note each');
+    const drafts = await schema.query<{ n: string }>('SELECT count(*) AS n FROM drafts WHERE board_id = $1', [created.boardId]);
+    expect(Number(drafts[0]!.n)).toBe(3);
+  });
+
+  it('never lets a node acknowledge a commit after another node took the board (the fence)', async () => {
+    const created = await createBoard(a);
+    const facilitator = connect(a, created.boardId, { facilitatorKey: created.facilitatorKey });
+    const person = connect(a, created.boardId);
+    await waitSynced(facilitator, person);
+    expect(await facilitator.send({ type: 'setPhase', phase: 'reflect' })).toMatchObject({ ok: true });
+    const promptId = sortedPrompts(facilitator.board())[0]!.id;
+    const codes = closeCodes(person);
+    // Node b takes the board while node a still believes it owns it (a missed lease, a long pause).
+    await schema.query(
+      `UPDATE board_owners SET node_id = 'node-b', epoch = epoch + 1,
+         node_generation = (SELECT generation FROM nodes WHERE node_id = 'node-b') WHERE board_id = $1`,
+      [created.boardId],
+    );
+    const result = await person.send({ type: 'postDraft', draftId: 'fenced', promptId, text: 'After the takeover', tag: null });
+    expect(result).toMatchObject({ ok: true });
+    expect(codes[0]).toBe(CLOSE_CODES.BOARD_MOVED);
+    // The one answer came from node b, through node a's pipe; node a wrote nothing.
+    expect(await health(b)).toMatchObject({ owned: 1, rooms: 1 });
+    expect((await health(a)).owned).toBe(0);
+    const drafts = await schema.query<{ n: string }>('SELECT count(*) AS n FROM drafts WHERE id = $1', ['fenced']);
+    expect(Number(drafts[0]!.n)).toBe(1);
+    await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'the note counted once');
+  });
+
+  it('closes every room with 4502 when its lease expired, registers again, and serves again', async () => {
+    const created = await createBoard(a);
+    const person = connect(a, created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(person);
+    const codes = closeCodes(person);
+    const [before] = await schema.query<{ generation: number }>("SELECT generation FROM nodes WHERE node_id = 'node-a'");
+    await schema.query("UPDATE nodes SET expires_at = now() - interval '1 second' WHERE node_id = 'node-a'");
+    await waitFor(() => codes.length > 0, 5000, 'the room to close');
+    expect(codes[0]).toBe(CLOSE_CODES.LEASE_LOST);
+    await waitSynced(person);
+    const [after] = await schema.query<{ generation: number }>("SELECT generation FROM nodes WHERE node_id = 'node-a'");
+    expect(after!.generation).toBe(before!.generation + 1);
+    expect(await person.send({ type: 'updateBoard', title: 'Back again' })).toMatchObject({ ok: true });
+  });
+
+  it('reads a download from the store on a node that does not own the board, and claims nothing', async () => {
+    const created = await createBoard(a);
+    const facilitator = connect(a, created.boardId, { facilitatorKey: created.facilitatorKey });
+    await waitSynced(facilitator);
+    expect(await facilitator.send({ type: 'updateBoard', title: 'Read from the store' })).toMatchObject({ ok: true });
+    const response = await fetch(`${b.url}/api/boards/${created.boardId}/export.md`, {
+      headers: { authorization: `Bearer ${created.readerKey}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Read from the store');
+    expect(await health(b)).toMatchObject({ owned: 0, rooms: 0 });
+    expect(await ownerOf(created.boardId)).toBe('node-a');
+  });
+});
