@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
+import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { sortedPrompts } from '../../shared/domain/state';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { health, postgresUnavailable, startNode, TEST_CLUSTER_SECRET, type TestNode, testSchema } from './clusterHelpers';
@@ -132,7 +133,9 @@ describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL databas
     await waitFor(() => [facilitator, ...people].every((c) => c.connection.status === 'online' && c.connection.isSynced));
     const handOffMs = performance.now() - started;
     console.info(`drain hand-off: every client online on the next owner after ${Math.round(handOffMs)} ms`);
-    expect(handOffMs).toBeLessThan(2000);
+    // Not a time budget (the bench measures that): under the lease's TTL means the board was
+    // released at the drain, not taken over after node a's lease expired.
+    expect(handOffMs).toBeLessThan(LEASE_TTL_MS);
     expect(codes).toContain(CLOSE_CODES.DRAINING);
     for (const result of await Promise.all(during)) expect(result).toMatchObject({ ok: true });
     expect(await ownerOf(created.boardId)).toBe('node-b');

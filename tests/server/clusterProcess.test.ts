@@ -1,0 +1,156 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../server/cluster/clusterConfig';
+import { configFromEnv } from '../../server/config';
+import { CLOSE_CODES } from '../../shared/protocol';
+import { health, postgresUnavailable, startNode, TEST_CLUSTER_SECRET, TEST_DATABASE_URL, testSchema } from './clusterHelpers';
+import { freePort, kill, spawnServer } from './childServer';
+import { connectClient, createBoard, type TestClient, waitFor, waitSynced } from './helpers';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-cluster-'));
+const children: ChildProcess[] = [];
+const clients: TestClient[] = [];
+afterAll(async () => {
+  for (const client of clients) client.close();
+  for (const child of children) {
+    child.kill('SIGCONT');
+    await kill(child);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs server/main.ts with `env` until it exits; its exit code and stderr. */
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('cluster settings', () => {
+  const cluster = { DATABASE_URL: TEST_DATABASE_URL, CLUSTER_SECRET: TEST_CLUSTER_SECRET };
+
+  it('stays one process with SQLite, as before, without DATABASE_URL', () => {
+    expect(configFromEnv({ CLUSTER_SECRET: 'x', REDIS_URL: 'nonsense' }).cluster).toBeNull();
+  });
+
+  it.each([
+    ['no CLUSTER_SECRET', { ...cluster, CLUSTER_SECRET: '' }, /CLUSTER_SECRET must be set/],
+    ['a short CLUSTER_SECRET', { ...cluster, CLUSTER_SECRET: 'short' }, /at least 16 random characters/],
+    ['a NODE_ID with a dot', { ...cluster, NODE_ID: 'node.1' }, /NODE_ID must be/],
+    ['an INTERNAL_URL with a path', { ...cluster, INTERNAL_URL: 'http://10.0.0.5:8787/accord' }, /INTERNAL_URL must be/],
+    ['an https INTERNAL_URL', { ...cluster, INTERNAL_URL: 'https://10.0.0.5:8787' }, /INTERNAL_URL must be/],
+    ['a REDIS_URL of another kind', { ...cluster, REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must start/],
+  ])('refuses %s with a sentence that says what to set', (_what, env, message) => {
+    expect(() => configFromEnv(env)).toThrow(ConfigError);
+    expect(() => configFromEnv(env)).toThrow(message);
+  });
+
+  it('reads the defaults: a random node id, the port-based internal URL, the accord: prefix', () => {
+    const config = configFromEnv({ ...cluster, INTERNAL_URL: 'http://10.0.0.5:8787' });
+    expect(config.cluster).toMatchObject({ internalUrl: 'http://10.0.0.5:8787', redisUrl: null, redisKeyPrefix: 'accord:' });
+    expect(config.cluster?.nodeId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(configFromEnv(cluster).cluster?.internalUrl).toBeNull();
+  });
+
+  it('makes server/main.ts exit with status 1 and the sentence, not a stack trace, without CLUSTER_SECRET', async () => {
+    const { code, stderr } = await runMain({ DATABASE_URL: TEST_DATABASE_URL, CLUSTER_SECRET: '' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Accord cannot start: CLUSTER_SECRET must be set/);
+    expect(stderr).not.toContain('    at ');
+  });
+});
+
+const skipReason = await postgresUnavailable();
+if (skipReason) console.warn(`Skipping the cluster process tests: ${skipReason}`);
+
+describe.skipIf(skipReason !== null)('cluster nodes as processes', () => {
+  it('drains on SIGTERM: exits 0, its board released and its lease ended', async () => {
+    const schema = testSchema();
+    try {
+      const port = await freePort();
+      const child = await spawnServer(port, dataDir, {
+        DATABASE_URL: TEST_DATABASE_URL,
+        DATABASE_SCHEMA: schema.name,
+        CLUSTER_SECRET: TEST_CLUSTER_SECRET,
+        NODE_ID: 'node-main',
+      });
+      children.push(child);
+      const server = { url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
+      const created = await createBoard(server);
+      const person = connectClient(server, created.boardId);
+      clients.push(person);
+      await waitSynced(person);
+      expect(await health(server)).toMatchObject({ nodeId: 'node-main', owned: 1, rooms: 1, connections: 1 });
+      const codes: number[] = [];
+      person.connection.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(codes[0]).toBe(CLOSE_CODES.DRAINING);
+      const [owner] = await schema.query<{ node_id: string | null }>('SELECT node_id FROM board_owners WHERE board_id = $1', [
+        created.boardId,
+      ]);
+      expect(owner?.node_id).toBeNull();
+      const [lease] = await schema.query<{ alive: boolean }>(
+        "SELECT expires_at > now() AS alive FROM nodes WHERE node_id = 'node-main'",
+      );
+      expect(lease?.alive).toBe(false);
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it('cuts the pipes to a paused owner once its lease has expired, and the next node takes the board over (no Redis)', async () => {
+    const schema = testSchema();
+    const entry = await startNode(schema.name, 'node-entry');
+    try {
+      const port = await freePort();
+      const owner = await spawnServer(port, dataDir, {
+        DATABASE_URL: TEST_DATABASE_URL,
+        DATABASE_SCHEMA: schema.name,
+        CLUSTER_SECRET: TEST_CLUSTER_SECRET,
+        NODE_ID: 'node-paused',
+      });
+      children.push(owner);
+      const created = await createBoard(entry);
+      const direct = connectClient({ wsUrl: `ws://127.0.0.1:${port}/ws` }, created.boardId, {
+        facilitatorKey: created.facilitatorKey,
+      });
+      clients.push(direct);
+      await waitSynced(direct);
+      const person = connectClient(entry, created.boardId);
+      clients.push(person);
+      await waitSynced(person);
+      expect((await health(entry)).owned).toBe(0);
+      const codes: number[] = [];
+      person.connection.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
+      // SIGSTOP: the owner's sockets stay open but it answers nothing, renews nothing.
+      owner.kill('SIGSTOP');
+      await waitFor(() => codes.length > 0, 12_000, 'the pipe to the paused owner to be cut');
+      await waitSynced(person);
+      expect(await health(entry)).toMatchObject({ owned: 1, rooms: 1 });
+      const [row] = await schema.query<{ node_id: string }>('SELECT node_id FROM board_owners WHERE board_id = $1', [
+        created.boardId,
+      ]);
+      expect(row?.node_id).toBe('node-entry');
+      // The owner wakes up: its heartbeat finds the lease expired and it lets go (its client reconnects elsewhere or fails).
+      owner.kill('SIGCONT');
+    } finally {
+      await entry.close();
+      await schema.drop();
+    }
+  }, 30_000);
+});
