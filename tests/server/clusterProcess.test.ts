@@ -8,7 +8,7 @@ import { configFromEnv } from '../../server/config';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { health, postgresUnavailable, startNode, TEST_CLUSTER_SECRET, TEST_DATABASE_URL, testSchema } from './clusterHelpers';
 import { freePort, kill, spawnServer } from './childServer';
-import { connectClient, createBoard, type TestClient, waitFor, waitSynced } from './helpers';
+import { connectClient, createBoard, startTestServer, type TestClient, waitFor, waitSynced } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-cluster-'));
@@ -42,8 +42,20 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
 describe('cluster settings', () => {
   const cluster = { DATABASE_URL: TEST_DATABASE_URL, CLUSTER_SECRET: TEST_CLUSTER_SECRET };
 
-  it('stays one process with SQLite, as before, without DATABASE_URL', () => {
+  it('stays one process with SQLite, as before, without DATABASE_URL; its health names it and counts its rooms as owned', async () => {
     expect(configFromEnv({ CLUSTER_SECRET: 'x', REDIS_URL: 'nonsense' }).cluster).toBeNull();
+    const server = await startTestServer();
+    try {
+      const created = await createBoard(server);
+      const person = connectClient(server, created.boardId);
+      clients.push(person);
+      await waitSynced(person);
+      expect(await health(server)).toEqual({ ok: true, nodeId: server.nodeId, rooms: 1, connections: 1, owned: 1 });
+      expect(server.nodeId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+      person.close();
+    } finally {
+      await server.stop();
+    }
   });
 
   it.each([
