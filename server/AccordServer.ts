@@ -118,7 +118,12 @@ export async function startServer(
       ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins)
       : { type: 'local', clientAddress: address, isHopped: false };
     if (route.type === 'refuse') return refuseUpgrade(socket, route.status, route.message);
-    if (route.type === 'close') return wss.handleUpgrade(req, socket, head, (ws) => ws.close(route.code, route.reason));
+    if (route.type === 'close') {
+      return wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', () => {});
+        ws.close(route.code, route.reason);
+      });
+    }
     if (route.type === 'local') await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped);
   }
 
