@@ -5,11 +5,11 @@ import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hop
 import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { sortedPrompts } from '../../shared/domain/state';
 import { CLOSE_CODES } from '../../shared/protocol';
-import { health, postgresUnavailable, startNode, TEST_CLUSTER_SECRET, type TestNode, testSchema } from './clusterHelpers';
+import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { connectClient, createBoard, lastSlice, type TestClient, waitFor, waitSynced } from './helpers';
+import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
 
-const skipReason = await postgresUnavailable();
-if (skipReason) console.warn(`Skipping the two-node cluster tests: ${skipReason}`);
+const databaseUrl = await findTestDatabase();
 
 /** Close codes a client's connections ended with, in order. */
 function closeCodes(client: TestClient): number[] {
@@ -38,8 +38,8 @@ function opened(url: string, headers: Record<string, string> = {}): Promise<WebS
   });
 }
 
-describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL database', () => {
-  let schema: ReturnType<typeof testSchema>;
+describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL database', () => {
+  let schema: TestSchema;
   let a: TestNode;
   let b: TestNode;
   const clients: TestClient[] = [];
@@ -51,9 +51,9 @@ describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL databas
   };
 
   beforeEach(async () => {
-    schema = testSchema();
-    a = await startNode(schema.name, 'node-a');
-    b = await startNode(schema.name, 'node-b');
+    schema = await createTestSchema(databaseUrl!);
+    a = await startNode(schema, 'node-a');
+    b = await startNode(schema, 'node-b');
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.close();
@@ -63,7 +63,7 @@ describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL databas
   });
 
   const ownerOf = async (boardId: string) =>
-    (await schema.query<{ node_id: string | null }>('SELECT node_id FROM board_owners WHERE board_id = $1', [boardId]))[0]
+    (await rows<{ node_id: string | null }>(schema, 'SELECT node_id FROM board_owners WHERE board_id = $1', [boardId]))[0]
       ?.node_id;
 
   it('pipes a client of the node that does not own the board to its owner, where its commands are acknowledged', async () => {
@@ -140,7 +140,7 @@ describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL databas
     for (const result of await Promise.all(during)) expect(result).toMatchObject({ ok: true });
     expect(await ownerOf(created.boardId)).toBe('node-b');
     for (const person of people) await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'one note each');
-    const drafts = await schema.query<{ n: string }>('SELECT count(*) AS n FROM drafts WHERE board_id = $1', [created.boardId]);
+    const drafts = await rows<{ n: string }>(schema, 'SELECT count(*) AS n FROM drafts WHERE board_id = $1', [created.boardId]);
     expect(Number(drafts[0]!.n)).toBe(3);
   });
 
@@ -164,7 +164,7 @@ describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL databas
     // The one answer came from node b, through node a's pipe; node a wrote nothing.
     expect(await health(b)).toMatchObject({ owned: 1, rooms: 1 });
     expect((await health(a)).owned).toBe(0);
-    const drafts = await schema.query<{ n: string }>('SELECT count(*) AS n FROM drafts WHERE id = $1', ['fenced']);
+    const drafts = await rows<{ n: string }>(schema, 'SELECT count(*) AS n FROM drafts WHERE id = $1', ['fenced']);
     expect(Number(drafts[0]!.n)).toBe(1);
     await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'the note counted once');
   });
@@ -174,12 +174,12 @@ describe.skipIf(skipReason !== null)('two Accord nodes on one PostgreSQL databas
     const person = connect(a, created.boardId, { facilitatorKey: created.facilitatorKey });
     await waitSynced(person);
     const codes = closeCodes(person);
-    const [before] = await schema.query<{ generation: number }>("SELECT generation FROM nodes WHERE node_id = 'node-a'");
+    const [before] = await rows<{ generation: number }>(schema, "SELECT generation FROM nodes WHERE node_id = 'node-a'");
     await schema.query("UPDATE nodes SET expires_at = now() - interval '1 second' WHERE node_id = 'node-a'");
     await waitFor(() => codes.length > 0, 5000, 'the room to close');
     expect(codes[0]).toBe(CLOSE_CODES.LEASE_LOST);
     await waitSynced(person);
-    const [after] = await schema.query<{ generation: number }>("SELECT generation FROM nodes WHERE node_id = 'node-a'");
+    const [after] = await rows<{ generation: number }>(schema, "SELECT generation FROM nodes WHERE node_id = 'node-a'");
     expect(after!.generation).toBe(before!.generation + 1);
     expect(await person.send({ type: 'updateBoard', title: 'Back again' })).toMatchObject({ ok: true });
   });

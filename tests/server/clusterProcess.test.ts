@@ -6,9 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../server/cluster/clusterConfig';
 import { configFromEnv } from '../../server/config';
 import { CLOSE_CODES } from '../../shared/protocol';
-import { health, postgresUnavailable, startNode, TEST_CLUSTER_SECRET, TEST_DATABASE_URL, testSchema } from './clusterHelpers';
+import { health, rows, startNode, TEST_CLUSTER_SECRET } from './clusterHelpers';
 import { freePort, kill, spawnServer } from './childServer';
 import { connectClient, createBoard, startTestServer, type TestClient, waitFor, waitSynced } from './helpers';
+import { createTestSchema, findTestDatabase } from './testDatabase';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-cluster-'));
@@ -40,7 +41,7 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
 }
 
 describe('cluster settings', () => {
-  const cluster = { DATABASE_URL: TEST_DATABASE_URL, CLUSTER_SECRET: TEST_CLUSTER_SECRET };
+  const cluster = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', CLUSTER_SECRET: TEST_CLUSTER_SECRET };
 
   it('stays one process with SQLite, as before, without DATABASE_URL; its health names it and counts its rooms as owned', async () => {
     expect(configFromEnv({ CLUSTER_SECRET: 'x', REDIS_URL: 'nonsense' }).cluster).toBeNull();
@@ -78,24 +79,23 @@ describe('cluster settings', () => {
   });
 
   it('makes server/main.ts exit with status 1 and the sentence, not a stack trace, without CLUSTER_SECRET', async () => {
-    const { code, stderr } = await runMain({ DATABASE_URL: TEST_DATABASE_URL, CLUSTER_SECRET: '' });
+    const { code, stderr } = await runMain({ ...cluster, CLUSTER_SECRET: '' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^Accord cannot start: CLUSTER_SECRET must be set/);
     expect(stderr).not.toContain('    at ');
   });
 });
 
-const skipReason = await postgresUnavailable();
-if (skipReason) console.warn(`Skipping the cluster process tests: ${skipReason}`);
+const databaseUrl = await findTestDatabase();
 
-describe.skipIf(skipReason !== null)('cluster nodes as processes', () => {
+describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
   it('drains on SIGTERM: exits 0, its board released and its lease ended', async () => {
-    const schema = testSchema();
+    const schema = await createTestSchema(databaseUrl!);
     try {
       const port = await freePort();
       const child = await spawnServer(port, dataDir, {
-        DATABASE_URL: TEST_DATABASE_URL,
-        DATABASE_SCHEMA: schema.name,
+        DATABASE_URL: schema.url,
+        DATABASE_SCHEMA: schema.schema,
         CLUSTER_SECRET: TEST_CLUSTER_SECRET,
         NODE_ID: 'node-main',
       });
@@ -112,11 +112,12 @@ describe.skipIf(skipReason !== null)('cluster nodes as processes', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(codes[0]).toBe(CLOSE_CODES.DRAINING);
-      const [owner] = await schema.query<{ node_id: string | null }>('SELECT node_id FROM board_owners WHERE board_id = $1', [
+      const [owner] = await rows<{ node_id: string | null }>(schema, 'SELECT node_id FROM board_owners WHERE board_id = $1', [
         created.boardId,
       ]);
       expect(owner?.node_id).toBeNull();
-      const [lease] = await schema.query<{ alive: boolean }>(
+      const [lease] = await rows<{ alive: boolean }>(
+        schema,
         "SELECT expires_at > now() AS alive FROM nodes WHERE node_id = 'node-main'",
       );
       expect(lease?.alive).toBe(false);
@@ -126,13 +127,13 @@ describe.skipIf(skipReason !== null)('cluster nodes as processes', () => {
   });
 
   it('cuts the pipes to a paused owner once its lease has expired, and the next node takes the board over (no Redis)', async () => {
-    const schema = testSchema();
-    const entry = await startNode(schema.name, 'node-entry');
+    const schema = await createTestSchema(databaseUrl!);
+    const entry = await startNode(schema, 'node-entry');
     try {
       const port = await freePort();
       const owner = await spawnServer(port, dataDir, {
-        DATABASE_URL: TEST_DATABASE_URL,
-        DATABASE_SCHEMA: schema.name,
+        DATABASE_URL: schema.url,
+        DATABASE_SCHEMA: schema.schema,
         CLUSTER_SECRET: TEST_CLUSTER_SECRET,
         NODE_ID: 'node-paused',
       });
@@ -154,7 +155,7 @@ describe.skipIf(skipReason !== null)('cluster nodes as processes', () => {
       await waitFor(() => codes.length > 0, 12_000, 'the pipe to the paused owner to be cut');
       await waitSynced(person);
       expect(await health(entry)).toMatchObject({ owned: 1, rooms: 1 });
-      const [row] = await schema.query<{ node_id: string }>('SELECT node_id FROM board_owners WHERE board_id = $1', [
+      const [row] = await rows<{ node_id: string }>(schema, 'SELECT node_id FROM board_owners WHERE board_id = $1', [
         created.boardId,
       ]);
       expect(row?.node_id).toBe('node-entry');

@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import { health, postgresUnavailable, startNode, TEST_REDIS_URL, type TestNode, testSchema } from './clusterHelpers';
+import { health, startNode, TEST_REDIS_URL, type TestNode } from './clusterHelpers';
 import { connectClient, createBoard, type TestClient, waitFor, waitSynced } from './helpers';
+import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
 
 async function redisUnavailable(): Promise<string | null> {
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -20,8 +21,9 @@ async function redisUnavailable(): Promise<string | null> {
   }
 }
 
-const skipReason = (await postgresUnavailable()) ?? (await redisUnavailable());
-if (skipReason) console.warn(`Skipping the cluster tests with Redis: ${skipReason}`);
+const databaseUrl = await findTestDatabase();
+const redisProblem = await redisUnavailable();
+if (redisProblem) console.warn(`Skipping the cluster tests with Redis: ${redisProblem}`);
 
 /** Opens a bare socket: resolves with it once open, or with the close code if refused. */
 function open(url: string): Promise<WebSocket | number> {
@@ -40,12 +42,12 @@ function open(url: string): Promise<WebSocket | number> {
   });
 }
 
-describe.skipIf(skipReason !== null)('cluster hints in Redis', () => {
+describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in Redis', () => {
   const prefix = `accord-test-${randomToken(6)}:`;
   const nodes: TestNode[] = [];
   const sockets: WebSocket[] = [];
   const clients: TestClient[] = [];
-  let schema: ReturnType<typeof testSchema> | null = null;
+  let schema: TestSchema | null = null;
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.close();
@@ -60,9 +62,9 @@ describe.skipIf(skipReason !== null)('cluster hints in Redis', () => {
   });
 
   async function twoNodes(env: Record<string, string>): Promise<[TestNode, TestNode]> {
-    schema = testSchema();
-    const a = await startNode(schema.name, 'node-a', env);
-    const b = await startNode(schema.name, 'node-b', env);
+    schema = await createTestSchema(databaseUrl!);
+    const a = await startNode(schema, 'node-a', env);
+    const b = await startNode(schema, 'node-b', env);
     nodes.push(a, b);
     return [a, b];
   }

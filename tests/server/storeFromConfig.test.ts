@@ -9,11 +9,13 @@ import { storeFromConfig } from '../../server/store/storeFromConfig';
 import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
 
 const databaseUrl = await findTestDatabase();
+/** DATABASE_URL means cluster mode, which needs the nodes' shared secret (server/cluster/clusterConfig.ts). */
+const CLUSTER_SECRET = 'a-cluster-secret-of-the-tests';
 
 describe('storeFromConfig', () => {
   it('reads DATABASE_URL and DATABASE_SCHEMA, with SQLite and `public` as defaults', () => {
     expect(configFromEnv({})).toMatchObject({ databaseUrl: null, databaseSchema: 'public' });
-    expect(configFromEnv({ DATABASE_URL: 'postgres://u@db/accord', DATABASE_SCHEMA: 'accord' })).toMatchObject({
+    expect(configFromEnv({ DATABASE_URL: 'postgres://u@db/accord', DATABASE_SCHEMA: 'accord', CLUSTER_SECRET })).toMatchObject({
       databaseUrl: 'postgres://u@db/accord',
       databaseSchema: 'accord',
     });
@@ -30,7 +32,11 @@ describe('storeFromConfig', () => {
   it('refuses a schema name that would need quoting, before connecting', async () => {
     await expect(
       storeFromConfig(
-        configFromEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATABASE_SCHEMA: 'x; DROP TABLE boards' }),
+        configFromEnv({
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+          DATABASE_SCHEMA: 'x; DROP TABLE boards',
+          CLUSTER_SECRET,
+        }),
       ),
     ).rejects.toThrow(/DATABASE_SCHEMA must be/);
   });
@@ -43,7 +49,9 @@ describe('storeFromConfig', () => {
 
     it('opens PostgresStore when DATABASE_URL is set, creating its schema and tables', async () => {
       schema = await createTestSchema(databaseUrl!);
-      const store = await storeFromConfig(configFromEnv({ DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema.schema }));
+      const store = await storeFromConfig(
+        configFromEnv({ DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema.schema, CLUSTER_SECRET }),
+      );
       try {
         expect(store).toBeInstanceOf(PostgresStore);
         expect(await store.loadBoard('none')).toBeNull();
