@@ -111,6 +111,7 @@ describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
+      await waitFor(() => codes.length > 0, 5000, 'the close to reach the client');
       expect(codes[0]).toBe(CLOSE_CODES.DRAINING);
       const [owner] = await rows<{ node_id: string | null }>(schema, 'SELECT node_id FROM board_owners WHERE board_id = $1', [
         created.boardId,
