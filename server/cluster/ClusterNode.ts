@@ -5,6 +5,7 @@ import { log } from '../log';
 import { isOriginAllowed } from '../originPolicy';
 import type { RoomManager } from '../RoomManager';
 import { type AddressCounter, LocalAddressCounter } from './AddressCounter';
+import type { RemoteOwner } from './BoardOwnership';
 import type { ClusterConfig } from './clusterConfig';
 import { checkHop, signHop } from './hopHeader';
 import type { PostgresOwnership } from './PostgresOwnership';
@@ -115,7 +116,7 @@ export class ClusterNode {
     if (!isHopped && !isOriginAllowed(req, allowedOrigins)) return local;
     if (rooms.draining) return { type: 'close', code: CLOSE_CODES.DRAINING, reason: 'Server shutting down' };
     if (rooms.isOpen(boardId) || this.ownership.isHeld(boardId)) return local;
-    let owner: Awaited<ReturnType<PostgresOwnership['remoteOwner']>>;
+    let owner: RemoteOwner | null;
     try {
       owner = await this.ownership.remoteOwner(boardId);
     } catch (error) {
