@@ -11,6 +11,7 @@ import { createNodeState, type NodeReady } from './cluster/nodeState';
 import type { ServerConfig } from './config';
 import { log } from './log';
 import { isOriginAllowed } from './originPolicy';
+import { RateLimitRegistry } from './rateLimit';
 import type { RoomManager } from './RoomManager';
 import { serveStatic } from './staticFiles';
 import type { BoardStore } from './store/BoardStore';
@@ -55,6 +56,8 @@ export async function startServer(
   store: BoardStore = new SqliteStore(config.dataDir),
 ): Promise<RunningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
+  // Everyone behind one address together may cost what as many people as may connect from it.
+  const rateLimits = new RateLimitRegistry(Math.max(1, config.maxConnectionsPerAddress));
   let connectionCount = 0;
   const header = (req: IncomingMessage, name: string) => {
     const value = req.headers[name];
@@ -169,7 +172,7 @@ export async function startServer(
         ws.ping();
       }, PING_INTERVAL_MS);
       let released = false;
-      new Connection(ws, boardId, rooms, store, config, () => {
+      new Connection(ws, boardId, rooms, store, config, { registry: rateLimits, address }, () => {
         if (released) return;
         released = true;
         clearInterval(ping);

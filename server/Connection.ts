@@ -2,16 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { parseCommandEnvelope } from '../shared/commands';
 import type { Actor } from '../shared/domain/state';
-import {
-  AUTH_TIMEOUT_MS,
-  AWARENESS_UPDATES_PER_SECOND,
-  COMMAND_BURST,
-  COMMANDS_PER_SECOND,
-  MAX_REFUSED_COMMANDS_PER_WINDOW,
-  REFUSED_COMMANDS_WINDOW_MS,
-  SYNC_REQUEST_BURST,
-  SYNC_REQUESTS_PER_MINUTE,
-} from '../shared/limits';
+import { AUTH_TIMEOUT_MS, MAX_REFUSED_COMMANDS_PER_WINDOW, REFUSED_COMMANDS_WINDOW_MS } from '../shared/limits';
 import {
   type AuthMessage,
   CLOSE_CODES,
@@ -29,16 +20,23 @@ import {
 import { isInvalid } from '../shared/validate';
 import { log } from './log';
 import { isAuthRefusal, resolveActor } from './auth';
+import { BadFrameError, badInputKind } from './badInput';
 import type { Room } from './room/Room';
-import { BadFrameError, type RoomMember } from './room/RoomMember';
+import type { RoomMember } from './room/RoomMember';
 import { type RoomManager, RoomUnavailableError } from './RoomManager';
-import { TokenBucket, WindowCounter } from './rateLimit';
+import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
 
 /** Per-server limits a connection enforces (from ServerConfig). */
 export interface ConnectionLimits {
   readonly maxParticipantsPerBoard: number;
   readonly maxBufferedBytes: number;
+}
+
+/** The server-wide budgets, and the address this connection came from (AccordServer). */
+export interface ConnectionRateLimits {
+  readonly registry: RateLimitRegistry;
+  readonly address: string;
 }
 
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
@@ -55,10 +53,11 @@ export class Connection implements RoomMember {
   private room: Room | null = null;
   private isAuthenticating = false;
   private pending: Uint8Array[] = [];
-  private readonly commandBucket = new TokenBucket(COMMANDS_PER_SECOND, COMMAND_BURST);
-  private readonly awarenessBucket = new TokenBucket(AWARENESS_UPDATES_PER_SECOND, AWARENESS_UPDATES_PER_SECOND);
+  /** Every message is charged here: its person's budget (across reconnects) and its address's. Set on the first frame after AUTH. */
+  private budget: ConnectionBudget | null = null;
   private readonly refusals = new WindowCounter(REFUSED_COMMANDS_WINDOW_MS);
-  private readonly syncBucket = new TokenBucket(SYNC_REQUESTS_PER_MINUTE / 60, SYNC_REQUEST_BURST);
+  /** The largest frame sent so far: the slow-consumer cap grows by it (a big board's document is one frame). */
+  private largestFrameBytes = 0;
   private readonly authTimer: NodeJS.Timeout;
   private isClosed = false;
 
@@ -68,20 +67,26 @@ export class Connection implements RoomMember {
     private readonly rooms: RoomManager,
     private readonly store: BoardStore,
     private readonly limits: ConnectionLimits,
+    private readonly rateLimits: ConnectionRateLimits,
     private readonly onClosed: () => void,
   ) {
     this.authTimer = setTimeout(() => this.close(CLOSE_CODES.UNAUTHORIZED, 'No AUTH in time'), AUTH_TIMEOUT_MS);
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.onSocketClose());
     ws.on('error', (error) => {
-      log('warn', 'ws.error', { boardId: this.boardId, message: error.message });
+      // `ws` error messages can quote the peer's bytes (a status code, an opcode); its codes cannot.
+      const code = (error as NodeJS.ErrnoException).code;
+      log('warn', 'ws.error', { boardId: this.boardId, kind: code?.startsWith('WS_ERR_') ? code : 'other' });
       this.close(CLOSE_CODES.BAD_FRAME, 'Socket error');
     });
   }
 
   send(frame: Uint8Array): void {
     if (this.isClosed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+    // The cap is the configured margin beyond the largest frame the server chose to send: a slow
+    // client on a board whose document is bigger than the margin must be able to receive it once.
+    this.largestFrameBytes = Math.max(this.largestFrameBytes, frame.length);
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes + this.largestFrameBytes) {
       log('warn', 'ws.slow_consumer', { boardId: this.boardId, buffered: this.ws.bufferedAmount });
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'Too slow');
       return;
@@ -139,43 +144,78 @@ export class Connection implements RoomMember {
     this.handleFrame(this.room, frame);
   }
 
+  /**
+   * Decodes a frame completely (every varuint as lib0 reads it, so that `0x80 0x00` is 0 here as
+   * it is everywhere else) before any limit is applied, then charges it to its budget before the
+   * server does the work it asks for.
+   */
   private handleFrame(room: Room, frame: Uint8Array): void {
     try {
+      this.budget ??= this.rateLimits.registry.forConnection(this.rateLimits.address, this.boardId, this.actor.participantId);
+      const budget = this.budget;
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
       switch (type) {
-        case MESSAGE_SYNC:
-          // Each step 1 (subtype 0, the byte after the type) costs the server a document diff.
-          if (frame[1] === 0 && !this.syncBucket.take()) {
-            this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many sync requests');
-            return;
+        case MESSAGE_SYNC: {
+          const request = room.readSync(decoder);
+          if (request.type === 'step1') {
+            if (!budget.take('syncRequest') || !budget.hasCredit('answerBytes')) {
+              this.refuse('sync_request');
+              return;
+            }
+            room.answerSync(this, request, (answer) => this.sendAnswer(answer));
+          } else {
+            if (request.type === 'echo' && !budget.take('syncEcho')) {
+              this.refuse('sync_echo');
+              return;
+            }
+            room.answerSync(this, request);
           }
-          room.handleSync(this, decoder);
-          break;
-        case MESSAGE_AWARENESS: {
-          const update = decoding.readVarUint8Array(decoder);
-          if (decoding.hasContent(decoder)) throw new BadFrameError('trailing bytes');
-          if (this.awarenessBucket.take()) room.handleAwareness(this, update);
           break;
         }
-        case MESSAGE_QUERY_AWARENESS:
-          room.sendAllAwareness(this);
+        case MESSAGE_AWARENESS: {
+          const entries = room.readAwareness(decoding.readVarUint8Array(decoder));
+          if (decoding.hasContent(decoder)) throw new BadFrameError('trailing_bytes');
+          if (budget.take('awarenessUpdate')) room.handleAwareness(this, entries);
           break;
+        }
+        case MESSAGE_QUERY_AWARENESS: {
+          if (decoding.hasContent(decoder)) throw new BadFrameError('trailing_bytes');
+          if (!budget.take('awarenessQuery') || !budget.hasCredit('answerBytes')) {
+            this.refuse('awareness_query');
+            return;
+          }
+          const answer = room.allAwarenessFrame(this);
+          if (answer) this.sendAnswer(answer);
+          break;
+        }
         case MESSAGE_COMMAND:
-          this.handleCommand(room, decodeJsonBody(decoder));
+          this.handleCommand(room, budget, decodeJsonBody(decoder));
           break;
         default:
-          throw new BadFrameError(`unknown message type ${type}`);
+          throw new BadFrameError('unknown_message_type');
       }
     } catch (error) {
-      log('warn', 'ws.bad_frame', { boardId: this.boardId, reason: (error as Error).message.slice(0, 80) });
+      log('warn', 'ws.bad_frame', { boardId: this.boardId, kind: badInputKind(error) });
       this.close(CLOSE_CODES.BAD_FRAME, 'Malformed frame');
     }
   }
 
-  private handleCommand(room: Room, body: unknown): void {
+  /** Sends a frame only this connection asked for, charged by its size to its answer budget. */
+  private sendAnswer(frame: Uint8Array): void {
+    this.budget?.spend('answerBytes', frame.length);
+    this.send(frame);
+  }
+
+  /** Closes a connection that asked for more than its budget allows. */
+  private refuse(kind: 'sync_request' | 'sync_echo' | 'awareness_query'): void {
+    log('warn', 'ws.over_budget', { boardId: this.boardId, kind });
+    this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many requests');
+  }
+
+  private handleCommand(room: Room, budget: ConnectionBudget, body: unknown): void {
     const id = typeof (body as { id?: unknown } | null)?.id === 'string' ? (body as { id: string }).id.slice(0, 64) : '';
-    if (!this.commandBucket.take()) {
+    if (!budget.take('command')) {
       this.sendResult({
         id,
         ok: false,
@@ -202,12 +242,12 @@ export class Connection implements RoomMember {
     let auth: AuthMessage;
     try {
       const decoder = decoding.createDecoder(frame);
-      if (decoding.readVarUint(decoder) !== MESSAGE_AUTH) throw new Error('first frame is not AUTH');
+      if (decoding.readVarUint(decoder) !== MESSAGE_AUTH) throw new BadFrameError('not_auth');
       const parsed = parseAuth(decodeJsonBody(decoder));
-      if (isInvalid(parsed)) throw new Error(`AUTH ${parsed.path} ${parsed.message}`);
+      if (isInvalid(parsed)) throw new BadFrameError('invalid_auth');
       auth = parsed;
     } catch (error) {
-      log('warn', 'ws.bad_auth', { boardId: this.boardId, reason: (error as Error).message.slice(0, 80) });
+      log('warn', 'ws.bad_auth', { boardId: this.boardId, kind: badInputKind(error) });
       this.close(CLOSE_CODES.UNAUTHORIZED, 'Send AUTH first');
       return;
     }

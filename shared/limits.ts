@@ -30,10 +30,10 @@ export const MAX_PARTICIPANTS_PER_BOARD = 500;
 /** Longest display name, in characters; names live only in presence, never on content. */
 export const MAX_DISPLAY_NAME_CHARS = 40;
 
-/** Sustained commands per second one connection may send (token bucket refill rate). */
+/** Sustained commands per second one person may send, across their connections and reconnects (token bucket refill rate). */
 export const COMMANDS_PER_SECOND = 20;
 
-/** Commands one connection may send in a burst before the rate limit applies. */
+/** Commands one person may send in a burst before the rate limit applies. */
 export const COMMAND_BURST = 40;
 
 /** Refused commands within one window after which the connection is closed (4429). */
@@ -57,16 +57,46 @@ export const RELEASE_BATCH_MIN_AUTHORS = 2;
 /** Time a new connection has to send its AUTH frame before it is closed (4401), in milliseconds. */
 export const AUTH_TIMEOUT_MS = 10_000;
 
-/** Default bytes queued for a slow client after which it is disconnected (4508), so one slow reader cannot exhaust memory (env MAX_BUFFERED_BYTES). */
+/**
+ * Default bytes queued for a slow client, beyond the largest frame the server sent it (its copy of
+ * the document, on a big board), after which it is disconnected (4508), so one slow reader cannot
+ * exhaust memory (env MAX_BUFFERED_BYTES).
+ */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /**
- * Sync step 1 requests one connection may send in a burst, and then per minute. Each one makes the
- * server send the missing part of the document (the whole document for an empty state vector),
- * so without a limit a few bytes could ask for megabytes. Honest clients send one per connection.
+ * Sync step 1 requests one person (and, multiplied, one address) may send in a burst, and then per
+ * minute, across reconnects. Each one makes the server send the missing part of the document (the
+ * whole document for an empty state vector), so without a limit a few bytes could ask for
+ * megabytes. Honest clients send one per connection.
  */
 export const SYNC_REQUEST_BURST = 5;
 export const SYNC_REQUESTS_PER_MINUTE = 6;
+
+/**
+ * Sync step 2 and update messages one person may send in a burst, and then per minute. A read-only
+ * replica sends one per connection (its step 2, holding nothing new); each costs the server a
+ * check of the update against the whole document.
+ */
+export const SYNC_ECHO_BURST = 5;
+export const SYNC_ECHOES_PER_MINUTE = 6;
+
+/**
+ * Presence queries (message type 3) one person may send in a burst, and then per minute. Each is
+ * answered with every presence state of the board, so one byte can ask for the whole room's
+ * presence. The reference client never sends one over the socket.
+ */
+export const AWARENESS_QUERY_BURST = 5;
+export const AWARENESS_QUERIES_PER_MINUTE = 6;
+
+/**
+ * Bytes of answers (sync step 2, every presence state) one person may be sent in a burst, and then
+ * per second. A request is answered while this budget is above zero and its answer is charged in
+ * full once sent, so a document larger than the burst is still sent once, and the next request
+ * waits until the debt is paid back.
+ */
+export const ANSWER_BURST_BYTES = 32 * 1024 * 1024;
+export const ANSWER_BYTES_PER_SECOND = 1024 * 1024;
 
 /** Largest awareness state one client may publish, in bytes of JSON. */
 export const MAX_AWARENESS_STATE_BYTES = 2 * 1024;
@@ -77,7 +107,7 @@ export const MAX_COMMAND_ID_CHARS = 64;
 /** Most commands a client keeps in its offline queue; further actions are refused locally. */
 export const MAX_QUEUED_COMMANDS = 200;
 
-/** Awareness updates per second one connection may send (facilitators' drag previews); extra ones are dropped. */
+/** Awareness updates per second one person may send (facilitators' drag previews); extra ones are dropped. */
 export const AWARENESS_UPDATES_PER_SECOND = 30;
 
 /** Interval of the server's `time` message to every connection, in milliseconds (y-websocket reconnects after 30 s of silence). */

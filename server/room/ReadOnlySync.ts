@@ -3,12 +3,12 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/protocol';
-import { BadFrameError } from './RoomMember';
+import { BadFrameError } from '../badInput';
 
 /** What a sync message asks of the room. */
 export type SyncRequest =
-  /** A sync step 1: answer with `frame()` once no transaction is in flight. */
-  | { readonly type: 'step1'; readonly stateVector: Uint8Array }
+  /** A sync step 1: answer with `step2Frame()` once no transaction is in flight. */
+  | { readonly type: 'step1'; readonly stateVector: Map<number, number> }
   /** A step 2 or update that holds nothing new: an honest client echoing what it has. */
   | { readonly type: 'echo' }
   /** A step 2 or update that holds something the server does not have: an attempt to write. */
@@ -31,21 +31,23 @@ export class ReadOnlySync {
     });
   }
 
-  /** Decodes the rest of a sync message (after its type). Throws BadFrameError on bad bytes. */
+  /**
+   * Decodes the rest of a sync message (after its type), every number as lib0 reads it (a varuint
+   * may be written in more bytes than it needs). Throws BadFrameError on bad bytes.
+   */
   read(decoder: decoding.Decoder): SyncRequest {
     const type = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
-    if (decoding.hasContent(decoder)) throw new BadFrameError('trailing bytes after sync message');
+    if (decoding.hasContent(decoder)) throw new BadFrameError('trailing_bytes');
     if (type === syncProtocol.messageYjsSyncStep1) {
       try {
-        Y.decodeStateVector(payload);
+        return { type: 'step1', stateVector: Y.decodeStateVector(payload) };
       } catch {
-        throw new BadFrameError('invalid state vector');
+        throw new BadFrameError('invalid_state_vector');
       }
-      return { type: 'step1', stateVector: payload };
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
-      throw new BadFrameError('unknown sync message type');
+      throw new BadFrameError('unknown_sync_type');
     }
     return this.holdsUpdate(payload) ? { type: 'echo' } : { type: 'write' };
   }
@@ -59,15 +61,17 @@ export class ReadOnlySync {
   }
 
   /** The answer to a sync step 1: what `stateVector` lacks. */
-  step2Frame(stateVector: Uint8Array): Uint8Array {
-    const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
-    if (isEmpty && this.coldSyncFrame) return this.coldSyncFrame;
+  step2Frame(stateVector: Map<number, number>): Uint8Array {
+    // A state vector that holds nothing of this document (empty, or naming only clients that never
+    // wrote it) asks for all of it: one cached answer, however the request was spelled.
+    const isCold = [...stateVector].every(([client, clock]) => clock === 0 || !this.doc.store.clients.has(client));
+    if (isCold && this.coldSyncFrame) return this.coldSyncFrame;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, isCold ? undefined : Y.encodeStateVector(stateVector)));
     const frame = encoding.toUint8Array(encoder);
-    if (isEmpty) this.coldSyncFrame = frame;
+    if (isCold) this.coldSyncFrame = frame;
     return frame;
   }
 
@@ -78,7 +82,7 @@ export class ReadOnlySync {
       this.snapshotCache ??= Y.snapshot(this.doc);
       return Y.snapshotContainsUpdate(this.snapshotCache, update);
     } catch {
-      throw new BadFrameError('invalid Yjs update');
+      throw new BadFrameError('invalid_update');
     }
   }
 }

@@ -6,11 +6,12 @@ import { mayRespond } from '../../shared/domain/consensusCommands';
 import { privateSlice } from '../../shared/domain/privateSlice';
 import type { DomainState } from '../../shared/domain/state';
 import { CLOSE_CODES, encodeJsonMessage, MESSAGE_PRIVATE, MESSAGE_RESULT, type PrivateMessage } from '../../shared/protocol';
+import type { AwarenessEntry } from '../awarenessFilter';
 import { log } from '../log';
 import { type BoardRow, type BoardStore, FencedError } from '../store/BoardStore';
 import { CommandPipeline, type CommittedBatch, type PipelineHost } from './CommandPipeline';
 import { loadRoomState } from './loadRoomState';
-import { ReadOnlySync } from './ReadOnlySync';
+import { ReadOnlySync, type SyncRequest } from './ReadOnlySync';
 import { RoomAwareness } from './RoomAwareness';
 import { frameUpdate, type RoomMember } from './RoomMember';
 
@@ -98,29 +99,44 @@ export class Room implements PipelineHost {
     this.presence.remove(member);
   }
 
+  /** Decodes a sync message (after its type); throws BadFrameError on bad bytes. */
+  readSync(decoder: decoding.Decoder): SyncRequest {
+    return this.sync.read(decoder);
+  }
+
   /**
-   * Handles a sync message. Step 1 gets the missing part of the document. Step 2 and updates are
-   * never applied: clients are read-only replicas, and one whose update holds anything the server
-   * does not already have is trying to write, and is refused.
+   * Handles a decoded sync message. Step 1 gets the missing part of the document, handed to
+   * `answer` (by default sent to the member; Connection charges it to the member's budget first).
+   * Step 2 and updates are never applied: clients are read-only replicas, and one whose update
+   * holds anything the server does not already have is trying to write, and is refused.
    */
-  handleSync(member: RoomMember, decoder: decoding.Decoder): void {
-    const request = this.sync.read(decoder);
+  answerSync(member: RoomMember, request: SyncRequest, answer: (frame: Uint8Array) => void = (f) => member.send(f)): void {
     if (request.type === 'step1') {
-      this.pipeline.whenCommitted(() => member.send(this.sync.step2Frame(request.stateVector)));
+      this.pipeline.whenCommitted(() => answer(this.sync.step2Frame(request.stateVector)));
     } else if (request.type === 'write') {
       log('warn', 'sync.write_refused', { boardId: this.id, role: member.actor.role });
       member.close(CLOSE_CODES.FORBIDDEN_WRITE, 'Only the server writes the board');
     }
   }
 
-  /** Applies a member's presence update (filtered for its role). */
-  handleAwareness(member: RoomMember, update: Uint8Array): void {
-    this.presence.handle(member, update);
+  /** Decodes and answers a sync message in one go (tests and tools that need no budget). */
+  handleSync(member: RoomMember, decoder: decoding.Decoder): void {
+    this.answerSync(member, this.readSync(decoder));
   }
 
-  /** Answers a query for every awareness state. */
-  sendAllAwareness(member: RoomMember): void {
-    this.presence.sendAll(member);
+  /** Decodes an awareness update (its entries); throws BadFrameError on bad bytes or states over the limit. */
+  readAwareness(update: Uint8Array): AwarenessEntry[] {
+    return this.presence.read(update);
+  }
+
+  /** Applies a member's presence update (filtered for its role). */
+  handleAwareness(member: RoomMember, entries: readonly AwarenessEntry[]): void {
+    this.presence.handle(member, entries);
+  }
+
+  /** Every awareness state, as the answer to a member's query (null for readers). */
+  allAwarenessFrame(member: RoomMember): Uint8Array | null {
+    return this.presence.allFrame(member);
   }
 
   /** Queues a command for the next group commit. */

@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, sanitizeAwarenessState } from '../awarenessFilter';
-import { BadFrameError, frameAwareness, type RoomMember } from './RoomMember';
+import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwarenessUpdate, sanitizeAwarenessState } from '../awarenessFilter';
+import { BadFrameError } from '../badInput';
+import { frameAwareness, type RoomMember } from './RoomMember';
 
 /**
  * A board's presence. Every state a member publishes is rebuilt field by field for its role
@@ -30,14 +31,17 @@ export class RoomAwareness {
     return frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
   }
 
-  /** Applies a member's awareness update after rebuilding each state from allowed fields only. */
-  handle(member: RoomMember, update: Uint8Array): void {
-    let entries: ReturnType<typeof decodeAwarenessUpdate>;
+  /** Decodes an awareness update; throws BadFrameError when it is malformed or a state is over MAX_AWARENESS_STATE_BYTES. */
+  read(update: Uint8Array): AwarenessEntry[] {
     try {
-      entries = decodeAwarenessUpdate(update);
+      return decodeAwarenessUpdate(update);
     } catch {
-      throw new BadFrameError('invalid awareness update');
+      throw new BadFrameError('invalid_awareness');
     }
+  }
+
+  /** Applies a member's awareness entries after rebuilding each state from allowed fields only. */
+  handle(member: RoomMember, entries: readonly AwarenessEntry[]): void {
     if (member.actor.role === 'reader') return;
     const accepted = [];
     for (const entry of entries) {
@@ -49,11 +53,11 @@ export class RoomAwareness {
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), member);
   }
 
-  /** Answers a query for every awareness state. */
-  sendAll(member: RoomMember): void {
-    if (member.actor.role === 'reader') return;
+  /** Every state now, as the answer to a member's query (null for readers, who see no presence). */
+  allFrame(member: RoomMember): Uint8Array | null {
+    if (member.actor.role === 'reader') return null;
     const clients = [...this.awareness.getStates().keys()];
-    member.send(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    return frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
   /** Removes the presence a member published (it left). */

@@ -17,9 +17,6 @@ export interface RoomMember {
   close(code: number, reason: string): void;
 }
 
-/** Thrown for a frame that cannot be decoded; the connection closes with BAD_FRAME. */
-export class BadFrameError extends Error {}
-
 /** `[MESSAGE_AWARENESS, varUint8Array(update)]`: an awareness update as y-websocket frames it. */
 export function frameAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -1,8 +1,20 @@
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAD_INPUT_KINDS } from '../../server/badInput';
 import { setLogSink } from '../../server/log';
 import { sortedPrompts } from '../../shared/domain/state';
-import { encodeJsonMessage, MESSAGE_COMMAND } from '../../shared/protocol';
-import { connectClient, createBoard, openAuthenticated, startTestServer, type TestServer, waitSynced } from './helpers';
+import { encodeJsonMessage, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_COMMAND, PROTOCOL_VERSION } from '../../shared/protocol';
+import { randomToken } from '../../shared/random';
+import {
+  connectClient,
+  createBoard,
+  frame,
+  openAuthenticated,
+  openRaw,
+  startTestServer,
+  type TestServer,
+  waitSynced,
+} from './helpers';
 
 const lines: string[] = [];
 let server: TestServer;
@@ -44,5 +56,65 @@ describe('server log', () => {
     ]) {
       expect(log).not.toContain(secret);
     }
+  });
+});
+
+/** A frame whose body is `text` as it is, valid JSON or not. */
+const raw = (type: number, text: string) => frame(type, (e) => encoding.writeVarUint8Array(e, Buffer.from(text, 'utf8')));
+
+describe('malformed input in the log (issue 11, item 10)', () => {
+  it('logs the kind of a malformed AUTH, command or awareness update, never a byte of it', async () => {
+    const created = await createBoard(server);
+    const from = lines.length;
+    // V8's JSON.parse errors quote about ten characters around the bad token; an unknown AUTH
+    // field's path is the client's own key. Each canary sits where those messages would show it.
+    const badAuths = [
+      raw(MESSAGE_AUTH, '{"v":1,"participantSecret":QzCanaryAuthJson}'),
+      raw(MESSAGE_AUTH, `{"v":${PROTOCOL_VERSION},"participantSecret":"${randomToken(16)}","QzCanaryField":1}`),
+      raw(MESSAGE_AUTH, 'QzCanaryStart'),
+      raw(MESSAGE_COMMAND, '{"QzCanaryNotAuth":1}'),
+    ];
+    for (const bytes of badAuths) {
+      const socket = await openRaw(server, created.boardId);
+      socket.sendFrame(bytes);
+      await socket.closed;
+    }
+    const badFrames = [
+      raw(MESSAGE_COMMAND, '{"id":"x","command":QzCanaryCommand}'),
+      raw(MESSAGE_COMMAND, 'QzCanaryBare'),
+      frame(MESSAGE_AWARENESS, (e) => {
+        const update = encoding.createEncoder();
+        encoding.writeVarUint(update, 1);
+        encoding.writeVarUint(update, 7);
+        encoding.writeVarUint(update, 1);
+        encoding.writeVarString(update, '{"user":QzCanaryAwareness}');
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+      }),
+    ];
+    for (const bytes of badFrames) {
+      const socket = await openAuthenticated(server, created.boardId);
+      socket.sendFrame(bytes);
+      await socket.closed;
+    }
+    const logged = lines.slice(from);
+    expect(logged.join('\n')).not.toContain('Canary');
+    // Structurally: these events carry the board id and a kind from the fixed vocabulary, nothing else.
+    const refusals = logged
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((e) => /^ws\.bad_/.test(e.event as string));
+    expect(refusals.map((e) => e.event)).toEqual([...badAuths.map(() => 'ws.bad_auth'), ...badFrames.map(() => 'ws.bad_frame')]);
+    for (const event of refusals) {
+      expect(Object.keys(event).sort()).toEqual(['boardId', 'event', 'kind', 'level', 't']);
+      expect(BAD_INPUT_KINDS).toContain(event.kind);
+    }
+    expect(refusals.map((e) => e.kind)).toEqual([
+      'invalid_json',
+      'invalid_auth',
+      'invalid_json',
+      'not_auth',
+      'invalid_json',
+      'invalid_json',
+      'invalid_awareness',
+    ]);
   });
 });

@@ -51,6 +51,35 @@ describe('a client that never reads', () => {
     expect(facilitator.connection.status).toBe('online');
   }, 30_000);
 
+  it('lets a slow client receive a document bigger than MAX_BUFFERED_BYTES (item 16): the cap is the margin beyond the largest frame sent', async () => {
+    // About 3.5 MB of notes, more than ten times the margin configured here.
+    const { boardId, facilitatorKey, promptIds } = await seedBoard(t.server, {
+      phase: 'group',
+      notesPerPrompt: 1000,
+      noteChars: 500,
+    });
+    const facilitator = t.connect(boardId, { facilitatorKey });
+    await waitSynced(facilitator);
+    const logged = lines.length;
+    const slow = await openRaw(t.server, boardId);
+    const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    slow.sendFrame(wholeDocumentPlease);
+    // While the document waits in the server's queue, the room moves on: small updates pile up behind it.
+    const sent = 30;
+    for (let i = 0; i < sent; i++) {
+      expect((await facilitator.send({ type: 'focusPrompt', promptId: promptIds[i % promptIds.length]! })).ok).toBe(true);
+    }
+    socket.resume();
+    const updates = () => slow.frames.filter((f) => f[0] === MESSAGE_SYNC && f[1] === 2).length;
+    await waitFor(() => updates() === sent, 15_000, 'the slow client to catch up');
+    expect(slow.frames.some((f) => f[0] === MESSAGE_SYNC && f[1] === 1 && f.length > MAX_BUFFERED)).toBe(true);
+    expect(slow.ws.readyState).toBe(slow.ws.OPEN);
+    expect(lines.slice(logged).some((line) => line.includes('"event":"ws.slow_consumer"'))).toBe(false);
+    slow.ws.close();
+  }, 30_000);
+
   it(`refuses more than SYNC_REQUEST_BURST whole-document requests in a row (4429)`, async () => {
     const { boardId } = await seedBoard(t.server, { notesPerPrompt: 1 });
     const raw = await openRaw(t.server, boardId);
