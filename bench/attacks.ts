@@ -13,7 +13,7 @@ import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../shared/templates';
 import { openStore } from './lib/fixtures';
 import { LightClient } from './lib/lightClient';
 import { RawWebSocket } from './lib/rawSocket';
-import { makeDataDir, pinSelf, removeDataDirs, startAccord } from './lib/servers';
+import { makeDataDir, pinSelf, removeDataDirs, type ServerStats, startAccord } from './lib/servers';
 import { sleep, summary } from './lib/stats';
 
 /**
@@ -236,12 +236,13 @@ async function roundTrips(victim: LightClient, promptIds: readonly string[], ms:
   return times;
 }
 
-function line(name: string, times: readonly number[], tally?: AttackTally): string {
+function line(name: string, times: readonly number[], server: ServerStats, tally?: AttackTally): string {
   const s = summary(times);
+  const load = `; server event loop p99 ${Math.round(server.loop.p99Ms)} ms, max ${Math.round(server.loop.maxMs)} ms, CPU ${Math.round(server.cpuMs)} ms`;
   const attacker = tally
     ? `; attacker got ${tally.answers} answers, ${(tally.bytes / 2 ** 20).toFixed(0)} MiB, closes ${[...tally.closes].map(([code, n]) => `${code}×${n}`).join(' ') || 'none'}`
     : '';
-  return `${name.padEnd(34)} victim round trip p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (n=${s.n})${attacker}`;
+  return `${name.padEnd(30)} victim round trip p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (n=${s.n})${load}${attacker}`;
 }
 
 async function main(): Promise<void> {
@@ -264,10 +265,13 @@ async function main(): Promise<void> {
       'presence query flood (item 2)': () => queryFlood(crowdedUrl, boards.crowded.secrets[0]!),
     };
     for (const [name, attack] of Object.entries(attacks)) {
-      process.stdout.write(`${line('no attack', await roundTrips(victim, boards.victim.promptIds, PHASE_MS))}\n`);
+      await server.stats();
+      const quiet = await roundTrips(victim, boards.victim.promptIds, PHASE_MS);
+      process.stdout.write(`${line('no attack', quiet, await server.stats())}\n`);
       const attacker = attack();
       const times = await roundTrips(victim, boards.victim.promptIds, PHASE_MS);
-      process.stdout.write(`${line(name, times, await attacker.stop())}\n`);
+      const tally = await attacker.stop();
+      process.stdout.write(`${line(name, times, await server.stats(), tally)}\n`);
       await sleep(2000);
     }
     victim.close();
