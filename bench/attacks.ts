@@ -13,7 +13,7 @@ import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../shared/templates';
 import { openStore } from './lib/fixtures';
 import { LightClient } from './lib/lightClient';
 import { RawWebSocket } from './lib/rawSocket';
-import { makeDataDir, pinSelf, removeDataDirs, type ServerStats, startAccord } from './lib/servers';
+import { makeDataDir, pinSelf, removeDataDirs, type ServerStats, type ServerUnderTest, startAccord } from './lib/servers';
 import { sleep, summary } from './lib/stats';
 
 /**
@@ -50,7 +50,7 @@ const QUERY_AWARENESS = Uint8Array.of(3);
 interface Boards {
   readonly victim: { boardId: string; facilitatorKey: string; promptIds: string[] };
   /** The big board the sync attacker asks for. */
-  readonly big: { boardId: string; secret: string };
+  readonly big: { boardId: string; facilitatorKey: string; secret: string };
   /** The crowded board the presence attacker queries. */
   readonly crowded: { boardId: string; secrets: string[] };
 }
@@ -109,7 +109,11 @@ async function buildBoards(dataDir: string): Promise<Boards> {
   const secrets = await people(crowded.boardId, PRESENT + 1);
   await store.close();
   process.stdout.write(`big board: ${(big.bytes / 1e6).toFixed(1)} MB document; crowded board: ${PRESENT} people present\n`);
-  return { victim, big: { boardId: big.boardId, secret: secret! }, crowded: { boardId: crowded.boardId, secrets } };
+  return {
+    victim,
+    big: { boardId: big.boardId, facilitatorKey: big.facilitatorKey, secret: secret! },
+    crowded: { boardId: crowded.boardId, secrets },
+  };
 }
 
 /** What an attack got: answers and bytes received, and the close codes it was cut off with. */
@@ -201,48 +205,87 @@ function queryFlood(url: string, secret: string) {
   });
 }
 
-/** People present on the attack board, each publishing a 40-character name. */
-async function fillPresence(url: string, secrets: readonly string[]): Promise<LightClient[]> {
+/**
+ * Each present person renews their presence once in this interval, one after the other (y-protocols
+ * drops states not renewed for 30 s; its clients renew every 15 s, each on its own schedule).
+ */
+const PRESENCE_RENEW_MS = 10_000;
+
+/** People present on the crowded board, each publishing a 40-character name and renewing it. */
+async function fillPresence(url: string, secrets: readonly string[]): Promise<{ clients: LightClient[]; stop(): void }> {
   const clients: LightClient[] = [];
-  for (const [i, secret] of secrets.entries()) {
-    const client = new LightClient({ url, auth: { v: PROTOCOL_VERSION, participantSecret: secret } });
-    await client.opened.then(() => client.whenSynced(60_000));
+  const clocks: number[] = [];
+  const publish = (i: number) => {
+    clocks[i] = (clocks[i] ?? 0) + 1;
     const state = encoding.createEncoder();
     encoding.writeVarUint(state, 1);
     encoding.writeVarUint(state, 1_000_000 + i);
-    encoding.writeVarUint(state, 1);
+    encoding.writeVarUint(state, clocks[i]);
     encoding.writeVarString(state, JSON.stringify({ user: { name: `Person ${i} `.padEnd(40, '.') } }));
     const frame = encoding.createEncoder();
     encoding.writeVarUint(frame, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(frame, encoding.toUint8Array(state));
-    client.sendRaw(encoding.toUint8Array(frame));
+    clients[i]?.sendRaw(encoding.toUint8Array(frame));
+  };
+  for (const secret of secrets) {
+    const client = new LightClient({ url, auth: { v: PROTOCOL_VERSION, participantSecret: secret } });
+    await client.opened.then(() => client.whenSynced(60_000));
     clients.push(client);
+    publish(clients.length - 1);
   }
-  return clients;
+  let next = 0;
+  const renew = setInterval(() => publish(next++ % clients.length), PRESENCE_RENEW_MS / clients.length);
+  return {
+    clients,
+    stop() {
+      clearInterval(renew);
+      for (const client of clients) client.close();
+    },
+  };
 }
 
-/** The victim: one command at a time on the quiet board for `ms`; returns each round trip. */
-async function roundTrips(victim: LightClient, promptIds: readonly string[], ms: number): Promise<number[]> {
+/** The victim's round trips in one phase; a command still unanswered when the phase ends counts with its wait so far. */
+interface Phase {
+  readonly times: number[];
+  readonly unanswered: number;
+}
+
+/** The victim: one command at a time on the quiet board for `ms`. */
+async function roundTrips(victim: LightClient, promptIds: readonly string[], ms: number): Promise<Phase> {
   const times: number[] = [];
   const deadline = performance.now() + ms;
   let i = 0;
   while (performance.now() < deadline) {
     const next = performance.now() + VICTIM_PERIOD_MS;
-    const { result, ms: took } = await victim.command({ type: 'focusPrompt', promptId: promptIds[i++ % promptIds.length]! });
-    if (!result.ok) throw new Error(`victim command refused: ${result.error}`);
-    times.push(took);
+    const sentAt = performance.now();
+    const command = victim.command({ type: 'focusPrompt', promptId: promptIds[i++ % promptIds.length]! });
+    const answered = await Promise.race([command, sleep(Math.max(0, deadline - sentAt)).then(() => null)]);
+    if (answered === null) {
+      times.push(performance.now() - sentAt);
+      return { times, unanswered: 1 };
+    }
+    if (!answered.result.ok) throw new Error(`victim command refused: ${answered.result.error}`);
+    times.push(answered.ms);
     await sleep(Math.max(0, next - performance.now()));
   }
-  return times;
+  return { times, unanswered: 0 };
 }
 
-function line(name: string, times: readonly number[], server: ServerStats, tally?: AttackTally): string {
+/** The server's event-loop delay and CPU time since the last call; null when it does not answer in time (starved). */
+function statsOf(server: ServerUnderTest): Promise<ServerStats | null> {
+  return server.stats().catch(() => null);
+}
+
+function line(name: string, { times, unanswered }: Phase, server: ServerStats | null, tally?: AttackTally): string {
   const s = summary(times);
-  const load = `; server event loop p99 ${Math.round(server.loop.p99Ms)} ms, max ${Math.round(server.loop.maxMs)} ms, CPU ${Math.round(server.cpuMs)} ms`;
+  const waiting = unanswered > 0 ? ', the last still unanswered at the end' : '';
+  const load = !server
+    ? '; server did not report its event loop in time'
+    : `; server event loop p99 ${Math.round(server.loop.p99Ms)} ms, max ${Math.round(server.loop.maxMs)} ms, CPU ${Math.round(server.cpuMs)} ms`;
   const attacker = tally
     ? `; attacker got ${tally.answers} answers, ${(tally.bytes / 2 ** 20).toFixed(0)} MiB, closes ${[...tally.closes].map(([code, n]) => `${code}×${n}`).join(' ') || 'none'}`
     : '';
-  return `${name.padEnd(30)} victim round trip p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (n=${s.n})${load}${attacker}`;
+  return `${name.padEnd(30)} victim round trip p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms (n=${s.n}${waiting})${load}${attacker}`;
 }
 
 async function main(): Promise<void> {
@@ -259,23 +302,28 @@ async function main(): Promise<void> {
     });
     await victim.opened.then(() => victim.whenSynced());
     const present = await fillPresence(crowdedUrl, boards.crowded.secrets.slice(1));
+    // Someone reads the big board too, so that its room is open (loaded from storage) before any phase is measured.
+    const reader = new LightClient({ url: bigUrl, auth: { v: PROTOCOL_VERSION, facilitatorKey: boards.big.facilitatorKey } });
+    await reader.opened.then(() => reader.whenSynced(60_000));
+
     await roundTrips(victim, boards.victim.promptIds, 1000);
     const attacks = {
       'sync flood (item 1)': () => syncFlood(bigUrl, boards.big.secret),
       'presence query flood (item 2)': () => queryFlood(crowdedUrl, boards.crowded.secrets[0]!),
     };
     for (const [name, attack] of Object.entries(attacks)) {
-      await server.stats();
+      await statsOf(server);
       const quiet = await roundTrips(victim, boards.victim.promptIds, PHASE_MS);
-      process.stdout.write(`${line('no attack', quiet, await server.stats())}\n`);
+      process.stdout.write(`${line('no attack', quiet, await statsOf(server))}\n`);
       const attacker = attack();
       const times = await roundTrips(victim, boards.victim.promptIds, PHASE_MS);
       const tally = await attacker.stop();
-      process.stdout.write(`${line(name, times, await server.stats(), tally)}\n`);
+      process.stdout.write(`${line(name, times, await statsOf(server), tally)}\n`);
       await sleep(2000);
     }
     victim.close();
-    for (const client of present) client.close();
+    present.stop();
+    reader.close();
   } finally {
     await server.stop();
     removeDataDirs();
