@@ -117,4 +117,20 @@ describe('malformed input in the log (issue 11, item 10)', () => {
       'invalid_awareness',
     ]);
   });
+
+  it('logs a broken WebSocket frame by the code of its error, not by the message that names its bytes', async () => {
+    const created = await createBoard(server);
+    const from = lines.length;
+    const socket = await openAuthenticated(server, created.boardId);
+    // FIN, opcode 3 (reserved), masked, empty: `ws` fails with "invalid opcode 3".
+    (socket.ws as unknown as { _socket: { write(bytes: Buffer): void } })._socket.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0]));
+    await socket.closed;
+    const errors = lines
+      .slice(from)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((e) => e.event === 'ws.error');
+    expect(errors).toHaveLength(1);
+    expect(Object.keys(errors[0]!).sort()).toEqual(['boardId', 'event', 'kind', 'level', 't']);
+    expect(errors[0]!.kind).toBe('WS_ERR_INVALID_OPCODE');
+  });
 });
