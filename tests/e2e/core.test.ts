@@ -67,7 +67,6 @@ describe('reflect and share', () => {
     // Two people wrote to each question: each would know which notes are the other's, so Accord asks first.
     const question = facilitator.getByRole('dialog', { name: 'Reveal all anyway?' });
     await question.getByText('Too few people wrote to').waitFor();
-    expect(await auditA11y(facilitator)).toEqual([]);
     await screenshot(facilitator, 'facilitator-reveal-too-few');
     for (const text of [...robinNotes, ...phoneNotes]) expect(await html(facilitator)).not.toContain(text);
     await question.getByRole('button', { name: 'Reveal anyway' }).click();
