@@ -26,6 +26,10 @@ async function boardReadyToReveal(): Promise<{ facilitator: TestClient; promptId
   return { facilitator, promptId };
 }
 
+/**
+ * The server builds its DomainContext in server/room/CommandPipeline.ts; this fails until that
+ * context's `random` is shared/random's `cryptoRandom`.
+ */
 describe('the server shuffles with the secure source', () => {
   it('reveals in an order Math.random cannot predict', async () => {
     // Were the server to shuffle with Math.random, pinning it would give both boards the same order.
