@@ -47,8 +47,9 @@ export const COMMAND_VALIDATORS = {
   movePrompt: object({ type: oneOf(['movePrompt']), promptId: id, beforePromptId: nullable(id) }),
   setPhase: object({ type: oneOf(['setPhase']), phase: oneOf(PHASES), confirm: boolean }, ['confirm']),
   focusPrompt: object({ type: oneOf(['focusPrompt']), promptId: nullable(id) }),
-  reveal: object({ type: oneOf(['reveal']), promptId: nullable(id) }),
-  releaseHeld: object({ type: oneOf(['releaseHeld']), promptId: id }),
+  /** `confirmSmallCount`: the facilitator saw that so few people wrote that notes could be traced, and goes ahead. */
+  reveal: object({ type: oneOf(['reveal']), promptId: nullable(id), confirmSmallCount: boolean }, ['confirmSmallCount']),
+  releaseHeld: object({ type: oneOf(['releaseHeld']), promptId: id, confirmSmallCount: boolean }, ['confirmSmallCount']),
   postDraft: object(
     { type: oneOf(['postDraft']), draftId: id, promptId: id, text: noteText, tag: noteTag, authorName: nullable(authorName) },
     ['authorName'],
@@ -85,7 +86,8 @@ export const COMMAND_VALIDATORS = {
     facilitatorVotes: boolean,
     itemIds: nullable(arrayOf(id, MAX_ROUND_ITEMS)),
   }),
-  closeVoteRound: object({ type: oneOf(['closeVoteRound']), roundId: id }),
+  /** `confirmSmallCount`: publish the tallies although so few voted that they show each ballot. */
+  closeVoteRound: object({ type: oneOf(['closeVoteRound']), roundId: id, confirmSmallCount: boolean }, ['confirmSmallCount']),
   placeDot: object({ type: oneOf(['placeDot']), roundId: id, itemId: id }),
   removeDot: object({ type: oneOf(['removeDot']), roundId: id, itemId: id }),
   openProposal: object(
@@ -106,7 +108,8 @@ export const COMMAND_VALIDATORS = {
     ['kind', 'targetAgreementId'],
   ),
   respond: object({ type: oneOf(['respond']), proposalId: id, response: oneOf(RESPONSES), reason: nullable(reasonText) }),
-  closeProposal: object({ type: oneOf(['closeProposal']), proposalId: id }),
+  /** `confirmSmallCount`: publish the outcome although so few answered that it shows each answer. */
+  closeProposal: object({ type: oneOf(['closeProposal']), proposalId: id, confirmSmallCount: boolean }, ['confirmSmallCount']),
   unlockAgreement: object({ type: oneOf(['unlockAgreement']), agreementId: id, reason: reasonText }),
   setSmartie: object({ type: oneOf(['setSmartie']), agreementId: id, smartie: nullable(smartieFields) }),
   closeWorkshop: object({ type: oneOf(['closeWorkshop']) }),

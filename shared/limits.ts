@@ -46,13 +46,23 @@ export const REFUSED_COMMANDS_WINDOW_MS = 10_000;
 export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
 
 /**
- * Notes written after a prompt was revealed are held and released together once at least
- * this many are waiting, so that a note's arrival time does not name its author.
+ * A batch of notes (a reveal, or held notes released together) names nobody only when every
+ * person who receives it finds in it at least this many notes she did not write. Counted per
+ * recipient, because an author knows her own notes: 3 notes of which 2 are hers leave her 1
+ * note, and she knows who else was writing. Held notes wait until this holds; a reveal or an
+ * early release that breaks it needs the facilitator's `confirmSmallCount`.
  */
-export const RELEASE_BATCH_MIN_NOTES = 3;
+export const RELEASE_BATCH_MIN_NOTES_BY_OTHERS = 3;
 
-/** ...and only once they come from at least this many different people. */
-export const RELEASE_BATCH_MIN_AUTHORS = 2;
+/** ...and those notes come from at least this many other people (so at least 3 authors in all). */
+export const RELEASE_BATCH_MIN_OTHER_AUTHORS = 2;
+
+/**
+ * Fewest people whose dots (vote round) or answers (consensus round) are published without the
+ * facilitator confirming with `confirmSmallCount`: from 1 person the totals are her ballot, and
+ * from 2 each can subtract her own and read the other's. 0 publishes nothing about anyone.
+ */
+export const MIN_PEOPLE_TO_PUBLISH_RESULTS = 3;
 
 /** Time a new connection has to send its AUTH frame before it is closed (4401), in milliseconds. */
 export const AUTH_TIMEOUT_MS = 10_000;

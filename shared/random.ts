@@ -60,6 +60,33 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** 32-bit words drawn from the secure source at a time, so a reveal of many notes asks it a few times, not once per note. */
+const SECURE_POOL_WORDS = 256;
+const securePool = new Uint32Array(SECURE_POOL_WORDS);
+let securePoolNext = SECURE_POOL_WORDS;
+
+function secureWord(): number {
+  if (securePoolNext >= SECURE_POOL_WORDS) {
+    globalThis.crypto.getRandomValues(securePool);
+    securePoolNext = 0;
+  }
+  return securePool[securePoolNext++] as number;
+}
+
+/**
+ * A uniform number in [0, 1) from the platform's secure source, with all 53 bits of a double
+ * (27 + 26 bits of two 32-bit words). The server shuffles anonymous notes and reasons with it:
+ * `Math.random` (xorshift128+ in V8) can be reconstructed from a few of its outputs, and a
+ * predictable shuffle of drafts kept in the order they were written would give that order, and
+ * with it who wrote each note, back. `Math.floor(cryptoRandom() * n)` is then biased by at most
+ * n / 2^53, far below anything a shuffle of a workshop's notes could show.
+ */
+export function cryptoRandom(): number {
+  const high = secureWord() >>> 5;
+  const low = secureWord() >>> 6;
+  return (high * 67_108_864 + low) / 9_007_199_254_740_992;
+}
+
 /** Shuffles a copy of `items` (Fisher–Yates) with the given source of randomness. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -26,11 +26,28 @@ function fail(path: string, message: string): Invalid {
   return { invalid: true, path: path || '(root)', message };
 }
 
-/** A string of at most `maxChars` characters (after trim when `trim` is set), at least `minChars`. */
+/** A surrogate code unit without its other half: in `u` mode a well-formed pair is one code point outside this class. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
+
+/**
+ * `text` with every lone surrogate replaced by U+FFFD, like `String.prototype.toWellFormed`
+ * (which browsers before 2023 lack; this runs in the client too). Ill-formed UTF-16 cannot be
+ * encoded as UTF-8: Yjs, SQLite and every client would each turn it into U+FFFD on their own
+ * schedule, so the server's memory, its storage and an export would disagree until a restart.
+ * Replacing it once, at the boundary, makes every copy the same from the first byte.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * A string of at most `maxChars` characters (after trim when `trim` is set), at least `minChars`,
+ * made well-formed (see {@link wellFormed}): a broken half of an emoji becomes "�", it is not refused.
+ */
 export function string(opts: { maxChars: number; minChars?: number; trim?: boolean }): Validator<string> {
   return (value, path = '') => {
     if (typeof value !== 'string') return fail(path, 'must be a string');
-    const text = opts.trim ? value.trim() : value;
+    const text = wellFormed(opts.trim ? value.trim() : value);
     if (text.length < (opts.minChars ?? 0)) {
       return fail(path, opts.minChars === 1 ? 'must not be empty' : `must have at least ${opts.minChars} characters`);
     }

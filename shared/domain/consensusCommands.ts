@@ -5,6 +5,7 @@ import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Changes, DocChange } from './changes';
 import { decide } from './decisionRules';
 import { type DomainError, refuse } from './errors';
+import { isSmallCount, smallRoundSentence } from './smallCounts';
 import { type Actor, type BoardState, type DomainContext, type DomainState, responseKey } from './state';
 
 /** Everyone who may respond: participants, and the facilitator when they take part. */
@@ -112,7 +113,8 @@ export function respond(state: DomainState, actor: Actor, command: CommandOf<'re
 /**
  * Closes a round: counts, the outcome under its rule and every reason are published, unattributed
  * and shuffled; the link between people and responses is deleted in the same commit. A passed
- * statement is locked into the Agreement column with its decision record.
+ * statement is locked into the Agreement column with its decision record. An outcome from one
+ * or two people shows what each answered: that needs `confirmSmallCount`.
  */
 export function closeProposal(
   state: DomainState,
@@ -122,6 +124,9 @@ export function closeProposal(
   const proposal = state.board.proposals.get(command.proposalId);
   if (!proposal) return refuse('not_found', 'That proposal does not exist.');
   if (proposal.status !== 'open') return refuse('conflict', 'This round is already closed.');
+  if (command.confirmSmallCount !== true && isSmallCount(state.board, proposal.respondentCount)) {
+    return refuse('too_few_people', smallRoundSentence(proposal.respondentCount));
+  }
   const counts = { agree: 0, canLive: 0, block: 0 };
   const reasons: { response: ResponseKind; text: string }[] = [];
   const prefix = `${proposal.id}/`;

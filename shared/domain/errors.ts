@@ -9,12 +9,20 @@ export const ERROR_CODES = [
   'not_found',
   'limit_reached',
   'confirmation_required',
+  'too_few_people',
   'conflict',
   'rate_limited',
   'internal',
 ] as const;
 /** See {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Refusals that ask for a decision: a client shows the message to the person and, if they agree,
+ * sends the command again with `confirm: true` (`confirmation_required`) or
+ * `confirmSmallCount: true` (`too_few_people`).
+ */
+export const ASKS_TO_CONFIRM: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['confirmation_required', 'too_few_people']);
 
 /** A refusal: nothing changed. */
 export interface DomainError {

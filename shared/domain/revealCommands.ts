@@ -1,9 +1,9 @@
 import type { CommandOf } from '../commands';
 import { placeKeys } from '../fractionalIndex';
-import { RELEASE_BATCH_MIN_AUTHORS, RELEASE_BATCH_MIN_NOTES } from '../limits';
 import type { Phase } from '../phases';
 import { shuffled } from '../random';
 import type { Draft } from '../records/Draft';
+import { exposedPromptsSentence, exposureSentence, isBatchAnonymous, isExposingBatch } from './batchAnonymity';
 import type { Changes, DocChange, PrivateChange } from './changes';
 import { type DomainError, refuse } from './errors';
 import { type DomainContext, type DomainState, draftsOfPrompt, notesOfPrompt, sortedPrompts } from './state';
@@ -39,9 +39,14 @@ function publish(state: DomainState, promptId: string, drafts: readonly Draft[],
   return { doc, private: priv };
 }
 
-/** True when held notes are numerous and varied enough that releasing them names nobody. */
-export function isReleasable(held: readonly Draft[]): boolean {
-  return held.length >= RELEASE_BATCH_MIN_NOTES && new Set(held.map((d) => d.authorId)).size >= RELEASE_BATCH_MIN_AUTHORS;
+/**
+ * True when held notes may come out on their own: on an anonymous board when the batch names
+ * nobody (see {@link isBatchAnonymous}); on a board that shows names at once, since timing
+ * reveals nothing the note does not say.
+ */
+export function isReleasable(state: DomainState, held: readonly Draft[]): boolean {
+  if (held.length === 0) return false;
+  return !state.board.meta.settings.isAnonymous || isBatchAnonymous(held);
 }
 
 /**
@@ -51,8 +56,8 @@ export function isReleasable(held: readonly Draft[]): boolean {
 const AUTO_RELEASE_PHASES: readonly Phase[] = ['share', 'group'];
 
 /**
- * The changes that release a revealed prompt's held notes, when the batch is big enough and the
- * board is sharing or grouping; else none. Notes held in reflect wait for the next post in share
+ * The changes that release a revealed prompt's held notes, when they may come out (see
+ * {@link isReleasable}) and the board is sharing or grouping; else none. Notes held in reflect wait for the next post in share
  * or group, or for `releaseHeld`.
  */
 export function releaseIfReady(state: DomainState, promptId: string, ctx: DomainContext): Changes | null {
@@ -60,33 +65,49 @@ export function releaseIfReady(state: DomainState, promptId: string, ctx: Domain
   const prompt = state.board.prompts.get(promptId);
   if (!prompt?.isRevealed) return null;
   const held = draftsOfPrompt(state, promptId);
-  return isReleasable(held) ? publish(state, promptId, held, ctx) : null;
+  return isReleasable(state, held) ? publish(state, promptId, held, ctx) : null;
 }
 
-/** Reveals one prompt, or every prompt not revealed yet when `promptId` is null. */
+/**
+ * Reveals one prompt, or every prompt not revealed yet when `promptId` is null. When a prompt's
+ * notes would let someone tell who wrote them (fewer than 3 notes by others for some recipient),
+ * nothing is revealed until the facilitator confirms with `confirmSmallCount`.
+ */
 export function reveal(state: DomainState, command: CommandOf<'reveal'>, ctx: DomainContext): Changes | DomainError {
   const targets =
     command.promptId === null
       ? sortedPrompts(state.board).filter((p) => !p.isRevealed)
       : [state.board.prompts.get(command.promptId)].filter((p) => p !== undefined);
   if (command.promptId !== null && targets.length === 0) return refuse('not_found', 'That prompt does not exist.');
+  const batches = targets.filter((p) => !p.isRevealed).map((prompt) => ({ prompt, drafts: draftsOfPrompt(state, prompt.id) }));
+  if (command.confirmSmallCount !== true) {
+    const exposed = batches.filter(({ prompt, drafts }) => isExposingBatch(state, prompt, drafts));
+    const [first] = exposed;
+    if (first && exposed.length === 1) return refuse('too_few_people', exposureSentence(first.prompt, first.drafts, false));
+    if (first) return refuse('too_few_people', exposedPromptsSentence(exposed.map((b) => b.prompt)));
+  }
   const doc: DocChange[] = [];
   const priv: PrivateChange[] = [];
-  for (const prompt of targets) {
-    if (prompt.isRevealed) continue;
-    const changes = publish(state, prompt.id, draftsOfPrompt(state, prompt.id), ctx);
+  for (const { prompt, drafts } of batches) {
+    const changes = publish(state, prompt.id, drafts, ctx);
     doc.push(...changes.doc);
     priv.push(...changes.private);
   }
   return { doc, private: priv };
 }
 
-/** Releases a revealed prompt's held notes now, however few (the facilitator's call). */
+/**
+ * Releases a revealed prompt's held notes now, however few: the facilitator's call. When the
+ * batch could show who wrote it, that call is made explicit with `confirmSmallCount`.
+ */
 export function releaseHeld(state: DomainState, command: CommandOf<'releaseHeld'>, ctx: DomainContext): Changes | DomainError {
   const prompt = state.board.prompts.get(command.promptId);
   if (!prompt) return refuse('not_found', 'That prompt does not exist.');
   if (!prompt.isRevealed) return refuse('conflict', 'Reveal this prompt first.');
   const held = draftsOfPrompt(state, prompt.id);
   if (held.length === 0) return { doc: [], private: [] };
+  if (command.confirmSmallCount !== true && isExposingBatch(state, prompt, held)) {
+    return refuse('too_few_people', exposureSentence(prompt, held, true));
+  }
   return publish(state, prompt.id, held, ctx);
 }

@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands';
 import type { VoteRound } from '../records/VoteRound';
 import type { Changes, DocChange, PrivateChange } from './changes';
 import { type DomainError, refuse } from './errors';
+import { isSmallCount, smallVoteSentence } from './smallCounts';
 import type { Actor, BoardState, DomainContext, DomainState } from './state';
 
 /** The round that is open, if any (at most one at a time). */
@@ -112,11 +113,17 @@ export function removeDot(state: DomainState, actor: Actor, command: CommandOf<'
   return { doc, private: priv };
 }
 
-/** Closes a round: publishes the tallies and deletes every ballot, so only the totals remain. */
+/**
+ * Closes a round: publishes the tallies and deletes every ballot, so only the totals remain.
+ * Totals from one or two voters are their ballots: those need `confirmSmallCount`.
+ */
 export function closeRound(state: DomainState, command: CommandOf<'closeVoteRound'>, ctx: DomainContext): Changes | DomainError {
   const round = state.board.voteRounds.get(command.roundId);
   if (!round) return refuse('not_found', 'That vote does not exist.');
   if (round.status !== 'open') return refuse('conflict', 'This vote is already closed.');
+  if (command.confirmSmallCount !== true && isSmallCount(state.board, round.voterCount)) {
+    return refuse('too_few_people', smallVoteSentence(round.voterCount));
+  }
   const tallies: Record<string, number> = {};
   for (const itemId of roundItems(state.board, round)) tallies[itemId] = 0;
   const prefix = `${round.id}/`;

@@ -53,7 +53,8 @@ async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
     await send(authors[author], { type: 'postDraft', draftId: randomId(), promptId: promptId(prompt), text, tag: null });
   }
   await send(facilitator, { type: 'setPhase', phase: 'share' });
-  await send(facilitator, { type: 'reveal', promptId: null });
+  // Two writers: each would know the other's notes, so the seed reveals knowingly.
+  await send(facilitator, { type: 'reveal', promptId: null, confirmSmallCount: true });
   await send(facilitator, { type: 'setPhase', phase: 'group' });
   const theme = (name: string, texts: string[]) =>
     send(facilitator, {
@@ -80,7 +81,7 @@ async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
     });
     const themeId = [...board().themes.values()].find((t) => t.name === THEME)?.id ?? '';
     for (const author of authors) await send(author, { type: 'placeDot', roundId, itemId: themeId });
-    await send(facilitator, { type: 'closeVoteRound', roundId });
+    await send(facilitator, { type: 'closeVoteRound', roundId, confirmSmallCount: true });
     await send(facilitator, { type: 'setPhase', phase: 'decide' });
   }
   seed.close();
@@ -277,5 +278,48 @@ describe('decide', () => {
     expect(await audit(kim)).toEqual([]);
     await screenshot(kim, 'decide-participant-360-agreement');
     await screenshot(facilitator, 'decide-facilitator-agreement');
+  }, 40_000);
+});
+
+describe('results from one or two people', () => {
+  it('asks before closing a vote or a round only one person took part in, and says what that would show', async () => {
+    const seeded = await seedBoard('vote');
+    const facilitator = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await facilitator.goto(seeded.facilitatorUrl);
+    const robin = await (await e2e.newContext(PHONE)).newPage();
+    await robin.goto(`${e2e.url}/b/${seeded.boardId}`);
+    await chooseName(robin, 'Robin');
+
+    await facilitator.getByRole('button', { name: 'Start the vote' }).click();
+    await addDots(robin, THEME, 2);
+    await expect.poll(() => facilitator.locator('.voter-count').getAttribute('data-voter-count')).toBe('1');
+    await facilitator.getByRole('button', { name: 'Close the vote…' }).click();
+    const voteDialog = facilitator.getByRole('dialog', { name: 'Close the vote anyway?' });
+    await voteDialog.getByText('Only 1 person has voted: the results would show exactly where they put their dots.').waitFor();
+    expect(await audit(facilitator)).toEqual([]);
+    await screenshot(facilitator, 'decide-facilitator-1280-close-vote-one-voter');
+    await facilitator.setViewportSize({ width: 360, height: 740 });
+    await screenshot(facilitator, 'decide-facilitator-360-close-vote-one-voter');
+    await facilitator.setViewportSize({ width: 1280, height: 800 });
+    // Cancel keeps the vote open: nothing is published.
+    await voteDialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dotTallies(robin)).toBe(0);
+    await facilitator.getByRole('button', { name: 'Close the vote…' }).click();
+    await voteDialog.getByRole('button', { name: 'Close and show the results' }).click();
+    await expect.poll(() => region(robin, MEETINGS).locator('.ranking__item').first().textContent()).toMatch(/2 dots$/);
+
+    await facilitator.getByRole('button', { name: 'Next: Decide' }).click();
+    const theme = facilitator.getByRole('article', { name: THEME });
+    await theme.getByRole('button', { name: `Propose an agreement: ‘${THEME}’` }).click();
+    await theme.getByRole('button', { name: 'Open the round' }).click();
+    await robin.getByRole('radio', { name: /^Agree/ }).check();
+    await robin.getByRole('button', { name: 'Send my answer' }).click();
+    await expect.poll(() => theme.locator('.voter-count').getAttribute('data-respondent-count')).toBe('1');
+    await theme.getByRole('button', { name: 'Close the round…' }).click();
+    const roundDialog = facilitator.getByRole('dialog', { name: 'Close the round anyway?' });
+    await roundDialog.getByText('Only 1 person has answered: the result would show their answer').waitFor();
+    await screenshot(facilitator, 'decide-facilitator-1280-close-round-one-answer');
+    await roundDialog.getByRole('button', { name: 'Close and show the results' }).click();
+    await robin.getByRole('region', { name: 'Our agreement' }).locator('.agreement__item', { hasText: THEME }).waitFor();
   }, 40_000);
 });

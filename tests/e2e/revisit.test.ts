@@ -63,7 +63,8 @@ async function seedAgreement(): Promise<SeededBoard> {
     await send(authors[author], { type: 'postDraft', draftId: randomId(), promptId: promptId(prompt), text, tag: null });
   }
   await send(facilitator, { type: 'setPhase', phase: 'share' });
-  await send(facilitator, { type: 'reveal', promptId: null });
+  // Three writers, one note each per question: each would see only two by others, so the reveal is confirmed.
+  await send(facilitator, { type: 'reveal', promptId: null, confirmSmallCount: true });
   await send(facilitator, { type: 'setPhase', phase: 'group' });
   const theme = async (prompt: string, name: string, texts: readonly string[]) => {
     const themeId = randomId();
@@ -184,7 +185,9 @@ describe('revisit', () => {
     expect(await round.locator('.change__old').textContent()).toBe(NORM_V1);
     await expect.poll(() => round.locator('.voter-count').getAttribute('data-respondent-count')).toBe('2');
     await facilitator.getByRole('button', { name: 'Close the round…' }).click();
-    await confirm(facilitator, 'Close the round');
+    // Two answers: the outcome would show each one's answer, and the dialog says so.
+    await facilitator.getByRole('dialog').getByText('Only 2 people have answered').waitFor();
+    await confirm(facilitator, 'Close and show the results');
     await facilitator.getByRole('article', { name: NORM_V2 }).getByText('Amended in version 2').waitFor();
 
     await facilitator.getByRole('button', { name: 'Back to Agreement' }).click();

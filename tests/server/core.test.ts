@@ -40,7 +40,11 @@ describe('a workshop with a facilitator and two participants', () => {
     expect(facilitator.board().notes.size).toBe(0);
 
     expect((await facilitator.send({ type: 'setPhase', phase: 'share' })).ok).toBe(true);
-    expect((await facilitator.send({ type: 'reveal', promptId })).ok).toBe(true);
+    // Two writers would each know the other's note: the server asks the facilitator first, and shows nothing.
+    expect(await facilitator.send({ type: 'reveal', promptId })).toMatchObject({ ok: false, error: 'too_few_people' });
+    expect(facilitator.board().prompts.get(promptId)?.isRevealed).toBe(false);
+    for (const other of [facilitator, bob]) expect(framesContain(other.frames, aliceText)).toBe(false);
+    expect((await facilitator.send({ type: 'reveal', promptId, confirmSmallCount: true })).ok).toBe(true);
     await waitFor(() => [facilitator, alice, bob].every((c) => c.board().notes.size === 2), 5000, 'notes everywhere');
 
     const texts = [...bob.board().notes.values()].map((n) => n.text).sort();
@@ -69,7 +73,8 @@ describe('a workshop with a facilitator and two participants', () => {
       expect((await author.send({ type: 'postDraft', draftId: `d${i}`, promptId, text, tag: null })).ok).toBe(true);
     }
     await facilitator.send({ type: 'setPhase', phase: 'share' });
-    await facilitator.send({ type: 'reveal', promptId: null });
+    // Two writers: revealing is the facilitator's explicit call.
+    await facilitator.send({ type: 'reveal', promptId: null, confirmSmallCount: true });
     await waitFor(() => facilitator.board().notes.size === 12);
     const revealed = [...facilitator.board().notes.values()].sort((a, b) => (a.order < b.order ? -1 : 1)).map((n) => n.text);
     expect(revealed.sort()).toEqual([...written].sort());
@@ -80,7 +85,7 @@ describe('a workshop with a facilitator and two participants', () => {
     for (const note of facilitator.board().notes.values()) expect(note.id).not.toMatch(/^d\d+$/);
   });
 
-  it('holds notes written after reveal and releases them only in a batch', async () => {
+  it('holds notes written after reveal while a batch would name its writers; releasing them early needs confirming', async () => {
     const { facilitator, alice, bob, prompts } = await workshop();
     const promptId = prompts[2]!.id;
     await facilitator.send({ type: 'setPhase', phase: 'share' });
@@ -90,8 +95,14 @@ describe('a workshop with a facilitator and two participants', () => {
     await waitFor(() => facilitator.board().prompts.get(promptId)?.pendingCount === 2);
     expect(facilitator.board().notes.size).toBe(0);
     expect(framesContain(bob.frames, 'late one')).toBe(false);
+    // Issue #11: with Bob's note the batch is 3 notes from 2 people, but Alice would know Bob wrote the third.
     await bob.send({ type: 'postDraft', draftId: 'late-3', promptId, text: 'late three', tag: 'nice' });
-    await waitFor(() => facilitator.board().notes.size === 3, 5000, 'batch release');
+    await waitFor(() => facilitator.board().prompts.get(promptId)?.pendingCount === 3);
+    expect(facilitator.board().notes.size).toBe(0);
+    expect(framesContain(alice.frames, 'late three')).toBe(false);
+    expect(await facilitator.send({ type: 'releaseHeld', promptId })).toMatchObject({ ok: false, error: 'too_few_people' });
+    expect((await facilitator.send({ type: 'releaseHeld', promptId, confirmSmallCount: true })).ok).toBe(true);
+    await waitFor(() => facilitator.board().notes.size === 3, 5000, 'release');
     expect(facilitator.board().prompts.get(promptId)?.pendingCount).toBe(0);
   });
 

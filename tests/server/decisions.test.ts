@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sortedPrompts } from '../../shared/domain/state';
 import { encodeCommand } from '../../shared/protocol';
 import { randomToken, seededRandom } from '../../shared/random';
-import { createBoard, lastSlice, privateMessages, useTestServer, waitFor, waitSynced } from './helpers';
+import { createBoard, framesContain, lastSlice, privateMessages, useTestServer, waitFor, waitSynced } from './helpers';
 
 const t = useTestServer();
 
@@ -234,4 +234,71 @@ describe('consensus rounds', () => {
     const counted = outcome.counts.agree + outcome.counts.canLive + outcome.counts.block;
     expect(counted).toBeLessThanOrEqual(50);
   }, 60_000);
+});
+
+describe('results from one or two people', () => {
+  it('are not published until the facilitator confirms: no tally, outcome or reason reaches anyone before', async () => {
+    const { created, facilitator, promptId } = await votingBoard();
+    const [alice, bob, carol] = [0, 1, 2].map(() => t.connect(created.boardId));
+    await waitSynced(alice!, bob!, carol!);
+    const everyone = [facilitator, alice!, bob!, carol!];
+    const opened = await facilitator.send({
+      type: 'openVoteRound',
+      roundId: 'r1',
+      label: 'R',
+      dotsPerPerson: 3,
+      maxPerItem: 3,
+      facilitatorVotes: false,
+      itemIds: null,
+    });
+    expect(opened.ok).toBe(true);
+    expect((await alice!.send({ type: 'placeDot', roundId: 'r1', itemId: 't1' })).ok).toBe(true);
+    expect((await bob!.send({ type: 'placeDot', roundId: 'r1', itemId: 't2' })).ok).toBe(true);
+
+    expect(await facilitator.send({ type: 'closeVoteRound', roundId: 'r1' })).toEqual({
+      id: expect.any(String),
+      ok: false,
+      error: 'too_few_people',
+      message: 'Only 2 people have voted: each of them could work out from the results where the other put their dots.',
+    });
+    await waitSynced(...everyone);
+    for (const client of everyone) expect(client.board().voteRounds.get('r1')).toMatchObject({ status: 'open', tallies: null });
+    const db = new Database(path.join(t.server.dataDir, 'accord.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots').get()).toEqual({ n: 2 });
+    expect((await facilitator.send({ type: 'closeVoteRound', roundId: 'r1', confirmSmallCount: true })).ok).toBe(true);
+    await waitFor(() => everyone.every((c) => c.board().voteRounds.get('r1')?.tallies !== null), 5000, 'tallies');
+    expect(carol!.board().voteRounds.get('r1')?.tallies).toMatchObject({ t1: 1, t2: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ballots').get()).toEqual({ n: 0 });
+
+    expect((await facilitator.send({ type: 'setPhase', phase: 'decide' })).ok).toBe(true);
+    const proposal = {
+      type: 'openProposal',
+      proposalId: 'p-small',
+      promptId,
+      themeId: 't1',
+      statement: 'We meet at 11.',
+      rule: 'consent',
+      quorumPercent: 0,
+      thresholdPercent: 50,
+      previousProposalId: null,
+    } as const;
+    expect((await facilitator.send(proposal)).ok).toBe(true);
+    const reason = 'canary-small-reason: I take my father to dialysis at 11.';
+    expect((await alice!.send({ type: 'respond', proposalId: 'p-small', response: 'block', reason })).ok).toBe(true);
+    expect(await facilitator.send({ type: 'closeProposal', proposalId: 'p-small' })).toMatchObject({
+      ok: false,
+      error: 'too_few_people',
+    });
+    await waitSynced(...everyone);
+    for (const client of [facilitator, bob!, carol!]) {
+      expect(client.board().proposals.get('p-small')).toMatchObject({ status: 'open', outcome: null });
+      expect(framesContain(client.frames, 'canary-small-reason')).toBe(false);
+    }
+    expect(db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 1 });
+    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p-small', confirmSmallCount: true })).ok).toBe(true);
+    await waitFor(() => framesContain(carol!.frames, 'canary-small-reason'), 5000, 'the published reason');
+    expect(carol!.board().proposals.get('p-small')?.outcome?.counts).toEqual({ agree: 0, canLive: 0, block: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 0 });
+    db.close();
+  });
 });

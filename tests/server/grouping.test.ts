@@ -25,7 +25,8 @@ async function groupingBoard(count: number) {
     ).toBe(true);
   }
   await f1.send({ type: 'setPhase', phase: 'share' });
-  await f1.send({ type: 'reveal', promptId });
+  // Two writers: revealing is the facilitator's explicit call.
+  await f1.send({ type: 'reveal', promptId, confirmSmallCount: true });
   await f1.send({ type: 'setPhase', phase: 'group' });
   await waitFor(() => [f1, f2, alice, bob].every((c) => c.board().notes.size === count && c.board().meta.phase === 'group'));
   const noteIds = [...f1.board().notes.values()].sort((a, b) => (a.order < b.order ? -1 : 1)).map((n) => n.id);

@@ -83,8 +83,9 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
     command: (phase) => ({ type: 'setPhase', phase: nextPhase(phase) ?? previousPhase(phase) ?? phase, confirm: true }),
   },
   focusPrompt: { actor: FACILITATOR, command: () => ({ type: 'focusPrompt', promptId: 'prompt2' }) },
-  reveal: { actor: FACILITATOR, command: () => ({ type: 'reveal', promptId: 'prompt1' }) },
-  releaseHeld: { actor: FACILITATOR, command: () => ({ type: 'releaseHeld', promptId: 'prompt2' }) },
+  // The fixtures hold one author's notes and one voter: each of these needs the facilitator's confirmation.
+  reveal: { actor: FACILITATOR, command: () => ({ type: 'reveal', promptId: 'prompt1', confirmSmallCount: true }) },
+  releaseHeld: { actor: FACILITATOR, command: () => ({ type: 'releaseHeld', promptId: 'prompt2', confirmSmallCount: true }) },
   postDraft: {
     actor: ALICE,
     command: () => ({ type: 'postDraft', draftId: 'd-alice-2', promptId: 'prompt1', text: 'Another', tag: 'need' }),
@@ -125,7 +126,11 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
       itemIds: null,
     }),
   },
-  closeVoteRound: { actor: FACILITATOR, state: votingState, command: () => ({ type: 'closeVoteRound', roundId: 'round1' }) },
+  closeVoteRound: {
+    actor: FACILITATOR,
+    state: votingState,
+    command: () => ({ type: 'closeVoteRound', roundId: 'round1', confirmSmallCount: true }),
+  },
   placeDot: { actor: ALICE, state: votingState, command: () => ({ type: 'placeDot', roundId: 'round1', itemId: 'theme3' }) },
   removeDot: { actor: ALICE, state: votingState, command: () => ({ type: 'removeDot', roundId: 'round1', itemId: 'theme3' }) },
   openProposal: {
@@ -150,7 +155,7 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   closeProposal: {
     actor: FACILITATOR,
     state: decidingState,
-    command: () => ({ type: 'closeProposal', proposalId: 'proposal1' }),
+    command: () => ({ type: 'closeProposal', proposalId: 'proposal1', confirmSmallCount: true }),
   },
   unlockAgreement: {
     actor: FACILITATOR,

@@ -20,7 +20,7 @@ import {
 
 /** workshopState() after bob's held note was released: prompt2 has notes and nothing pending. */
 function releasedState(): DomainState {
-  return step(workshopState(), FACILITATOR, { type: 'releaseHeld', promptId: 'prompt2' });
+  return step(workshopState(), FACILITATOR, { type: 'releaseHeld', promptId: 'prompt2', confirmSmallCount: true });
 }
 
 type Row = [label: string, phase: Phase, actor: Actor, command: Command, error: ErrorCode, state?: () => DomainState];
@@ -174,12 +174,16 @@ describe('limit_reached', () => {
   it('still counts notes once they are revealed, and held notes too', () => {
     let state = newBoardState({ phase: 'reflect' });
     state = postMany(state, ALICE, 'prompt1', MAX_NOTES_PER_PERSON_PER_PROMPT - 2, 'a');
-    state = step(withMeta(state, { phase: 'share' }), FACILITATOR, { type: 'reveal', promptId: 'prompt1' });
+    state = step(withMeta(state, { phase: 'share' }), FACILITATOR, {
+      type: 'reveal',
+      promptId: 'prompt1',
+      confirmSmallCount: true,
+    });
     expect(state.drafts.size).toBe(0);
     state = postMany(state, ALICE, 'prompt1', 2, 'held');
     expect(state.drafts.size).toBe(2);
     expect(refusal(state, ALICE, overLimit)).toEqual(limitError);
-    state = step(state, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1' });
+    state = step(state, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1', confirmSmallCount: true });
     expect(state.drafts.size).toBe(0);
     expect(state.board.notes.size).toBe(MAX_NOTES_PER_PERSON_PER_PROMPT);
     expect(refusal(state, ALICE, overLimit)).toEqual(limitError);

@@ -60,8 +60,10 @@ function workshopChanges(): DocChange[] {
     run(actor, { type: 'postDraft', draftId: `d${i}`, promptId: 'prompt1', text: `Answer ${i}`, tag: null });
   }
   run(FACILITATOR, { type: 'setPhase', phase: 'share' });
-  run(FACILITATOR, { type: 'reveal', promptId: null });
-  for (const [i, actor] of [ALICE, BOB, CAROL].entries()) {
+  // Alice wrote two of the four: she would see two notes by others, so the facilitator confirms.
+  run(FACILITATOR, { type: 'reveal', promptId: null, confirmSmallCount: true });
+  // Four late notes from four people: every one of them sees three by others, so they come out together.
+  for (const [i, actor] of [ALICE, BOB, CAROL, FACILITATOR].entries()) {
     run(actor, { type: 'postDraft', draftId: `late${i}`, promptId: 'prompt1', text: `Late ${i}`, tag: 'nice' });
   }
   run(FACILITATOR, { type: 'focusPrompt', promptId: 'prompt1' });

@@ -57,7 +57,8 @@ describe('own drafts', () => {
   });
 
   it('held notes (written after reveal) can still be edited and deleted by their author', () => {
-    let state = step(withMeta(drafted(), { phase: 'share' }), FACILITATOR, { type: 'reveal', promptId: 'prompt1' });
+    const reveal = { type: 'reveal', promptId: 'prompt1', confirmSmallCount: true } as const;
+    let state = step(withMeta(drafted(), { phase: 'share' }), FACILITATOR, reveal);
     state = post(state, ALICE, 'held', 'prompt1');
     state = step(state, ALICE, { type: 'editDraft', draftId: 'held', text: 'Changed my mind' });
     expect(state.drafts.get('held')?.text).toBe('Changed my mind');

@@ -141,7 +141,8 @@ export function workshopState(): DomainState {
   state = post(state, ALICE, 'd-alice', 'prompt1');
   state = post(state, BOB, 'd-bob', 'prompt2');
   state = step(state, FACILITATOR, { type: 'setPhase', phase: 'share' });
-  state = step(state, FACILITATOR, { type: 'reveal', promptId: 'prompt2' }, testContext());
+  // One author: revealing names her, which the facilitator confirms (see tests/shared/batchAnonymity.test.ts).
+  state = step(state, FACILITATOR, { type: 'reveal', promptId: 'prompt2', confirmSmallCount: true }, testContext());
   state = post(state, BOB, 'd-bob-2', 'prompt2');
   return afterChanges(state, {
     doc: [
@@ -460,7 +461,12 @@ export function runRound(session: Session, round: Round, now: number): void {
   for (const [actor, response, reason] of round.responses) {
     session.run(actor, { type: 'respond', proposalId: round.proposalId, response, reason });
   }
-  session.run(FACILITATOR, { type: 'closeProposal', proposalId: round.proposalId }, contextAt(now, `${round.proposalId}-agreed`));
+  // Rounds of one or two people publish what each answered: the facilitator confirms it (smallCounts.test.ts).
+  session.run(
+    FACILITATOR,
+    { type: 'closeProposal', proposalId: round.proposalId, confirmSmallCount: true },
+    contextAt(now, `${round.proposalId}-agreed`),
+  );
 }
 
 /** Everyone agrees. */

@@ -17,7 +17,8 @@ import { accept, afterChanges, FACILITATOR, newBoardChanges } from './helpers';
 describe('order keys the domain writes stay readable', () => {
   it('keeps every released note readable when late notes arrive in many small batches', () => {
     // 120 people (of MAX_PARTICIPANTS_PER_BOARD) each write their MAX_NOTES_PER_PERSON_PER_PROMPT notes
-    // to one revealed prompt, in turn: every third note releases a batch, appended after the last note.
+    // to one revealed prompt, in turn: every fourth note (four people, each seeing three by others)
+    // releases a batch, appended after the last note.
     const people: Actor[] = Array.from({ length: 120 }, (_, i) => ({ role: 'participant', participantId: `p${i}` }));
     expect(people.length).toBeLessThanOrEqual(MAX_PARTICIPANTS_PER_BOARD);
     const doc = new Y.Doc();

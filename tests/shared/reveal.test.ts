@@ -5,11 +5,11 @@ import { notesOfPrompt } from '../../shared/domain/state';
 import { isOrderKey } from '../../shared/fractionalIndex';
 import { accept, afterChanges, FACILITATOR, newBoardState, post, refusal, step, testContext, withMeta } from './helpers';
 
-const people: Actor[] = ['pid-alice-q7', 'pid-bob-x3', 'pid-carol-k9'].map((participantId) => ({
+const people: Actor[] = ['pid-alice-q7', 'pid-bob-x3', 'pid-carol-k9', 'pid-dan-m4'].map((participantId) => ({
   role: 'participant',
   participantId,
 }));
-const [A, B, C] = people as [Actor, Actor, Actor];
+const [A, B, C, D] = people as [Actor, Actor, Actor, Actor];
 const SECRET_IDS = people.map((p) => p.participantId as string);
 
 /** Reflect phase: A wrote two notes and B one for prompt1; C one for prompt2; prompt3 is empty. */
@@ -39,7 +39,9 @@ function putNotes(changes: Changes) {
 describe('reveal', () => {
   it('turns every draft of one prompt into an anonymous note with a fresh id, in one batch', () => {
     const state = reflected();
-    const changes = accept(state, FACILITATOR, { type: 'reveal', promptId: 'prompt1' }, testContext(7, 'fresh'));
+    // Two authors: the facilitator confirms (the refusal itself is tested in batchAnonymity.test.ts).
+    const command = { type: 'reveal', promptId: 'prompt1', confirmSmallCount: true } as const;
+    const changes = accept(state, FACILITATOR, command, testContext(7, 'fresh'));
     const notes = putNotes(changes);
     expect(notes.map((n) => n.id).sort()).toEqual(['fresh1', 'fresh2', 'fresh3']);
     expect(notes.map((n) => n.text).sort()).toEqual([
@@ -63,9 +65,10 @@ describe('reveal', () => {
 
   it('reveals every unrevealed prompt when promptId is null, in board order, and skips revealed ones', () => {
     let state = reflected();
-    state = step(state, FACILITATOR, { type: 'reveal', promptId: 'prompt2' });
+    state = step(state, FACILITATOR, { type: 'reveal', promptId: 'prompt2', confirmSmallCount: true });
     state = post(state, C, 'draft-secret-c2', 'prompt2');
-    const changes = accept(state, FACILITATOR, { type: 'reveal', promptId: null }, testContext(3, 'fresh'));
+    const command = { type: 'reveal', promptId: null, confirmSmallCount: true } as const;
+    const changes = accept(state, FACILITATOR, command, testContext(3, 'fresh'));
     const patched = changes.doc.flatMap((c) => (c.type === 'patchPrompt' ? [c.id] : []));
     expect(patched).toEqual(['prompt1', 'prompt3']);
     expect(putNotes(changes).map((n) => n.promptId)).toEqual(['prompt1', 'prompt1', 'prompt1']);
@@ -135,13 +138,20 @@ describe('held notes after reveal', () => {
     return step(newBoardState({ phase: 'share' }), FACILITATOR, { type: 'reveal', promptId: 'prompt1' });
   }
 
+  // Released when every recipient finds at least 3 notes she did not write, from at least 2 others.
   it.each([
     ['2 notes from 2 people', [A, B], false],
     ['3 notes from 1 person', [A, A, A], false],
     ['4 notes from 1 person', [A, A, A, A], false],
-    ['3 notes from 2 people', [A, A, B], true],
-    ['3 notes from 2 people, the newcomer second', [A, B, A], true],
-    ['3 notes from 3 people', [A, B, C], true],
+    // Issue #11: A holds her own 2 notes; B's note would come out alone with them, and A knows it is B's.
+    ['A holds 2 notes, then B writes 1', [A, A, B], false],
+    ['3 notes from 2 people, the newcomer second', [A, B, A], false],
+    ['3 notes from 3 people: each author sees 2', [A, B, C], false],
+    ['4 notes, 2 from A: A sees 2 by others', [A, A, B, C], false],
+    ['6 notes, 4 from A: A sees 2 by others', [A, A, A, A, B, C], false],
+    ['4 notes from 4 people: each sees 3 from 3 others', [A, B, C, D], true],
+    ['5 notes 2 + 2 + 1: each sees at least 3 from 2 others', [A, A, B, B, C], true],
+    ['5 notes 2 + 2 + 1, interleaved', [A, B, C, A, B], true],
   ] as const)('%s: released together on the last post = %s', (_label, authors, isReleased) => {
     let state = revealedEmpty();
     let last: Changes = { doc: [], private: [] };
@@ -182,9 +192,9 @@ describe('held notes after reveal', () => {
   });
 
   it('appends released notes after the notes already shown', () => {
-    let state = step(reflected(), FACILITATOR, { type: 'reveal', promptId: 'prompt1' });
+    let state = step(reflected(), FACILITATOR, { type: 'reveal', promptId: 'prompt1', confirmSmallCount: true });
     const shown = notesOfPrompt(state.board, 'prompt1').map((n) => n.id);
-    for (const [i, author] of [A, B, C].entries()) state = post(state, author, `late${i}`, 'prompt1');
+    for (const [i, author] of [A, B, C, D].entries()) state = post(state, author, `late${i}`, 'prompt1');
     const all = notesOfPrompt(state.board, 'prompt1');
     expect(all.map((n) => n.id).slice(0, shown.length)).toEqual(shown);
     expect(
@@ -192,13 +202,13 @@ describe('held notes after reveal', () => {
         .slice(shown.length)
         .map((n) => n.text)
         .sort(),
-    ).toEqual(['Text of late0', 'Text of late1', 'Text of late2']);
+    ).toEqual(['Text of late0', 'Text of late1', 'Text of late2', 'Text of late3']);
   });
 
-  it.each([0, 1, 2, 5])('releaseHeld releases %i held notes, whoever wrote them', (count) => {
+  it.each([0, 1, 2, 5])('releaseHeld with confirmSmallCount releases %i held notes, whoever wrote them', (count) => {
     let state = revealedEmpty();
     for (let i = 0; i < count; i++) state = post(state, A, `held-${i}`, 'prompt1');
-    const changes = accept(state, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1' });
+    const changes = accept(state, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1', confirmSmallCount: true });
     if (count === 0) expect(changes).toEqual({ doc: [], private: [] });
     else expect(putNotes(changes)).toHaveLength(count);
     expectAnonymous(changes, [...state.drafts.keys()]);
@@ -218,10 +228,17 @@ describe('public counters', () => {
     ['B posts', (s) => post(s, B, 'b1', 'prompt1'), 3, 2, 0],
     ['A deletes one', del(A, 'a1'), 2, 2, 0],
     ['A deletes the other', del(A, 'a2'), 1, 1, 0],
-    ['reveal', (s) => step(withMeta(s, { phase: 'share' }), FACILITATOR, { type: 'reveal', promptId: 'prompt1' }), 0, 1, 1],
+    [
+      'reveal (confirmed: one author)',
+      (s) => step(withMeta(s, { phase: 'share' }), FACILITATOR, { type: 'reveal', promptId: 'prompt1', confirmSmallCount: true }),
+      0,
+      1,
+      1,
+    ],
     ['B posts (held)', (s) => post(s, B, 'b2', 'prompt1'), 1, 1, 1],
     ['C posts (held)', (s) => post(s, C, 'c1', 'prompt1'), 2, 2, 1],
-    ['A posts: batch released', (s) => post(s, A, 'a3', 'prompt1'), 0, 3, 4],
+    ['A posts (held: each author would see 2 by others)', (s) => post(s, A, 'a3', 'prompt1'), 3, 3, 1],
+    ['D posts: batch released', (s) => post(s, D, 'd1', 'prompt1'), 0, 4, 5],
   ];
 
   it('pendingCount, contributorCount and notes follow every step', () => {
@@ -246,6 +263,7 @@ describe('public counters', () => {
       'pid-alice-q7/prompt1': 1,
       'pid-bob-x3/prompt1': 2,
       'pid-carol-k9/prompt1': 1,
+      'pid-dan-m4/prompt1': 1,
     });
   });
 });
@@ -266,15 +284,15 @@ describe('held notes and the phase they are written in', () => {
   ];
   const heldIn = (reach: () => DomainState) => {
     let state = reach();
-    for (const [i, author] of [A, B, C].entries()) state = post(state, author, `held-${i}`, 'prompt1');
+    for (const [i, author] of [A, B, C, D].entries()) state = post(state, author, `held-${i}`, 'prompt1');
     return state;
   };
 
-  it.each(PATHS)('in %s, 3 notes from 3 people are released together: %s', (_label, isReleased, reach) => {
+  it.each(PATHS)('in %s, 4 notes from 4 people are released together: %s', (_label, isReleased, reach) => {
     const state = heldIn(reach);
-    expect(state.board.notes.size).toBe(isReleased ? 3 : 0);
-    expect(state.drafts.size).toBe(isReleased ? 0 : 3);
-    expect(state.board.prompts.get('prompt1')?.pendingCount).toBe(isReleased ? 0 : 3);
+    expect(state.board.notes.size).toBe(isReleased ? 4 : 0);
+    expect(state.drafts.size).toBe(isReleased ? 0 : 4);
+    expect(state.board.prompts.get('prompt1')?.pendingCount).toBe(isReleased ? 0 : 4);
   });
 
   it.each(PATHS.filter(([, isReleased]) => !isReleased))(
@@ -285,10 +303,11 @@ describe('held notes and the phase they are written in', () => {
       const shared = step(held, FACILITATOR, { type: 'setPhase', phase: 'share' });
       expect(shared.board.notes.size).toBe(0);
       const posted = post(shared, A, 'next', 'prompt1');
-      expect(posted.board.notes.size).toBe(4);
+      expect(posted.board.notes.size).toBe(5);
       expect(posted.drafts.size).toBe(0);
+      // A batch that names nobody needs no confirmation.
       const released = step(shared, FACILITATOR, { type: 'releaseHeld', promptId: 'prompt1' });
-      expect(released.board.notes.size).toBe(3);
+      expect(released.board.notes.size).toBe(4);
     },
   );
 });

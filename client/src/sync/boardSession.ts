@@ -1,7 +1,7 @@
 import { readBoard } from '../../../shared/boardDoc';
 import { type Command, parseCommand } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
-import { isDomainError } from '../../../shared/domain/errors';
+import { ASKS_TO_CONFIRM, isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
 import { privateSlice } from '../../../shared/domain/privateSlice';
 import type { Actor, BoardState, Role } from '../../../shared/domain/state';
@@ -203,7 +203,7 @@ class BoardSession {
   }
 
   private onResult(result: CommandResult): void {
-    if (!result.ok && result.error !== 'confirmation_required') {
+    if (!result.ok && !ASKS_TO_CONFIRM.has(result.error)) {
       // Replayed commands are answered after a reload too: the refusal is said wherever it comes from.
       announce(result.message, 'error');
     }

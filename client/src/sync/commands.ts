@@ -1,5 +1,5 @@
 import type { Command } from '../../../shared/commands';
-import type { DomainError } from '../../../shared/domain/errors';
+import { ASKS_TO_CONFIRM, type DomainError } from '../../../shared/domain/errors';
 import type { Phase } from '../../../shared/phases';
 import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
@@ -22,20 +22,20 @@ export function submit(command: Command): DomainError | null {
     return NOT_OPEN;
   }
   const { refusal } = session.submit(command);
-  if (refusal && refusal.error !== 'confirmation_required') announce(refusal.message, 'error');
+  if (refusal && !ASKS_TO_CONFIRM.has(refusal.error)) announce(refusal.message, 'error');
   return refusal;
 }
 
 /**
- * Like {@link submit}, and waits for the server's answer. A `confirmation_required` refusal is
- * not announced: the caller asks the person instead.
+ * Like {@link submit}, and waits for the server's answer. A refusal of {@link ASKS_TO_CONFIRM}
+ * is not announced: the caller asks the person instead.
  */
 export async function submitAndWait(command: Command): Promise<CommandResult> {
   const session = currentSession();
   if (!session) return { id: '', ok: false, ...NOT_OPEN } as CommandResult;
   const { refusal, result } = session.submit(command);
   if (refusal) {
-    if (refusal.error !== 'confirmation_required') announce(refusal.message, 'error');
+    if (!ASKS_TO_CONFIRM.has(refusal.error)) announce(refusal.message, 'error');
     return { id: '', ok: false, error: refusal.error, message: refusal.message };
   }
   return result as Promise<CommandResult>;
@@ -55,8 +55,11 @@ export const deleteNote = (draftId: string) => submit({ type: 'deleteDraft', dra
 export const changePhase = (phase: Phase, confirm?: boolean) =>
   submitAndWait({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });
 export const focusPrompt = (promptId: string | null) => submit({ type: 'focusPrompt', promptId });
-export const revealPrompt = (promptId: string | null) => submit({ type: 'reveal', promptId });
-export const releaseHeld = (promptId: string) => submit({ type: 'releaseHeld', promptId });
+/** `confirmSmallCount`: the facilitator was told so few people wrote that notes could be traced, and goes ahead. */
+export const revealPrompt = (promptId: string | null, confirmSmallCount = false) =>
+  submitAndWait({ type: 'reveal', promptId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
+export const releaseHeld = (promptId: string, confirmSmallCount = false) =>
+  submitAndWait({ type: 'releaseHeld', promptId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 
 export const updateBoard = (fields: { title?: string; purpose?: string }) => submit({ type: 'updateBoard', ...fields });
 export const updateSettings = (fields: { facilitatorParticipates?: boolean; showRoster?: boolean }) =>
@@ -84,7 +87,9 @@ export const openVoteRound = (settings: VoteRoundSettings) =>
     ...settings,
     itemIds: settings.itemIds === null ? null : [...settings.itemIds],
   });
-export const closeVoteRound = (roundId: string) => submitAndWait({ type: 'closeVoteRound', roundId });
+/** `confirmSmallCount`: publish although so few voted that the totals show each ballot. */
+export const closeVoteRound = (roundId: string, confirmSmallCount = false) =>
+  submitAndWait({ type: 'closeVoteRound', roundId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 export const placeDot = (roundId: string, itemId: string) => submit({ type: 'placeDot', roundId, itemId });
 export const removeDot = (roundId: string, itemId: string) => submit({ type: 'removeDot', roundId, itemId });
 
@@ -105,6 +110,8 @@ export const openProposal = (settings: ProposalSettings) =>
   submitAndWait({ type: 'openProposal', proposalId: randomId(), ...settings });
 export const respond = (proposalId: string, response: ResponseKind, reason: string | null) =>
   submit({ type: 'respond', proposalId, response, reason });
-export const closeProposal = (proposalId: string) => submitAndWait({ type: 'closeProposal', proposalId });
+/** `confirmSmallCount`: publish although so few answered that the outcome shows each answer. */
+export const closeProposal = (proposalId: string, confirmSmallCount = false) =>
+  submitAndWait({ type: 'closeProposal', proposalId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 export const unlockAgreement = (agreementId: string, reason: string) =>
   submitAndWait({ type: 'unlockAgreement', agreementId, reason });

@@ -1,16 +1,25 @@
 import type { BoardState } from '../../../../shared/domain/state';
-import { revealPrompt } from '../../sync/commands';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { revealWithCare } from './revealWithCare';
+import { useConfirm } from './useConfirm';
 
 /** Board-wide actions of the current phase. */
 export function BoardActions({ board }: { readonly board: BoardState }) {
+  const confirm = useConfirm();
   const canReveal = board.meta.phase === 'share' || board.meta.phase === 'group';
   if (!canReveal) return null;
   const hiddenCount = [...board.prompts.values()].filter((p) => !p.isRevealed).length;
   return (
     <div className="board-actions">
-      <button type="button" className="button" disabled={hiddenCount === 0} onClick={() => revealPrompt(null)}>
+      <button
+        type="button"
+        className="button"
+        disabled={hiddenCount === 0}
+        onClick={() => void revealWithCare(null, confirm.ask)}
+      >
         Reveal all
       </button>
+      <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </div>
   );
 }

@@ -7,9 +7,10 @@ import { MyNotes } from '../../components/MyNotes';
 import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
 import { PROMPT_KIND_NAMES, pendingLine, quoted, revealedLine } from '../../copy';
-import { focusPrompt, revealPrompt } from '../../sync/commands';
+import { focusPrompt } from '../../sync/commands';
 import { HeldNotes } from './HeldNotes';
 import { PromptEditor } from './PromptEditor';
+import { revealWithCare } from './revealWithCare';
 import { useConfirm } from './useConfirm';
 
 export interface PromptColumnProps {
@@ -70,7 +71,7 @@ export function PromptColumn(props: PromptColumnProps) {
                 type="button"
                 className="button button--small button--primary"
                 aria-label={`Reveal notes for ${quoted(prompt.text)}`}
-                onClick={() => revealPrompt(prompt.id)}
+                onClick={() => void revealWithCare(prompt.id, confirm.ask)}
               >
                 Reveal
               </button>

@@ -3,7 +3,7 @@ import { openVoteRound } from '../../../../../shared/domain/votingCommands';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { openProposals } from '../../../components/decisions/decisionSelectors';
 import { quoted } from '../../../copy';
-import { closeProposal, closeVoteRound } from '../../../sync/commands';
+import { askToCloseRound, askToCloseVote } from './closeWithCare';
 
 /**
  * A vote still open after the move to Decide, or consensus rounds still open after the move to
@@ -23,11 +23,10 @@ export function LeftOpen({ board, ask }: { readonly board: BoardState; readonly 
             type="button"
             className="button button--small"
             onClick={() =>
-              ask({
+              askToCloseVote(board, round, ask, {
                 title: 'Close the vote?',
                 message: 'The dots placed so far are counted and the results are shown to everyone.',
                 confirmLabel: 'Close the vote',
-                onConfirm: () => void closeVoteRound(round.id),
               })
             }
           >
@@ -43,11 +42,10 @@ export function LeftOpen({ board, ask }: { readonly board: BoardState; readonly 
             type="button"
             className="button button--small"
             onClick={() =>
-              ask({
+              askToCloseRound(board, proposal, ask, {
                 title: 'Close this round?',
                 message: 'The answers given so far are counted under its rule; the totals and reasons are shown to everyone.',
                 confirmLabel: 'Close the round',
-                onConfirm: () => void closeProposal(proposal.id),
               })
             }
           >

@@ -8,7 +8,7 @@ import { ResponseForm } from '../../../components/decisions/ResponseForm';
 import { RuleLine } from '../../../components/decisions/RuleLine';
 import { countPeople } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
-import { closeProposal } from '../../../sync/commands';
+import { askToCloseRound } from './closeWithCare';
 
 /** An open round: the statement, its rule, how many have answered (what they answered stays hidden), and Close. */
 export function OpenProposalPanel({
@@ -26,14 +26,13 @@ export function OpenProposalPanel({
   const needed = quorumNeeded(proposal.quorumPercent, here);
 
   const close = () =>
-    ask({
+    askToCloseRound(board, proposal, ask, {
       title: 'Close this round?',
       message:
         proposal.respondentCount === 0
           ? 'Nobody has answered yet: the round would not pass.'
           : 'The answers are counted under the rule. The totals and every reason, without names, are shown to everyone. Nobody can change their answer afterwards.',
       confirmLabel: 'Close the round',
-      onConfirm: () => void closeProposal(proposal.id),
     });
 
   return (

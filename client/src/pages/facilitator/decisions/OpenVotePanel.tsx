@@ -8,7 +8,7 @@ import { VoteBudget } from '../../../components/decisions/VoteBudget';
 import { VoteItemList } from '../../../components/decisions/VoteItemList';
 import { VoterCount } from '../../../components/decisions/VoterCount';
 import { useBoardStore } from '../../../store/boardStore';
-import { closeVoteRound } from '../../../sync/commands';
+import { askToCloseVote } from './closeWithCare';
 
 const NO_ITEM_DOTS: Readonly<Record<string, number>> = {};
 
@@ -34,14 +34,13 @@ export function OpenVotePanel({
   const used = Object.values(myDots).reduce((a, b) => a + b, 0);
 
   const close = () =>
-    ask({
+    askToCloseVote(board, round, ask, {
       title: `Close ${round.label}?`,
       message:
         round.voterCount === 0
           ? 'Nobody has voted yet. Closing now ends the vote with no dots.'
           : 'Everyone’s dots are counted and the results are shown to all. Nobody can change their dots afterwards.',
       confirmLabel: 'Close the vote',
-      onConfirm: () => void closeVoteRound(round.id),
     });
 
   return (

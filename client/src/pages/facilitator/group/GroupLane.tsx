@@ -5,8 +5,9 @@ import { MyNotes } from '../../../components/MyNotes';
 import { NoteComposer } from '../../../components/NoteComposer';
 import { type PromptLayout, writersLine } from '../../../components/themeLayout';
 import { countNotes, PROMPT_KIND_NAMES, pendingLine, quoted } from '../../../copy';
-import { focusPrompt, revealPrompt } from '../../../sync/commands';
+import { focusPrompt } from '../../../sync/commands';
 import { HeldNotes } from '../HeldNotes';
+import { revealWithCare } from '../revealWithCare';
 import { useConfirm } from '../useConfirm';
 import { toggleFolded, useGroupUi } from './groupUiStore';
 import { NewThemeTarget } from './NewThemeTarget';
@@ -68,7 +69,7 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
               type="button"
               className="button button--small button--primary"
               aria-label={`Reveal notes for ${quoted(prompt.text)}`}
-              onClick={() => revealPrompt(prompt.id)}
+              onClick={() => void revealWithCare(prompt.id, confirm.ask)}
             >
               Reveal
             </button>

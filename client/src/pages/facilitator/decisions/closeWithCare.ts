@@ -1,0 +1,55 @@
+import { isSmallCount, smallRoundSentence, smallVoteSentence } from '../../../../../shared/domain/smallCounts';
+import type { BoardState } from '../../../../../shared/domain/state';
+import { MIN_PEOPLE_TO_PUBLISH_RESULTS } from '../../../../../shared/limits';
+import type { Proposal } from '../../../../../shared/records/Proposal';
+import type { VoteRound } from '../../../../../shared/records/VoteRound';
+import type { ConfirmRequest } from '../../../components/ConfirmDialog';
+import { closeProposal, closeVoteRound } from '../../../sync/commands';
+
+type Ask = (request: ConfirmRequest) => void;
+
+/** What the dialog says when nothing unusual is at stake. */
+export type UsualClose = Omit<ConfirmRequest, 'onConfirm'>;
+
+/** The dialog for results from so few people that they show what each chose. */
+function smallCountRequest(kind: 'vote' | 'round', sentence: string, closeAnyway: () => void): ConfirmRequest {
+  const wait = kind === 'vote' ? 'voted' : 'answered';
+  return {
+    title: kind === 'vote' ? 'Close the vote anyway?' : 'Close the round anyway?',
+    message: `${sentence} Close it now only if that is all right with them; otherwise wait until at least ${MIN_PEOPLE_TO_PUBLISH_RESULTS} people have ${wait}.`,
+    confirmLabel: 'Close and show the results',
+    onConfirm: closeAnyway,
+  };
+}
+
+/**
+ * Asks before closing a vote. With 1 or 2 voters (the public count) the totals would be their
+ * ballots, so the dialog says that and the close carries `confirmSmallCount`; if the count
+ * dropped meanwhile the server refuses with `too_few_people` and the same question follows.
+ */
+export function askToCloseVote(board: BoardState, round: VoteRound, ask: Ask, usual: UsualClose): void {
+  const closeAnyway = () => void closeVoteRound(round.id, true);
+  if (isSmallCount(board, round.voterCount)) {
+    ask(smallCountRequest('vote', smallVoteSentence(round.voterCount), closeAnyway));
+    return;
+  }
+  const close = async () => {
+    const result = await closeVoteRound(round.id);
+    if (!result.ok && result.error === 'too_few_people') ask(smallCountRequest('vote', result.message, closeAnyway));
+  };
+  ask({ ...usual, onConfirm: () => void close() });
+}
+
+/** Asks before closing a consensus round, like {@link askToCloseVote} with the number who answered. */
+export function askToCloseRound(board: BoardState, proposal: Proposal, ask: Ask, usual: UsualClose): void {
+  const closeAnyway = () => void closeProposal(proposal.id, true);
+  if (isSmallCount(board, proposal.respondentCount)) {
+    ask(smallCountRequest('round', smallRoundSentence(proposal.respondentCount), closeAnyway));
+    return;
+  }
+  const close = async () => {
+    const result = await closeProposal(proposal.id);
+    if (!result.ok && result.error === 'too_few_people') ask(smallCountRequest('round', result.message, closeAnyway));
+  };
+  ask({ ...usual, onConfirm: () => void close() });
+}
