@@ -8,7 +8,7 @@ import { isDomainError } from '../../shared/domain/errors';
 import { applyPrivateChanges } from '../../shared/domain/privateState';
 import type { DomainContext, DomainState } from '../../shared/domain/state';
 import type { CommandResult } from '../../shared/protocol';
-import { randomId } from '../../shared/random';
+import { cryptoRandom, randomId } from '../../shared/random';
 import { log } from '../log';
 import { type AppliedCommand, appliedKey, type BoardStore, FencedError } from '../store/BoardStore';
 import { collectAffected } from './privateSlices';
@@ -110,7 +110,7 @@ export class CommandPipeline {
       host.id,
       batch.map((q) => ({ actorKey: q.member.actorKey, commandId: q.envelope.id })),
     );
-    const ctx: DomainContext = { random: Math.random, newId: randomId, now, presentCount: host.presentCount() };
+    const ctx: DomainContext = { random: cryptoRandom, newId: randomId, now, presentCount: host.presentCount() };
     const answers: { member: RoomMember; result: CommandResult }[] = [];
     const applied: AppliedCommand[] = [];
     const privateChanges: PrivateChange[] = [];
