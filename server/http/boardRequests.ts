@@ -6,7 +6,7 @@ import { log } from '../log';
 import type { BoardStore } from '../store/BoardStore';
 import { MAX_API_BODY_BYTES } from './apiLimits';
 import type { ImportRunner } from './importRunner';
-import { readBody, readJson, refuseBody, refuseUnread, sendJson } from './respond';
+import { readBody, readJson, refuseAfterBody, refuseBody, sendJson } from './respond';
 import type { AddressThrottle, ThrottleVerdict } from './throttle';
 
 /** What creating or importing a board needs from the server. */
@@ -18,8 +18,16 @@ export interface BoardRequestContext {
   readonly imports: ImportRunner;
 }
 
-/** Takes one board from the address's budget; answers 429 itself (body unread) when it is spent. */
-function admitBoard(res: ServerResponse, ctx: BoardRequestContext): Extract<ThrottleVerdict, { isAllowed: true }> | null {
+/**
+ * Takes one board from the address's budget. When it is spent, answers 429 itself — after the
+ * body (at most `maxBytes`) has arrived and been thrown away — and returns null.
+ */
+async function admitBoard(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: BoardRequestContext,
+  maxBytes: number,
+): Promise<Extract<ThrottleVerdict, { isAllowed: true }> | null> {
   const verdict = ctx.boards.take(ctx.address);
   if (verdict.isAllowed) return verdict;
   log('warn', 'board.throttled', { scope: verdict.scope });
@@ -29,13 +37,20 @@ function admitBoard(res: ServerResponse, ctx: BoardRequestContext): Extract<Thro
     verdict.scope === 'address'
       ? `Many workshops were started from your network in a short time. Try again in ${wait}.`
       : `Many workshops are being started on this server just now. Try again in ${wait}.`;
-  refuseUnread(res, 429, { error: 'rate_limited', message }, { 'retry-after': String(verdict.retryAfterSeconds) });
+  await refuseAfterBody(
+    req,
+    res,
+    maxBytes,
+    429,
+    { error: 'rate_limited', message },
+    { 'retry-after': String(verdict.retryAfterSeconds) },
+  );
   return null;
 }
 
 /** POST /api/boards: a board from a template. */
 export async function handleCreateBoard(req: IncomingMessage, res: ServerResponse, ctx: BoardRequestContext): Promise<void> {
-  if (!admitBoard(res, ctx)) return;
+  if (!(await admitBoard(req, res, ctx, MAX_API_BODY_BYTES))) return;
   const read = await readJson(req, res, MAX_API_BODY_BYTES);
   if (!read) return;
   const created = await createBoardFromRequest(ctx.store, read.body, ctx.baseUrl);
@@ -43,26 +58,19 @@ export async function handleCreateBoard(req: IncomingMessage, res: ServerRespons
   else sendJson(res, 201, created);
 }
 
-function refuseBusy(res: ServerResponse): void {
-  refuseUnread(
-    res,
-    503,
-    { error: 'busy', message: 'Accord is importing other boards just now. Try again in a few seconds.' },
-    { 'retry-after': '5' },
-  );
-}
+const BUSY = { error: 'busy', message: 'Accord is importing other boards just now. Try again in a few seconds.' };
 
 /**
  * POST /api/boards/import: a board from a JSON export of at most MAX_IMPORT_BYTES. The body is
  * parsed, validated and turned into a document in the import worker; only storing it happens here.
  */
 export async function handleImportBoard(req: IncomingMessage, res: ServerResponse, ctx: BoardRequestContext): Promise<void> {
-  const admitted = admitBoard(res, ctx);
+  const admitted = await admitBoard(req, res, ctx, MAX_IMPORT_BYTES);
   if (!admitted) return;
   if (ctx.imports.isBusy) {
     // Not the client's doing: the board it did not get is not counted.
     admitted.refund();
-    return refuseBusy(res);
+    return refuseAfterBody(req, res, MAX_IMPORT_BYTES, 503, BUSY, { 'retry-after': '5' });
   }
   const body = await readBody(req, MAX_IMPORT_BYTES).catch(() => null);
   if (body === null) return refuseBody(res, MAX_IMPORT_BYTES);
@@ -70,7 +78,7 @@ export async function handleImportBoard(req: IncomingMessage, res: ServerRespons
   const built = await ctx.imports.build(body, boardId, Date.now());
   if (built === 'busy') {
     admitted.refund();
-    return refuseBusy(res);
+    return sendJson(res, 503, BUSY, { 'retry-after': '5' });
   }
   if (built === 'timeout' || built === 'failed') {
     return sendJson(res, 503, {

@@ -14,6 +14,41 @@ export function refuseUnread(res: ServerResponse, status: number, body: unknown,
   sendJson(res, status, body, { connection: 'close', ...headers });
 }
 
+/**
+ * Refuses a request after letting its body arrive and throwing it away as it comes (nothing is
+ * kept), up to `maxBytes`: a client still uploading when the answer came would otherwise see its
+ * connection reset instead of the answer — a browser says "could not reach the server" rather
+ * than "try again in 3 minutes". A body declared or found larger is not waited for.
+ */
+export async function refuseAfterBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const isDrained = await new Promise<boolean>((resolve) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes || req.readableEnded) {
+      resolve(req.readableEnded);
+      return;
+    }
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.off('data', onData);
+        resolve(false);
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(true));
+    req.on('error', () => resolve(false));
+  });
+  if (isDrained) sendJson(res, status, body, headers);
+  else refuseUnread(res, status, body, headers);
+}
+
 /** The body's bytes, or null when it is larger than `maxBytes` (the rest is then left unread). */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | null> {
   return new Promise((resolve, reject) => {
