@@ -31,5 +31,5 @@ export const MAX_PENDING_IMPORTS = 3;
 export const IMPORT_TIMEOUT_MS = 30_000;
 /** Heap of the import worker, in MiB: a hostile import can exhaust the worker, not the server. */
 export const IMPORT_WORKER_HEAP_MIB = 256;
-/** The import worker is stopped after this long without an import, in milliseconds (it holds ~40 MB). */
+/** The import worker is stopped after this long without an import, in milliseconds (after a large import it holds ~100 MB). */
 export const IMPORT_WORKER_IDLE_MS = 60_000;
