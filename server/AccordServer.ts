@@ -1,14 +1,17 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
-import { handleApi } from './api';
+import { createApiGuards, handleApi } from './api';
 import { Connection } from './Connection';
 import type { UpgradeRoute } from './cluster/ClusterNode';
 import { createNodeState, type NodeReady } from './cluster/nodeState';
 import type { ServerConfig } from './config';
+import { HostPolicy } from './http/hostPolicy';
+import { type RequestView, viewRequest } from './http/requestView';
+import { securityHeaders } from './http/securityHeaders';
 import { log } from './log';
 import { isOriginAllowed } from './originPolicy';
 import { RateLimitRegistry } from './rateLimit';
@@ -19,14 +22,6 @@ import { SqliteStore } from './store/SqliteStore';
 
 /** Interval of WebSocket pings that find dead peers, in milliseconds. */
 export const PING_INTERVAL_MS = 30_000;
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-};
 
 /** A running Accord server. */
 export interface RunningServer {
@@ -45,9 +40,27 @@ export interface RunningServer {
   drain(): Promise<void>;
 }
 
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+function refuseUpgrade(socket: Duplex, status: number, message: string, body = ''): void {
   socket.on('error', () => {});
-  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  const type = body ? 'Content-Type: text/plain; charset=utf-8\r\n' : '';
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** Said to a request whose Host is not one of the server's names (DNS rebinding defence, server/http/hostPolicy.ts). */
+const UNKNOWN_HOST_MESSAGE =
+  'This Accord server does not answer to the name in this address. Open it by its own address, or ask whoever runs it to add the name to ALLOWED_HOSTS.';
+
+function refuseHost(req: IncomingMessage, res: ServerResponse): void {
+  log('warn', 'http.host_refused', {});
+  const isApi = new URL(req.url ?? '/', 'http://x').pathname.startsWith('/api/');
+  res.writeHead(421, {
+    'content-type': isApi ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
+  res.end(isApi ? JSON.stringify({ error: 'unknown_host', message: UNKNOWN_HOST_MESSAGE }) : UNKNOWN_HOST_MESSAGE);
 }
 
 /** Starts the HTTP API, static client and WebSocket endpoint on one port. */
@@ -59,29 +72,24 @@ export async function startServer(
   // Everyone behind one address together may cost what as many people as may connect from it.
   const rateLimits = new RateLimitRegistry(Math.max(1, config.maxConnectionsPerAddress));
   let connectionCount = 0;
-  const header = (req: IncomingMessage, name: string) => {
-    const value = req.headers[name];
-    return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
-  };
-  const baseUrlFor = (req: IncomingMessage) => {
-    if (config.publicUrl) return config.publicUrl;
-    const proto = (config.trustProxy && header(req, 'x-forwarded-proto')) || 'http';
-    const host = (config.trustProxy && header(req, 'x-forwarded-host')) || req.headers.host || `${config.host}:${config.port}`;
-    return `${proto === 'https' ? 'https' : 'http'}://${host}`;
-  };
-  const addressOf = (req: IncomingMessage) =>
-    (config.trustProxy && header(req, 'x-forwarded-for')) || req.socket.remoteAddress || 'unknown';
+  const hosts = new HostPolicy(config);
+  const guards = createApiGuards();
+  const publicHost = config.publicUrl ? new URL(config.publicUrl).host : undefined;
   // One process: ready now. A cluster node: ready once it holds a lease, which needs the port it listens on.
   const node = createNodeState();
 
   const server: Server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const view = viewRequest(req, config, hosts);
+    for (const [name, value] of Object.entries(securityHeaders(view, config.publicUrl))) res.setHeader(name, value);
+    if (!view.isHostAllowed) return refuseHost(req, res);
     node.ready
       .then(({ rooms, ownership }) =>
         handleApi(req, res, {
           store,
           rooms,
-          baseUrl: baseUrlFor(req),
+          guards,
+          baseUrl: view.baseUrl,
+          address: view.address,
           health: () => ({
             nodeId: ownership.nodeId,
             rooms: rooms.openRooms,
@@ -103,10 +111,15 @@ export async function startServer(
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => {});
     const match = /^\/ws\/([A-Za-z0-9_-]{1,64})$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    const view = viewRequest(req, config, hosts);
+    if (!view.isHostAllowed) {
+      log('warn', 'ws.host_refused', {});
+      return refuseUpgrade(socket, 421, 'Misdirected Request', UNKNOWN_HOST_MESSAGE);
+    }
     if (!match) return refuseUpgrade(socket, 404, 'Not Found');
     const boardId = match[1] as string;
     node.ready
-      .then((ready) => routeUpgrade(ready, req, socket, head, boardId))
+      .then((ready) => routeUpgrade(ready, req, socket, head, boardId, view))
       .catch((error: Error) => {
         log('error', 'ws.upgrade_failed', { boardId, message: error.message });
         socket.destroy();
@@ -115,8 +128,15 @@ export async function startServer(
   server.on('clientError', (_error, socket) => socket.destroy());
 
   /** Serves an upgrade here, pipes it to the board's owner, or refuses it (cluster routing: server/cluster). */
-  async function routeUpgrade(ready: NodeReady, req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string) {
-    const address = addressOf(req);
+  async function routeUpgrade(
+    ready: NodeReady,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    boardId: string,
+    view: RequestView,
+  ) {
+    const address = view.address;
     const route: UpgradeRoute = ready.cluster
       ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins)
       : { type: 'local', clientAddress: address, isHopped: false };
@@ -127,7 +147,9 @@ export async function startServer(
         ws.close(route.code, route.reason);
       });
     }
-    if (route.type === 'local') await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped);
+    if (route.type === 'local') {
+      await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped, [view.host, publicHost]);
+    }
   }
 
   /** Completes the handshake here and hands the socket to a Connection (or closes it with a refusal code). */
@@ -139,9 +161,11 @@ export async function startServer(
     boardId: string,
     address: string,
     isHopped: boolean,
+    /** The host the browser used (behind a trusted proxy) and PUBLIC_URL's: the server's own origins besides Host. */
+    ownHosts: readonly (string | undefined)[],
   ) {
     // A hopped upgrade had its Origin checked by the node the client reached.
-    const isOriginOk = isHopped || isOriginAllowed(req, config.allowedOrigins);
+    const isOriginOk = isHopped || isOriginAllowed(req, config.allowedOrigins, [req.headers.host, ...ownHosts]);
     const release = isOriginOk ? await counter.acquire(address, config.maxConnectionsPerAddress) : null;
     let isHandedOver = false;
     socket.once('close', () => {
@@ -200,6 +224,7 @@ export async function startServer(
   log('info', 'server.started', { port, host: config.host, nodeId: ready.ownership.nodeId, isClustered: ready.cluster !== null });
 
   const finish = async () => {
+    await guards.close();
     for (const client of wss.clients) client.terminate();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();

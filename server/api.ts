@@ -1,138 +1,68 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { exportBoardJson, parseBoardExport } from '../shared/exports/boardExport';
-import { exportBoardCsv } from '../shared/exports/csvExport';
-import { exportCheckInIcs } from '../shared/exports/icsExport';
-import { exportBoardMarkdown } from '../shared/exports/markdownExport';
-import { normaliseJoinCode } from '../shared/random';
-import { isInvalid } from '../shared/validate';
-import { createBoardFromRequest, importBoard } from './boardCreation';
-import { hashSecret } from './auth';
+import {
+  BOARD_BURST_PER_ADDRESS,
+  BOARD_BURST_PER_SERVER,
+  BOARDS_PER_ADDRESS_PER_HOUR,
+  BOARDS_PER_SERVER_PER_HOUR,
+  WRONG_JOIN_CODE_BURST_PER_ADDRESS,
+  WRONG_JOIN_CODE_BURST_PER_SERVER,
+  WRONG_JOIN_CODES_PER_ADDRESS_PER_MINUTE,
+  WRONG_JOIN_CODES_PER_SERVER_PER_MINUTE,
+} from './http/apiLimits';
+import { handleCreateBoard, handleImportBoard } from './http/boardRequests';
+import { type EXPORT_TYPES, handleExport } from './http/exports';
+import { ImportRunner } from './http/importRunner';
+import { handleJoinLookup } from './http/joinLookup';
+import { sendJson } from './http/respond';
+import { AddressThrottle } from './http/throttle';
 import type { RoomManager } from './RoomManager';
 import type { BoardStore } from './store/BoardStore';
 
-/** Largest request body the API reads, in bytes (imports excepted). */
-export const MAX_API_BODY_BYTES = 16 * 1024;
-
-/** Largest JSON export that can be imported, in bytes. */
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
-
+export { MAX_API_BODY_BYTES } from './http/apiLimits';
 export type { CreatedBoard } from './boardCreation';
 export { createBoardFromRequest } from './boardCreation';
 
-/** What the API needs from the server around it. */
+/** The budgets and the import worker of one server: they outlive requests. */
+export interface ApiGuards {
+  readonly boards: AddressThrottle;
+  readonly wrongJoinCodes: AddressThrottle;
+  readonly imports: ImportRunner;
+  close(): Promise<void>;
+}
+
+/** A server's guards with the limits of server/http/apiLimits.ts. */
+export function createApiGuards(): ApiGuards {
+  const perHour = (n: number) => n / 3600;
+  const perMinute = (n: number) => n / 60;
+  const imports = new ImportRunner();
+  return {
+    boards: new AddressThrottle(
+      { burst: BOARD_BURST_PER_ADDRESS, perSecond: perHour(BOARDS_PER_ADDRESS_PER_HOUR) },
+      { burst: BOARD_BURST_PER_SERVER, perSecond: perHour(BOARDS_PER_SERVER_PER_HOUR) },
+    ),
+    wrongJoinCodes: new AddressThrottle(
+      { burst: WRONG_JOIN_CODE_BURST_PER_ADDRESS, perSecond: perMinute(WRONG_JOIN_CODES_PER_ADDRESS_PER_MINUTE) },
+      { burst: WRONG_JOIN_CODE_BURST_PER_SERVER, perSecond: perMinute(WRONG_JOIN_CODES_PER_SERVER_PER_MINUTE) },
+    ),
+    imports,
+    close: () => imports.close(),
+  };
+}
+
+/** What the API needs from the server around it and from the request. */
 export interface ApiContext {
   readonly store: BoardStore;
   readonly rooms: RoomManager;
+  readonly guards: ApiGuards;
+  /** Base of the links handed out (PUBLIC_URL, or the browser's scheme and host). */
   readonly baseUrl: string;
+  /** The key the client's address is counted under (server/http/clientAddress.ts). */
+  readonly address: string;
   readonly health: () => Record<string, number | string>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        // Stop collecting, but keep the socket until the refusal is sent (readJson closes it after):
-        // destroying the request here destroyed the response too, and the client saw a dropped connection.
-        req.off('data', onData);
-        req.resume();
-        reject(new Error('too large'));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function readJson(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ body: unknown } | null> {
-  try {
-    const text = await readBody(req, maxBytes);
-    return { body: text.trim() === '' ? {} : JSON.parse(text) };
-  } catch {
-    // The rest of a body that is too large is not read: the connection closes after this answer.
-    res.setHeader('connection', 'close');
-    sendJson(res, 400, {
-      error: 'invalid_request',
-      message: `The body must be JSON of at most ${Math.round(maxBytes / 1024)} KiB.`,
-    });
-    return null;
-  }
-}
-
-/** True when the request carries `Authorization: Bearer <key>` matching one of the hashes. */
-function isAuthorised(req: IncomingMessage, hashes: readonly (Buffer | null)[]): boolean {
-  const match = /^Bearer ([A-Za-z0-9_-]{22,128})$/.exec(req.headers.authorization ?? '');
-  if (!match) return false;
-  const given = hashSecret(match[1] as string);
-  return hashes.some((hash) => hash !== null && timingSafeEqual(given, hash));
-}
-
-const EXPORT_TYPES = {
-  md: 'text/markdown; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  ics: 'text/calendar; charset=utf-8',
-} as const;
-
-/**
- * GET /api/boards/:id/export.(md|csv|json) and /api/boards/:id/checkin.ics, for the facilitator
- * key or the read-only key (Authorization: Bearer …, never in the URL). Anything else: 401/404.
- */
-async function handleExport(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: ApiContext,
-  boardId: string,
-  kind: keyof typeof EXPORT_TYPES,
-) {
-  // From the open room, or else from the store: a download opens no room and claims no board
-  // (with several servers the board may be another one's).
-  const room = await ctx.rooms.readBoard(boardId);
-  if (!room) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
-  if (!isAuthorised(req, [room.row.facilitatorKeyHash, room.row.readerKeyHash])) {
-    return sendJson(res, 401, {
-      error: 'unauthorized',
-      message: 'Send the facilitator key or the read-only key as a Bearer token.',
-    });
-  }
-  const board = room.board;
-  const slug =
-    board.meta.title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'agreement';
-  let body: string;
-  if (kind === 'ics') {
-    if (board.meta.checkInDate === null) return sendJson(res, 404, { error: 'not_found', message: 'No check-in date is set.' });
-    body = exportCheckInIcs({
-      boardId,
-      title: board.meta.title,
-      checkInDate: board.meta.checkInDate,
-      // The join link: the read-only link needs its key, which the server does not keep.
-      link: `${ctx.baseUrl}/j/${room.row.joinCode}`,
-      now: new Date(),
-    });
-  } else if (kind === 'md') body = exportBoardMarkdown(board);
-  else if (kind === 'csv') body = exportBoardCsv(board);
-  else body = exportBoardJson(board, new Date());
-  res.writeHead(200, {
-    'content-type': EXPORT_TYPES[kind],
-    'content-disposition': `attachment; filename="${slug}-v${board.meta.version}.${kind === 'ics' ? 'ics' : kind}"`,
-    'cache-control': 'no-store',
-  });
-  res.end(body);
-}
+const EXPORT_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/(?:export\.(md|csv|json)|checkin\.(ics))$/;
+const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9-]{1,20})$/;
 
 /** Handles /api/* and /healthz. Returns false when the path is not an API path. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<boolean> {
@@ -142,32 +72,33 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
     return true;
   }
   if (!url.pathname.startsWith('/api/')) return false;
+  const boardContext = {
+    store: ctx.store,
+    baseUrl: ctx.baseUrl,
+    address: ctx.address,
+    boards: ctx.guards.boards,
+    imports: ctx.guards.imports,
+  };
   if (url.pathname === '/api/boards' && req.method === 'POST') {
-    const read = await readJson(req, res, MAX_API_BODY_BYTES);
-    if (!read) return true;
-    const created = await createBoardFromRequest(ctx.store, read.body, ctx.baseUrl);
-    if (typeof created === 'string') sendJson(res, 400, { error: 'invalid_request', message: created });
-    else sendJson(res, 201, created);
+    await handleCreateBoard(req, res, boardContext);
     return true;
   }
   if (url.pathname === '/api/boards/import' && req.method === 'POST') {
-    const read = await readJson(req, res, MAX_IMPORT_BYTES);
-    if (!read) return true;
-    const data = parseBoardExport(read.body);
-    if (isInvalid(data)) sendJson(res, 400, { error: 'invalid_request', message: `${data.path} ${data.message}.` });
-    else sendJson(res, 201, await importBoard(ctx.store, data, ctx.baseUrl));
+    await handleImportBoard(req, res, boardContext);
     return true;
   }
-  const exported = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/(?:export\.(md|csv|json)|checkin\.(ics))$/.exec(url.pathname);
+  const exported = EXPORT_PATH.exec(url.pathname);
   if (exported && req.method === 'GET') {
     await handleExport(req, res, ctx, exported[1] as string, (exported[2] ?? exported[3]) as keyof typeof EXPORT_TYPES);
     return true;
   }
-  const join = /^\/api\/join\/([A-Za-z0-9-]{1,16})$/.exec(url.pathname);
+  const join = JOIN_PATH.exec(url.pathname);
   if (join && req.method === 'GET') {
-    const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(join[1] as string));
-    if (boardId) sendJson(res, 200, { boardId });
-    else sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
+    await handleJoinLookup(
+      res,
+      { store: ctx.store, address: ctx.address, wrongJoinCodes: ctx.guards.wrongJoinCodes },
+      join[1] as string,
+    );
     return true;
   }
   sendJson(res, 404, { error: 'not_found', message: 'Unknown API path.' });

@@ -1,8 +1,6 @@
 import * as Y from 'yjs';
 import { applyDocChanges } from '../shared/boardDoc';
-import type { DocChange } from '../shared/domain/changes';
 import { createBoard } from '../shared/domain/createBoard';
-import type { BoardExport } from '../shared/exports/boardExport';
 import { MAX_PROMPTS_PER_BOARD } from '../shared/limits';
 import { randomId, randomJoinCode, randomToken } from '../shared/random';
 import { boardPurpose, boardTitle } from '../shared/records/BoardMeta';
@@ -48,18 +46,10 @@ export interface CreatedBoard {
   readonly readerKey: string;
 }
 
-/** Stores a new board whose document is `changes`, with fresh keys and a unique join code. */
-async function storeBoard(
-  store: BoardStore,
-  boardId: string,
-  changes: readonly DocChange[],
-  baseUrl: string,
-): Promise<CreatedBoard> {
+/** Stores a new board whose document is `update`, with fresh keys and a unique join code. */
+async function storeBoard(store: BoardStore, boardId: string, update: Uint8Array, baseUrl: string): Promise<CreatedBoard> {
   const facilitatorKey = randomToken(SECRET_KEY_BYTES);
   const readerKey = randomToken(SECRET_KEY_BYTES);
-  const doc = new Y.Doc();
-  applyDocChanges(doc, changes, SERVER_ORIGIN);
-  const update = Y.encodeStateAsUpdate(doc);
   for (let attempt = 0; ; attempt++) {
     const joinCode = randomJoinCode();
     try {
@@ -119,47 +109,22 @@ export async function createBoardFromRequest(store: BoardStore, body: unknown, b
     now: Date.now(),
     newId: randomId,
   });
-  const created = await storeBoard(store, boardId, changes, baseUrl);
+  const doc = new Y.Doc();
+  applyDocChanges(doc, changes, SERVER_ORIGIN);
+  const created = await storeBoard(store, boardId, Y.encodeStateAsUpdate(doc), baseUrl);
   log('info', 'board.created', { boardId, templateId: template.id });
   return created;
 }
 
-/**
- * The counters of an export that stood for private state, which an export does not carry:
- * a prompt's pending (unrevealed or held) notes, and the people who voted in an open vote round
- * or responded to an open consensus round. On the new board that state is empty, so the counters
- * are too; otherwise the next note, dot or response would be counted on top of ballots that are
- * gone. An unrevealed prompt's contributors only wrote drafts, so they go as well.
- */
-function withoutPrivateCounts(board: BoardExport['board']): BoardExport['board'] {
-  return {
-    ...board,
-    prompts: board.prompts.map((p) => ({ ...p, pendingCount: 0, contributorCount: p.isRevealed ? p.contributorCount : 0 })),
-    voteRounds: board.voteRounds.map((r) => (r.status === 'open' ? { ...r, voterCount: 0 } : r)),
-    proposals: board.proposals.map((p) => (p.status === 'open' ? { ...p, respondentCount: 0 } : p)),
-  };
-}
-
-/**
- * Creates a new board from a JSON export: every record as exported (their ids included, so the
- * export of the new board equals the original apart from the board id, its creation time, the
- * export time and the counters of private state that does not come along). The document is
- * rebuilt through the same validated changes the server writes.
- */
-export async function importBoard(store: BoardStore, data: BoardExport, baseUrl: string): Promise<CreatedBoard> {
-  const boardId = randomId();
-  const board = withoutPrivateCounts(data.board);
-  const changes: DocChange[] = [
-    { type: 'setMeta', fields: { ...board.meta, id: boardId, createdAt: Date.now() } },
-    ...board.prompts.map((prompt): DocChange => ({ type: 'putPrompt', prompt })),
-    ...board.themes.map((theme): DocChange => ({ type: 'putTheme', theme })),
-    ...board.notes.map((note): DocChange => ({ type: 'putNote', note })),
-    ...board.voteRounds.map((round): DocChange => ({ type: 'putVoteRound', round })),
-    ...board.proposals.map((proposal): DocChange => ({ type: 'putProposal', proposal })),
-    ...board.agreements.map((item): DocChange => ({ type: 'putAgreement', item })),
-    ...board.versions.map((version): DocChange => ({ type: 'putVersion', version })),
-  ];
-  const created = await storeBoard(store, boardId, changes, baseUrl);
-  log('info', 'board.imported', { boardId, notes: board.notes.length });
+/** Stores an imported board, whose first update was built by buildImportedBoard (server/boardImport.ts). */
+export async function storeImportedBoard(
+  store: BoardStore,
+  boardId: string,
+  update: Uint8Array,
+  notes: number,
+  baseUrl: string,
+): Promise<CreatedBoard> {
+  const created = await storeBoard(store, boardId, update, baseUrl);
+  log('info', 'board.imported', { boardId, notes });
   return created;
 }

@@ -34,11 +34,19 @@ export interface ServerConfig {
   /** Base of the links the API returns (e.g. https://accord.example.org). Env PUBLIC_URL; default: from the request's Host. */
   readonly publicUrl: string | null;
   /**
-   * Behind a reverse proxy: take the client address from X-Forwarded-For and the scheme and host of
-   * the links from X-Forwarded-Proto / X-Forwarded-Host. Env TRUST_PROXY=1; default off, because
+   * How many reverse proxies stand in front of the server, each appending to X-Forwarded-For. The
+   * client address is the entry the outermost proxy appended (that many from the right); the
+   * scheme and host of links come from X-Forwarded-Proto / X-Forwarded-Host the same way. Env
+   * TRUST_PROXY: a number (1 for one proxy, 2 for two; `true` means 1); default 0, because
    * without a proxy these headers are whatever a client says.
    */
-  readonly trustProxy: boolean;
+  readonly trustProxyHops: number;
+  /**
+   * Host names the server answers to besides localhost, IP addresses, PUBLIC_URL's host and HOST
+   * (and this machine's name when HOST is 0.0.0.0). Env ALLOWED_HOSTS, comma-separated; `*`
+   * answers any name (turns the DNS rebinding defence off). Others get 421.
+   */
+  readonly allowedHosts: readonly string[];
   /** Built client to serve. Env STATIC_DIR, default dist/client. */
   readonly staticDir: string;
   /** Compact a board's update log into a snapshot after this many updates. Env COMPACT_AFTER_UPDATES, default 500. */
@@ -57,6 +65,35 @@ function intFromEnv(value: string | undefined, fallback: number): number {
   return n;
 }
 
+function proxyHopsFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false' || value === 'off') return 0;
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUST_PROXY must be the number of proxies in front of Accord (e.g. 1), got "${value}"`);
+  }
+  return hops;
+}
+
+function publicUrlFromEnv(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL such as https://accord.example.org, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('PUBLIC_URL must start with http:// or https://');
+  return value.replace(/\/+$/, '');
+}
+
+function listFromEnv(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
 /** Reads the configuration from environment variables, with the documented defaults. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): ServerConfig {
   return {
@@ -65,15 +102,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
     dataDir: path.resolve(root, env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
     databaseSchema: env.DATABASE_SCHEMA || 'public',
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter((o) => o.length > 0),
+    allowedOrigins: listFromEnv(env.ALLOWED_ORIGINS),
     maxConnectionsPerAddress: intFromEnv(env.MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
     maxBufferedBytes: intFromEnv(env.MAX_BUFFERED_BYTES, MAX_BUFFERED_BYTES),
     maxParticipantsPerBoard: intFromEnv(env.MAX_PARTICIPANTS_PER_BOARD, MAX_PARTICIPANTS_PER_BOARD),
-    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    publicUrl: publicUrlFromEnv(env.PUBLIC_URL),
+    trustProxyHops: proxyHopsFromEnv(env.TRUST_PROXY),
+    allowedHosts: listFromEnv(env.ALLOWED_HOSTS).map((host) => host.toLowerCase()),
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     compactAfterUpdates: intFromEnv(env.COMPACT_AFTER_UPDATES, 500),
     cluster: clusterConfigFromEnv(env),

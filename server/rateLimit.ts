@@ -60,6 +60,17 @@ export class TokenBucket {
     return this.has(this.burst, now);
   }
 
+  /** Puts back one token taken for something that turned out not to count. */
+  give(): void {
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
+  /** Seconds until the next token (0 when one is there). */
+  secondsUntilToken(now: number = Date.now()): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : (1 - this.tokens) / this.ratePerSecond;
+  }
+
   private refill(now: number): void {
     this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.updatedAt) / 1000) * this.ratePerSecond);
     this.updatedAt = Math.max(now, this.updatedAt);

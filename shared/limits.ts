@@ -159,3 +159,10 @@ export const MAX_SMARTIE_OWNER_CHARS = 80;
 
 /** Longest SMARTIE measure or equity check, in characters. */
 export const MAX_SMARTIE_TEXT_CHARS = 500;
+
+/**
+ * Largest JSON export that POST /api/boards/import accepts, in bytes. A workshop's export is
+ * tens to hundreds of KiB; 2 MiB holds about 3,000 notes of the full 500 characters (7,000 of
+ * 100 characters), far beyond a real board, and keeps one import's work small.
+ */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;

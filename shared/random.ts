@@ -33,19 +33,36 @@ export function randomId(): string {
 /** Letters and digits that cannot be mistaken for each other when read aloud or off a screen. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-/** Characters in a join code. 32^6 ≈ 1.07 billion codes. */
-export const JOIN_CODE_LENGTH = 6;
+/**
+ * Characters in a join code: 32^12 = 2^60 ≈ 1.15 × 10^18 codes, so that guessing any live code is
+ * hopeless even at the server's whole guessing budget (the arithmetic is in docs/security.md).
+ */
+export const JOIN_CODE_LENGTH = 12;
 
-/** A random join code such as "K7PQ2M". */
+/** Length of codes made before join codes grew to JOIN_CODE_LENGTH; their boards keep them. */
+export const LEGACY_JOIN_CODE_LENGTH = 6;
+
+/** Characters per group when a code is shown or read out: `K7PQ-2M4X-H8RT`. */
+export const JOIN_CODE_GROUP_CHARS = 4;
+
+/** A random join code such as "K7PQ2M4XH8RT" (stored and sent without dashes; see formatJoinCode). */
 export function randomJoinCode(): string {
   const buffer = new Uint8Array(JOIN_CODE_LENGTH);
   globalThis.crypto.getRandomValues(buffer);
+  // 256 is a multiple of 32, so the modulo picks every character with the same probability.
   return [...buffer].map((b) => JOIN_CODE_ALPHABET[b % JOIN_CODE_ALPHABET.length]).join('');
 }
 
 /** Normalises what a person typed as a join code: upper case, no spaces or dashes. */
 export function normaliseJoinCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** A join code as people see and type it: groups of JOIN_CODE_GROUP_CHARS joined by dashes ("K7PQ-2M4X-H8RT"). */
+export function formatJoinCode(code: string): string {
+  const plain = normaliseJoinCode(code);
+  if (plain.length <= LEGACY_JOIN_CODE_LENGTH) return plain;
+  return plain.match(new RegExp(`.{1,${JOIN_CODE_GROUP_CHARS}}`, 'g'))?.join('-') ?? plain;
 }
 
 /** A seeded pseudo-random generator (mulberry32) for tests and reproducible shuffles. */

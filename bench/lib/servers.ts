@@ -72,12 +72,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-function spawnPinned(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function spawnPinned(args: string[], env: NodeJS.ProcessEnv, cwd: string = ROOT): ChildProcess {
   const nodeArgs = [...args];
   const cmd = taskset();
   const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
-  if (cmd) return spawn(cmd, ['-c', SERVER_CORE, process.execPath, ...nodeArgs], { cwd: ROOT, env, stdio });
-  return spawn(process.execPath, nodeArgs, { cwd: ROOT, env, stdio });
+  if (cmd) return spawn(cmd, ['-c', SERVER_CORE, process.execPath, ...nodeArgs], { cwd, env, stdio });
+  return spawn(process.execPath, nodeArgs, { cwd, env, stdio });
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
@@ -173,10 +173,11 @@ export function removeDataDirs(): void {
 
 /**
  * Starts Accord (`node --import tsx server/main.ts`) pinned to the server core. `dataDir` may hold
- * fixtures built beforehand; it is removed on stop only when this call created it.
+ * fixtures built beforehand; it is removed on stop only when this call created it. `root` runs the
+ * server of another checkout (to compare a change with the code before it).
  */
 export async function startAccord(
-  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[]; root?: string } = {},
 ): Promise<ServerUnderTest> {
   const dataDir = options.dataDir ?? makeDataDir();
   const port = await freePort();
@@ -192,6 +193,7 @@ export async function startAccord(
       MAX_PARTICIPANTS_PER_BOARD: '2000',
       ...options.env,
     },
+    options.root ?? ROOT,
   );
   await waitForLine(child, /running at (http:\/\/[^\s]+)/, 30_000);
   const httpUrl = `http://127.0.0.1:${port}`;

@@ -1,4 +1,4 @@
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/random';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, LEGACY_JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/random';
 
 /** What POST /api/boards answers (server/api.ts). */
 export interface CreatedWorkshop {
@@ -63,7 +63,10 @@ export function importWorkshop(exportText: string): Promise<CreatedWorkshop> {
 export function joinCodeProblem(input: string): string | null {
   const code = normaliseJoinCode(input);
   if (code.length === 0) return 'Type the code the facilitator shows you.';
-  if (code.length !== JOIN_CODE_LENGTH) return `A code has ${JOIN_CODE_LENGTH} letters and digits.`;
+  // Boards made before codes grew keep their six-character code, so both lengths are let through.
+  if (code.length !== JOIN_CODE_LENGTH && code.length !== LEGACY_JOIN_CODE_LENGTH) {
+    return `A code has ${JOIN_CODE_LENGTH} letters and digits, like K7PQ-2M4X-H8RT. You typed ${code.length}.`;
+  }
   if ([...code].some((c) => !JOIN_CODE_ALPHABET.includes(c))) {
     return 'Codes never contain 0, 1, I or O. Check the code again.';
   }

@@ -60,6 +60,8 @@ export interface CommitBatch {
 export interface BoardStore {
   createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void>;
   findBoardIdByJoinCode(joinCode: string): Promise<string | null>;
+  /** The board's row alone (keys, join code), without reading its document: for checks before a room opens. */
+  findBoardRow(boardId: string): Promise<BoardRow | null>;
   /** The board as stored, or null when there is none. Rejects with {@link StoredRowError} on a row that fails validation. */
   loadBoard(boardId: string): Promise<StoredBoard | null>;
   /** The participant with this secret hash, or null. */

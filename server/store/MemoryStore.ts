@@ -4,7 +4,7 @@ import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
 import type { ResponseKind } from '../../shared/records/Proposal';
 import { appliedKey, type BoardRow, type BoardStore, type CommitBatch, type StoredBoard } from './BoardStore';
-import { checkStoredBoard } from './storedRows';
+import { checkBoardRow, checkStoredBoard } from './storedRows';
 
 interface MemoryBoard {
   row: BoardRow;
@@ -51,6 +51,11 @@ export class MemoryStore implements BoardStore {
 
   async findBoardIdByJoinCode(joinCode: string): Promise<string | null> {
     return [...this.boards.values()].find((b) => b.row.joinCode === joinCode)?.row.id ?? null;
+  }
+
+  async findBoardRow(boardId: string): Promise<BoardRow | null> {
+    const board = this.boards.get(boardId);
+    return board ? checkBoardRow(boardId, { ...board.row }) : null;
   }
 
   async loadBoard(boardId: string): Promise<StoredBoard | null> {

@@ -12,7 +12,19 @@ import {
 } from './BoardStore';
 import { writePrivateChange } from './postgresPrivateRows';
 import { checkSchemaName, createTables } from './postgresSchema';
-import { checkStoredBoard } from './storedRows';
+import { checkBoardRow, checkStoredBoard } from './storedRows';
+
+/** A `boards` row under the field names of BoardRow, not yet validated (storedRows.ts does that). */
+function boardColumns(board: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: board.id,
+    joinCode: board.join_code,
+    facilitatorKeyHash: board.facilitator_key_hash,
+    readerKeyHash: board.reader_key_hash,
+    // BIGINT comes back as a string.
+    createdAt: Number(board.created_at),
+  };
+}
 
 /** Connections per process. Each in-flight commit holds one; the lease heartbeat needs one too. */
 export const POSTGRES_POOL_SIZE = 10;
@@ -137,6 +149,11 @@ export class PostgresStore implements BoardStore {
     return rows[0]?.id ?? null;
   }
 
+  async findBoardRow(boardId: string): Promise<BoardRow | null> {
+    const { rows } = await this.pool.query('SELECT * FROM boards WHERE id = $1', [boardId]);
+    return rows[0] ? checkBoardRow(boardId, boardColumns(rows[0])) : null;
+  }
+
   async loadBoard(boardId: string): Promise<StoredBoard | null> {
     // One snapshot of the database for all reads: a compaction in between must not leave us the
     // old snapshot without the updates it deleted.
@@ -152,13 +169,7 @@ export class PostgresStore implements BoardStore {
         )
       ).rows;
       return {
-        row: {
-          id: board.id,
-          joinCode: board.join_code,
-          facilitatorKeyHash: board.facilitator_key_hash,
-          readerKeyHash: board.reader_key_hash,
-          createdAt: Number(board.created_at),
-        },
+        row: boardColumns(board),
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: updates.map((u) => new Uint8Array(u.data)),
         lastSeq: updates.at(-1)?.seq ?? snapshot?.seq ?? 0,

@@ -11,7 +11,27 @@ import {
   type CommitBatch,
   type StoredBoard,
 } from './BoardStore';
-import { checkStoredBoard } from './storedRows';
+import { checkBoardRow, checkStoredBoard } from './storedRows';
+
+/** A `boards` row as the database holds it. */
+interface BoardColumns {
+  id: string;
+  join_code: string;
+  facilitator_key_hash: Buffer;
+  reader_key_hash: Buffer | null;
+  created_at: number;
+}
+
+/** A `boards` row under the field names of BoardRow, not yet validated (storedRows.ts does that). */
+function boardColumns(board: BoardColumns): Record<string, unknown> {
+  return {
+    id: board.id,
+    joinCode: board.join_code,
+    facilitatorKeyHash: board.facilitator_key_hash,
+    readerKeyHash: board.reader_key_hash,
+    createdAt: board.created_at,
+  };
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -111,10 +131,7 @@ export class SqliteStore implements BoardStore {
         'INSERT INTO boards (id, join_code, facilitator_key_hash, reader_key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       boardByCode: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE join_code = ?'),
-      board: db.prepare<
-        [string],
-        { id: string; join_code: string; facilitator_key_hash: Buffer; reader_key_hash: Buffer | null; created_at: number }
-      >('SELECT * FROM boards WHERE id = ?'),
+      board: db.prepare<[string], BoardColumns>('SELECT * FROM boards WHERE id = ?'),
       snapshot: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_snapshots WHERE board_id = ?'),
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
@@ -194,6 +211,11 @@ export class SqliteStore implements BoardStore {
     return this.statements.boardByCode.get(joinCode)?.id ?? null;
   }
 
+  async findBoardRow(boardId: string): Promise<BoardRow | null> {
+    const board = this.statements.board.get(boardId);
+    return board ? checkBoardRow(boardId, boardColumns(board)) : null;
+  }
+
   async loadBoard(boardId: string): Promise<StoredBoard | null> {
     const s = this.statements;
     const board = this.db.transaction(() => {
@@ -202,13 +224,7 @@ export class SqliteStore implements BoardStore {
       const snapshot = s.snapshot.get(boardId);
       const updates = s.updates.all(boardId, snapshot?.seq ?? 0);
       return {
-        row: {
-          id: board.id,
-          joinCode: board.join_code,
-          facilitatorKeyHash: board.facilitator_key_hash,
-          readerKeyHash: board.reader_key_hash,
-          createdAt: board.created_at,
-        },
+        row: boardColumns(board),
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: updates.map((u) => new Uint8Array(u.data)),
         lastSeq: updates.at(-1)?.seq ?? snapshot?.seq ?? 0,

@@ -52,10 +52,16 @@ function describe(invalid: Invalid): string {
   return `${invalid.path} ${invalid.message}`;
 }
 
+/** Validates a board's row as read; throws StoredRowError when it is bad or another board's. */
+export function checkBoardRow(boardId: string, unchecked: Record<string, unknown>): BoardRow {
+  const row: BoardRow = check(boardId, 'boards', boardRow, unchecked);
+  if (row.id !== boardId) throw new StoredRowError(boardId, 'boards', 'id is not the requested board');
+  return row;
+}
+
 /** Validates every row of a board as read; throws StoredRowError on the first bad one. */
 export function checkStoredBoard(boardId: string, board: UncheckedBoard): StoredBoard {
-  const row: BoardRow = check(boardId, 'boards', boardRow, board.row);
-  if (row.id !== boardId) throw new StoredRowError(boardId, 'boards', 'id is not the requested board');
+  const row = checkBoardRow(boardId, board.row);
   return {
     row,
     snapshot: board.snapshot,

@@ -1,6 +1,19 @@
-/** Escapes text for an iCalendar value (RFC 5545 §3.3.11). */
+/**
+ * Escapes text for an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, `;` and `,` get a
+ * backslash; every line break — CRLF, a bare LF and a bare CR alike — becomes `\n`. Other control
+ * characters are not allowed in TEXT at all, so they are dropped (tab excepted): a bare CR left in
+ * place would end the content line for some readers and start a property of the sender's choosing.
+ */
 function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 const encoder = new TextEncoder();

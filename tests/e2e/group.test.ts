@@ -1,6 +1,7 @@
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_COMMAND } from '../../shared/protocol';
+import { formatJoinCode } from '../../shared/random';
 import { chooseName, promptRegion } from './flows';
 import { type SeededBoard, type SeedNote, seedGroupBoard } from './groupSeed';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
@@ -483,7 +484,7 @@ describe('group phase', () => {
       await present.setViewportSize({ width: 1280, height: 720 });
       await present.goto(`${e2e.url}/b/${room.seeded.boardId}/present`);
       await present.getByRole('heading', { name: P4 }).waitFor();
-      await poll(() => present.locator('.present__code').textContent()).toContain(room.seeded.joinCode);
+      await poll(() => present.locator('.present__code').textContent()).toContain(formatJoinCode(room.seeded.joinCode));
       await present.locator('img.qr').waitFor();
       await poll(() => isInStep(present)).toBe(true);
       expect(await auditA11y(present)).toEqual([]);

@@ -3,6 +3,7 @@ import type { CreatedBoard } from '../../server/api';
 import { type BoardExport, exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
+import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
 import { createBoard, useTestServer, waitSynced } from './helpers';
 
@@ -206,7 +207,7 @@ describe('JSON export → import → export', () => {
   );
 
   it.each([
-    ['/api/boards/import', 8 * 1024 * 1024, 'at most 8192 KiB'],
+    ['/api/boards/import', MAX_IMPORT_BYTES, `at most ${MAX_IMPORT_BYTES / 1024} KiB`],
     ['/api/boards', 16 * 1024, 'at most 16 KiB'],
   ])('%s answers a body over its limit with 400 and the limit (not a dropped connection)', async (route, limit, message) => {
     const body = JSON.stringify({ ...golden(), padding: 'x'.repeat(limit) });
@@ -254,6 +255,20 @@ describe('export downloads', () => {
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/j/${created.joinCode}\r\n`);
     expect(unfolded).not.toContain(created.readerKey);
+  });
+
+  it('checks the key against the board’s row before it reads the board: a refused download loads nothing', async () => {
+    const created = await createBoard(t.server, { title: 'Team Pluto' });
+    const loads = vi.spyOn(t.server.store, 'loadBoard');
+    for (const file of ['export.md', 'export.csv', 'export.json', 'checkin.ics']) {
+      expect((await download(created.boardId, file, 'x'.repeat(32))).status).toBe(401);
+      expect((await fetch(`${t.server.url}/api/boards/${created.boardId}/${file}`)).status).toBe(401);
+    }
+    // Refused downloads read the board's row only: its document and history stay on disk.
+    expect(loads).not.toHaveBeenCalled();
+    expect((await download(created.boardId, 'export.md', created.readerKey)).status).toBe(200);
+    expect(loads).toHaveBeenCalledTimes(1);
+    loads.mockRestore();
   });
 
   it('answers 404 for a board that does not exist, before any key is checked', async () => {

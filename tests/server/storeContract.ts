@@ -132,6 +132,15 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.findBoardIdByJoinCode('NOPE42')).toBeNull();
     });
 
+    it('finds a board’s row alone by its id, as loadBoard reads it; an unknown board is null', async () => {
+      const { store } = await open();
+      const row = boardRow();
+      await store.createBoard(row, Uint8Array.of(0, 0));
+      expect(await store.findBoardRow(row.id)).toEqual(row);
+      expect(await store.findBoardRow(row.id)).toEqual((await store.loadBoard(row.id))?.row);
+      expect(await store.findBoardRow('nope')).toBeNull();
+    });
+
     it('registers participants up to the cap and finds them by secret hash', async () => {
       const { store } = await open();
       const row = boardRow();
@@ -342,5 +351,13 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect((error as Error).message).not.toMatch(/maybe|urgent/);
       });
     }
+
+    it('refuses a bad board row from findBoardRow too, as from loadBoard', async () => {
+      const under = await open();
+      const row = boardRow();
+      await under.store.createBoard(row, Uint8Array.of(0, 0));
+      await under.plantBadRow(row.id, 'shortKeyHash');
+      await expect(under.store.findBoardRow(row.id)).rejects.toBeInstanceOf(StoredRowError);
+    });
   });
 }

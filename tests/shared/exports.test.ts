@@ -536,6 +536,22 @@ describe('ICS check-in', () => {
   });
 
   it.each([
+    ['a bare CR', 'Us\rBEGIN:VALARM', 'Us\\nBEGIN:VALARM'],
+    ['a bare LF', 'Us\nATTENDEE:x', 'Us\\nATTENDEE:x'],
+    ['CRLF', 'Us\r\nthem', 'Us\\nthem'],
+    ['LF CR (two breaks)', 'Us\n\rthem', 'Us\\n\\nthem'],
+    ['other control characters, dropped', 'U\u0000s\u0007\u000b\u001b\u007f them\tall', 'Us them\tall'],
+  ])('never lets %s of a title break a content line', (_label, title, escaped) => {
+    const text = ics(title);
+    // Every CR and LF in the file is part of a CRLF line end.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(unfold(text).find((l) => l.startsWith('SUMMARY:'))).toBe(`SUMMARY:Check in on our agreement: ${escaped}`);
+    expect(unfold(text).filter((l) => /^(BEGIN|ATTENDEE)/.test(l))).toEqual(['BEGIN:VCALENDAR', 'BEGIN:VEVENT']);
+  });
+
+  it.each([
     ['ASCII', 'x'.repeat(200)],
     ['accents', 'Équipe ré'.repeat(20)],
     ['emoji at every offset', `${'x'.repeat(33)}${'🚀'.repeat(40)}`],

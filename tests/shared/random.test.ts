@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatJoinCode,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   normaliseJoinCode,
@@ -36,12 +37,28 @@ describe('random tokens', () => {
     expect(256 % JOIN_CODE_ALPHABET.length).toBe(0);
   });
 
+  it('makes codes of 12 characters: 32^12 = 2^60 codes', () => {
+    expect(JOIN_CODE_LENGTH).toBe(12);
+    expect(JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH).toBe(2 ** 60);
+    expect(randomJoinCode()).toHaveLength(JOIN_CODE_LENGTH);
+  });
+
   it.each([
+    ['k7pq2m4xh8rt', 'K7PQ2M4XH8RT'],
+    [' k7pq-2m4x-h8rt ', 'K7PQ2M4XH8RT'],
+    ['K7PQ 2M4X H8RT', 'K7PQ2M4XH8RT'],
     ['k7pq2m', 'K7PQ2M'],
-    [' k7p-q2m ', 'K7PQ2M'],
-    ['K7P Q2M', 'K7PQ2M'],
   ])('normalises %j to %j', (input, expected) => {
     expect(normaliseJoinCode(input)).toBe(expected);
+  });
+
+  it.each([
+    ['K7PQ2M4XH8RT', 'K7PQ-2M4X-H8RT'],
+    ['k7pq-2m4x h8rt', 'K7PQ-2M4X-H8RT'],
+    // Codes of boards made before codes grew are shown as they always were.
+    ['K7PQ2M', 'K7PQ2M'],
+  ])('shows %j as %j', (input, expected) => {
+    expect(formatJoinCode(input)).toBe(expected);
   });
 });
 

@@ -45,7 +45,7 @@ export function JoinForm({
         autoCapitalize="characters"
         spellCheck={false}
         inputMode="text"
-        placeholder="e.g. K7PQ2M"
+        placeholder="e.g. K7PQ-2M4X-H8RT"
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
       />

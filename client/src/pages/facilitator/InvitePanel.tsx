@@ -1,4 +1,5 @@
 import { CopyButton } from '../../components/CopyButton';
+import { JoinCode } from '../../components/JoinCode';
 import { coFacilitatorUrl, participantUrl } from '../../facilitatorLink';
 import { ReaderLinkBlock } from './agreement/ReaderLinkBlock';
 import { QrCode } from './QrCode';
@@ -24,13 +25,7 @@ export function InvitePanel({ boardId, joinCode, facilitatorKey, readerKey, isOp
           {joinCode ? (
             <>
               <p className="invite__label">Go to {location.host} and type the code</p>
-              <p className="invite__code">
-                <span aria-hidden="true" data-join-code={joinCode}>
-                  {joinCode}
-                </span>
-                {/* Read letter by letter, the way it is typed. */}
-                <span className="visually-hidden">Join code: {joinCode.split('').join(' ')}</span>
-              </p>
+              <JoinCode code={joinCode} className="invite__code" />
             </>
           ) : (
             <p className="hint">The join code is shown on the device that created this workshop. The link below works too.</p>

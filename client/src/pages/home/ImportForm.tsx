@@ -1,9 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { MAX_IMPORT_BYTES } from '../../../../shared/limits';
 import { ApiError, importWorkshop } from '../../api';
 import { openCreatedBoard } from './openCreatedBoard';
-
-/** Largest export the server imports (server/api.ts MAX_IMPORT_BYTES): checked here to say so at once. */
-const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 /** Starts a new board from a JSON export: the agreement, its records and versions, with fresh links. */
 export function ImportForm() {
@@ -20,8 +18,9 @@ export function ImportForm() {
       file.current?.focus();
       return;
     }
+    // Checked here too, to say so before uploading anything.
     if (chosen.size > MAX_IMPORT_BYTES) {
-      setError('This file is too large: an export can be at most 8 MB.');
+      setError(`This file is too large: an export can be at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
       return;
     }
     setIsBusy(true);

@@ -3,6 +3,7 @@ import { type BoardState, sortedPrompts } from '../../../../shared/domain/state'
 import { PHASE_GUIDANCE } from '../../../../shared/phases';
 import { BoardGate } from '../../components/BoardGate';
 import { Countdown } from '../../components/Countdown';
+import { JoinCode } from '../../components/JoinCode';
 import { ThemeList } from '../../components/ThemeList';
 import { layoutBoard, type PromptLayout, writersLine } from '../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../components/useLiveGrouping';
@@ -83,12 +84,7 @@ function JoinPanel({ boardId }: { boardId: string }) {
       {isShown && (
         <>
           <p className="present__join-label">Join at {location.host}</p>
-          {joinCode && (
-            <p className="present__code">
-              <span aria-hidden="true">{joinCode}</span>
-              <span className="visually-hidden">Join code: {joinCode.split('').join(' ')}</span>
-            </p>
-          )}
+          {joinCode && <JoinCode code={joinCode} className="present__code" />}
           <QrCode text={link} label={`QR code that opens ${link}`} />
         </>
       )}

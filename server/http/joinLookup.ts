@@ -1,0 +1,42 @@
+import type { ServerResponse } from 'node:http';
+import { normaliseJoinCode } from '../../shared/random';
+import { log } from '../log';
+import type { BoardStore } from '../store/BoardStore';
+import { sendJson } from './respond';
+import type { AddressThrottle } from './throttle';
+
+/** What GET /api/join/:code answers for a code that opens a board. */
+export interface JoinAnswer {
+  readonly boardId: string;
+}
+
+/**
+ * GET /api/join/:code. Only wrong codes count against the address's and the server's budgets
+ * (a whole workshop behind one NAT joins with the right one), but the budget is checked before
+ * the code is looked up: once it is spent, right and wrong codes get the same 429, so a guesser
+ * learns nothing more until it refills.
+ */
+export async function handleJoinLookup(
+  res: ServerResponse,
+  ctx: { readonly store: BoardStore; readonly address: string; readonly wrongJoinCodes: AddressThrottle },
+  typed: string,
+): Promise<void> {
+  const verdict = ctx.wrongJoinCodes.take(ctx.address);
+  if (!verdict.isAllowed) {
+    log('warn', 'join.throttled', { scope: verdict.scope });
+    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+    const wait = minutes <= 1 ? 'a minute' : `${minutes} minutes`;
+    const message =
+      verdict.scope === 'address'
+        ? `Too many wrong codes were tried from your network. Wait ${wait}, then check the code and try again, or open the link the facilitator shared.`
+        : `Too many wrong codes are being tried on this server just now. Wait ${wait} and try again, or open the link the facilitator shared.`;
+    return sendJson(res, 429, { error: 'rate_limited', message }, { 'retry-after': String(verdict.retryAfterSeconds) });
+  }
+  const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(typed));
+  if (!boardId) {
+    return sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
+  }
+  verdict.refund();
+  const answer: JoinAnswer = { boardId };
+  sendJson(res, 200, answer);
+}
