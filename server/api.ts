@@ -7,7 +7,7 @@ import { exportBoardMarkdown } from '../shared/exports/markdownExport';
 import { normaliseJoinCode } from '../shared/random';
 import { isInvalid } from '../shared/validate';
 import { createBoardFromRequest, importBoard } from './boardCreation';
-import { hashSecret } from './auth';
+import { hashSecret, isSecretOf, joinTokenFor } from './auth';
 import type { RoomManager } from './RoomManager';
 import type { BoardStore } from './store/BoardStore';
 
@@ -114,13 +114,17 @@ async function handleExport(
       .replace(/^-|-$/g, '') || 'agreement';
   let body: string;
   if (kind === 'ics') {
+    // A reader's calendar file links to the read-only page, without its key (calendars are shared
+    // and synced; the browser that opened the read-only link keeps the key) and never to joining:
+    // the read-only link must not lead to taking part. The facilitator's carries the join link.
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const isReader = isSecretOf(bearer, room.row.readerKeyHash);
     if (board.meta.checkInDate === null) return sendJson(res, 404, { error: 'not_found', message: 'No check-in date is set.' });
     body = exportCheckInIcs({
       boardId,
       title: board.meta.title,
       checkInDate: board.meta.checkInDate,
-      // The join link: the read-only link needs its key, which the server does not keep.
-      link: `${ctx.baseUrl}/j/${room.row.joinCode}`,
+      link: isReader ? `${ctx.baseUrl}/r/${boardId}` : `${ctx.baseUrl}/j/${room.row.joinCode}`,
       now: new Date(),
     });
   } else if (kind === 'md') body = exportBoardMarkdown(board);
@@ -166,7 +170,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
   const join = /^\/api\/join\/([A-Za-z0-9-]{1,16})$/.exec(url.pathname);
   if (join && req.method === 'GET') {
     const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(join[1] as string));
-    if (boardId) sendJson(res, 200, { boardId });
+    const room = boardId ? await ctx.rooms.get(boardId) : null;
+    if (room) ctx.rooms.released(room);
+    // The join token proves the code was known: a new participant shows it in AUTH (server/auth.ts).
+    if (boardId && room) sendJson(res, 200, { boardId, joinToken: joinTokenFor(room.row) });
     else sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
     return true;
   }

@@ -33,8 +33,13 @@ interface SeededBoard {
  */
 async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
   const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-  const created = (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string };
-  const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 2);
+  const created = (await response.json()) as {
+    boardId: string;
+    facilitatorKey: string;
+    facilitatorUrl: string;
+    joinCode: string;
+  };
+  const seed = await openSeedClients(e2e.url, created, 2);
   const { facilitator, send, board, promptId } = seed;
   const authors = seed.authors as readonly [BoardConnection, BoardConnection];
   const noteId = (text: string) => [...board().notes.values()].find((n) => n.text === text)?.id ?? '';

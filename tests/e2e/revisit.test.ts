@@ -42,8 +42,8 @@ async function seedAgreement(): Promise<SeededBoard> {
     method: 'POST',
     body: JSON.stringify({ templateId: 'coalition-building', title: 'Valley housing coalition' }),
   });
-  const created = (await response.json()) as SeededBoard & { facilitatorKey: string };
-  const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 3);
+  const created = (await response.json()) as SeededBoard & { facilitatorKey: string; joinCode: string };
+  const seed = await openSeedClients(e2e.url, created, 3);
   const { facilitator, send, board, promptId } = seed;
   const authors = seed.authors as readonly [BoardConnection, BoardConnection, BoardConnection];
   const noteIds = (texts: readonly string[]) => texts.map((t) => [...board().notes.values()].find((n) => n.text === t)?.id ?? '');

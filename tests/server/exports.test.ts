@@ -4,7 +4,7 @@ import { type BoardExport, exportBoardJson } from '../../shared/exports/boardExp
 import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
-import { createBoard, useTestServer, waitSynced } from './helpers';
+import { createBoard, fetchJoinToken, useTestServer, waitSynced } from './helpers';
 
 const t = useTestServer();
 
@@ -109,7 +109,7 @@ describe('JSON export → import → export', () => {
     expect(imported.proposals.get('proposal-email')).toEqual(closedProposal);
 
     // The group carries on from there: the first response is counted as the first.
-    const participant = t.connect(created.boardId);
+    const participant = t.connect(created.boardId, { joinToken: await fetchJoinToken(t.server, created.joinCode) });
     await waitSynced(participant);
     expect((await participant.send({ type: 'respond', proposalId: 'proposal-open', response: 'agree', reason: null })).ok).toBe(
       true,
@@ -250,10 +250,19 @@ describe('export downloads', () => {
     const ics = await response.text();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
-    // The link in the invitation is the read-only page without its key: the key is not the calendar's to share.
+    // A reader's invitation links to the read-only page, without its key (the key is not the
+    // calendar's to share) and without the join code (reading must not lead to taking part).
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/j/${created.joinCode}\r\n`);
+    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/r/${created.boardId}\r\n`);
     expect(unfolded).not.toContain(created.readerKey);
+    expect(unfolded).not.toContain(`/j/`);
+    // The facilitator's invitation is for the people who take part: it carries the join link.
+    const forFacilitator = (await (await download(created.boardId, 'checkin.ics', created.facilitatorKey)).text()).replace(
+      /\r\n /g,
+      '',
+    );
+    expect(forFacilitator).toContain(`\\nhttp://127.0.0.1:${t.server.port}/j/${created.joinCode}\r\n`);
+    expect(forFacilitator).not.toContain(created.facilitatorKey);
   });
 
   it('answers 404 for a board that does not exist, before any key is checked', async () => {
