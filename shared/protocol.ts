@@ -162,6 +162,8 @@ export interface SeatView {
   readonly seatId: string;
   /** Awareness client ids of the seat's connections that show presence now (empty: connected, not shown as here). */
   readonly clientIds: readonly number[];
+  /** A facilitator's own seat (they connected with the facilitator key): counted, never removed. */
+  readonly isFacilitator: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -296,10 +296,10 @@ export class Room implements PipelineHost {
     const connected = new Map<string, number[]>();
     for (const member of this.members) {
       const id = member.actor.participantId;
-      if (member.actor.role !== 'participant' || id === null || this.seats.isRemoved(id) || facilitatorSeats.has(id)) continue;
+      if (id === null || this.seats.isRemoved(id)) continue;
       connected.set(id, [...(connected.get(id) ?? []), ...this.presence.presenceOf(member)]);
     }
-    const message: PrivateMessage = { type: 'seats', ...this.seats.view(connected) };
+    const message: PrivateMessage = { type: 'seats', ...this.seats.view(connected, facilitatorSeats) };
     const json = JSON.stringify(message);
     if (json === this.lastSeats) return;
     this.lastSeats = json;

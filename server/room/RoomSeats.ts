@@ -101,10 +101,14 @@ export class RoomSeats implements SeatGate {
   }
 
   /** The facilitators' view: connected seats in the order of their random handles (never by when they joined). */
-  view(connected: ReadonlyMap<string, readonly number[]>): { total: number; connected: SeatView[] } {
+  view(
+    connected: ReadonlyMap<string, readonly number[]>,
+    facilitatorSeats: ReadonlySet<string>,
+  ): { total: number; connected: SeatView[] } {
     const seats = [...connected].map(([participantId, clientIds]) => ({
       seatId: this.handleOf(participantId),
       clientIds: [...clientIds].sort((a, b) => a - b),
+      isFacilitator: facilitatorSeats.has(participantId),
     }));
     seats.sort((a, b) => (a.seatId < b.seatId ? -1 : 1));
     return { total: this.count, connected: seats };

@@ -191,7 +191,8 @@ describe('removing a seat', () => {
     await waitFor(() => full.connection.status === 'closed', 5000, 'board full');
     expect(full.connection.closeReason?.code).toBe(CLOSE_CODES.BOARD_FULL);
     const seats = await seatsWhen(facilitator, (s) => s.connected.some((c) => c.name === 'Ann'), 'Ann listed');
-    expect((await facilitator.send({ type: 'removeSeat', seatId: seats.connected[0]?.seatId as string })).ok).toBe(true);
+    const annSeat = seats.connected.find((c) => c.name === 'Ann')?.seatId as string;
+    expect((await facilitator.send({ type: 'removeSeat', seatId: annSeat })).ok).toBe(true);
     await waitFor(() => people[0]?.connection.status === 'closed', 5000, 'Ann closed');
     const newcomer = t.connect(boardId);
     await waitSynced(newcomer);
@@ -203,11 +204,17 @@ describe('removing a seat', () => {
     const seats = await seatsWhen(facilitator, (s) => s.connected.length === 1, 'Ann listed');
     const annSeat = seats.connected[0]?.seatId as string;
     expect(await people[0]!.send({ type: 'removeSeat', seatId: annSeat })).toMatchObject({ ok: false, error: 'forbidden' });
-    // A co-facilitator who takes part has a seat too: it is counted, never listed.
+    // A co-facilitator who takes part has a seat too: it is listed as theirs, and cannot be removed.
     const cofacilitator = t.connect(boardId, { facilitatorKey });
     await waitSynced(cofacilitator);
-    const withCo = await seatsWhen(facilitator, (s) => s.total === 2, 'two seats');
-    expect(withCo.connected.map((c) => c.seatId)).toEqual([annSeat]);
+    await seatsWhen(facilitator, (s) => s.total === 2 && s.connected.length === 2, 'two seats');
+    const coSeat = lastSeats(facilitator)?.connected.find((c) => c.isFacilitator);
+    expect(coSeat?.seatId).not.toBe(annSeat);
+    expect(await facilitator.send({ type: 'removeSeat', seatId: coSeat?.seatId as string })).toMatchObject({
+      ok: false,
+      error: 'not_found',
+    });
+    expect(cofacilitator.connection.status).toBe('online');
   });
 });
 
