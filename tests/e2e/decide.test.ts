@@ -24,6 +24,7 @@ afterAll(async () => {
 interface SeededBoard {
   readonly boardId: string;
   readonly facilitatorUrl: string;
+  readonly joinCode: string;
 }
 
 /**
@@ -89,7 +90,7 @@ async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
     await send(facilitator, { type: 'setPhase', phase: 'decide' });
   }
   seed.close();
-  return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl };
+  return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl, joinCode: created.joinCode };
 }
 
 /** A facilitator on a laptop and three participants, one of them on a 360 px phone. */
@@ -98,7 +99,7 @@ async function openBrowsers(seeded: SeededBoard) {
   await facilitator.goto(seeded.facilitatorUrl);
   const join = async (name: string, options = LAPTOP) => {
     const page = await (await e2e.newContext(options)).newPage();
-    await page.goto(`${e2e.url}/b/${seeded.boardId}`);
+    await page.goto(`${e2e.url}/j/${seeded.joinCode}`);
     await chooseName(page, name);
     return page;
   };

@@ -238,7 +238,7 @@ export const FINAL_CLOSE_MESSAGES: Readonly<Record<number, string>> = {
   [CLOSE_CODES.UNAUTHORIZED]: 'This link is not valid for this workshop.',
   [CLOSE_CODES.BOARD_FULL]: 'This workshop is full.',
   [CLOSE_CODES.JOIN_REQUIRED]: 'To take part, join with the workshop code.',
-  [CLOSE_CODES.SEAT_REMOVED]: 'The facilitator removed you from this workshop. To take part again, join with the workshop code.',
+  [CLOSE_CODES.SEAT_REMOVED]: 'The facilitator removed your seat. To take part again, join with the workshop code.',
   [CLOSE_CODES.ORIGIN_REFUSED]: 'This page is not allowed to connect to the workshop.',
   [CLOSE_CODES.TOO_MANY_CONNECTIONS]: 'Too many connections from your network. Close some tabs and reload.',
   [CLOSE_CODES.UNSUPPORTED_VERSION]: 'Accord was updated. Please reload the page.',
