@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AWAY_AFTER_HIDDEN_MS } from '../../shared/limits';
 import { chooseName, createWorkshop } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
 
@@ -79,15 +80,36 @@ describe('joining and seats', () => {
     await expect.poll(() => panel.locator('summary').textContent()).toBe('People · 3 seats, 3 connected');
   }, 90_000);
 
-  it('shows the seats panel on a phone without sideways scrolling', async () => {
+  it('shows the seats panel on a phone, and marks someone away once their page has been hidden a minute', async () => {
     const facilitator = await (await e2e.newContext(PHONE)).newPage();
     const { code } = await createWorkshop(facilitator, e2e.url);
     const person = await (await e2e.newContext(PHONE)).newPage();
+    await person.clock.install();
     await person.goto(`${e2e.url}/j/${code}`);
     await chooseName(person, 'Alexandra Longname-Example');
     const panel = await peoplePanel(facilitator);
     await expect.poll(() => panel.locator('.seats__row').count()).toBe(2);
     await panel.screenshot({ path: path.join(ARTIFACTS, 'facilitator-seats-360.png') });
     expect(await facilitator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  });
+
+    // Another tab, a locked phone: after a minute the person no longer counts as here (nor in a quorum).
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      person.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    await person.clock.runFor(AWAY_AFTER_HIDDEN_MS - 5_000);
+    expect(await panel.locator('.seats__row', { hasText: 'Alexandra' }).textContent()).not.toContain('away');
+    await person.clock.runFor(6_000);
+    await expect
+      .poll(() => panel.locator('.seats__row', { hasText: 'away' }).textContent())
+      .toBe('Alexandra Longname-Example · awayRemove');
+    await expect.poll(() => facilitator.locator('.people').first().textContent()).toContain('1 person here');
+    await setVisibility('visible');
+    await expect
+      .poll(() => panel.locator('.seats__row', { hasText: 'Alexandra' }).textContent())
+      .toBe('Alexandra Longname-ExampleRemove');
+    await expect.poll(() => facilitator.locator('.people').first().textContent()).toContain('2 people here');
+  }, 60_000);
 });

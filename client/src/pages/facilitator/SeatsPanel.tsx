@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { SeatView } from '../../../../shared/protocol';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { countPeople } from '../../copy';
@@ -21,11 +22,13 @@ interface SeatRow {
 const seatsLine = (total: number) => (total === 1 ? '1 seat' : `${total} seats`);
 
 /** Joins the server's seats with the names presence carries (names travel only in presence). */
-function seatRows(connected: readonly SeatView[], people: readonly Person[]): SeatRow[] {
+function seatRows(connected: readonly SeatView[], people: readonly Person[], lastNames: Map<string, string>): SeatRow[] {
   const byClient = new Map(people.map((p) => [p.clientId, p]));
   const rows = connected.map((seat) => ({
     seatId: seat.seatId,
-    name: seat.clientIds.map((id) => byClient.get(id)?.name ?? '').find((name) => name !== '') ?? '',
+    // Someone away shows no presence, so no name: the name they showed last stands in.
+    name:
+      seat.clientIds.map((id) => byClient.get(id)?.name ?? '').find((name) => name !== '') ?? lastNames.get(seat.seatId) ?? '',
     isAway: seat.clientIds.length === 0,
     isFacilitator: seat.isFacilitator,
     isMe: seat.clientIds.some((id) => byClient.get(id)?.isMe === true),
@@ -43,8 +46,12 @@ export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean 
   const seats = useBoardStore((s) => s.seats);
   const people = useBoardStore((s) => s.people);
   const confirm = useConfirm();
+  // Names seen while the roster is shown, kept in this page only; forgotten when it is hidden.
+  const lastNames = useRef(new Map<string, string>());
+  if (!isRosterShown) lastNames.current.clear();
   if (seats === null) return null;
-  const rows = seatRows(seats.connected, people);
+  const rows = seatRows(seats.connected, people, lastNames.current);
+  for (const row of rows) if (row.name !== '') lastNames.current.set(row.seatId, row.name);
 
   const askToRemove = (row: SeatRow) => {
     const who = row.name === '' ? 'this person' : row.name;
