@@ -170,10 +170,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
   const join = /^\/api\/join\/([A-Za-z0-9-]{1,16})$/.exec(url.pathname);
   if (join && req.method === 'GET') {
     const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(join[1] as string));
-    const room = boardId ? await ctx.rooms.get(boardId) : null;
-    if (room) ctx.rooms.released(room);
+    // The row, without opening a room (another node may own the board).
+    const stored = boardId ? await ctx.rooms.readBoard(boardId) : null;
     // The join token proves the code was known: a new participant shows it in AUTH (server/auth.ts).
-    if (boardId && room) sendJson(res, 200, { boardId, joinToken: joinTokenFor(room.row) });
+    if (boardId && stored) sendJson(res, 200, { boardId, joinToken: joinTokenFor(stored.row) });
     else sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
     return true;
   }
