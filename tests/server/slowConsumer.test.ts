@@ -64,7 +64,7 @@ describe('a client that never reads', () => {
     const slow = await openRaw(t.server, boardId);
     const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     socket.pause();
-    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) }));
     slow.sendFrame(wholeDocumentPlease);
     // While the document waits in the server's queue, the room moves on: small updates pile up behind it.
     const sent = 30;
