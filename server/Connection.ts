@@ -266,10 +266,17 @@ export class Connection implements RoomMember {
         store: this.store,
         row: room.row,
         maxParticipantsPerBoard: this.limits.maxParticipantsPerBoard,
+        address: this.rateLimits.address,
+        seats: room.seats,
       });
       if (this.isClosed) return;
       if (isAuthRefusal(actor)) {
         this.close(actor.code, actor.reason);
+        return;
+      }
+      // Removed while this AUTH was being checked: the secret was good a moment ago, not now.
+      if (actor.participantId !== null && room.seats.isRemoved(actor.participantId)) {
+        this.close(CLOSE_CODES.SEAT_REMOVED, 'The facilitator removed this seat');
         return;
       }
       this.actor = actor;

@@ -115,6 +115,8 @@ export const COMMAND_VALIDATORS = {
   closeWorkshop: object({ type: oneOf(['closeWorkshop']) }),
   reopenWorkshop: object({ type: oneOf(['reopenWorkshop']) }),
   setCheckIn: object({ type: oneOf(['setCheckIn']), date: nullable(calendarDate) }),
+  /** `seatId`: a handle from the facilitators' `seats` message. */
+  removeSeat: object({ type: oneOf(['removeSeat']), seatId: id }),
 } as const;
 
 /** Name of a command. */

@@ -27,6 +27,30 @@ export const MAX_PURPOSE_CHARS = 1000;
 /** Most distinct participants (browser identities) that may join one board. */
 export const MAX_PARTICIPANTS_PER_BOARD = 500;
 
+/**
+ * New seats (participant identities) one address may open on one board at once, and then per
+ * minute (a token bucket). A whole workshop may sit behind one NAT: 60 people join at once and
+ * then one a second, so a room of 120 is in within a minute, while one client cannot mint
+ * hundreds of identities to outvote people or fill the board. Beyond: close 4529, and the client
+ * tries again by itself.
+ */
+export const NEW_SEATS_BURST_PER_ADDRESS = 60;
+export const NEW_SEATS_PER_MINUTE_PER_ADDRESS = 60;
+
+/**
+ * New seats one board accepts at once from all addresses together, and then per minute: a crowd
+ * of 200 phones arriving together, but not a flood that fills MAX_PARTICIPANTS_PER_BOARD in
+ * seconds. Beyond: close 4529 (retried).
+ */
+export const NEW_SEATS_BURST_PER_BOARD = 200;
+export const NEW_SEATS_PER_MINUTE_PER_BOARD = 120;
+
+/**
+ * A participant page hidden this long (another tab, a locked phone) withdraws its presence: the
+ * person no longer counts as here, nor in the quorum base, until the page is shown again.
+ */
+export const AWAY_AFTER_HIDDEN_MS = 60_000;
+
 /** Longest display name, in characters; names live only in presence, never on content. */
 export const MAX_DISPLAY_NAME_CHARS = 40;
 

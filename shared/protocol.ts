@@ -47,8 +47,12 @@ export const CLOSE_CODES = {
   BOARD_NOT_FOUND: 4404,
   /** The client's protocol version is not supported. */
   UNSUPPORTED_VERSION: 4406,
+  /** The facilitator removed this seat: its secret no longer works; join again with the code. */
+  SEAT_REMOVED: 4410,
   /** The board has MAX_PARTICIPANTS_PER_BOARD participants already. */
   BOARD_FULL: 4413,
+  /** A new participant needs proof of the join code (a join token from /api/join), or a facilitator key. */
+  JOIN_REQUIRED: 4428,
   /** The connection kept sending commands (or sync requests) faster than allowed. */
   TOO_MANY_COMMANDS: 4429,
   /** The Origin header is not allowed. */
@@ -68,6 +72,8 @@ export const CLOSE_CODES = {
   DRAINING: 4503,
   /** The client read too slowly and its queue passed MAX_BUFFERED_BYTES; reconnect. */
   SLOW_CONSUMER: 4508,
+  /** Too many new seats from this address or on this board just now (NEW_SEATS_*); reconnect a little later. */
+  TOO_MANY_NEW_SEATS: 4529,
 } as const;
 
 /** The first frame of every connection. */
@@ -79,6 +85,11 @@ export interface AuthMessage {
   readonly facilitatorKey?: string;
   /** The key from the read-only agreement link: the connection can read, never write. */
   readonly readerKey?: string;
+  /**
+   * Proof of the join code, from `GET /api/join/:code`. Needed only to register a new participant
+   * (a secret the server has not seen) without a facilitator key.
+   */
+  readonly joinToken?: string;
 }
 
 /** A secret as sent in AUTH: 22–128 base64url characters (at least 128 bits). */
@@ -97,8 +108,9 @@ const authShape = object(
     participantSecret: secret,
     facilitatorKey: secret,
     readerKey: secret,
+    joinToken: secret,
   },
-  ['participantSecret', 'facilitatorKey', 'readerKey'],
+  ['participantSecret', 'facilitatorKey', 'readerKey', 'joinToken'],
 );
 
 /** Validates an AUTH message. */
@@ -135,7 +147,24 @@ export type PrivateMessage =
       readonly responses: Readonly<Record<string, { readonly response: ResponseKind; readonly reason: string | null }>>;
     }
   /** Sent every HEARTBEAT_INTERVAL_MS: keeps idle sockets alive and lets clients correct clock skew. */
-  | { readonly type: 'time'; readonly serverNow: number };
+  | { readonly type: 'time'; readonly serverNow: number }
+  /**
+   * To facilitators only, whenever it changes: how many seats (participant identities) the board
+   * has, and the participants connected now, each under a handle that means nothing outside this
+   * message (for `removeSeat`) with the awareness client ids its connections show presence under
+   * (names stay in presence: the client reads them there). Nothing in it links a seat to a note,
+   * a dot or a response.
+   */
+  | { readonly type: 'seats'; readonly total: number; readonly connected: readonly SeatView[] };
+
+/** One connected seat, as facilitators see it. */
+export interface SeatView {
+  readonly seatId: string;
+  /** Awareness client ids of the seat's connections that show presence now (empty: connected, not shown as here). */
+  readonly clientIds: readonly number[];
+  /** A facilitator's own seat (they connected with the facilitator key): counted, never removed. */
+  readonly isFacilitator: boolean;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -123,7 +123,7 @@ export class ReferenceWriter implements MoveWriter {
       random: Math.random,
       newId: randomId,
       now: Date.now(),
-      presentCount: 0,
+      present: new Set(),
     });
     if (isDomainError(outcome)) {
       this.failures += 1;

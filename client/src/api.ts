@@ -73,8 +73,14 @@ export function joinCodeProblem(input: string): string | null {
   return null;
 }
 
-/** The board a join code opens. */
-export async function resolveJoinCode(input: string): Promise<string> {
+/** What a join code opens: the board, and the token that proves this browser knew the code. */
+export interface JoinAnswer {
+  readonly boardId: string;
+  readonly joinToken: string;
+}
+
+/** The board a join code opens, with its join token (GET /api/join/:code). */
+export async function resolveJoinCode(input: string): Promise<JoinAnswer> {
   const code = normaliseJoinCode(input);
   let response: Response;
   try {
@@ -84,5 +90,5 @@ export async function resolveJoinCode(input: string): Promise<string> {
   }
   const body = await readJson(response);
   if (!response.ok) throw new ApiError(messageOf(body, 'No workshop has this code. Check the code and try again.'));
-  return (body as { boardId: string }).boardId;
+  return body as JoinAnswer;
 }

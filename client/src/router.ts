@@ -15,6 +15,7 @@ const NAVIGATE_EVENT = 'accord:navigate';
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (/^\/j\/?$/.test(pathname)) return { name: 'join', code: '' };
   const join = /^\/j\/([^/]{1,32})\/?$/.exec(pathname);
   if (join) return { name: 'join', code: decodeURIComponent(join[1] as string) };
   const board = /^\/b\/([A-Za-z0-9_-]{1,64})(\/facilitate|\/present)?\/?$/.exec(pathname);

@@ -47,6 +47,31 @@ export function participantSecretFor(boardId: string): string {
   return secret;
 }
 
+/**
+ * Forgets this browser's secret for a board (the facilitator removed its seat): joining again
+ * with the code makes a new seat, with nothing of the old one.
+ */
+export function forgetParticipantSecret(boardId: string): void {
+  memorySecrets.delete(boardId);
+  removeStored(`secret:${boardId}`);
+}
+
+/**
+ * The join token of a board (proof that this browser was given the code), kept from the join page
+ * until the server has given this browser its identity.
+ */
+export function joinTokenFor(boardId: string): string | null {
+  return readStored(`jtoken:${boardId}`);
+}
+
+export function saveJoinToken(boardId: string, token: string): void {
+  writeStored(`jtoken:${boardId}`, token);
+}
+
+export function forgetJoinToken(boardId: string): void {
+  removeStored(`jtoken:${boardId}`);
+}
+
 /** The facilitator key of a board, if this browser opened its facilitator link. */
 export function facilitatorKeyFor(boardId: string): string | null {
   return readStored(`fkey:${boardId}`);

@@ -4,7 +4,7 @@ import { exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportCheckInIcs } from '../../shared/exports/icsExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
-import { hashSecret } from '../auth';
+import { hashSecret, isSecretOf } from '../auth';
 import type { RoomManager } from '../RoomManager';
 import type { BoardStore } from '../store/BoardStore';
 import { sendJson } from './respond';
@@ -59,12 +59,16 @@ export async function handleExport(
   let body: string;
   if (kind === 'ics') {
     if (board.meta.checkInDate === null) return sendJson(res, 404, { error: 'not_found', message: 'No check-in date is set.' });
+    // A reader's calendar file links to the read-only page, without its key (calendars are shared
+    // and synced; the browser that opened the read-only link keeps the key) and never to joining:
+    // the read-only link must not lead to taking part. The facilitator's carries the join link.
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const isReader = isSecretOf(bearer, row.readerKeyHash);
     body = exportCheckInIcs({
       boardId,
       title: board.meta.title,
       checkInDate: board.meta.checkInDate,
-      // The join link: the read-only link needs its key, which the server does not keep.
-      link: `${ctx.baseUrl}/j/${row.joinCode}`,
+      link: isReader ? `${ctx.baseUrl}/r/${boardId}` : `${ctx.baseUrl}/j/${row.joinCode}`,
       now: new Date(),
     });
   } else if (kind === 'md') body = exportBoardMarkdown(board);

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { normaliseJoinCode } from '../../shared/random';
+import { joinTokenFor } from '../auth';
 import { log } from '../log';
 import type { BoardStore } from '../store/BoardStore';
 import { sendJson } from './respond';
@@ -8,6 +9,8 @@ import type { AddressThrottle } from './throttle';
 /** What GET /api/join/:code answers for a code that opens a board. */
 export interface JoinAnswer {
   readonly boardId: string;
+  /** Proof that the code was known: a new participant shows it in AUTH (server/auth.ts). */
+  readonly joinToken: string;
 }
 
 /**
@@ -33,10 +36,12 @@ export async function handleJoinLookup(
     return sendJson(res, 429, { error: 'rate_limited', message }, { 'retry-after': String(verdict.retryAfterSeconds) });
   }
   const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(typed));
-  if (!boardId) {
+  // The row, without opening a room (another node may own the board).
+  const row = boardId ? await ctx.store.findBoardRow(boardId) : null;
+  if (!boardId || !row) {
     return sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
   }
   verdict.refund();
-  const answer: JoinAnswer = { boardId };
+  const answer: JoinAnswer = { boardId, joinToken: joinTokenFor(row) };
   sendJson(res, 200, answer);
 }

@@ -25,6 +25,8 @@ export interface CommittedBatch {
   readonly update: Uint8Array | null;
   /** Participants whose private slice changed. */
   readonly affected: ReadonlySet<string>;
+  /** Seats removed by the batch: their connections are closed once it is published. */
+  readonly removedSeats: ReadonlySet<string>;
   readonly answers: readonly { member: RoomMember; result: CommandResult }[];
 }
 
@@ -33,8 +35,13 @@ export interface PipelineHost {
   readonly id: string;
   readonly doc: Y.Doc;
   state: DomainState;
-  /** Distinct people present who may respond (the base of a quorum). */
-  presentCount(): number;
+  /** Participant ids of the people taking part now (with a round's respondents, the base of its quorum). */
+  presentIds(): Set<string>;
+  /** Seat handle → participant id of the seats facilitators may remove. */
+  seatHandles(): Map<string, string>;
+  /** A seat's removal was applied (not committed yet): from now on it counts nowhere and may send nothing. */
+  seatRemoved(participantId: string): void;
+  isSeatRemoved(participantId: string): boolean;
   /** Sends what a batch changed; called only after its transaction committed. */
   publish(batch: CommittedBatch): void;
   /** A commit failed: the in-memory document is ahead of storage. */
@@ -110,7 +117,11 @@ export class CommandPipeline {
       host.id,
       batch.map((q) => ({ actorKey: q.member.actorKey, commandId: q.envelope.id })),
     );
-    const ctx: DomainContext = { random: cryptoRandom, newId: randomId, now, presentCount: host.presentCount() };
+    // Kept up to date within the batch: a seat removed by one command is gone for the next.
+    const present = host.presentIds();
+    const seats = host.seatHandles();
+    const ctx: DomainContext = { random: cryptoRandom, newId: randomId, now, present, seats };
+    const removedSeats = new Set<string>();
     const answers: { member: RoomMember; result: CommandResult }[] = [];
     const applied: AppliedCommand[] = [];
     const privateChanges: PrivateChange[] = [];
@@ -127,7 +138,15 @@ export class CommandPipeline {
           answers.push({ member, result: previous });
           continue;
         }
+        const from = privateChanges.length;
         const { result, isBug } = this.apply(member, envelope, ctx, privateChanges, affected);
+        for (const change of privateChanges.slice(from)) {
+          if (change.type !== 'removeSeat' || removedSeats.has(change.participantId)) continue;
+          removedSeats.add(change.participantId);
+          present.delete(change.participantId);
+          for (const [handle, id] of seats) if (id === change.participantId) seats.delete(handle);
+          host.seatRemoved(change.participantId);
+        }
         // A bug is not remembered, so that a fixed server can apply a replay.
         if (!isBug) {
           known.set(key, result);
@@ -151,7 +170,7 @@ export class CommandPipeline {
     }
     this.isCommitting = false;
     // Committed: now, and only now, anyone may learn of it.
-    host.publish({ update, affected, answers });
+    host.publish({ update, affected, answers, removedSeats });
     const tasks = this.afterCommit.splice(0);
     for (const task of tasks) task();
     if (this.updatesSinceSnapshot >= this.compactAfterUpdates) await this.compact();
@@ -166,6 +185,11 @@ export class CommandPipeline {
     affected: Set<string>,
   ): { result: CommandResult; isBug: boolean } {
     const host = this.host;
+    const seatId = member.actor.participantId;
+    if (seatId !== null && host.isSeatRemoved(seatId)) {
+      const message = 'The facilitator removed you from this workshop.';
+      return { result: { id: envelope.id, ok: false, error: 'forbidden', message }, isBug: false };
+    }
     let outcome: ReturnType<typeof applyCommand>;
     try {
       outcome = applyCommand(host.state, member.actor, envelope.command, ctx);

@@ -14,6 +14,10 @@ import { loadRoomState } from './loadRoomState';
 import { ReadOnlySync, type SyncRequest } from './ReadOnlySync';
 import { RoomAwareness } from './RoomAwareness';
 import { frameUpdate, type RoomMember } from './RoomMember';
+import { RoomSeats } from './RoomSeats';
+
+/** Delay that gathers presence and seat changes into one `seats` message to facilitators, in milliseconds. */
+const SEATS_MESSAGE_DELAY_MS = 200;
 
 /**
  * One open board: its Yjs document (written only by the command pipeline, under SERVER_ORIGIN),
@@ -23,6 +27,7 @@ import { frameUpdate, type RoomMember } from './RoomMember';
  */
 export class Room implements PipelineHost {
   readonly members = new Set<RoomMember>();
+  readonly seats: RoomSeats;
   state: DomainState;
   private readonly sync: ReadOnlySync;
   private readonly presence: RoomAwareness;
@@ -34,6 +39,9 @@ export class Room implements PipelineHost {
   private isDraining = false;
   /** Called once when the room closes (the manager forgets it). */
   onClose: (() => void) | null = null;
+  /** The last `seats` message sent to facilitators (JSON), and the timer of the next one. */
+  private lastSeats = '';
+  private seatsTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly row: BoardRow,
@@ -43,12 +51,15 @@ export class Room implements PipelineHost {
     lastSeq: number,
     updatesSinceSnapshot: number,
     compactAfterUpdates: number,
+    seatCount: number,
   ) {
     this.state = state;
+    this.seats = new RoomSeats(seatCount);
     this.isRosterShown = state.board.meta.settings.showRoster;
     this.sync = new ReadOnlySync(doc);
     this.presence = new RoomAwareness(doc, this.members, () => this.board.meta.settings.showRoster);
     this.pipeline = new CommandPipeline(this, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates);
+    this.presence.awareness.on('change', () => this.scheduleSeatsMessage());
   }
 
   /** Opens a board from storage; null when it does not exist. */
@@ -56,7 +67,8 @@ export class Room implements PipelineHost {
     const loaded = await loadRoomState(store, boardId);
     if (!loaded) return null;
     const { row, doc, state, lastSeq, updatesSinceSnapshot } = loaded;
-    return new Room(row, doc, state, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates);
+    const seatCount = await store.countParticipants(boardId);
+    return new Room(row, doc, state, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates, seatCount);
   }
 
   get id(): string {
@@ -86,6 +98,8 @@ export class Room implements PipelineHost {
       ...(member.actor.role === 'facilitator' ? { joinCode: this.row.joinCode } : {}),
     });
     if (member.actor.participantId !== null) this.sendSlice(member);
+    if (member.actor.role === 'facilitator') this.lastSeats = '';
+    this.scheduleSeatsMessage();
     this.pipeline.whenCommitted(() => {
       member.send(this.sync.step1Frame());
       const presence = this.presence.initialFrame(member);
@@ -97,6 +111,7 @@ export class Room implements PipelineHost {
   leave(member: RoomMember): void {
     if (!this.members.delete(member)) return;
     this.presence.remove(member);
+    this.scheduleSeatsMessage();
   }
 
   /** Decodes a sync message (after its type); throws BadFrameError on bad bytes. */
@@ -163,20 +178,49 @@ export class Room implements PipelineHost {
     return this.pipeline.compact();
   }
 
-  /** Distinct people connected now who may respond to a proposal (the base of a quorum). */
-  presentCount(): number {
+  /**
+   * The people taking part now: participant ids of members who may respond and show presence
+   * (with a round's respondents, the base of its quorum). A connection that never says it is here,
+   * or whose page has been hidden for a while, does not count; nor does a removed seat.
+   */
+  presentIds(): Set<string> {
     const present = new Set<string>();
     for (const member of this.members) {
-      if (member.actor.participantId !== null && mayRespond(member.actor, this.board)) present.add(member.actor.participantId);
+      const id = member.actor.participantId;
+      if (id === null || this.seats.isRemoved(id) || !mayRespond(member.actor, this.board)) continue;
+      if (this.presence.presenceOf(member).length > 0) present.add(id);
     }
-    return present.size;
+    return present;
+  }
+
+  /** Handles of the seats facilitators may remove: every seat with a handle, except facilitators' own. */
+  seatHandles(): Map<string, string> {
+    return this.seats.handleMap(this.facilitatorSeats());
+  }
+
+  /** Participant ids that a facilitator connection holds (a facilitator's seat is not removed from the list). */
+  private facilitatorSeats(): Set<string> {
+    const ids = new Set<string>();
+    for (const member of this.members) {
+      if (member.actor.role === 'facilitator' && member.actor.participantId !== null) ids.add(member.actor.participantId);
+    }
+    return ids;
+  }
+
+  /** A removal was applied: the seat counts nowhere from now on (its sockets close after the commit). */
+  seatRemoved(participantId: string): void {
+    this.seats.remove(participantId);
+  }
+
+  isSeatRemoved(participantId: string): boolean {
+    return this.seats.isRemoved(participantId);
   }
 
   /**
    * Sends a committed batch. The update and private slices go out before the results, so that a
    * client sees the effect by the time it hears "ok".
    */
-  publish({ update, affected, answers }: CommittedBatch): void {
+  publish({ update, affected, answers, removedSeats }: CommittedBatch): void {
     if (update !== null) {
       const frame = frameUpdate(update);
       for (const member of this.members) member.send(frame);
@@ -185,6 +229,13 @@ export class Room implements PipelineHost {
       if (member.actor.participantId !== null && affected.has(member.actor.participantId)) this.sendSlice(member);
     }
     for (const { member, result } of answers) member.send(encodeJsonMessage(MESSAGE_RESULT, result));
+    if (removedSeats.size > 0) {
+      for (const member of [...this.members]) {
+        const id = member.actor.participantId;
+        if (id !== null && removedSeats.has(id)) member.close(CLOSE_CODES.SEAT_REMOVED, 'The facilitator removed this seat');
+      }
+      this.scheduleSeatsMessage();
+    }
     if (this.isRosterShown !== this.board.meta.settings.showRoster) {
       this.isRosterShown = this.board.meta.settings.showRoster;
       this.presence.resanitize();
@@ -211,6 +262,7 @@ export class Room implements PipelineHost {
     if (this.isClosed) return;
     this.isClosed = true;
     this.pipeline.stop();
+    if (this.seatsTimer) clearTimeout(this.seatsTimer);
     for (const member of [...this.members]) member.close(code, reason);
     this.members.clear();
     this.presence.destroy();
@@ -225,6 +277,33 @@ export class Room implements PipelineHost {
   private sendSlice(member: RoomMember): void {
     const participantId = member.actor.participantId as string;
     this.sendPrivate(member, { type: 'slice', ...privateSlice(this.state, participantId) });
+  }
+
+  /** Sends facilitators the seats view soon (changes within SEATS_MESSAGE_DELAY_MS go out together). */
+  private scheduleSeatsMessage(): void {
+    if (this.seatsTimer !== null || this.isClosed) return;
+    this.seatsTimer = setTimeout(() => {
+      this.seatsTimer = null;
+      this.sendSeatsMessage();
+    }, SEATS_MESSAGE_DELAY_MS);
+  }
+
+  /** The seats view, to facilitators, when it changed. Names stay in presence; the view names its client ids. */
+  private sendSeatsMessage(): void {
+    const facilitators = [...this.members].filter((m) => m.actor.role === 'facilitator');
+    if (facilitators.length === 0) return;
+    const facilitatorSeats = this.facilitatorSeats();
+    const connected = new Map<string, number[]>();
+    for (const member of this.members) {
+      const id = member.actor.participantId;
+      if (id === null || this.seats.isRemoved(id)) continue;
+      connected.set(id, [...(connected.get(id) ?? []), ...this.presence.presenceOf(member)]);
+    }
+    const message: PrivateMessage = { type: 'seats', ...this.seats.view(connected, facilitatorSeats) };
+    const json = JSON.stringify(message);
+    if (json === this.lastSeats) return;
+    this.lastSeats = json;
+    for (const member of facilitators) this.sendPrivate(member, message);
   }
 
   /** Sends the server clock to every member (keeps idle sockets alive; timers use it). */

@@ -60,6 +60,16 @@ export class RoomAwareness {
     return frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
+  /**
+   * The awareness client ids under which a member shows presence now: none when it has not said
+   * it is here, withdrew its presence (a hidden page), or stopped renewing it (y-protocols drops a
+   * state after 30 s without renewal).
+   */
+  presenceOf(member: RoomMember): number[] {
+    const states = this.awareness.getStates();
+    return [...member.awarenessClientIds].filter((clientId) => states.get(clientId) != null);
+  }
+
   /** Removes the presence a member published (it left). */
   remove(member: RoomMember): void {
     const ids = [...member.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));

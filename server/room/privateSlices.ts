@@ -30,6 +30,9 @@ export function collectAffected(before: DomainState, changes: readonly PrivateCh
       case 'clearResponses':
         addParticipantsOfKeys(before.responses.keys(), change.proposalId, into);
         break;
+      case 'removeSeat':
+        // Its connections are closed after the commit: no slice to send.
+        break;
       default:
         change satisfies never;
     }

@@ -66,6 +66,8 @@ export interface BoardStore {
   loadBoard(boardId: string): Promise<StoredBoard | null>;
   /** The participant with this secret hash, or null. */
   findParticipant(boardId: string, secretHash: Buffer): Promise<string | null>;
+  /** How many participants (seats) the board has; a removed seat no longer counts. */
+  countParticipants(boardId: string): Promise<number>;
   /** Registers a participant unless the board already has `maxParticipants`; false when full. */
   addParticipant(
     boardId: string,

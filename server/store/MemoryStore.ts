@@ -78,6 +78,10 @@ export class MemoryStore implements BoardStore {
     return this.board(boardId).participants.get(secretHash.toString('hex')) ?? null;
   }
 
+  async countParticipants(boardId: string): Promise<number> {
+    return this.boards.get(boardId)?.participants.size ?? 0;
+  }
+
   async addParticipant(boardId: string, participantId: string, secretHash: Buffer, maxParticipants: number): Promise<boolean> {
     const board = this.board(boardId);
     if (board.participants.size >= maxParticipants) return false;
@@ -161,6 +165,11 @@ function applyPrivateRow(board: MemoryBoard, change: PrivateChange): void {
       break;
     case 'clearResponses':
       for (const [key, answer] of board.responses) if (answer.proposalId === change.proposalId) board.responses.delete(key);
+      break;
+    case 'removeSeat':
+      for (const [key, ballot] of board.ballots) if (ballot.participantId === change.participantId) board.ballots.delete(key);
+      for (const [key, answer] of board.responses) if (answer.participantId === change.participantId) board.responses.delete(key);
+      for (const [hash, id] of board.participants) if (id === change.participantId) board.participants.delete(hash);
       break;
     default:
       assertNever(change, 'private change');

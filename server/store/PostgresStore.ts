@@ -201,6 +201,13 @@ export class PostgresStore implements BoardStore {
     return rows[0]?.id ?? null;
   }
 
+  async countParticipants(boardId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE board_id = $1', [
+      boardId,
+    ]);
+    return rows[0]?.n ?? 0;
+  }
+
   async addParticipant(
     boardId: string,
     participantId: string,

@@ -159,6 +159,9 @@ export class SqliteStore implements BoardStore {
         'SELECT id FROM participants WHERE board_id = ? AND secret_hash = ?',
       ),
       insertParticipant: db.prepare('INSERT INTO participants (board_id, id, secret_hash, created_at) VALUES (?, ?, ?, ?)'),
+      deleteParticipant: db.prepare('DELETE FROM participants WHERE board_id = ? AND id = ?'),
+      deleteBallotsOf: db.prepare('DELETE FROM ballots WHERE board_id = ? AND participant_id = ?'),
+      deleteResponsesOf: db.prepare('DELETE FROM responses WHERE board_id = ? AND participant_id = ?'),
       ballots: db.prepare<[string], { round_id: string; participant_id: string; item_id: string; count: number }>(
         'SELECT round_id, participant_id, item_id, count FROM ballots WHERE board_id = ?',
       ),
@@ -253,6 +256,10 @@ export class SqliteStore implements BoardStore {
 
   async findParticipant(boardId: string, secretHash: Buffer): Promise<string | null> {
     return this.statements.participantBySecret.get(boardId, secretHash)?.id ?? null;
+  }
+
+  async countParticipants(boardId: string): Promise<number> {
+    return this.statements.participantCount.get(boardId)?.n ?? 0;
   }
 
   async addParticipant(
@@ -357,6 +364,11 @@ export class SqliteStore implements BoardStore {
           break;
         case 'clearResponses':
           s.clearResponses.run(boardId, change.proposalId);
+          break;
+        case 'removeSeat':
+          s.deleteBallotsOf.run(boardId, change.participantId);
+          s.deleteResponsesOf.run(boardId, change.participantId);
+          s.deleteParticipant.run(boardId, change.participantId);
           break;
         default:
           assertNever(change, 'private change');

@@ -56,6 +56,11 @@ export async function writePrivateChange(c: pg.PoolClient, boardId: string, chan
     case 'clearResponses':
       await c.query('DELETE FROM responses WHERE board_id = $1 AND proposal_id = $2', [boardId, change.proposalId]);
       return;
+    case 'removeSeat':
+      await c.query('DELETE FROM ballots WHERE board_id = $1 AND participant_id = $2', [boardId, change.participantId]);
+      await c.query('DELETE FROM responses WHERE board_id = $1 AND participant_id = $2', [boardId, change.participantId]);
+      await c.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, change.participantId]);
+      return;
     default:
       assertNever(change, 'private change');
   }

@@ -8,6 +8,7 @@ import { createTheme, deleteTheme, mergeThemes, moveNotes, moveTheme, renameThem
 import { canWriteNotes, isFacilitator } from './permissions';
 import { focusPrompt, setPhase } from './phaseCommands';
 import { releaseHeld, reveal } from './revealCommands';
+import { removeSeat } from './seatCommands';
 import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
 import { addTime, startTimer, stopTimer } from './timerCommands';
@@ -39,6 +40,7 @@ export const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType
   'startTimer',
   'addTime',
   'stopTimer',
+  'removeSeat',
 ]);
 
 /** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
@@ -81,6 +83,7 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   closeWorkshop: { isAllowed: isFacilitator, phases: ['agreement'], perform: (s, _a, _c, x) => closeWorkshop(s, x) },
   reopenWorkshop: { isAllowed: isFacilitator, phases: ['agreement'], perform: (s) => reopenWorkshop(s) },
   setCheckIn: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => setCheckIn(s, c) },
+  removeSeat: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => removeSeat(s, c, x) },
 };
 
 /** True when `type` is accepted in `phase`. */

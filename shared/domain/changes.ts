@@ -99,7 +99,12 @@ export type PrivateChange =
       readonly reason: string | null;
     }
   /** The round closed: the link between people and their responses is deleted. */
-  | { readonly type: 'clearResponses'; readonly proposalId: string };
+  | { readonly type: 'clearResponses'; readonly proposalId: string }
+  /**
+   * The facilitator removed a seat: its identity (so its secret no longer works), its dots and its
+   * responses are deleted. Only open rounds hold dots and responses, so these are all open ones.
+   */
+  | { readonly type: 'removeSeat'; readonly participantId: string };
 
 /** Everything one command changes. Public and private parts are committed together. */
 export interface Changes {

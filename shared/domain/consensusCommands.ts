@@ -14,6 +14,17 @@ export function mayRespond(actor: Actor, board: BoardState): boolean {
   return actor.role === 'participant' || (actor.role === 'facilitator' && board.meta.settings.facilitatorParticipates);
 }
 
+/**
+ * The base of a round's quorum: the people taking part now, together with everyone who responded
+ * to it (someone may answer, then leave). Idle or removed identities are in neither.
+ */
+export function quorumBase(state: DomainState, proposalId: string, present: ReadonlySet<string>): number {
+  const base = new Set(present);
+  const prefix = `${proposalId}/`;
+  for (const key of state.responses.keys()) if (key.startsWith(prefix)) base.add(key.slice(prefix.length));
+  return base.size;
+}
+
 /** Checks what an amendment or retirement is about; null when fine. */
 function checkTarget(board: BoardState, promptId: string, targetAgreementId: string): DomainError | null {
   const target = board.agreements.get(targetAgreementId);
@@ -135,8 +146,7 @@ export function closeProposal(
     counts[answer.response] += 1;
     if (answer.reason !== null) reasons.push({ response: answer.response, text: answer.reason });
   }
-  const responded = counts.agree + counts.canLive + counts.block;
-  const presentCount = Math.max(ctx.presentCount, responded);
+  const presentCount = quorumBase(state, proposal.id, ctx.present);
   const decision = decide(proposal, counts, presentCount);
   const outcome = {
     counts,

@@ -45,6 +45,11 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
       case 'clearResponses':
         for (const key of [...responses.keys()]) if (key.startsWith(`${change.proposalId}/`)) responses.delete(key);
         break;
+      case 'removeSeat':
+        // Keys are `${roundId}/${participantId}/${itemId}` and `${proposalId}/${participantId}` (state.ts).
+        for (const key of [...ballots.keys()]) if (key.split('/')[1] === change.participantId) ballots.delete(key);
+        for (const key of [...responses.keys()]) if (key.split('/')[1] === change.participantId) responses.delete(key);
+        break;
       default:
         assertNever(change, 'private change');
     }

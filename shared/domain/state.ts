@@ -56,8 +56,17 @@ export interface DomainContext {
   readonly newId: () => string;
   /** Milliseconds since the epoch. */
   readonly now: number;
-  /** People connected now who may respond (the base of a quorum). */
-  readonly presentCount: number;
+  /**
+   * Participant ids of the people taking part now: connected, allowed to respond, and shown as
+   * here (a page hidden for a while or an identity that never says it is here does not count).
+   * With a round's respondents, the base of its quorum.
+   */
+  readonly present: ReadonlySet<string>;
+  /**
+   * Seat handles shown to facilitators → participant ids, for `removeSeat`. Only the server knows
+   * them; a browser leaves this out and lets the server decide.
+   */
+  readonly seats?: ReadonlyMap<string, string>;
 }
 
 /** Private state with nothing in it. */

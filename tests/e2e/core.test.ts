@@ -92,12 +92,12 @@ describe('reflect and share', () => {
 
   it('keeps a note written offline and sends it when the connection is back', async () => {
     const facilitator = await (await e2e.newContext()).newPage();
-    const { boardId } = await createWorkshop(facilitator, e2e.url);
+    const { code } = await createWorkshop(facilitator, e2e.url);
     await nextPhase(facilitator, 'Reflect');
 
     const context = await e2e.newContext(PHONE);
     const phone = await context.newPage();
-    await phone.goto(`${e2e.url}/b/${boardId}`);
+    await phone.goto(`${e2e.url}/j/${code}`);
     await chooseName(phone, 'Kim');
     await phone.locator('.connection', { hasText: 'Online' }).waitFor();
 
@@ -119,12 +119,12 @@ describe('reflect and share', () => {
 
   it('sends a note written offline after the page was closed and opened again', async () => {
     const facilitator = await (await e2e.newContext()).newPage();
-    const { boardId } = await createWorkshop(facilitator, e2e.url);
+    const { boardId, code } = await createWorkshop(facilitator, e2e.url);
     await nextPhase(facilitator, 'Reflect');
 
     const context = await e2e.newContext(PHONE);
     const first = await context.newPage();
-    await first.goto(`${e2e.url}/b/${boardId}`);
+    await first.goto(`${e2e.url}/j/${code}`);
     await chooseName(first, null);
     await context.setOffline(true);
     await first.locator('.connection', { hasText: 'Offline' }).waitFor();
@@ -132,6 +132,7 @@ describe('reflect and share', () => {
     await first.close();
 
     await context.setOffline(false);
+    // Coming back to the board's own address: this browser's secret is all it needs now.
     const second = await context.newPage();
     await second.goto(`${e2e.url}/b/${boardId}`);
     await expect

@@ -24,6 +24,7 @@ afterAll(async () => {
 interface SeededBoard {
   readonly boardId: string;
   readonly facilitatorUrl: string;
+  readonly joinCode: string;
 }
 
 /**
@@ -33,8 +34,13 @@ interface SeededBoard {
  */
 async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
   const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-  const created = (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string };
-  const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 2);
+  const created = (await response.json()) as {
+    boardId: string;
+    facilitatorKey: string;
+    facilitatorUrl: string;
+    joinCode: string;
+  };
+  const seed = await openSeedClients(e2e.url, created, 2);
   const { facilitator, send, board, promptId } = seed;
   const authors = seed.authors as readonly [BoardConnection, BoardConnection];
   const noteId = (text: string) => [...board().notes.values()].find((n) => n.text === text)?.id ?? '';
@@ -85,7 +91,7 @@ async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
     await send(facilitator, { type: 'setPhase', phase: 'decide' });
   }
   seed.close();
-  return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl };
+  return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl, joinCode: created.joinCode };
 }
 
 /** A facilitator on a laptop and three participants, one of them on a 360 px phone. */
@@ -94,7 +100,7 @@ async function openBrowsers(seeded: SeededBoard) {
   await facilitator.goto(seeded.facilitatorUrl);
   const join = async (name: string, options = LAPTOP) => {
     const page = await (await e2e.newContext(options)).newPage();
-    await page.goto(`${e2e.url}/b/${seeded.boardId}`);
+    await page.goto(`${e2e.url}/j/${seeded.joinCode}`);
     await chooseName(page, name);
     return page;
   };

@@ -117,12 +117,14 @@ export async function seedGroupBoard(
 ): Promise<SeededBoard> {
   const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', body: '{}' });
   const created = (await res.json()) as { boardId: string; joinCode: string; facilitatorUrl: string };
+  // The writers join with the code, as phones do.
+  const { joinToken } = (await (await fetch(`${baseUrl}/api/join/${created.joinCode}`)).json()) as { joinToken: string };
   const connect = (facilitatorKey?: string) =>
     new BoardConnection({
       serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
       boardId: created.boardId,
       participantSecret: randomToken(16),
-      ...(facilitatorKey ? { facilitatorKey } : {}),
+      ...(facilitatorKey ? { facilitatorKey } : { joinToken }),
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     });
   const key = new URL(created.facilitatorUrl).hash.replace('#key=', '');

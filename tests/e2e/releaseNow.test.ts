@@ -19,8 +19,13 @@ afterAll(async () => {
 describe('notes written after the reveal', () => {
   it('wait while they would give their writers away; Release now says so and asks first', async () => {
     const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-    const created = (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string };
-    const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 4);
+    const created = (await response.json()) as {
+      boardId: string;
+      facilitatorKey: string;
+      facilitatorUrl: string;
+      joinCode: string;
+    };
+    const seed = await openSeedClients(e2e.url, created, 4);
     const { facilitator, authors, send, promptId } = seed;
     const write = (author: number, text: string) =>
       send(authors[author]!, { type: 'postDraft', draftId: randomId(), promptId: promptId(FIRST), text, tag: null });

@@ -30,6 +30,7 @@ interface SeededBoard {
   readonly facilitatorUrl: string;
   readonly readerUrl: string;
   readonly readerKey: string;
+  readonly joinCode: string;
 }
 
 /**
@@ -42,8 +43,8 @@ async function seedAgreement(): Promise<SeededBoard> {
     method: 'POST',
     body: JSON.stringify({ templateId: 'coalition-building', title: 'Valley housing coalition' }),
   });
-  const created = (await response.json()) as SeededBoard & { facilitatorKey: string };
-  const seed = await openSeedClients(e2e.url, created.boardId, created.facilitatorKey, 3);
+  const created = (await response.json()) as SeededBoard & { facilitatorKey: string; joinCode: string };
+  const seed = await openSeedClients(e2e.url, created, 3);
   const { facilitator, send, board, promptId } = seed;
   const authors = seed.authors as readonly [BoardConnection, BoardConnection, BoardConnection];
   const noteIds = (texts: readonly string[]) => texts.map((t) => [...board().notes.values()].find((n) => n.text === t)?.id ?? '');
@@ -134,7 +135,7 @@ describe('revisit', () => {
     await facilitator.goto(seeded.facilitatorUrl);
     const join = async (name: string, options: typeof LAPTOP | typeof PHONE) => {
       const page = await (await e2e.newContext(options)).newPage();
-      await page.goto(`${e2e.url}/b/${seeded.boardId}`);
+      await page.goto(`${e2e.url}/j/${seeded.joinCode}`);
       await chooseName(page, name);
       return page;
     };
@@ -264,6 +265,7 @@ describe('templates', () => {
     await facilitator.getByRole('button', { name: 'Start a workshop' }).click();
     await facilitator.waitForURL(/\/b\/[^/]+\/facilitate$/);
     const boardId = /\/b\/([^/]+)\/facilitate/.exec(facilitator.url())?.[1] as string;
+    const code = (await facilitator.locator('[data-join-code]').getAttribute('data-join-code')) as string;
     // The read-only link came with the create response and is offered in the share panel (open during setup).
     await facilitator.getByRole('button', { name: 'Copy read-only link' }).waitFor();
     expect(await facilitator.locator('.settings__fixed').textContent()).toContain('Names are shown');
@@ -274,7 +276,7 @@ describe('templates', () => {
 
     // With two people anonymity is pointless: a name is needed, and notes carry it.
     const alex = await (await e2e.newContext(PHONE)).newPage();
-    await alex.goto(`${e2e.url}/b/${boardId}`);
+    await alex.goto(`${e2e.url}/j/${code}`);
     expect(await alex.getByRole('button', { name: /^Skip/ }).count()).toBe(0);
     await alex.getByText('Names are shown on this board').waitFor();
     await alex.getByLabel(/Your name/).fill('Alex');

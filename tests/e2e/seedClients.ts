@@ -17,19 +17,20 @@ export interface SeedClients {
   close(): void;
 }
 
-/** A facilitator and `authorCount` participants on a board, all synced. */
+/** A facilitator and `authorCount` participants (who join with the code, as people do) on a board, all synced. */
 export async function openSeedClients(
   baseUrl: string,
-  boardId: string,
-  facilitatorKey: string,
+  board: { readonly boardId: string; readonly facilitatorKey: string; readonly joinCode: string },
   authorCount: number,
 ): Promise<SeedClients> {
+  const { boardId, facilitatorKey } = board;
+  const { joinToken } = (await (await fetch(`${baseUrl}/api/join/${board.joinCode}`)).json()) as { joinToken: string };
   const connect = (key?: string) =>
     new BoardConnection({
       serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
       boardId,
       participantSecret: randomToken(16),
-      ...(key ? { facilitatorKey: key } : {}),
+      ...(key ? { facilitatorKey: key } : { joinToken }),
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     });
   const facilitator = connect(facilitatorKey);
@@ -40,7 +41,7 @@ export async function openSeedClients(
     if (Date.now() > deadline) throw new Error('seed clients did not sync');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  const board = () => {
+  const read = () => {
     const state = readBoard(facilitator.doc);
     if (!state) throw new Error('no board');
     return state;
@@ -52,9 +53,9 @@ export async function openSeedClients(
       const result = await connection.send(command);
       if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
     },
-    board,
+    board: read,
     promptId(text) {
-      const prompt = sortedPrompts(board()).find((p) => p.text === text);
+      const prompt = sortedPrompts(read()).find((p) => p.text === text);
       if (!prompt) throw new Error(`no prompt ${text}`);
       return prompt.id;
     },

@@ -4,7 +4,7 @@ import { encodeAwarenessUpdate } from '../../server/awarenessFilter';
 import { CLOSE_CODES, encodeAuth, MESSAGE_AWARENESS, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
 import type { TestClient } from './helpers';
-import { createBoard, frame, framesContain, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
+import { createBoard, frame, framesContain, joinTokenOf, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
 
 const t = useTestServer();
 
@@ -75,13 +75,17 @@ describe('WebSocket Origin policy', () => {
     const host = new URL(t.server.url).host;
     for (const origin of [`http://${host}`, undefined]) {
       const ok = await openRaw(t.server, created.boardId, origin ? { Origin: origin } : {});
-      ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+      ok.sendFrame(
+        encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(created.boardId) }),
+      );
       await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
       ok.ws.close();
     }
     for (const origin of ['http://evil.test', 'null', `http://${host}.evil.test`]) {
       const refused = await openRaw(t.server, created.boardId, { Origin: origin });
-      refused.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+      refused.sendFrame(
+        encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(created.boardId) }),
+      );
       expect((await refused.closed).code).toBe(CLOSE_CODES.ORIGIN_REFUSED);
       expect(refused.frames).toHaveLength(0);
     }
@@ -91,7 +95,9 @@ describe('WebSocket Origin policy', () => {
     await t.restart({ ALLOWED_ORIGINS: 'https://good.example' });
     const created = await createBoard(t.server);
     const ok = await openRaw(t.server, created.boardId, { Origin: 'https://good.example' });
-    ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    ok.sendFrame(
+      encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(created.boardId) }),
+    );
     await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
     ok.ws.close();
     for (const headers of [
@@ -112,7 +118,9 @@ describe('awareness updates that list many clients', () => {
     const facilitator = t.connect(created.boardId, { facilitatorKey: created.facilitatorKey });
     await waitSynced(facilitator);
     const raw = await openRaw(t.server, created.boardId);
-    raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    raw.sendFrame(
+      encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(created.boardId) }),
+    );
     await waitFor(() => raw.frames.length > 0);
     const entries = [
       { clientId: 4242, clock: 1, state: { user: { name: 'Me' } } },

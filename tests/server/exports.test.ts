@@ -5,7 +5,7 @@ import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
-import { createBoard, useTestServer, waitSynced } from './helpers';
+import { createBoard, fetchJoinToken, useTestServer, waitSynced } from './helpers';
 
 const t = useTestServer();
 
@@ -110,7 +110,7 @@ describe('JSON export → import → export', () => {
     expect(imported.proposals.get('proposal-email')).toEqual(closedProposal);
 
     // The group carries on from there: the first response is counted as the first.
-    const participant = t.connect(created.boardId);
+    const participant = t.connect(created.boardId, { joinToken: await fetchJoinToken(t.server, created.joinCode) });
     await waitSynced(participant);
     expect((await participant.send({ type: 'respond', proposalId: 'proposal-open', response: 'agree', reason: null })).ok).toBe(
       true,
@@ -251,10 +251,19 @@ describe('export downloads', () => {
     const ics = await response.text();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('\r\nDTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n');
-    // The link in the invitation is the read-only page without its key: the key is not the calendar's to share.
+    // A reader's invitation links to the read-only page, without its key (the key is not the
+    // calendar's to share) and without the join code (reading must not lead to taking part).
     const unfolded = ics.replace(/\r\n /g, '');
-    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/j/${created.joinCode}\r\n`);
+    expect(unfolded).toContain(`\\nhttp://127.0.0.1:${t.server.port}/r/${created.boardId}\r\n`);
     expect(unfolded).not.toContain(created.readerKey);
+    expect(unfolded).not.toContain(`/j/`);
+    // The facilitator's invitation is for the people who take part: it carries the join link.
+    const forFacilitator = (await (await download(created.boardId, 'checkin.ics', created.facilitatorKey)).text()).replace(
+      /\r\n /g,
+      '',
+    );
+    expect(forFacilitator).toContain(`\\nhttp://127.0.0.1:${t.server.port}/j/${created.joinCode}\r\n`);
+    expect(forFacilitator).not.toContain(created.facilitatorKey);
   });
 
   it('checks the key against the board’s row before it reads the board: a refused download loads nothing', async () => {

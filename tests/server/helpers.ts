@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { type RunningServer, startServer } from '../../server/AccordServer';
 import type { CreatedBoard } from '../../server/api';
-import { hashSecret } from '../../server/auth';
+import { hashSecret, joinTokenFor } from '../../server/auth';
 import { configFromEnv } from '../../server/config';
 import { applyDocChanges, readBoard } from '../../shared/boardDoc';
 import type { Command } from '../../shared/commands';
@@ -51,10 +51,30 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
+/**
+ * Join tokens of the boards this process created through the helpers, so that a test's
+ * participants join as people do: with proof of the join code (tests of joining pass their own).
+ */
+const joinTokens = new Map<string, string>();
+
+/** The join token `GET /api/join/:code` answers, as a person's browser gets it. */
+export async function fetchJoinToken(server: { url: string }, joinCode: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/join/${joinCode}`);
+  if (res.status !== 200) throw new Error(`join: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { joinToken: string }).joinToken;
+}
+
 export async function createBoard(server: { url: string }, body: object = {}): Promise<CreatedBoard> {
   const res = await fetch(`${server.url}/api/boards`, { method: 'POST', body: JSON.stringify(body) });
   if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedBoard;
+  const created = (await res.json()) as CreatedBoard;
+  joinTokens.set(created.boardId, await fetchJoinToken(server, created.joinCode));
+  return created;
+}
+
+/** The join token the helpers hold for a board (undefined for boards they did not create). */
+export function joinTokenOf(boardId: string): string | undefined {
+  return joinTokens.get(boardId);
 }
 
 /** Every frame a `ws` client receives, in order (raw bytes, as the network delivered them). */
@@ -83,14 +103,22 @@ export interface TestClient {
 export function connectClient(
   server: { wsUrl: string },
   boardId: string,
-  opts: { facilitatorKey?: string; readerKey?: string; participantSecret?: string | null } = {},
+  opts: {
+    facilitatorKey?: string;
+    readerKey?: string;
+    participantSecret?: string | null;
+    /** Default: the token of a board the helpers created; null sends none. */
+    joinToken?: string | null;
+  } = {},
 ): TestClient {
   const frames: FrameLog = [];
   const secret = opts.participantSecret === null ? undefined : (opts.participantSecret ?? randomToken(16));
+  const joinToken = opts.joinToken === null ? undefined : (opts.joinToken ?? joinTokens.get(boardId));
   const connection = new BoardConnection({
     serverUrl: server.wsUrl,
     boardId,
     ...(secret ? { participantSecret: secret } : {}),
+    ...(joinToken ? { joinToken } : {}),
     ...(opts.facilitatorKey ? { facilitatorKey: opts.facilitatorKey } : {}),
     ...(opts.readerKey ? { readerKey: opts.readerKey } : {}),
     WebSocketPolyfill: recordingWebSocket(frames) as unknown as typeof globalThis.WebSocket,
@@ -157,14 +185,18 @@ export async function openRaw(
   };
 }
 
-/** Opens a raw socket and authenticates it. */
+/** Opens a raw socket and authenticates it (as a new participant with the helpers' join token unless `auth` says otherwise). */
 export async function openAuthenticated(
   server: { wsUrl: string },
   boardId: string,
   auth: Partial<AuthMessage> = {},
+  headers: Record<string, string> = {},
 ): Promise<RawSocket> {
-  const raw = await openRaw(server, boardId);
-  raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), ...auth }));
+  const raw = await openRaw(server, boardId, headers);
+  const joinToken = joinTokens.get(boardId);
+  raw.sendFrame(
+    encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), ...(joinToken ? { joinToken } : {}), ...auth }),
+  );
   await waitFor(() => raw.frames.length > 0, 5000, 'welcome');
   return raw;
 }
@@ -245,16 +277,15 @@ export async function seedBoard(
   }
   notes.push({ type: 'setMeta', fields: { phase: opts.phase ?? 'setup' } });
   applyDocChanges(doc, notes, 'seed');
-  await server.store.createBoard(
-    {
-      id: boardId,
-      joinCode: randomJoinCode(),
-      facilitatorKeyHash: hashSecret(facilitatorKey),
-      readerKeyHash: hashSecret(readerKey),
-      createdAt: Date.now(),
-    },
-    Y.encodeStateAsUpdate(doc),
-  );
+  const row = {
+    id: boardId,
+    joinCode: randomJoinCode(),
+    facilitatorKeyHash: hashSecret(facilitatorKey),
+    readerKeyHash: hashSecret(readerKey),
+    createdAt: Date.now(),
+  };
+  await server.store.createBoard(row, Y.encodeStateAsUpdate(doc));
+  joinTokens.set(boardId, joinTokenFor(row));
   return { boardId, facilitatorKey, readerKey, promptIds };
 }
 

@@ -13,7 +13,17 @@ import {
   PROTOCOL_VERSION,
 } from '../../shared/protocol';
 import { randomToken, seededRandom } from '../../shared/random';
-import { frame, openRaw, type RawSocket, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
+import {
+  frame,
+  joinTokenOf,
+  openRaw,
+  type RawSocket,
+  seedBoard,
+  type TestClient,
+  useTestServer,
+  waitFor,
+  waitSynced,
+} from './helpers';
 
 /** Frames of each kind per run; every one is a fresh connection for the kinds that close it. */
 const FRAMES_PER_KIND = 200;
@@ -123,7 +133,7 @@ const REFUSED: readonly { name: string; make: (random: () => number, i: number) 
 async function authenticated(boardId: string, secret: string): Promise<RawSocket> {
   const raw = await openRaw(t.server, boardId);
   const welcomed = new Promise((resolve) => raw.ws.once('message', resolve));
-  raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: secret }));
+  raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: secret, joinToken: joinTokenOf(boardId) }));
   await welcomed;
   return raw;
 }

@@ -7,7 +7,7 @@ import { isFacilitator } from '../../shared/domain/permissions';
 import { PHASES } from '../../shared/phases';
 import { CLOSE_CODES, encodeAuth, MESSAGE_SYNC, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import { frame, openRaw, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
+import { frame, joinTokenOf, openRaw, seedBoard, type TestClient, useTestServer, waitFor, waitSynced } from './helpers';
 import { SAMPLE_COMMANDS } from './sampleCommands';
 
 const t = useTestServer();
@@ -48,7 +48,7 @@ describe('permission matrix', () => {
     const auths = [
       { facilitatorKey },
       { facilitatorKey, participantSecret: randomToken(16) },
-      { participantSecret: randomToken(16) },
+      { participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) },
     ];
     for (const auth of auths) {
       for (const subtype of [1, 2]) {

@@ -24,7 +24,7 @@ import {
   PROTOCOL_VERSION,
 } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import { createBoard, frame, openAuthenticated, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
+import { createBoard, frame, joinTokenOf, openAuthenticated, openRaw, useTestServer, waitFor, waitSynced } from './helpers';
 
 const t = useTestServer();
 
@@ -112,7 +112,9 @@ describe('connection refusals', () => {
       raw.ws.close();
     }
     const extra = await openRaw(t.server, created.boardId);
-    extra.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    extra.sendFrame(
+      encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(created.boardId) }),
+    );
     expect((await extra.closed).code).toBe(CLOSE_CODES.BOARD_FULL);
     const again = await openAuthenticated(t.server, created.boardId, { participantSecret: secrets[0] });
     expect(again.ws.readyState).toBe(again.ws.OPEN);

@@ -57,4 +57,5 @@ export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   closeWorkshop: { type: 'closeWorkshop' },
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
+  removeSeat: { type: 'removeSeat', seatId: 's' },
 };

@@ -4,7 +4,7 @@ import { setLogSink } from '../../server/log';
 import { SYNC_REQUEST_BURST } from '../../shared/limits';
 import { CLOSE_CODES, encodeAuth, MESSAGE_SYNC, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import { frame, openRaw, seedBoard, useTestServer, waitFor, waitSynced } from './helpers';
+import { frame, joinTokenOf, openRaw, seedBoard, useTestServer, waitFor, waitSynced } from './helpers';
 
 const MAX_BUFFERED = 256 * 1024;
 const t = useTestServer({ MAX_BUFFERED_BYTES: String(MAX_BUFFERED) });
@@ -31,7 +31,7 @@ describe('a client that never reads', () => {
     const slow = await openRaw(t.server, boardId);
     // Stop reading: the kernel buffers fill, then the server's queue grows.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) }));
     for (let i = 0; i < SYNC_REQUEST_BURST; i++) slow.sendFrame(wholeDocumentPlease);
     // It never reads again, so it cannot even read the close frame: the server cuts it off, logs
     // why, and frees its queue. (Seen from the server: the paused client notices nothing.)
@@ -64,7 +64,7 @@ describe('a client that never reads', () => {
     const slow = await openRaw(t.server, boardId);
     const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     socket.pause();
-    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) }));
     slow.sendFrame(wholeDocumentPlease);
     // While the document waits in the server's queue, the room moves on: small updates pile up behind it.
     const sent = 30;
@@ -83,7 +83,7 @@ describe('a client that never reads', () => {
   it(`refuses more than SYNC_REQUEST_BURST whole-document requests in a row (4429)`, async () => {
     const { boardId } = await seedBoard(t.server, { notesPerPrompt: 1 });
     const raw = await openRaw(t.server, boardId);
-    raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    raw.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) }));
     await waitFor(() => raw.frames.length > 0);
     for (let i = 0; i <= SYNC_REQUEST_BURST; i++) raw.sendFrame(wholeDocumentPlease);
     expect((await raw.closed).code).toBe(CLOSE_CODES.TOO_MANY_COMMANDS);

@@ -84,6 +84,8 @@ const EVERY_CHANGE: { readonly [K in PrivateChange['type']]: readonly Extract<Pr
     { type: 'setResponse', proposalId: 'x2', participantId: 'bob', response: 'agree', reason: null },
   ],
   clearResponses: [{ type: 'clearResponses', proposalId: 'x2' }],
+  // Nobody named carol has rows here: what a removal deletes is checked on its own below.
+  removeSeat: [{ type: 'removeSeat', participantId: 'carol' }],
 };
 
 const byJson = <T>(rows: readonly T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -154,6 +156,29 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const other = boardRow();
       await store.createBoard(other, Uint8Array.of(0, 0));
       expect(await store.addParticipant(other.id, 'carol', Buffer.alloc(32, 9), 2, 1)).toBe(true);
+    });
+
+    it('removes a seat with its open dots and responses in one commit: its place and its secret are free again', async () => {
+      const { store } = await open();
+      const row = boardRow();
+      await store.createBoard(row, Uint8Array.of(0, 0));
+      for (const [i, id] of ['alice', 'bob'].entries()) await store.addParticipant(row.id, id, Buffer.alloc(32, i + 1), 2, 1);
+      expect(await store.countParticipants(row.id)).toBe(2);
+      await store.commit(row.id, batch({ privateChanges: [...EVERY_CHANGE.setBallot, ...EVERY_CHANGE.setResponse] }));
+      await store.commit(row.id, batch({ privateChanges: [{ type: 'removeSeat', participantId: 'alice' }] }));
+      expect(await store.countParticipants(row.id)).toBe(1);
+      expect(await store.findParticipant(row.id, Buffer.alloc(32, 1))).toBeNull();
+      expect(await store.findParticipant(row.id, Buffer.alloc(32, 2))).toBe('bob');
+      const loaded = (await store.loadBoard(row.id))!;
+      expect(loaded.ballots).toEqual([{ roundId: 'r1', participantId: 'bob', itemId: 'i1', count: 1 }]);
+      expect(byJson(loaded.responses)).toEqual(
+        byJson([
+          { proposalId: 'x1', participantId: 'bob', response: 'canLive', reason: null },
+          { proposalId: 'x2', participantId: 'bob', response: 'agree', reason: null },
+        ]),
+      );
+      expect(await store.addParticipant(row.id, 'carol', Buffer.alloc(32, 3), 2, 1)).toBe(true);
+      expect(await store.countParticipants('nope')).toBe(0);
     });
 
     it('never passes the cap when joins race, from one store or two', async () => {

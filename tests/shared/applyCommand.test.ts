@@ -59,6 +59,7 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   closeWorkshop: ['agreement'],
   reopenWorkshop: ['agreement'],
   setCheckIn: PHASES,
+  removeSeat: PHASES,
 };
 
 /** SMARTIE fields used by the setSmartie sample. */
@@ -170,6 +171,7 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   closeWorkshop: { actor: FACILITATOR, state: agreedState, command: () => ({ type: 'closeWorkshop' }) },
   reopenWorkshop: { actor: FACILITATOR, state: closedState, command: () => ({ type: 'reopenWorkshop' }) },
   setCheckIn: { actor: FACILITATOR, command: () => ({ type: 'setCheckIn', date: '2027-03-31' }) },
+  removeSeat: { actor: FACILITATOR, state: votingState, command: () => ({ type: 'removeSeat', seatId: 'seat-alice' }) },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -503,6 +505,13 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   setCheckIn: {
     phase: 'revisit',
     changes: { doc: [{ type: 'setMeta', fields: { checkInDate: '2027-03-31' } }], private: [] },
+  },
+  removeSeat: {
+    phase: 'vote',
+    changes: {
+      doc: [{ type: 'patchVoteRound', id: 'round1', fields: { voterCount: 0 } }],
+      private: [{ type: 'removeSeat', participantId: 'alice' }],
+    },
   },
 };
 

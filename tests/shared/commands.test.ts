@@ -71,6 +71,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   closeWorkshop: { type: 'closeWorkshop' },
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
+  removeSeat: { type: 'removeSeat', seatId: 'seat1' },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
@@ -109,6 +110,7 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   closeWorkshop: [],
   reopenWorkshop: [],
   setCheckIn: [],
+  removeSeat: [],
 };
 
 /** Fields that accept null. */

@@ -40,9 +40,19 @@ export function idSequence(prefix: string): () => string {
   return () => `${prefix}${++n}`;
 }
 
+/** The people taking part in a test context unless a test says otherwise (the facilitator is not counted). */
+export const PRESENT: ReadonlySet<string> = new Set(['alice', 'bob', 'carol']);
+
+/** Seat handles of a test context, as the server would give them to facilitators. */
+export const SEATS: ReadonlyMap<string, string> = new Map([
+  ['seat-alice', 'alice'],
+  ['seat-bob', 'bob'],
+  ['seat-carol', 'carol'],
+]);
+
 /** A reproducible DomainContext: seeded randomness and ids `note1`, `note2`, … (or another prefix). */
 export function testContext(seed = 1, idPrefix = 'note'): DomainContext {
-  return { random: seededRandom(seed), newId: idSequence(idPrefix), now: 1_700_000_000_000, presentCount: 3 };
+  return { random: seededRandom(seed), newId: idSequence(idPrefix), now: 1_700_000_000_000, present: PRESENT, seats: SEATS };
 }
 
 let contextCount = 0;
@@ -382,8 +392,8 @@ export function closedState(): DomainState {
 }
 
 /** A context at a given time whose one fresh id is `id` (closeProposal asks for one, for the agreed item). */
-export function contextAt(now: number, id = 'fresh', presentCount = 3): DomainContext {
-  return { random: seededRandom(7), newId: () => id, now, presentCount };
+export function contextAt(now: number, id = 'fresh', present: ReadonlySet<string> = PRESENT): DomainContext {
+  return { random: seededRandom(7), newId: () => id, now, present, seats: SEATS };
 }
 
 /**

@@ -183,7 +183,7 @@ describe('wire constants', () => {
     const codes = Object.entries(CLOSE_CODES);
     expect(new Set(codes.map(([, c]) => c)).size).toBe(codes.length);
     const retry = codes.filter(([, c]) => c >= 4500).map(([name]) => name);
-    expect(retry.sort()).toEqual(['GOING_AWAY', 'SLOW_CONSUMER']);
+    expect(retry.sort()).toEqual(['BOARD_MOVED', 'DRAINING', 'GOING_AWAY', 'LEASE_LOST', 'SLOW_CONSUMER', 'TOO_MANY_NEW_SEATS']);
     for (const [, code] of codes) expect(code >= 4400 && code <= 4599).toBe(true);
   });
 });

@@ -231,6 +231,7 @@ const ALLOWED_WHEN_CLOSED: readonly CommandType[] = [
   'startTimer',
   'addTime',
   'stopTimer',
+  'removeSeat',
 ];
 
 /** A well-formed command of every type (the guard comes before anything looks the ids up). */
@@ -289,6 +290,7 @@ const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   closeWorkshop: { type: 'closeWorkshop' },
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2024-09-01' },
+  removeSeat: { type: 'removeSeat', seatId: 'seat-alice' },
 };
 
 /** Who may send each command (the guard is checked after permission). */

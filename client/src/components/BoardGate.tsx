@@ -6,6 +6,7 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
   const hasBoard = useBoardStore((s) => s.board !== null);
   const status = useBoardStore((s) => s.status);
   const closeMessage = useBoardStore((s) => s.closeMessage);
+  const isSeatRemoved = useBoardStore((s) => s.isSeatRemoved);
   const pending = useBoardStore((s) => s.pendingActions);
   const isOutdated = useBoardStore((s) => s.isOutdated);
   if (isOutdated && !hasBoard) {
@@ -24,11 +25,9 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
   if (status === 'closed') {
     return (
       <main className="page page--narrow">
-        <h1>Cannot open this workshop</h1>
+        <h1>{isSeatRemoved ? 'You were removed from this workshop' : 'Cannot open this workshop'}</h1>
         <p>{closeMessage}</p>
-        <p>
-          <a href="/">Go to the Accord home page</a>
-        </p>
+        <p>{isSeatRemoved ? <a href="/j">Join again with the code</a> : <a href="/">Go to the Accord home page</a>}</p>
       </main>
     );
   }

@@ -15,6 +15,7 @@ import { PhaseStepper } from './facilitator/PhaseStepper';
 import { PromptColumns } from './facilitator/PromptColumns';
 import { PurposeEditor } from './facilitator/PurposeEditor';
 import { SaveTemplateForm } from './facilitator/SaveTemplateForm';
+import { SeatsPanel } from './facilitator/SeatsPanel';
 import { SettingsPanel } from './facilitator/SettingsPanel';
 import { TimerControl } from './facilitator/TimerControl';
 import { TitleEditor } from './facilitator/TitleEditor';
@@ -77,6 +78,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
               <SaveTemplateForm board={board} />
             </div>
           </details>
+          <SeatsPanel isRosterShown={meta.settings.showRoster} />
         </div>
         {meta.phase === 'group' ? (
           <GroupStage board={board} />

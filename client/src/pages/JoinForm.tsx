@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError, joinCodeProblem, resolveJoinCode } from '../api';
 import { navigate } from '../router';
+import { saveJoinToken } from '../storage';
 
 /** Type a workshop code, go to the board. Forgiving of lower case, spaces and dashes. */
 export function JoinForm({
@@ -26,7 +27,9 @@ export function JoinForm({
     setIsBusy(true);
     setError(null);
     try {
-      navigate(`/b/${await resolveJoinCode(code)}`);
+      const { boardId, joinToken } = await resolveJoinCode(code);
+      saveJoinToken(boardId, joinToken);
+      navigate(`/b/${boardId}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
       setIsBusy(false);

@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'react';
 import { ApiError, resolveJoinCode } from '../api';
 import { navigate } from '../router';
+import { saveJoinToken } from '../storage';
 import { JoinForm } from './JoinForm';
 
-/** /j/CODE: the link from the invitation or the QR code. Resolves the code, then opens the board. */
+/**
+ * /j/CODE: the link from the invitation or the QR code. Resolves the code, keeps its join token
+ * for the board's first connection, then opens the board. /j alone asks for the code: a board
+ * sends people here when it needs proof that they were given it.
+ */
 export default function JoinPage({ code }: { readonly code: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = 'Joining a workshop · Accord';
+    if (code === '') return;
     let isCurrent = true;
     resolveJoinCode(code).then(
-      (boardId) => {
+      ({ boardId, joinToken }) => {
+        saveJoinToken(boardId, joinToken);
         if (isCurrent) navigate(`/b/${boardId}`, { replace: true });
       },
       (caught: unknown) => {
@@ -23,6 +30,15 @@ export default function JoinPage({ code }: { readonly code: string }) {
     };
   }, [code]);
 
+  if (code === '') {
+    return (
+      <main className="page page--narrow">
+        <h1>Join a workshop</h1>
+        <p>To take part, type the code the facilitator shows you.</p>
+        <JoinForm />
+      </main>
+    );
+  }
   if (error === null) {
     return (
       <main className="page page--narrow" aria-busy="true">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BoardState, Role } from '../../../shared/domain/state';
 import type { Draft } from '../../../shared/records/Draft';
+import type { SeatView } from '../../../shared/protocol';
 import type { ResponseKind } from '../../../shared/records/Proposal';
 import type { ConnectionStatus } from '../sync/BoardConnection';
 
@@ -31,6 +32,8 @@ export interface BoardView {
   readonly status: ConnectionStatus;
   /** Why the server closed the connection for good, in words. */
   readonly closeMessage: string | null;
+  /** The facilitator removed this browser's seat: it may join again with the code. */
+  readonly isSeatRemoved: boolean;
   /** My role: from the server's welcome, or what the page expects before it arrives. */
   readonly role: Role;
   readonly canWriteNotes: boolean;
@@ -49,6 +52,8 @@ export interface BoardView {
   readonly isOutdated: boolean;
   /** Drags of other facilitators, live (never mine). */
   readonly dragPreviews: readonly DragPreview[];
+  /** Facilitators only: the board's seats and who is connected (from the server's `seats` message). */
+  readonly seats: { readonly total: number; readonly connected: readonly SeatView[] } | null;
 }
 
 /** Stable empty values, so that selectors do not re-render for nothing. */
@@ -62,6 +67,7 @@ export const INITIAL_BOARD_VIEW: BoardView = {
   myDrafts: [],
   status: 'connecting',
   closeMessage: null,
+  isSeatRemoved: false,
   role: 'participant',
   canWriteNotes: false,
   pendingActions: 0,
@@ -72,6 +78,7 @@ export const INITIAL_BOARD_VIEW: BoardView = {
   joinCode: null,
   isOutdated: false,
   dragPreviews: NO_DRAG_PREVIEWS,
+  seats: null,
 };
 
 export const useBoardStore = create<BoardView>(() => INITIAL_BOARD_VIEW);

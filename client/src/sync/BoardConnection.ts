@@ -44,6 +44,8 @@ export interface BoardConnectionOptions {
   readonly facilitatorKey?: string;
   /** The key of the read-only agreement link: the connection reads, never writes. */
   readonly readerKey?: string;
+  /** Proof of the join code (from GET /api/join): needed once, when this browser's secret is new to the board. */
+  readonly joinToken?: string;
   readonly outbox?: OutboxStorage;
   /** Node has no global WebSocket: pass `ws` here in tests. */
   readonly WebSocketPolyfill?: typeof WebSocket;
@@ -79,9 +81,12 @@ export class BoardConnection {
   closeReason: { code: number; reason: string } | null = null;
   /** Server clock minus local clock, in milliseconds (from welcome and heartbeats). */
   clockOffsetMs = 0;
+  /** Sent until the server has given this browser an identity; not needed after. */
+  private joinToken: string | undefined;
 
   constructor(private readonly options: BoardConnectionOptions) {
     this.storage = options.outbox ?? memoryOutbox();
+    this.joinToken = options.joinToken;
     this.outbox = this.storage.load().slice(0, MAX_QUEUED_COMMANDS);
     this.provider = new WebsocketProvider(options.serverUrl, options.boardId, this.doc, {
       connect: false,
@@ -114,6 +119,7 @@ export class BoardConnection {
       ...(this.options.participantSecret ? { participantSecret: this.options.participantSecret } : {}),
       ...(this.options.facilitatorKey ? { facilitatorKey: this.options.facilitatorKey } : {}),
       ...(this.options.readerKey ? { readerKey: this.options.readerKey } : {}),
+      ...(this.joinToken && this.options.participantSecret ? { joinToken: this.joinToken } : {}),
     };
   }
 
@@ -200,6 +206,7 @@ export class BoardConnection {
   private onPrivate(message: PrivateMessage): void {
     if (message.type === 'welcome' || message.type === 'time') this.clockOffsetMs = message.serverNow - Date.now();
     if (message.type === 'welcome') {
+      if (message.participantId !== null) this.joinToken = undefined;
       this.isWelcomed = true;
       this.hasBeenOnline = true;
       this.setStatus('online');
@@ -230,6 +237,8 @@ export const FINAL_CLOSE_MESSAGES: Readonly<Record<number, string>> = {
   [CLOSE_CODES.BOARD_NOT_FOUND]: 'This workshop does not exist. Check the link or code.',
   [CLOSE_CODES.UNAUTHORIZED]: 'This link is not valid for this workshop.',
   [CLOSE_CODES.BOARD_FULL]: 'This workshop is full.',
+  [CLOSE_CODES.JOIN_REQUIRED]: 'To take part, join with the workshop code.',
+  [CLOSE_CODES.SEAT_REMOVED]: 'The facilitator removed your seat. To take part again, join with the workshop code.',
   [CLOSE_CODES.ORIGIN_REFUSED]: 'This page is not allowed to connect to the workshop.',
   [CLOSE_CODES.TOO_MANY_CONNECTIONS]: 'Too many connections from your network. Close some tabs and reload.',
   [CLOSE_CODES.UNSUPPORTED_VERSION]: 'Accord was updated. Please reload the page.',

@@ -5,9 +5,11 @@ import { ASKS_TO_CONFIRM, isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
 import { privateSlice } from '../../../shared/domain/privateSlice';
 import type { Actor, BoardState, Role } from '../../../shared/domain/state';
-import type { CommandResult, PrivateMessage } from '../../../shared/protocol';
+import { AWAY_AFTER_HIDDEN_MS } from '../../../shared/limits';
+import { CLOSE_CODES, type CommandResult, type PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
-import { participantSecretFor } from '../storage';
+import { navigate } from '../router';
+import { forgetJoinToken, forgetParticipantSecret, joinTokenFor, participantSecretFor } from '../storage';
 import {
   type DragPreview,
   INITIAL_BOARD_VIEW,
@@ -50,13 +52,18 @@ class BoardSession {
   private readonly cleanups: (() => void)[] = [];
   /** Starts fetching the prediction code (once). */
   private warmPredictor: () => void = () => {};
+  /** The presence this person chose (null: not shown as here); withdrawn while the page is hidden for a while. */
+  private presence: { user: { name: string } } | null = null;
+  private isAway = false;
 
   constructor(readonly options: SessionOptions) {
     this.actor = { role: options.role, participantId: UNKNOWN_PARTICIPANT };
+    const joinToken = options.readerKey ? null : joinTokenFor(options.boardId);
     this.connection = new BoardConnection({
       serverUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
       boardId: options.boardId,
       ...(options.readerKey ? { readerKey: options.readerKey } : { participantSecret: participantSecretFor(options.boardId) }),
+      ...(joinToken ? { joinToken } : {}),
       ...(options.facilitatorKey ? { facilitatorKey: options.facilitatorKey } : {}),
       // A reader sends nothing; it must not replay (and lose) a participant's queue from the same browser.
       outbox: options.readerKey ? memoryOutbox() : localStorageOutbox(options.boardId),
@@ -83,16 +90,18 @@ class BoardSession {
       () => awareness.off('change', onAwareness),
       connection.on('status', (status) => {
         const code = connection.closeReason?.code;
+        if (status === 'closed') this.onClosedForGood(code);
         const closeMessage =
           status === 'closed'
             ? (FINAL_CLOSE_MESSAGES[code ?? 0] ?? 'The workshop closed this connection. Reload the page.')
             : null;
-        useBoardStore.setState({ status, closeMessage });
+        useBoardStore.setState({ status, closeMessage, isSeatRemoved: code === CLOSE_CODES.SEAT_REMOVED });
       }),
       connection.on('private', (message) => this.onPrivate(message)),
       connection.on('result', (result) => this.onResult(result)),
       connection.on('outbox', () => this.scheduleRecompute()),
       listenToNetwork(connection),
+      this.listenToVisibility(),
     );
     connection.connect();
     this.scheduleRecompute();
@@ -127,7 +136,48 @@ class BoardSession {
   }
 
   setPresence(name: string | null): void {
-    this.connection.provider.awareness.setLocalState(name === null ? null : { user: { name } });
+    this.presence = name === null ? null : { user: { name } };
+    if (!this.isAway) this.connection.provider.awareness.setLocalState(this.presence);
+  }
+
+  /**
+   * A page hidden for AWAY_AFTER_HIDDEN_MS (another tab, a locked phone) withdraws its presence, so
+   * that the person counts neither as here nor in a quorum; it is back the moment the page shows.
+   */
+  private listenToVisibility(): () => void {
+    let timer: number | undefined;
+    const onChange = () => {
+      window.clearTimeout(timer);
+      if (document.visibilityState === 'hidden') {
+        timer = window.setTimeout(() => {
+          this.isAway = true;
+          this.connection.provider.awareness.setLocalState(null);
+        }, AWAY_AFTER_HIDDEN_MS);
+      } else if (this.isAway) {
+        this.isAway = false;
+        this.connection.provider.awareness.setLocalState(this.presence);
+      }
+    };
+    document.addEventListener('visibilitychange', onChange);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onChange);
+    };
+  }
+
+  /**
+   * The server refused this browser for good. Without proof of the join code it goes to the join
+   * page; a removed seat forgets its secret, so that joining again makes a new seat.
+   */
+  private onClosedForGood(code: number | undefined): void {
+    const { boardId } = this.options;
+    if (code === CLOSE_CODES.SEAT_REMOVED) {
+      forgetParticipantSecret(boardId);
+      forgetJoinToken(boardId);
+    } else if (code === CLOSE_CODES.JOIN_REQUIRED && this.options.role === 'participant') {
+      forgetJoinToken(boardId);
+      navigate('/j', { replace: true });
+    }
   }
 
   /**
@@ -191,6 +241,8 @@ class BoardSession {
   private onPrivate(message: PrivateMessage): void {
     if (message.type === 'welcome') {
       this.actor = { role: message.role, participantId: message.participantId };
+      // The server knows this browser now: its secret alone brings it back.
+      if (message.participantId !== null) forgetJoinToken(this.options.boardId);
       if (message.joinCode) useBoardStore.setState({ joinCode: message.joinCode });
       useBoardStore.setState({ serverOffsetMs: this.connection.clockOffsetMs });
       this.scheduleRecompute();
@@ -199,6 +251,8 @@ class BoardSession {
       this.scheduleRecompute();
     } else if (message.type === 'time') {
       useBoardStore.setState({ serverOffsetMs: this.connection.clockOffsetMs });
+    } else if (message.type === 'seats') {
+      useBoardStore.setState({ seats: { total: message.total, connected: message.connected } });
     }
   }
 

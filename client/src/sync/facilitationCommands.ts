@@ -1,7 +1,7 @@
 import type { DomainError } from '../../../shared/domain/errors';
 import { randomId } from '../../../shared/random';
 import { currentSession } from './boardSession';
-import { submit } from './commands';
+import { submit, submitAndWait } from './commands';
 
 /**
  * The facilitator's live tools: themes, note moves, the countdown and the drag preview. Each
@@ -18,6 +18,9 @@ export const moveNotes = (noteIds: readonly string[], themeId: string | null, be
 export const mergeThemes = (sourceThemeId: string, targetThemeId: string) =>
   submit({ type: 'mergeThemes', sourceThemeId, targetThemeId });
 export const moveTheme = (themeId: string, beforeThemeId: string | null) => submit({ type: 'moveTheme', themeId, beforeThemeId });
+
+/** Removes a seat picked from the people connected (a handle from the `seats` message); resolves with the server's answer. */
+export const removeSeat = (seatId: string) => submitAndWait({ type: 'removeSeat', seatId });
 
 export const startTimer = (durationMs: number) => submit({ type: 'startTimer', durationMs });
 export const addTime = (ms: number) => submit({ type: 'addTime', ms });

@@ -43,7 +43,8 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
 ]);
 
 function context(): DomainContext {
-  return { random: Math.random, newId: randomId, now: Date.now(), presentCount: 0 };
+  // Who is present and which seat is whose only the server knows: it decides those parts alone.
+  return { random: Math.random, newId: randomId, now: Date.now(), present: new Set() };
 }
 
 /** The domain state the server would see for me: the board plus my drafts and counts. */
