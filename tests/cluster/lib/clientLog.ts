@@ -88,7 +88,8 @@ export class ClientLog {
           record.closeCode = code;
         });
         this.on('error', () => {});
-        this.on('message', (data: Buffer) => log.onFrame(record, data));
+        // y-websocket sets binaryType 'arraybuffer': frames come as ArrayBuffer.
+        this.on('message', (data: ArrayBuffer | Buffer) => log.onFrame(record, new Uint8Array(data)));
       }
 
       override send(data: unknown, ...rest: unknown[]): void {
@@ -104,7 +105,7 @@ export class ClientLog {
     return RecordedWebSocket as unknown as typeof globalThis.WebSocket;
   }
 
-  private onFrame(record: ConnectionRecord, data: Buffer): void {
+  private onFrame(record: ConnectionRecord, data: Uint8Array): void {
     const type = data[0];
     if (type !== MESSAGE_RESULT && type !== MESSAGE_PRIVATE) return;
     const body = decodeFrame(data) as Record<string, unknown> | null;

@@ -34,7 +34,10 @@ export class ClusterRun {
   /** When the load started sending. */
   loadStartedAt = 0;
 
-  constructor(readonly options: ClusterRunOptions) {}
+  constructor(readonly options: ClusterRunOptions) {
+    // Every y-websocket provider adds a process "exit" listener; the load has hundreds.
+    process.setMaxListeners(2_000);
+  }
 
   get schema(): string {
     return this.tag;
