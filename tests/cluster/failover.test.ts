@@ -3,8 +3,9 @@ import { sleep } from '../server/childServer';
 import { ms, percentile, sharedEpochs } from './lib/analysis';
 import { draftRows, findNeedles, logHaystacks, needlesOf, revealAll } from './lib/anonymityAudit';
 import { ClusterRun } from './lib/clusterRun';
-import { checkLoadInDatabase } from './lib/dbCheck';
+import { checkLoadInDatabase, type DbFindings } from './lib/dbCheck';
 import { isolateOwner, killAndRestart, rollingRestart, type TakeoverFigures } from './lib/faults';
+import { PrivatePostgres, PrivateRedis } from './lib/privateServices';
 import { dumpRedisKeys, probePostgres, probeRedis, TEST_DATABASE_URL, TEST_REDIS_URL } from './lib/services';
 import { setUpVoteBoard, storedDots, VOTE_BUDGET, VOTE_MAX_PER_ITEM, type VoteBoard, VotingTabs } from './lib/votingTabs';
 
@@ -21,6 +22,7 @@ const SOCKETS_PER_BOARD = 5;
 const RESUME_AFTER_KILL_MS = 8_000;
 const TAKEOVER_MS = 7_000;
 const HAND_OFF_P99_MS = 2_000;
+const SERVING_AGAIN_MS = 5_000;
 
 const skipReason = await probePostgres();
 const redisReason = skipReason ? null : await probeRedis();
@@ -37,6 +39,17 @@ function summarize(label: string, values: Map<string, number | null>): string {
   const list = [...values.values()];
   const known = list.filter((v): v is number => v !== null);
   return `${label}: ${known.length}/${list.length} boards, p50 ${ms(percentile(known, 50))}, max ${ms(known.length ? Math.max(...known) : null)}${known.length < list.length ? `, ${list.length - known.length} never` : ''}`;
+}
+
+/** Every acknowledged command is in PostgreSQL exactly once, and every command was answered with ok. */
+function expectNothingLost(findings: DbFindings): void {
+  expect(findings.unanswered).toBe(0);
+  expect(findings.lost).toEqual([]);
+  expect(findings.undeleted).toEqual([]);
+  expect(findings.wrongRows).toEqual([]);
+  expect(findings.countMismatches).toEqual([]);
+  expect(findings.unrecorded).toEqual([]);
+  expect(findings.refusals).toEqual({});
 }
 
 function expectTakeover(figures: TakeoverFigures): void {
@@ -140,13 +153,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(
       `load: ${run.load.commands.size} commands, ${findings.acknowledged} acknowledged, ${findings.draftsStored} drafts stored; lost ${findings.lost.length}, undeleted ${findings.undeleted.length}, wrong rows ${findings.wrongRows.length}, count mismatches ${findings.countMismatches.length}, unrecorded ${findings.unrecorded.length}, refusals ${JSON.stringify(findings.refusals)}`,
     );
-    expect(findings.unanswered).toBe(0);
-    expect(findings.lost).toEqual([]);
-    expect(findings.undeleted).toEqual([]);
-    expect(findings.wrongRows).toEqual([]);
-    expect(findings.countMismatches).toEqual([]);
-    expect(findings.unrecorded).toEqual([]);
-    expect(findings.refusals).toEqual({});
+    expectNothingLost(findings);
     expect(run.cluster.hasPipedConnections).toBe(true);
     const shared = sharedEpochs(run.log, run.cluster, run.watch, [...run.boardIds, vote.boardId]);
     print(`(board, epoch) acknowledged by more than one node: ${shared.length}`);
@@ -183,5 +190,93 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(`anonymity: searched ${run.cluster.log.length} log lines and Redis for ${needles.size} ids, secrets and note texts`);
     expect(run.cluster.log.length).toBeGreaterThan(0);
     expect(findNeedles(haystacks, needles)).toEqual([]);
+  }, 60_000);
+});
+
+/** Per board, ms from `t0` to the first successful result received after it (null: none). */
+function firstAckAfter(run: ClusterRun, t0: number): Map<string, number | null> {
+  const out = new Map<string, number | null>(run.boardIds.map((b) => [b, null]));
+  for (const r of run.log.results) if (r.ok && r.at > t0 && out.get(r.boardId) === null) out.set(r.boardId, r.at - t0);
+  return out;
+}
+
+describe.skipIf(skipReason !== null)('a cluster through a restart of PostgreSQL and of Redis', () => {
+  let postgres: PrivatePostgres | null = null;
+  let redis: PrivateRedis | null = null;
+  let run: ClusterRun | null = null;
+  let reason: string | null = null;
+
+  beforeAll(async () => {
+    // Restarting the machine's shared services would break whoever else uses them: these are ours.
+    const pgOrReason = await PrivatePostgres.start();
+    if (typeof pgOrReason === 'string') {
+      reason = pgOrReason;
+      print(`PostgreSQL/Redis restart scenario skipped: ${reason}`);
+      return;
+    }
+    postgres = pgOrReason;
+    const redisOrReason = await PrivateRedis.start();
+    if (typeof redisOrReason === 'string') print(`Redis restart skipped: ${redisOrReason}`);
+    else redis = redisOrReason;
+    run = new ClusterRun({
+      databaseUrl: postgres.url,
+      redisUrl: redis?.url ?? null,
+      nodes: 3,
+      boards: BOARDS,
+      socketsPerBoard: SOCKETS_PER_BOARD,
+    });
+    await run.start();
+    await run.startLoad(3_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await run?.stop();
+    await redis?.stop();
+    await postgres?.stop();
+  }, 60_000);
+
+  it('PostgreSQL restart: every board acknowledges again within 5 s of it being back, no node exits', async (ctx) => {
+    if (!run || !postgres) return ctx.skip();
+    const downAt = performance.now();
+    await postgres.stopServer();
+    await sleep(1_000);
+    await postgres.startServer();
+    const upAt = performance.now();
+    await sleep(SERVING_AGAIN_MS + 3_000);
+    const serving = firstAckAfter(run, upAt);
+    print(`PostgreSQL down ${ms(upAt - downAt)}: ${summarize('acks again after it was back', serving)}`);
+    for (const [boardId, t] of serving)
+      expect(t ?? Number.POSITIVE_INFINITY, `acks on ${boardId}`).toBeLessThanOrEqual(SERVING_AGAIN_MS);
+    expect(run.crashes()).toEqual([]);
+  }, 60_000);
+
+  it('Redis restart: every board acknowledges again within 5 s, no node exits', async (ctx) => {
+    if (!run || !redis) return ctx.skip();
+    const downAt = performance.now();
+    await redis.stopServer();
+    await sleep(1_000);
+    await redis.startServer();
+    const upAt = performance.now();
+    await sleep(SERVING_AGAIN_MS + 1_000);
+    const during = firstAckAfter(run, downAt);
+    const serving = firstAckAfter(run, upAt);
+    print(
+      `Redis down ${ms(upAt - downAt)}: ${summarize('first acks after it stopped', during)}; ${summarize('after it was back', serving)}`,
+    );
+    for (const [boardId, t] of serving)
+      expect(t ?? Number.POSITIVE_INFINITY, `acks on ${boardId}`).toBeLessThanOrEqual(SERVING_AGAIN_MS);
+    expect(run.crashes()).toEqual([]);
+  }, 60_000);
+
+  it('after both restarts: no acknowledged command lost or applied twice', async (ctx) => {
+    if (!run || !postgres) return ctx.skip();
+    run.load.stop();
+    await run.load.drain(30_000);
+    const findings = await checkLoadInDatabase(postgres.url, run.schema, run.load.commands.values(), run.log.participantIds);
+    print(
+      `restarts: ${run.load.commands.size} commands, ${findings.acknowledged} acknowledged; lost ${findings.lost.length}, undeleted ${findings.undeleted.length}, wrong rows ${findings.wrongRows.length}, count mismatches ${findings.countMismatches.length}, refusals ${JSON.stringify(findings.refusals)}`,
+    );
+    expectNothingLost(findings);
+    expect(run.crashes()).toEqual([]);
   }, 60_000);
 });

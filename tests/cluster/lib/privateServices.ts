@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,11 +27,18 @@ function whichSync(command: string): string | null {
   }
 }
 
-/** Runs a PostgreSQL binary as the `postgres` user when we are root (PostgreSQL refuses to run as root). */
-function pgCommand(bin: string, args: readonly string[], asPostgres: boolean): void {
+/**
+ * Runs a PostgreSQL binary, as the `postgres` user when we are root (PostgreSQL refuses to run as
+ * root). Asynchronous: the test's clients must go on reading while PostgreSQL stops and starts.
+ */
+function pgCommand(bin: string, args: readonly string[], asPostgres: boolean): Promise<void> {
   const command = asPostgres ? 'runuser' : bin;
   const full = asPostgres ? ['-u', 'postgres', '--', bin, ...args] : [...args];
-  execFileSync(command, full, { stdio: 'pipe', timeout: 60_000 });
+  return new Promise((resolve, reject) =>
+    execFile(command, full, { timeout: 60_000 }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`${path.basename(bin)}: ${stderr.trim() || error.message}`)) : resolve(),
+    ),
+  );
 }
 
 export class PrivatePostgres {
@@ -64,7 +71,11 @@ export class PrivatePostgres {
     const instance = new PrivatePostgres(bin, dir, port, isRoot);
     try {
       if (postgresUid !== null) chownSync(dir, postgresUid, postgresUid);
-      pgCommand(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync'], isRoot);
+      await pgCommand(
+        path.join(bin, 'initdb'),
+        ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync'],
+        isRoot,
+      );
       await instance.startServer();
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
@@ -75,7 +86,7 @@ export class PrivatePostgres {
 
   async startServer(): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-    pgCommand(
+    await pgCommand(
       path.join(this.bin, 'pg_ctl'),
       ['-D', path.join(this.dir, 'data'), '-o', options, '-l', path.join(this.dir, 'log'), '-w', '-t', '30', 'start'],
       this.asPostgres,
@@ -85,8 +96,8 @@ export class PrivatePostgres {
   }
 
   /** Fast shutdown (open sessions are cut, as in a failover or a restart for an upgrade). */
-  stopServer(): void {
-    pgCommand(
+  async stopServer(): Promise<void> {
+    await pgCommand(
       path.join(this.bin, 'pg_ctl'),
       ['-D', path.join(this.dir, 'data'), '-m', 'fast', '-w', '-t', '30', 'stop'],
       this.asPostgres,
@@ -95,7 +106,7 @@ export class PrivatePostgres {
 
   async stop(): Promise<void> {
     try {
-      this.stopServer();
+      await this.stopServer();
     } catch {
       // Already stopped.
     }
