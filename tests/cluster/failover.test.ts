@@ -98,6 +98,9 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(
       `  connections through ${victim} closed: ${figures.closedThroughVictim}; other boards' connections closed: ${figures.otherCloses.length}`,
     );
+    // The two tabs of one person entered through different nodes.
+    const tabEntries = tabs.tabs.map((t) => run.log.connections.find((c) => c.socketKey === t.key)?.entry?.upstream);
+    expect(new Set(tabEntries).size).toBe(2);
     expect(tabs.tabs.map((t) => run.log.participantIds.get(t.key))).toEqual(
       Array(2).fill(run.log.participantIds.get('vote/tab0')),
     );
