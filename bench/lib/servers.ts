@@ -176,10 +176,11 @@ export function removeDataDirs(): void {
  * fixtures built beforehand; it is removed on stop only when this call created it.
  */
 export async function startAccord(
-  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[]; port?: number } = {},
 ): Promise<ServerUnderTest> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const port = await freePort();
+  // A cluster node needs its port before it starts (its INTERNAL_URL names it).
+  const port = options.port ?? (await freePort());
   const child = spawnPinned(
     ['--expose-gc', ...(options.nodeArgs ?? []), '--import', 'tsx', '--import', HOOKS, 'server/main.ts'],
     {
