@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep } from '../server/childServer';
-import { ms, percentile, sharedEpochs } from './lib/analysis';
+import { boardStory, ms, percentile, sharedEpochs } from './lib/analysis';
 import { draftRows, findNeedles, logHaystacks, needlesOf, revealAll } from './lib/anonymityAudit';
 import { ClusterRun } from './lib/clusterRun';
 import { checkLoadInDatabase, type DbFindings } from './lib/dbCheck';
@@ -50,6 +50,20 @@ function expectNothingLost(findings: DbFindings): void {
   expect(findings.countMismatches).toEqual([]);
   expect(findings.unrecorded).toEqual([]);
   expect(findings.refusals).toEqual({});
+}
+
+/** Prints the story of the board with the largest (or a missing) figure, so that a failure says what happened. */
+function printWorst(run: ClusterRun, values: Map<string, number | null>, since: number): void {
+  let worst: string | null = null;
+  let worstValue = -1;
+  for (const [boardId, v] of values) {
+    const value = v ?? Number.POSITIVE_INFINITY;
+    if (value > worstValue) {
+      worst = boardId;
+      worstValue = value;
+    }
+  }
+  if (worst) print(`slowest board:\n${boardStory(run.log, run.cluster, run.watch, worst, since)}`);
 }
 
 function expectTakeover(figures: TakeoverFigures): void {
@@ -118,6 +132,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
       `SIGSTOP ${victim} (${figures.boards.length} boards) for ${ms(figures.faultMs)}: ${summarize('takeover', figures.takeover)}`,
     );
     print(`  ${summarize('acks resumed', figures.resume)}; stale acknowledgements after SIGCONT: ${figures.stale.length}`);
+    printWorst(run, figures.takeover, figures.faultAt);
     expect(figures.boards.length).toBeGreaterThan(0);
     expectTakeover(figures);
     expect(run.crashes()).toEqual([]);
@@ -130,6 +145,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
       `partition ${victim} from PostgreSQL (${figures.boards.length} boards) for ${ms(figures.faultMs)}: ${summarize('takeover', figures.takeover)}`,
     );
     print(`  ${summarize('acks resumed', figures.resume)}; acknowledgements by the cut node: ${figures.stale.length}`);
+    printWorst(run, figures.takeover, figures.faultAt);
     expect(figures.boards.length).toBeGreaterThan(0);
     expectTakeover(figures);
     expect(run.crashes()).toEqual([]);
@@ -138,6 +154,11 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
   it('rolling SIGTERM of every node: each drains and exits 0, hand-off p99 ≤ 2 s, no internal result', async () => {
     const figures = await rollingRestart(run, 3_000, 20_000);
     const times = figures.handOffs.map((h) => h.ms);
+    const slowest = [...figures.handOffs].sort((a, b) => b.ms - a.ms)[0];
+    if (slowest)
+      print(
+        `slowest hand-off (${ms(slowest.ms)}):\n${boardStory(run.log, run.cluster, run.watch, slowest.boardId, slowest.termAt)}`,
+      );
     print(
       `rolling SIGTERM: drains ${figures.drainMs.map((d) => ms(d)).join(', ')}; ${times.length} hand-offs, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
     );
@@ -248,6 +269,7 @@ describe.skipIf(skipReason !== null)('a cluster through a restart of PostgreSQL 
     await sleep(SERVING_AGAIN_MS + 3_000);
     const serving = firstAckAfter(run, upAt);
     print(`PostgreSQL down ${ms(upAt - downAt)}: ${summarize('acks again after it was back', serving)}`);
+    printWorst(run, serving, downAt);
     for (const [boardId, t] of serving)
       expect(t ?? Number.POSITIVE_INFINITY, `acks on ${boardId}`).toBeLessThanOrEqual(SERVING_AGAIN_MS);
     expect(run.crashes()).toEqual([]);

@@ -71,6 +71,7 @@ export function staleAcks(log: ClientLog, cluster: Cluster, nodeId: string, faul
 export interface HandOff {
   readonly boardId: string;
   readonly nodeId: string;
+  readonly termAt: number;
   readonly ms: number;
   readonly commands: number;
 }
@@ -98,6 +99,7 @@ export function handOffs(
   return [...byBoard].map(([boardId, list]) => ({
     boardId,
     nodeId,
+    termAt,
     commands: list.length,
     ms: Math.max(
       0,
@@ -166,4 +168,27 @@ export function percentile(values: readonly number[], p: number): number {
 export function ms(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return Number.isFinite(value) ? `${Math.round(value)} ms` : 'never';
+}
+
+/**
+ * A board's story since `since`, for failure messages: its owner changes and, per connection opened
+ * or closed meanwhile, when it was created, opened and closed (with the code), its route, and how
+ * many results it got (first one when).
+ */
+export function boardStory(log: ClientLog, cluster: Cluster, watch: OwnerWatch, boardId: string, since: number): string {
+  const t = (at: number | null) => (at === null ? '—' : `+${Math.round(at - since)}`);
+  const owners = (watch.history.get(boardId) ?? [])
+    .filter((row) => row.at >= since - 1_000)
+    .map((row) => `${t(row.at)} ${row.nodeId ?? 'nobody'}/${row.generation ?? '-'} epoch ${row.epoch}`);
+  const lines = [`board ${boardId}: owners ${owners.join(', ') || '(no change seen)'}`];
+  for (const connection of log.connections) {
+    if (connection.boardId !== boardId || (connection.closedAt ?? Number.POSITIVE_INFINITY) < since) continue;
+    const route = routeOf(cluster, connection);
+    const results = log.results.filter((r) => r.connId === connection.id && r.at >= since);
+    const ok = results.filter((r) => r.ok);
+    lines.push(
+      `  ${connection.socketKey} #${connection.id} ${route.entry}→${route.producer}: created ${t(connection.createdAt)}, open ${t(connection.openedAt)}, closed ${t(connection.closedAt)} (${connection.closeCode ?? '-'}); ${ok.length} ok from ${t(ok[0]?.at ?? null)}, ${results.length - ok.length} refused`,
+    );
+  }
+  return lines.join('\n');
 }

@@ -33,6 +33,8 @@ export class ClusterRun {
   monitor: RedisMonitor | null = null;
   /** When the load started sending. */
   loadStartedAt = 0;
+  /** How long each step of start() took, for the printout. */
+  readonly setupMs: Record<string, number> = {};
 
   constructor(readonly options: ClusterRunOptions) {
     // Every y-websocket provider adds a process "exit" listener; the load has hundreds.
@@ -61,6 +63,11 @@ export class ClusterRun {
       this.monitor = new RedisMonitor(this.options.redisUrl);
       await this.monitor.start();
     }
+    let t = performance.now();
+    const lap = (step: string) => {
+      this.setupMs[step] = Math.round(performance.now() - t);
+      t = performance.now();
+    };
     this.cluster = await Cluster.start({
       size: this.options.nodes,
       databaseUrl: this.options.databaseUrl,
@@ -69,11 +76,14 @@ export class ClusterRun {
       redisPrefix: this.redisPrefix,
       ...(this.options.env ? { env: this.options.env } : {}),
     });
+    lap('nodes');
     this.watch = new OwnerWatch(this.options.databaseUrl, this.schema);
     this.watch.start();
     this.boards = await createReflectBoards(this.log, this.cluster.balancer, this.options.boards);
+    lap('boards');
     this.load = new LoadGenerator(this.log, this.cluster.balancer, this.tag);
     await this.load.connect(this.boards, this.options.socketsPerBoard);
+    lap('sockets');
   }
 
   /** Starts the load and lets it run `warmUpMs`. */

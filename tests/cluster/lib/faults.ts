@@ -12,6 +12,7 @@ async function until(done: () => boolean, timeoutMs: number): Promise<void> {
 
 export interface KillFigures {
   readonly victim: string;
+  readonly faultAt: number;
   readonly boards: string[];
   /** Per board: ms from the kill to the first acknowledgement on a new connection (null: none). */
   readonly resume: Map<string, number | null>;
@@ -51,6 +52,7 @@ export async function killAndRestart(run: ClusterRun, victim: string, downMs: nu
     );
   return {
     victim,
+    faultAt: killedAt,
     boards,
     resume: resumeTimes(run.log, boards, killedAt),
     otherCloses,
@@ -60,6 +62,7 @@ export async function killAndRestart(run: ClusterRun, victim: string, downMs: nu
 
 export interface TakeoverFigures {
   readonly victim: string;
+  readonly faultAt: number;
   readonly boards: string[];
   /** Per board: ms from the fault to board_owners naming another node (null: never during the fault). */
   readonly takeover: Map<string, number | null>;
@@ -107,6 +110,7 @@ export async function isolateOwner(
   );
   return {
     victim,
+    faultAt,
     boards,
     takeover,
     resume: resumeTimes(run.log, boards, faultAt),

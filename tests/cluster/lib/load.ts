@@ -57,8 +57,12 @@ export class LoadGenerator {
     private readonly tag: string,
   ) {}
 
-  /** Connects `perBoard` participants to each board and waits until all are synced and welcomed. */
-  async connect(boards: readonly RunBoard[], perBoard: number, timeoutMs = 60_000): Promise<void> {
+  /**
+   * Connects `perBoard` participants to each board, `batch` sockets at a time (a crowd arriving, not
+   * one burst), and waits until all are synced and welcomed.
+   */
+  async connect(boards: readonly RunBoard[], perBoard: number, timeoutMs = 90_000, batch = 50): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
     for (const board of boards) {
       for (let p = 0; p < perBoard; p++) {
         const key = `${board.boardId}/p${p}`;
@@ -70,13 +74,22 @@ export class LoadGenerator {
           WebSocketPolyfill: this.log.socketClass(board.boardId, key, this.balancer),
         });
         this.sockets.push({ key, board, secret, connection, live: [], count: 0, nextAt: 0 });
+        if (this.sockets.length % batch === 0) await this.welcomed(deadline);
       }
     }
-    await waitFor(
-      () => this.sockets.every((s) => s.connection.status === 'online' && this.log.participantIds.has(s.key)),
-      timeoutMs,
-      'every load socket to be welcomed',
-    );
+    await this.welcomed(deadline);
+  }
+
+  private async welcomed(deadline: number): Promise<void> {
+    const isWelcomed = (s: LoadSocket) => s.connection.status === 'online' && this.log.participantIds.has(s.key);
+    try {
+      await waitFor(() => this.sockets.every(isWelcomed), Math.max(0, deadline - performance.now()), 'load sockets');
+    } catch {
+      const waiting = this.sockets.filter((s) => !isWelcomed(s));
+      throw new Error(
+        `${waiting.length} of ${this.sockets.length} load sockets not welcomed in time (statuses: ${[...new Set(waiting.map((s) => s.connection.status))].join(', ')})`,
+      );
+    }
   }
 
   /** Starts sending, each socket at `perSecond` with its own random phase. */
