@@ -16,7 +16,8 @@ import { setUpVoteBoard, storedDots, VOTE_BUDGET, VOTE_MAX_PER_ITEM, type VoteBo
  * PostgreSQL, a rolling SIGTERM. Bounds are the issue's acceptance bounds; measured figures are printed.
  */
 
-const BOARDS = 60;
+/** The issue's load: 60 boards × 5 sockets (CLUSTER_TEST_BOARDS overrides the board count, for debugging on a smaller scale). */
+const BOARDS = Number(process.env.CLUSTER_TEST_BOARDS) || 60;
 const SOCKETS_PER_BOARD = 5;
 /** Acceptance bounds from the issue. */
 const RESUME_AFTER_KILL_MS = 8_000;
@@ -42,14 +43,15 @@ function summarize(label: string, values: Map<string, number | null>): string {
 }
 
 /** Every acknowledged command is in PostgreSQL exactly once, and every command was answered with ok. */
-function expectNothingLost(findings: DbFindings): void {
-  expect(findings.unanswered).toBe(0);
-  expect(findings.lost).toEqual([]);
-  expect(findings.undeleted).toEqual([]);
-  expect(findings.wrongRows).toEqual([]);
-  expect(findings.countMismatches).toEqual([]);
-  expect(findings.unrecorded).toEqual([]);
-  expect(findings.refusals).toEqual({});
+function expectNothingLost(findings: DbFindings, stuck: string[]): void {
+  if (stuck.length > 0) print(`${stuck.length} sockets still waiting for answers, e.g.\n  ${stuck.slice(0, 10).join('\n  ')}`);
+  expect.soft(stuck).toEqual([]);
+  expect.soft(findings.lost).toEqual([]);
+  expect.soft(findings.undeleted).toEqual([]);
+  expect.soft(findings.wrongRows).toEqual([]);
+  expect.soft(findings.countMismatches).toEqual([]);
+  expect.soft(findings.unrecorded).toEqual([]);
+  expect.soft(findings.refusals).toEqual({});
 }
 
 /** Prints the story of the board with the largest (or a missing) figure, so that a failure says what happened. */
@@ -109,6 +111,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(
       `SIGKILL ${victim} (owner of ${figures.boards.length} boards and of the vote board): ${summarize('acks resumed', figures.resume)}`,
     );
+    printWorst(run, figures.resume, figures.faultAt);
     print(
       `  connections through ${victim} closed: ${figures.closedThroughVictim}; other boards' connections closed: ${figures.otherCloses.length}`,
     );
@@ -160,7 +163,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
         `slowest hand-off (${ms(slowest.ms)}):\n${boardStory(run.log, run.cluster, run.watch, slowest.boardId, slowest.termAt)}`,
       );
     print(
-      `rolling SIGTERM: drains ${figures.drainMs.map((d) => ms(d)).join(', ')}; ${times.length} hand-offs, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
+      `rolling SIGTERM: drains ${figures.drainMs.map((d, i) => `${ms(d)} (exit ${figures.exits[i]?.code ?? figures.exits[i]?.signal})`).join(', ')}; ${times.length} hand-offs, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
     );
     expect(figures.exits.map((e) => e?.code)).toEqual(run.nodeIds.map(() => 0));
     expect(times.length).toBeGreaterThan(0);
@@ -171,17 +174,17 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
 
   it('after it all: no acknowledged command lost or applied twice, one node per (board, epoch), the dot budget held', async () => {
     run.load.stop();
-    await Promise.all([run.load.drain(30_000), tabs.stop(30_000)]);
+    const [stuck] = await Promise.all([run.load.drain(30_000), tabs.stop(30_000).catch((e: Error) => print(e.message))]);
     await sleep(500);
     const findings = await checkLoadInDatabase(TEST_DATABASE_URL, run.schema, run.load.commands.values(), run.log.participantIds);
     print(
       `load: ${run.load.commands.size} commands, ${findings.acknowledged} acknowledged, ${findings.draftsStored} drafts stored; lost ${findings.lost.length}, undeleted ${findings.undeleted.length}, wrong rows ${findings.wrongRows.length}, count mismatches ${findings.countMismatches.length}, unrecorded ${findings.unrecorded.length}, refusals ${JSON.stringify(findings.refusals)}`,
     );
-    expectNothingLost(findings);
-    expect(run.cluster.hasPipedConnections).toBe(true);
+    expectNothingLost(findings, stuck);
+    expect.soft(run.cluster.hasPipedConnections).toBe(true);
     const shared = sharedEpochs(run.log, run.cluster, run.watch, [...run.boardIds, vote.boardId]);
     print(`(board, epoch) acknowledged by more than one node: ${shared.length}`);
-    expect(shared).toEqual([]);
+    expect.soft(shared).toEqual([]);
 
     const participantId = run.log.participantIds.get('vote/tab0') as string;
     const stored = await storedDots(TEST_DATABASE_URL, run.schema, vote, participantId);
@@ -296,12 +299,12 @@ describe.skipIf(skipReason !== null)('a cluster through a restart of PostgreSQL 
   it('after both restarts: no acknowledged command lost or applied twice', async (ctx) => {
     if (!run || !postgres) return ctx.skip();
     run.load.stop();
-    await run.load.drain(30_000);
+    const stuck = await run.load.drain(30_000);
     const findings = await checkLoadInDatabase(postgres.url, run.schema, run.load.commands.values(), run.log.participantIds);
     print(
       `restarts: ${run.load.commands.size} commands, ${findings.acknowledged} acknowledged; lost ${findings.lost.length}, undeleted ${findings.undeleted.length}, wrong rows ${findings.wrongRows.length}, count mismatches ${findings.countMismatches.length}, refusals ${JSON.stringify(findings.refusals)}`,
     );
-    expectNothingLost(findings);
+    expectNothingLost(findings, stuck);
     expect(run.crashes()).toEqual([]);
   }, 60_000);
 });

@@ -113,13 +113,27 @@ export class LoadGenerator {
     this.timer = null;
   }
 
-  /** Waits until every command was answered (every outbox empty). */
-  async drain(timeoutMs: number): Promise<void> {
-    await waitFor(
-      () => [...this.commands.values()].every((c) => c.result !== null),
-      timeoutMs,
-      'every load command to be answered',
-    );
+  /**
+   * Waits (at most `timeoutMs`) until every command was answered. Returns the sockets still waiting,
+   * with their connection status and close code (a 44xx close is final: that outbox never drains).
+   */
+  async drain(timeoutMs: number): Promise<string[]> {
+    try {
+      await waitFor(
+        () => [...this.commands.values()].every((c) => c.result !== null),
+        timeoutMs,
+        'every load command to be answered',
+      );
+      return [];
+    } catch {
+      const waiting = new Set(this.unanswered.map((c) => c.socketKey));
+      return this.sockets
+        .filter((s) => waiting.has(s.key))
+        .map(
+          (s) =>
+            `${s.key}: ${s.connection.pending.length} waiting, ${s.connection.status}${s.connection.closeReason ? ` (closed ${s.connection.closeReason.code} ${s.connection.closeReason.reason})` : ''}`,
+        );
+    }
   }
 
   /** Commands not answered yet. */
