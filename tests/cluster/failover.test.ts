@@ -134,7 +134,9 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(
       `SIGSTOP ${victim} (${figures.boards.length} boards) for ${ms(figures.faultMs)}: ${summarize('takeover', figures.takeover)}`,
     );
-    print(`  ${summarize('acks resumed', figures.resume)}; stale acknowledgements after SIGCONT: ${figures.stale.length}`);
+    print(
+      `  ${summarize('acks resumed', figures.resume)}; stale acknowledgements after SIGCONT: ${figures.stale.length}; commits refused by the fence: ${figures.fenced}`,
+    );
     printWorst(run, figures.takeover, figures.faultAt);
     expect(figures.boards.length).toBeGreaterThan(0);
     expectTakeover(figures);
@@ -147,7 +149,9 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(
       `partition ${victim} from PostgreSQL (${figures.boards.length} boards) for ${ms(figures.faultMs)}: ${summarize('takeover', figures.takeover)}`,
     );
-    print(`  ${summarize('acks resumed', figures.resume)}; acknowledgements by the cut node: ${figures.stale.length}`);
+    print(
+      `  ${summarize('acks resumed', figures.resume)}; acknowledgements by the cut node: ${figures.stale.length}; commits refused by the fence: ${figures.fenced}`,
+    );
     printWorst(run, figures.takeover, figures.faultAt);
     expect(figures.boards.length).toBeGreaterThan(0);
     expectTakeover(figures);

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { decodeJsonBody, MESSAGE_COMMAND, MESSAGE_PRIVATE, MESSAGE_RESULT } from '../../../shared/protocol';
@@ -17,6 +17,8 @@ export interface ConnectionRecord {
   closeCode: number | null;
   /** The balancer's record of this TCP connection (which node took it, its WebSocket key). */
   entry: ProxiedConnection | undefined;
+  /** Why the handshake failed (e.g. "Unexpected server response: 502"), when it did. */
+  error: string | null;
 }
 
 /** A command frame as it left a connection. */
@@ -74,6 +76,7 @@ export class ClientLog {
           closedAt: null,
           closeCode: null,
           entry: undefined,
+          error: null,
         };
         this.record = record;
         log.connections.push(record);
@@ -83,11 +86,18 @@ export class ClientLog {
         this.on('open', () => {
           record.openedAt = performance.now();
         });
+        // A handshake that fails emits no 'upgrade': find the route by the TCP socket's local port.
+        let localPort = 0;
+        const request = (this as unknown as { _req?: ClientRequest })._req;
+        request?.on('socket', (socket) => socket.once('connect', () => (localPort = socket.localPort ?? 0)));
         this.on('close', (code: number) => {
           record.closedAt = performance.now();
           record.closeCode = code;
+          if (!record.entry && localPort) record.entry = balancer.proxy.byClient(localPort);
         });
-        this.on('error', () => {});
+        this.on('error', (error: Error) => {
+          record.error ??= error.message;
+        });
         // y-websocket sets binaryType 'arraybuffer': frames come as ArrayBuffer.
         this.on('message', (data: ArrayBuffer | Buffer) => log.onFrame(record, new Uint8Array(data)));
       }

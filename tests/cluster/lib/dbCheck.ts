@@ -6,11 +6,11 @@ import type { LoadCommand } from './load';
 
 /** What the database says about the load's acknowledged commands. Every list must be empty. */
 export interface DbFindings {
-  /** Acknowledged posts whose draft is missing although its delete was never acknowledged. */
+  /** Acknowledged posts whose draft is missing although no delete of it was acknowledged or is still waiting. */
   readonly lost: string[];
   /** Acknowledged deletes whose draft is still there. */
   readonly undeleted: string[];
-  /** Drafts whose text, prompt or author differ from the acknowledged post, or that no acknowledged post made. */
+  /** Drafts whose text, prompt or author differ from the acknowledged post, or that no post (acknowledged or still waiting) made. */
   readonly wrongRows: string[];
   /** posted_counts, or the document's per-prompt counters, that differ from the drafts actually stored (a command applied twice, or half). */
   readonly countMismatches: string[];
@@ -73,8 +73,13 @@ export async function checkLoadInDatabase(
     );
     const rows = new Map(drafts.rows.map((r) => [`${r.board_id}/${r.id}`, r]));
     const appliedIds = new Set(applied.rows.map((r) => r.command_id));
-    const deletedOk = new Set(list.filter((c) => c.kind === 'delete' && c.result?.ok).map((c) => `${c.boardId}/${c.draftId}`));
-    const postedOk = new Map(list.filter((c) => c.kind === 'post' && c.result?.ok).map((c) => [`${c.boardId}/${c.draftId}`, c]));
+    // A command that was never answered may or may not have been applied: both outcomes are fine.
+    const deletedOrMaybe = new Set(
+      list.filter((c) => c.kind === 'delete' && (c.result === null || c.result.ok)).map((c) => `${c.boardId}/${c.draftId}`),
+    );
+    const postedOrMaybe = new Map(
+      list.filter((c) => c.kind === 'post' && (c.result === null || c.result.ok)).map((c) => [`${c.boardId}/${c.draftId}`, c]),
+    );
     const lost: string[] = [];
     const undeleted: string[] = [];
     const wrongRows: string[] = [];
@@ -88,7 +93,7 @@ export async function checkLoadInDatabase(
       const row = rows.get(key);
       if (command.kind === 'delete' && row) undeleted.push(key);
       if (command.kind !== 'post') continue;
-      if (!row && !deletedOk.has(key)) lost.push(key);
+      if (!row && !deletedOrMaybe.has(key)) lost.push(key);
       if (
         row &&
         (row.text !== command.text ||
@@ -98,7 +103,8 @@ export async function checkLoadInDatabase(
         wrongRows.push(`${key}: stored text, prompt or author differ from the acknowledged post`);
       }
     }
-    for (const [key] of rows) if (!postedOk.has(key)) wrongRows.push(`${key}: stored, but no acknowledged post made it`);
+    for (const [key] of rows)
+      if (!postedOrMaybe.has(key)) wrongRows.push(`${key}: stored, but no post of it was acknowledged or is still waiting`);
 
     // Counters: posted_counts per (author, prompt) and the document's pendingCount per prompt.
     const perAuthor = new Map<string, number>();

@@ -69,6 +69,8 @@ export interface TakeoverFigures {
   readonly resume: Map<string, number | null>;
   /** Acknowledgements the stale owner sent for commands it received after the fault. */
   readonly stale: Received[];
+  /** Commits of the stale owner that the fence refused (its `board.fenced` log lines after the fault). */
+  readonly fenced: number;
   readonly faultMs: number;
 }
 
@@ -115,6 +117,7 @@ export async function isolateOwner(
     takeover,
     resume: resumeTimes(run.log, boards, faultAt),
     stale: staleAcks(run.log, run.cluster, victim, faultAt, recoveredAt),
+    fenced: run.cluster.log.filter((l) => l.nodeId === victim && l.at >= faultAt && l.text.includes('"board.fenced"')).length,
     faultMs: recoveredAt - faultAt,
   };
 }
