@@ -159,7 +159,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
   }, 60_000);
 
   it('rolling SIGTERM of every node: each drains and exits 0, hand-off p99 ≤ 2 s, no internal result', async () => {
-    const figures = await rollingRestart(run, 3_000, 20_000);
+    const figures = await rollingRestart(run, 3_000, 15_000);
     const times = figures.handOffs.map((h) => h.ms);
     const slowest = [...figures.handOffs].sort((a, b) => b.ms - a.ms)[0];
     if (slowest)
@@ -167,7 +167,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
         `slowest hand-off (${ms(slowest.ms)}):\n${boardStory(run.log, run.cluster, run.watch, slowest.boardId, slowest.termAt)}`,
       );
     print(
-      `rolling SIGTERM: drains ${figures.drainMs.map((d, i) => `${ms(d)} (exit ${figures.exits[i]?.code ?? figures.exits[i]?.signal})`).join(', ')}; ${times.length} hand-offs, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
+      `rolling SIGTERM: drains ${figures.drainMs.map((d, i) => `${ms(d)} (exit ${figures.exits[i]?.code ?? figures.exits[i]?.signal})`).join(', ')}; ${times.length} hand-offs (${figures.deadSockets} sockets already closed for good left out), p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
     );
     expect(figures.exits.map((e) => e?.code)).toEqual(run.nodeIds.map(() => 0));
     expect(times.length).toBeGreaterThan(0);

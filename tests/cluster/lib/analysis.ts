@@ -79,7 +79,8 @@ export interface HandOff {
 /**
  * For each board owned by the draining node: the longest time a person waited for an acknowledgement
  * on that board, over the commands issued between the SIGTERM and one second after the node exited,
- * and those still waiting at the SIGTERM. Infinity when one was never answered.
+ * and those still waiting at the SIGTERM, leaving out `deadSockets` (closed for good before). Infinity
+ * when one was never answered.
  */
 export function handOffs(
   commands: Iterable<LoadCommand>,
@@ -87,11 +88,13 @@ export function handOffs(
   nodeId: string,
   termAt: number,
   exitAt: number,
+  deadSockets: ReadonlySet<string> = new Set(),
 ): HandOff[] {
   const byBoard = new Map<string, LoadCommand[]>(boards.map((b) => [b, []]));
   for (const command of commands) {
     const list = byBoard.get(command.boardId);
-    if (!list) continue;
+    // A socket closed for good before the SIGTERM (by an earlier fault) never answers: not this hand-off's doing.
+    if (!list || deadSockets.has(command.socketKey)) continue;
     const isPendingAtTerm = command.issuedAt < termAt && (command.resultAt === null || command.resultAt > termAt);
     const isIssuedDuring = command.issuedAt >= termAt && command.issuedAt <= exitAt + 1_000;
     if (isPendingAtTerm || isIssuedDuring) list.push(command);

@@ -127,24 +127,28 @@ export interface RollingFigures {
   readonly exits: (NodeExit | undefined)[];
   /** SIGTERM → exit, per node. */
   readonly drainMs: number[];
+  /** Load sockets already closed for good (by earlier faults), left out of the hand-offs. */
+  readonly deadSockets: number;
 }
 
 /** SIGTERM every node in turn, restarting each after its drain, `settleMs` apart. */
 export async function rollingRestart(run: ClusterRun, settleMs: number, drainTimeoutMs: number): Promise<RollingFigures> {
-  const drains: { nodeId: string; boards: string[]; termAt: number; exitAt: number }[] = [];
+  const drains: { nodeId: string; boards: string[]; termAt: number; exitAt: number; dead: Set<string> }[] = [];
   const exits: (NodeExit | undefined)[] = [];
   for (const node of run.cluster.nodes) {
     await run.watch.poll();
     const boards = run.watch.ownedBy(node.nodeId, run.boardIds);
+    const dead = new Set(run.load.sockets.filter((s) => s.connection.status === 'closed').map((s) => s.key));
     const termAt = performance.now();
     exits.push(await node.terminate(drainTimeoutMs));
     const exitAt = performance.now();
-    drains.push({ nodeId: node.nodeId, boards, termAt, exitAt });
+    drains.push({ nodeId: node.nodeId, boards, termAt, exitAt, dead });
     await node.start();
     await sleep(settleMs);
   }
   return {
-    handOffs: drains.flatMap((d) => handOffs(run.load.commands.values(), d.boards, d.nodeId, d.termAt, d.exitAt)),
+    handOffs: drains.flatMap((d) => handOffs(run.load.commands.values(), d.boards, d.nodeId, d.termAt, d.exitAt, d.dead)),
+    deadSockets: Math.max(0, ...drains.map((d) => d.dead.size)),
     exits,
     drainMs: drains.map((d) => d.exitAt - d.termAt),
   };
