@@ -8,6 +8,7 @@ import type { BenchContext, WorkloadRow } from './lib/report';
 import { pinSelf, removeDataDirs, taskset } from './lib/servers';
 import { capacity } from './workloads/capacity';
 import { client } from './workloads/client';
+import { crossNodeFanOut } from './workloads/crossNodeFanOut';
 import { durability } from './workloads/durability';
 import { fanOut } from './workloads/fanOut';
 import { join } from './workloads/join';
@@ -28,6 +29,7 @@ const WORKLOADS: Record<string, (ctx: BenchContext) => Promise<WorkloadRow[]>> =
   capacity,
   durability,
   client,
+  'cross-node-fan-out': crossNodeFanOut,
 };
 
 const args = process.argv.slice(2);

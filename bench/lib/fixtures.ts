@@ -5,6 +5,8 @@ import { hashSecret } from '../../server/auth';
 import { setLogSink } from '../../server/log';
 import { Room } from '../../server/room/Room';
 import type { RoomMember } from '../../server/room/RoomMember';
+import type { BoardStore } from '../../server/store/BoardStore';
+import { PostgresStore } from '../../server/store/PostgresStore';
 import { SqliteStore } from '../../server/store/SqliteStore';
 import type { Command } from '../../shared/commands';
 import type { Actor, BoardState } from '../../shared/domain/state';
@@ -116,8 +118,16 @@ export function openStore(dataDir: string): SqliteStore {
   return new SqliteStore(dataDir);
 }
 
+/**
+ * Opens (creating the schema when needed) a PostgreSQL store without a fence: the bench process is
+ * the only writer until the cluster nodes start. Close it before they do.
+ */
+export function openPostgresStore(connectionString: string, schema: string): Promise<PostgresStore> {
+  return PostgresStore.open({ connectionString, schema });
+}
+
 /** Builds one board as `spec` says and returns what the benchmark needs to drive it. */
-export async function buildBoard(store: SqliteStore, spec: BoardSpec): Promise<BoardFixture> {
+export async function buildBoard(store: BoardStore, spec: BoardSpec): Promise<BoardFixture> {
   const random = seededRandom(spec.seed);
   const created = await createBoardFromRequest(store, {}, 'http://bench.invalid');
   if (typeof created === 'string') throw new Error(created);

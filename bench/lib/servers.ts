@@ -177,10 +177,11 @@ export function removeDataDirs(): void {
  * server of another checkout (to compare a change with the code before it).
  */
 export async function startAccord(
-  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[]; root?: string } = {},
+  options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[]; root?: string; port?: number } = {},
 ): Promise<ServerUnderTest> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const port = await freePort();
+  // A cluster node needs its port before it starts (its INTERNAL_URL names it).
+  const port = options.port ?? (await freePort());
   const child = spawnPinned(
     ['--expose-gc', ...(options.nodeArgs ?? []), '--import', 'tsx', '--import', HOOKS, 'server/main.ts'],
     {
