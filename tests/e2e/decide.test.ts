@@ -293,7 +293,7 @@ describe('results from one or two people', () => {
     const facilitator = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await facilitator.goto(seeded.facilitatorUrl);
     const robin = await (await e2e.newContext(PHONE)).newPage();
-    await robin.goto(`${e2e.url}/b/${seeded.boardId}`);
+    await robin.goto(`${e2e.url}/j/${seeded.joinCode}`);
     await chooseName(robin, 'Robin');
 
     await facilitator.getByRole('button', { name: 'Start the vote' }).click();

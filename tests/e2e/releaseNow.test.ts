@@ -42,7 +42,7 @@ describe('notes written after the reveal', () => {
     const page = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(created.facilitatorUrl);
     const phone = await (await e2e.newContext(PHONE)).newPage();
-    await phone.goto(`${e2e.url}/b/${created.boardId}`);
+    await phone.goto(`${e2e.url}/j/${created.joinCode}`);
     await chooseName(phone, 'Kim');
     const column = promptRegion(page, FIRST);
     await column.locator('.held', { hasText: '3 notes waiting' }).waitFor();

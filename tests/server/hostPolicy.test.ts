@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HostPolicy } from '../../server/http/hostPolicy';
 import { encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import { createBoard, openRaw, useTestServer, waitFor } from './helpers';
+import { createBoard, joinTokenOf, openRaw, useTestServer, waitFor } from './helpers';
 
 const t = useTestServer();
 
@@ -105,7 +105,9 @@ describe('Host allow-list (DNS rebinding)', () => {
     await t.restart({ ALLOWED_HOSTS: 'accord.lan' });
     const created = await createBoard(t.server);
     const ok = await openRaw(t.server, created.boardId, { Host: 'accord.lan:8787', Origin: 'http://accord.lan:8787' });
-    ok.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+    ok.sendFrame(
+      encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(created.boardId) }),
+    );
     await waitFor(() => ok.frames.length > 0, 5000, 'welcome');
     ok.ws.close();
   });

@@ -144,7 +144,7 @@ describe('removing a seat', () => {
     expect(await t.server.store.countParticipants(boardId)).toBe(1);
     expect(lastSlice(ann)?.dots).toEqual({ r1: { [itemId]: 1 } });
     // The tallies hold only the dots of people still taking part.
-    expect((await facilitator.send({ type: 'closeVoteRound', roundId: 'r1' })).ok).toBe(true);
+    expect((await facilitator.send({ type: 'closeVoteRound', roundId: 'r1', confirmSmallCount: true })).ok).toBe(true);
     await waitFor(() => facilitator.board().voteRounds.get('r1')?.tallies !== null, 5000, 'tallies');
     expect(facilitator.board().voteRounds.get('r1')?.tallies?.[itemId]).toBe(1);
     // Ben's browser must join again with the code: its secret alone no longer opens the board.
@@ -178,7 +178,7 @@ describe('removing a seat', () => {
     expect((await facilitator.send({ type: 'removeSeat', seatId: benSeat })).ok).toBe(true);
     await waitFor(() => facilitator.board().proposals.get('p1')?.respondentCount === 1, 5000, 'one answer');
     expect((await cat.send({ type: 'respond', proposalId: 'p1', response: 'canLive', reason: null })).ok).toBe(true);
-    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p1' })).ok).toBe(true);
+    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p1', confirmSmallCount: true })).ok).toBe(true);
     await waitFor(() => facilitator.board().proposals.get('p1')?.outcome != null, 5000, 'outcome');
     const { outcome } = facilitator.board().proposals.get('p1')!;
     expect(outcome).toMatchObject({ counts: { agree: 1, canLive: 1, block: 0 }, reasons: [], presentCount: 2, isPassed: true });
@@ -240,7 +240,7 @@ describe('who counts in a quorum', () => {
     for (const person of people) {
       expect((await person.send({ type: 'respond', proposalId: 'p1', response: 'agree', reason: null })).ok).toBe(true);
     }
-    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p1' })).ok).toBe(true);
+    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p1', confirmSmallCount: true })).ok).toBe(true);
     await waitFor(() => facilitator.board().proposals.get('p1')?.outcome != null, 5000, 'outcome');
     expect(facilitator.board().proposals.get('p1')?.outcome).toMatchObject({
       presentCount: 3,
@@ -267,7 +267,7 @@ describe('who counts in a quorum', () => {
     expect((await ann.send({ type: 'respond', proposalId: 'p1', response: 'agree', reason: null })).ok).toBe(true);
     ann.close();
     await seatsWhen(facilitator, (s) => s.connected.length === 2, 'Ann gone');
-    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p1' })).ok).toBe(true);
+    expect((await facilitator.send({ type: 'closeProposal', proposalId: 'p1', confirmSmallCount: true })).ok).toBe(true);
     await waitFor(() => facilitator.board().proposals.get('p1')?.outcome != null, 5000, 'outcome');
     // Ann, Ben and Cat: 1 of 3 answered, 2 were needed.
     expect(facilitator.board().proposals.get('p1')?.outcome).toMatchObject({

@@ -4,7 +4,7 @@ import { configFromEnv } from '../../server/config';
 import { BOARD_BURST_PER_ADDRESS } from '../../server/http/apiLimits';
 import { CLOSE_CODES, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
-import { openRaw, useTestServer, waitFor } from './helpers';
+import { fetchJoinToken, openRaw, useTestServer, waitFor } from './helpers';
 
 const t = useTestServer({ TRUST_PROXY: '1', ALLOWED_HOSTS: 'accord.example.org' });
 
@@ -53,7 +53,8 @@ describe('TRUST_PROXY: the entries the trusted proxies wrote, not the ones the c
 
   it('caps WebSocket connections by the appended address too, and takes the browser’s host for the Origin check', async () => {
     await t.restart({ TRUST_PROXY: '1', ALLOWED_HOSTS: 'accord.example.org', MAX_CONNECTIONS_PER_ADDRESS: '2' });
-    const { boardId } = (await (await post({})).json()) as CreatedBoard;
+    const { boardId, joinCode } = (await (await post({})).json()) as CreatedBoard;
+    const joinToken = await fetchJoinToken(t.server, joinCode);
     // Behind the proxy the Host is the server's own address; the browser's page is on accord.example.org.
     const headers = (left: string) => ({
       'X-Forwarded-For': `${left}, 203.0.113.7`,
@@ -62,7 +63,7 @@ describe('TRUST_PROXY: the entries the trusted proxies wrote, not the ones the c
     });
     const sockets = [await openRaw(t.server, boardId, headers('1.1.1.1')), await openRaw(t.server, boardId, headers('2.2.2.2'))];
     for (const socket of sockets) {
-      socket.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16) }));
+      socket.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken }));
       await waitFor(() => socket.frames.length > 0, 5000, 'welcome');
     }
     const third = await openRaw(t.server, boardId, headers('3.3.3.3'));
