@@ -102,7 +102,8 @@ export async function startServer(
         if (!handled) serveStatic(config.staticDir, req, res);
       })
       .catch((error: Error) => {
-        log('error', 'http.failed', { path: new URL(req.url ?? '/', 'http://x').pathname, message: error.message });
+        // The route's kind, not the path: the path is client input.
+        log('error', 'http.failed', { route: routeKind(req.url), message: error.message });
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'internal', message: 'Something went wrong on the server.' }));
       });
@@ -196,13 +197,21 @@ export async function startServer(
         ws.ping();
       }, PING_INTERVAL_MS);
       let released = false;
-      new Connection(ws, boardId, rooms, store, config, { registry: rateLimits, address }, () => {
-        if (released) return;
-        released = true;
-        clearInterval(ping);
-        connectionCount -= 1;
-        release();
-      });
+      new Connection(
+        ws,
+        boardId,
+        rooms,
+        store,
+        config,
+        { registry: rateLimits, address, wrongJoinCodes: guards.wrongJoinCodes },
+        () => {
+          if (released) return;
+          released = true;
+          clearInterval(ping);
+          connectionCount -= 1;
+          release();
+        },
+      );
     });
   }
 
@@ -257,4 +266,16 @@ export async function startServer(
       return stopping;
     },
   };
+}
+
+/** The kind of an HTTP request's path, from a fixed vocabulary (logs never quote client input). */
+export function routeKind(url: string | undefined): string {
+  const path = new URL(url ?? '/', 'http://x').pathname;
+  if (path === '/healthz') return 'healthz';
+  if (path === '/api/boards') return 'api.boards';
+  if (path === '/api/boards/import') return 'api.import';
+  if (/^\/api\/boards\/[^/]+\/(export\.\w+|checkin\.ics)$/.test(path)) return 'api.export';
+  if (path.startsWith('/api/join/')) return 'api.join';
+  if (path.startsWith('/api/')) return 'api.other';
+  return 'static';
 }

@@ -18,6 +18,7 @@ import {
   parseAuth,
 } from '../shared/protocol';
 import { isInvalid } from '../shared/validate';
+import type { AddressThrottle } from './http/throttle';
 import { log } from './log';
 import { isAuthRefusal, resolveActor } from './auth';
 import { BadFrameError, badInputKind } from './badInput';
@@ -37,6 +38,8 @@ export interface ConnectionLimits {
 export interface ConnectionRateLimits {
   readonly registry: RateLimitRegistry;
   readonly address: string;
+  /** The budget of wrong join codes (server/http/joinLookup.ts): a wrong join token is charged to it too. */
+  readonly wrongJoinCodes?: AddressThrottle;
 }
 
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
@@ -268,6 +271,7 @@ export class Connection implements RoomMember {
         maxParticipantsPerBoard: this.limits.maxParticipantsPerBoard,
         address: this.rateLimits.address,
         seats: room.seats,
+        onWrongJoinToken: () => this.rateLimits.wrongJoinCodes?.take(this.rateLimits.address),
       });
       if (this.isClosed) return;
       if (isAuthRefusal(actor)) {
