@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { CommandResult } from '../../shared/protocol';
 import { log } from '../log';
+import { inTransaction } from './postgresTransaction';
 import {
   APPLIED_COMMAND_RETENTION_MS,
   appliedKey,
@@ -30,6 +31,14 @@ function boardColumns(board: Record<string, unknown>): Record<string, unknown> {
 export const POSTGRES_POOL_SIZE = 10;
 /** Give up opening a connection after this long, so that a dead database fails commits instead of hanging them. */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * PostgreSQL ends a session that sits inside a transaction without sending anything for this long
+ * (`idle_in_transaction_session_timeout`), in milliseconds. A commit never pauses mid-transaction;
+ * a node that does is stopped (SIGSTOP), cut off, or dying — and its transaction holds the board's
+ * owner row FOR SHARE, which would block another node's claim until it came back. Below the lease's
+ * TTL, so that a takeover never waits for a stalled owner's lock.
+ */
+export const POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS = 2_000;
 
 /** Where the store lives. */
 export interface PostgresStoreOptions {
@@ -38,6 +47,21 @@ export interface PostgresStoreOptions {
   /** Schema of the tables, created when missing (env DATABASE_SCHEMA, default `public`). */
   readonly schema?: string;
   readonly poolSize?: number;
+}
+
+function openPool(connectionString: string, schema: string, max: number, queryTimeoutMs?: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+    ...(queryTimeoutMs !== undefined ? { query_timeout: queryTimeoutMs } : {}),
+    // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once
+    // it is flushed to disk (and to a synchronous standby, if the server is set up with one).
+    options: `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=${POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+  });
+  // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
+  pool.on('error', (error) => log('error', 'postgres.idle_client_error', { message: error.message }));
+  return pool;
 }
 
 /**
@@ -61,33 +85,38 @@ export interface OwnershipFence {
  */
 export class PostgresStore implements BoardStore {
   private fence: OwnershipFence | null = null;
+  /** Pools opened by openSidePool: closed with the store. */
+  private readonly sidePools: pg.Pool[] = [];
 
   private constructor(
     /** The store's connection pool (search_path set to the schema); NodeLease uses it too. */
     readonly pool: pg.Pool,
     readonly schema: string,
+    private readonly connectionString: string,
   ) {}
 
   /** Connects and creates the schema and tables when missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = checkSchemaName(options.schema ?? 'public');
-    const pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? POSTGRES_POOL_SIZE,
-      connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
-      // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once
-      // it is flushed to disk (and to a synchronous standby, if the server is set up with one).
-      options: `-c search_path=${schema} -c synchronous_commit=on`,
-    });
-    // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
-    pool.on('error', (error) => log('error', 'postgres.idle_client_error', { message: error.message }));
+    const pool = openPool(options.connectionString, schema, options.poolSize ?? POSTGRES_POOL_SIZE);
     try {
       await createTables(pool, schema);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return new PostgresStore(pool, schema);
+    return new PostgresStore(pool, schema, options.connectionString);
+  }
+
+  /**
+   * A separate pool on the same database and schema, for work that must not queue behind commits
+   * (the lease heartbeat). `queryTimeoutMs`: a query not answered by then fails and its connection
+   * is dropped, so that one hung connection (a network cut) does not hold up the next attempt.
+   */
+  openSidePool(max: number, queryTimeoutMs: number): pg.Pool {
+    const pool = openPool(this.connectionString, this.schema, max, queryTimeoutMs);
+    this.sidePools.push(pool);
+    return pool;
   }
 
   /** Turns fencing on (a NodeLease) or off (null: this is the only node). */
@@ -95,22 +124,8 @@ export class PostgresStore implements BoardStore {
     this.fence = fence;
   }
 
-  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let isBroken = false;
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        isBroken = true;
-      });
-      throw error;
-    } finally {
-      client.release(isBroken);
-    }
+  private transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, begin, work);
   }
 
   /** Throws FencedError unless this node still holds the board at the epoch it claimed; locks that row until commit. */
@@ -293,6 +308,7 @@ export class PostgresStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.sidePools.map((pool) => pool.end().catch(() => {})));
     await this.pool.end();
   }
 }

@@ -1,3 +1,4 @@
+import { inTransaction } from './postgresTransaction';
 import type pg from 'pg';
 
 /**
@@ -108,19 +109,11 @@ export function checkSchemaName(schema: string): string {
  * collide in PostgreSQL's catalogs.
  */
 export async function createTables(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, 'BEGIN', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`accord schema ${schema}`]);
     const existing = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     // Only when missing: CREATE SCHEMA IF NOT EXISTS checks the CREATE privilege even when it exists.
     if (existing.rowCount === 0) await client.query(`CREATE SCHEMA ${checkSchemaName(schema)}`);
     await client.query(TABLES);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
