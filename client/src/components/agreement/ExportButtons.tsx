@@ -7,7 +7,7 @@ import './agreement.css';
 
 const FILES: readonly { kind: Exclude<ExportKind, 'ics'>; label: string; what: string }[] = [
   { kind: 'md', label: 'Markdown', what: 'the agreement as a document' },
-  { kind: 'csv', label: 'CSV', what: 'one row per note, for a spreadsheet' },
+  { kind: 'csv', label: 'CSV', what: 'the agreed statements and every note, for a spreadsheet' },
   { kind: 'json', label: 'JSON', what: 'the whole board, which can be imported again' },
 ];
 
