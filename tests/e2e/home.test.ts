@@ -52,6 +52,7 @@ describe("the facilitator's home", () => {
     // Renaming is not only for setup.
     await nextPhase(page, 'Reflect');
     await rename(page, 'Team norms, spring');
+    await atEveryWidth(page, 'facilitator-renamed-in-reflect');
 
     await page.goto(`${e2e.url}/`);
     const list = page.getByRole('region', { name: 'Your workshops' });

@@ -38,7 +38,7 @@ export function YourWorkshops() {
     confirm.ask({
       title: `Forget “${name}” in this browser?`,
       message:
-        'This browser will no longer hold its facilitator key, join code or read-only link. The workshop itself stays, for everyone in it; to run it again here you will need its co-facilitator link.',
+        'This browser will no longer hold its facilitator key, join code, read-only link or your own seat on it. The workshop itself stays, for everyone in it; to run it again here you will need its co-facilitator link.',
       confirmLabel: 'Forget it',
       onConfirm: () => {
         forgetBoard(workshop.boardId);
