@@ -73,6 +73,8 @@ describe("the facilitator's home", () => {
 
     // So does the join link; joining as a participant stays possible.
     await page.goto(`${e2e.url}/j/${code}`);
+    await page.getByText('You run this workshop from this browser.').waitFor();
+    await atEveryWidth(page, 'join-page-own-code');
     await page.getByRole('button', { name: 'Join as a participant' }).click();
     await page.waitForURL(`${e2e.url}/b/${boardId}`);
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { navigate } from '../../router';
 import { facilitatorKeyFor } from '../../storage';
+import './ownWorkshop.css';
 
 /** True when this browser holds the board's facilitator key: its own code should not make it a participant unasked. */
 export function isRunByThisBrowser(boardId: string): boolean {
