@@ -28,6 +28,8 @@ import {
  */
 export const COMMAND_VALIDATORS = {
   updateBoard: object({ type: oneOf(['updateBoard']), title: boardTitle, purpose: boardPurpose }, ['title', 'purpose']),
+  /** The title alone, in any phase and after closing: the purpose and prompts stay fixed outside setup. */
+  renameBoard: object({ type: oneOf(['renameBoard']), title: boardTitle }),
   updateSettings: object({ type: oneOf(['updateSettings']), facilitatorParticipates: boolean, showRoster: boolean }, [
     'facilitatorParticipates',
     'showRoster',

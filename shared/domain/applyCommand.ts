@@ -9,7 +9,7 @@ import { canWriteNotes, isFacilitator } from './permissions';
 import { focusPrompt, setPhase } from './phaseCommands';
 import { releaseHeld, reveal } from './revealCommands';
 import { removeSeat } from './seatCommands';
-import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
+import { addPrompt, movePrompt, removePrompt, renameBoard, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
 import { addTime, startTimer, stopTimer } from './timerCommands';
 import { closeWorkshop, reopenWorkshop, setCheckIn, setSmartie } from './versionCommands';
@@ -41,11 +41,13 @@ export const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType
   'addTime',
   'stopTimer',
   'removeSeat',
+  'renameBoard',
 ]);
 
 /** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
 export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   updateBoard: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => updateBoard(s, c) },
+  renameBoard: { isAllowed: isFacilitator, phases: 'any', perform: (_s, _a, c) => renameBoard(c) },
   updateSettings: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => updateSettings(s, c) },
   addPrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => addPrompt(s, c) },
   updatePrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => updatePrompt(s, c) },

@@ -6,6 +6,7 @@ import type { CommandOf, CommandType } from '../../shared/commands';
  */
 export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Taken over' },
+  renameBoard: { type: 'renameBoard', title: 'Taken over' },
   updateSettings: { type: 'updateSettings', showRoster: false },
   addPrompt: { type: 'addPrompt', promptId: 'px', text: 'Injected?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'px', text: 'Changed?' },

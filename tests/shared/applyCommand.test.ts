@@ -26,6 +26,7 @@ import {
 /** The phase table of DESIGN.md, written out independently of COMMAND_RULES. */
 const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   updateBoard: ['setup'],
+  renameBoard: PHASES,
   updateSettings: PHASES,
   addPrompt: ['setup', 'revisit'],
   updatePrompt: ['setup', 'revisit'],
@@ -71,6 +72,7 @@ const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'delete
 /** A command of each type that succeeds in workshopState() in every phase where it is allowed. */
 const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T>; state?: () => DomainState } } = {
   updateBoard: { actor: FACILITATOR, command: () => ({ type: 'updateBoard', title: 'New title', purpose: '' }) },
+  renameBoard: { actor: FACILITATOR, command: () => ({ type: 'renameBoard', title: 'Renamed later' }) },
   updateSettings: { actor: FACILITATOR, command: () => ({ type: 'updateSettings', facilitatorParticipates: false }) },
   addPrompt: {
     actor: FACILITATOR,
@@ -179,6 +181,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   updateBoard: {
     phase: 'setup',
     changes: { doc: [{ type: 'setMeta', fields: { title: 'New title', purpose: '' } }], private: [] },
+  },
+  renameBoard: {
+    phase: 'decide',
+    changes: { doc: [{ type: 'setMeta', fields: { title: 'Renamed later' } }], private: [] },
   },
   updateSettings: {
     phase: 'vote',

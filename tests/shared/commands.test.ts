@@ -14,6 +14,7 @@ import { isInvalid } from '../../shared/validate';
 /** A valid command of every type with every field present. */
 const FULL: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Our agreement', purpose: 'Trust.' },
+  renameBoard: { type: 'renameBoard', title: 'Our agreement, version 2' },
   updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true },
   addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
@@ -77,6 +78,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
 const OPTIONAL: Record<CommandType, readonly string[]> = {
   updateBoard: ['title', 'purpose'],
+  renameBoard: [],
   updateSettings: ['facilitatorParticipates', 'showRoster'],
   addPrompt: [],
   updatePrompt: ['text', 'kind'],
@@ -216,6 +218,7 @@ describe('text limits', () => {
     ['addPrompt', 'text', MAX_PROMPT_CHARS, 1],
     ['updatePrompt', 'text', MAX_PROMPT_CHARS, 1],
     ['updateBoard', 'title', MAX_TITLE_CHARS, 1],
+    ['renameBoard', 'title', MAX_TITLE_CHARS, 1],
     ['updateBoard', 'purpose', MAX_PURPOSE_CHARS, 0],
     ['postDraft', 'authorName', MAX_DISPLAY_NAME_CHARS, 1],
   ] as const;

@@ -232,11 +232,13 @@ const ALLOWED_WHEN_CLOSED: readonly CommandType[] = [
   'addTime',
   'stopTimer',
   'removeSeat',
+  'renameBoard',
 ];
 
 /** A well-formed command of every type (the guard comes before anything looks the ids up). */
 const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Renamed' },
+  renameBoard: { type: 'renameBoard', title: 'Renamed' },
   updateSettings: { type: 'updateSettings', showRoster: false },
   addPrompt: { type: 'addPrompt', promptId: 'prompt9', text: 'New?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'prompt1', text: 'Reworded?' },

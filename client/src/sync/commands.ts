@@ -62,6 +62,7 @@ export const releaseHeld = (promptId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'releaseHeld', promptId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 
 export const updateBoard = (fields: { title?: string; purpose?: string }) => submit({ type: 'updateBoard', ...fields });
+export const renameBoard = (title: string) => submit({ type: 'renameBoard', title });
 export const updateSettings = (fields: { facilitatorParticipates?: boolean; showRoster?: boolean }) =>
   submit({ type: 'updateSettings', ...fields });
 export const addPrompt = (text: string, kind: PromptKind) =>

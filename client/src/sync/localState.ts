@@ -21,6 +21,7 @@ export type Slice = Extract<PrivateMessage, { type: 'slice' }>;
  */
 const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'updateBoard',
+  'renameBoard',
   'updateSettings',
   'addPrompt',
   'updatePrompt',
