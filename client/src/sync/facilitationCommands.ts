@@ -1,22 +1,31 @@
+import type { Command } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
 import { randomId } from '../../../shared/random';
 import { currentSession } from './boardSession';
-import { submit, submitAndWait } from './commands';
+import { submit, submitAcknowledged, submitAndWait } from './commands';
 
 /**
  * The facilitator's live tools: themes, note moves, the countdown and the drag preview. Each
- * returns the local refusal (already announced) or null once the command is on its way.
+ * returns the local refusal (already announced) or null once the command is on its way. A
+ * `success` sentence is said once the server has acknowledged the command, never before.
  */
 
-export const createTheme = (promptId: string, name: string, noteIds: readonly string[], beforeThemeId: string | null = null) =>
-  submit({ type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId });
+const send = (command: Command, success?: string) =>
+  success === undefined ? submit(command) : submitAcknowledged(command, success);
+
+export const createTheme = (promptId: string, name: string, noteIds: readonly string[], success?: string) =>
+  send({ type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId: null }, success);
 export const renameTheme = (themeId: string, name: string) => submit({ type: 'renameTheme', themeId, name });
-export const deleteTheme = (themeId: string) => submit({ type: 'deleteTheme', themeId });
+export const deleteTheme = (themeId: string, success?: string) => send({ type: 'deleteTheme', themeId }, success);
 /** Moves notes (in that order) into a theme, or to the ungrouped notes with null; before a note or at the end. */
-export const moveNotes = (noteIds: readonly string[], themeId: string | null, beforeNoteId: string | null): DomainError | null =>
-  submit({ type: 'moveNotes', noteIds: [...noteIds], themeId, beforeNoteId });
-export const mergeThemes = (sourceThemeId: string, targetThemeId: string) =>
-  submit({ type: 'mergeThemes', sourceThemeId, targetThemeId });
+export const moveNotes = (
+  noteIds: readonly string[],
+  themeId: string | null,
+  beforeNoteId: string | null,
+  success?: string,
+): DomainError | null => send({ type: 'moveNotes', noteIds: [...noteIds], themeId, beforeNoteId }, success);
+export const mergeThemes = (sourceThemeId: string, targetThemeId: string, success?: string) =>
+  send({ type: 'mergeThemes', sourceThemeId, targetThemeId }, success);
 export const moveTheme = (themeId: string, beforeThemeId: string | null) => submit({ type: 'moveTheme', themeId, beforeThemeId });
 
 /** Removes a seat picked from the people connected (a handle from the `seats` message); resolves with the server's answer. */
