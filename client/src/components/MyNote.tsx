@@ -2,7 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { Draft } from '../../../shared/records/Draft';
 import type { NoteTag } from '../../../shared/records/Note';
-import { deleteNote, editNote } from '../sync/commands';
+import { editNote } from '../sync/commands';
+import { deleteNote } from '../sync/undoableCommands';
 import { TagBadge } from './TagBadge';
 import { TagChoice } from './TagChoice';
 
@@ -33,7 +34,7 @@ export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
   };
 
   const remove = () => {
-    deleteNote(draft.id);
+    deleteNote(draft, excerpt);
   };
 
   if (isEditing && isEditable) {

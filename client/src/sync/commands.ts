@@ -47,9 +47,10 @@ export const QUEUED_SENTENCE = 'Saved on this device. It will be sent when you a
 /**
  * Like {@link submit}, and says `success` only once the server has acknowledged the command: a
  * command queued while offline says {@link QUEUED_SENTENCE} instead, and its success after the
- * reconnect. A refusal is announced by the session, as for every command.
+ * reconnect. A refusal is announced by the session, as for every command. `onAcknowledged` runs
+ * then too (an undo is offered only for what the server did).
  */
-export function submitAcknowledged(command: Command, success: string): DomainError | null {
+export function submitAcknowledged(command: Command, success: string | null, onAcknowledged?: () => void): DomainError | null {
   const session = currentSession();
   if (!session) {
     announce(NOT_OPEN.message, 'error');
@@ -62,7 +63,9 @@ export function submitAcknowledged(command: Command, success: string): DomainErr
   }
   if (session.connection.status !== 'online') announce(QUEUED_SENTENCE);
   void result?.then((answer) => {
-    if (answer.ok) announce(success);
+    if (!answer.ok) return;
+    onAcknowledged?.();
+    if (success !== null) announce(success);
   });
   return null;
 }
@@ -83,7 +86,6 @@ export const postNote = (
 ) => submitAcknowledged({ type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) }, success);
 export const editNote = (draftId: string, text: string, tag: NoteTag | null) =>
   submitAcknowledged({ type: 'editDraft', draftId, text, tag }, 'Note saved.');
-export const deleteNote = (draftId: string) => submitAcknowledged({ type: 'deleteDraft', draftId }, 'Note deleted.');
 
 export const changePhase = (phase: Phase, confirm?: boolean) =>
   submitAndWait({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });

@@ -1,31 +1,42 @@
-import type { Command } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
 import { randomId } from '../../../shared/random';
 import { currentSession } from './boardSession';
-import { submit, submitAcknowledged, submitAndWait } from './commands';
+import { submit, submitAndWait } from './commands';
+import { submitUndoable } from './undoableCommands';
 
 /**
  * The facilitator's live tools: themes, note moves, the countdown and the drag preview. Each
- * returns the local refusal (already announced) or null once the command is on its way. A
- * `success` sentence is said once the server has acknowledged the command, never before.
+ * returns the local refusal (already announced) or null once the command is on its way.
  */
 
-const send = (command: Command, success?: string) =>
-  success === undefined ? submit(command) : submitAcknowledged(command, success);
+/**
+ * How a grouping action is spoken of: `label` names it for its undo ("deleting theme ‘Time’"),
+ * `success` is said once the server has acknowledged it (null: nothing, a drag says it itself).
+ */
+export interface Said {
+  readonly label: string;
+  readonly success: string | null;
+}
 
-export const createTheme = (promptId: string, name: string, noteIds: readonly string[], success?: string) =>
-  send({ type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId: null }, success);
+export const createTheme = (promptId: string, name: string, noteIds: readonly string[], said: Said) =>
+  submitUndoable(
+    { type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId: null },
+    said.label,
+    said.success,
+  );
 export const renameTheme = (themeId: string, name: string) => submit({ type: 'renameTheme', themeId, name });
-export const deleteTheme = (themeId: string, success?: string) => send({ type: 'deleteTheme', themeId }, success);
+export const deleteTheme = (themeId: string, said: Said) =>
+  submitUndoable({ type: 'deleteTheme', themeId }, said.label, said.success);
 /** Moves notes (in that order) into a theme, or to the ungrouped notes with null; before a note or at the end. */
 export const moveNotes = (
   noteIds: readonly string[],
   themeId: string | null,
   beforeNoteId: string | null,
-  success?: string,
-): DomainError | null => send({ type: 'moveNotes', noteIds: [...noteIds], themeId, beforeNoteId }, success);
-export const mergeThemes = (sourceThemeId: string, targetThemeId: string, success?: string) =>
-  send({ type: 'mergeThemes', sourceThemeId, targetThemeId }, success);
+  said: Said,
+): DomainError | null =>
+  submitUndoable({ type: 'moveNotes', noteIds: [...noteIds], themeId, beforeNoteId }, said.label, said.success);
+export const mergeThemes = (sourceThemeId: string, targetThemeId: string, said: Said) =>
+  submitUndoable({ type: 'mergeThemes', sourceThemeId, targetThemeId }, said.label, said.success);
 export const moveTheme = (themeId: string, beforeThemeId: string | null) => submit({ type: 'moveTheme', themeId, beforeThemeId });
 
 /** Removes a seat picked from the people connected (a handle from the `seats` message); resolves with the server's answer. */

@@ -1,0 +1,22 @@
+import { undo } from '../sync/undoableCommands';
+import { useUndoStore } from '../sync/undoStack';
+import './deletedNote.css';
+
+/** After I delete one of my notes of a prompt: says so, and offers to bring the newest one back. */
+export function DeletedNoteUndo({ promptId }: { readonly promptId: string }) {
+  const entry = useUndoStore((s) => s.entries.findLast((e) => e.kind === 'note' && e.promptId === promptId));
+  if (!entry) return null;
+  return (
+    <p className="deleted-note">
+      <span>Note deleted.</span>
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={`Undo ${entry.label}`}
+        onClick={() => undo({ id: entry.id })}
+      >
+        Undo
+      </button>
+    </p>
+  );
+}
