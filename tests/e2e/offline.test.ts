@@ -68,6 +68,33 @@ describe('offline', () => {
       .toBe('1 note so far, from 1 person');
   });
 
+  it("shows the banner above the facilitator's sticky top bar, never over it", async () => {
+    const context = await e2e.newContext();
+    const facilitator = await context.newPage();
+    await createWorkshop(facilitator, e2e.url);
+    await nextPhase(facilitator, 'Reflect');
+    await context.setOffline(true);
+    await facilitator.locator('.connection', { hasText: 'Offline' }).waitFor();
+    const region = promptRegion(facilitator, FIRST);
+    await region.getByRole('button', { name: /^Write a note/ }).click();
+    await region.getByLabel('Your answer').fill('Written by the facilitator offline');
+    await region.getByRole('button', { name: 'Add note' }).click();
+    const banner = facilitator.locator('.offline-banner');
+    await banner.waitFor();
+    for (const width of WIDTHS) {
+      await facilitator.setViewportSize({ width, height: 800 });
+      await facilitator.evaluate(() => window.scrollTo(0, 600));
+      const [bannerBox, barBox] = [await banner.boundingBox(), await facilitator.locator('.topbar--facilitator').boundingBox()];
+      expect(bannerBox?.y).toBe(0);
+      expect(Math.round(barBox?.y ?? 0)).toBeGreaterThanOrEqual(Math.floor((bannerBox?.height ?? 0) - 1));
+      await facilitator.screenshot({ path: `/tmp/fd-undo-shots/offline-facilitator-${width}.png` });
+    }
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'detached' });
+    await facilitator.evaluate(() => window.scrollTo(0, 600));
+    expect((await facilitator.locator('.topbar--facilitator').boundingBox())?.y).toBe(0);
+  });
+
   it('keeps half-typed text on this device across a reload, and forgets it once the note is added', async () => {
     const facilitator = await (await e2e.newContext()).newPage();
     const { code } = await createWorkshop(facilitator, e2e.url);
