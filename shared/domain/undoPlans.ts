@@ -1,4 +1,4 @@
-import type { CommandOf } from '../commands';
+import type { Command, CommandOf } from '../commands';
 import { MAX_NOTES_PER_MOVE } from '../limits';
 import type { Note } from '../records/Note';
 import { notesInContainer, themesOfPrompt } from './groupCommands';
@@ -9,6 +9,13 @@ export type RestoreGrouping = CommandOf<'restoreGrouping'>;
 
 /** The grouping actions that can be undone. */
 export type UndoableGrouping = CommandOf<'moveNotes' | 'createTheme' | 'deleteTheme' | 'mergeThemes'>;
+
+const UNDOABLE_GROUPING: ReadonlySet<Command['type']> = new Set(['moveNotes', 'createTheme', 'deleteTheme', 'mergeThemes']);
+
+/** True for the grouping actions {@link undoOfGrouping} can undo. */
+export function isUndoableGrouping(command: Command): command is UndoableGrouping {
+  return UNDOABLE_GROUPING.has(command.type);
+}
 
 /**
  * The moves that put `noteIds` back where they are on `board`: per container, each run of them
