@@ -116,7 +116,8 @@ describe('undo', () => {
       await choose('Delete theme…');
       await f.getByRole('dialog').getByRole('button', { name: 'Delete theme' }).click();
       await poll(async () => Object.keys(await watched(phone, P))).toEqual(['Fridays']);
-      await f.keyboard.press('Control+z');
+      // Cmd+Z, as on a Mac.
+      await f.keyboard.press('Meta+z');
       await poll(() => watched(phone, P)).toEqual(before);
 
       // A co-facilitator moves the note meanwhile: the undo says it no longer applies and changes nothing.

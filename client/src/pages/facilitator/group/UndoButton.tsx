@@ -34,7 +34,7 @@ export function UndoButton() {
       disabled={!latest}
       aria-keyshortcuts="Control+Z Meta+Z"
       aria-label={latest ? `Undo ${latest.label}` : 'Undo (nothing to undo)'}
-      title={latest ? `Undo ${latest.label} (Ctrl+Z)` : 'Nothing to undo'}
+      title={latest ? `Undo ${latest.label} (Ctrl+Z or Cmd+Z)` : 'Nothing to undo'}
       onClick={() => undo({ kind: 'grouping' })}
     >
       <span aria-hidden="true">↶ </span>Undo
