@@ -1,13 +1,27 @@
 import type { DomainError } from '../../../shared/domain/errors';
+import { type UndoableGrouping, undoOfGrouping } from '../../../shared/domain/undoPlans';
 import { randomId } from '../../../shared/random';
+import { useBoardStore } from '../store/boardStore';
 import { currentSession } from './boardSession';
-import { submit, submitAndWait } from './commands';
-import { submitUndoable } from './undoableCommands';
+import { submit, submitAcknowledged, submitAndWait } from './commands';
+import { pushUndo } from './undoStack';
 
 /**
  * The facilitator's live tools: themes, note moves, the countdown and the drag preview. Each
  * returns the local refusal (already announced) or null once the command is on its way.
  */
+
+/**
+ * Sends a grouping action (a move, a new theme, a merge, a theme delete); `label` says what it
+ * was ("deleting theme ‘Time’"), `success` is said once it is acknowledged (null: say nothing).
+ */
+function submitUndoable(command: UndoableGrouping, label: string, success: string | null): DomainError | null {
+  const board = useBoardStore.getState().board;
+  const undo = board ? undoOfGrouping(board, command) : null;
+  return submitAcknowledged(command, success, () => {
+    if (undo) pushUndo({ kind: 'grouping', label, command: undo, promptId: null });
+  });
+}
 
 /**
  * How a grouping action is spoken of: `label` names it for its undo ("deleting theme ‘Time’"),
