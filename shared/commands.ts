@@ -6,6 +6,7 @@ import { PROMPT_KINDS, promptText } from './records/Prompt';
 import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, statementText } from './records/Proposal';
 import { calendarDate, smartieFields } from './records/Smartie';
 import { themeName } from './records/Theme';
+import { UNDO_COMMAND_VALIDATORS } from './undoCommands';
 import {
   arrayOf,
   boolean,
@@ -119,6 +120,7 @@ export const COMMAND_VALIDATORS = {
   setCheckIn: object({ type: oneOf(['setCheckIn']), date: nullable(calendarDate) }),
   /** `seatId`: a handle from the facilitators' `seats` message. */
   removeSeat: object({ type: oneOf(['removeSeat']), seatId: id }),
+  ...UNDO_COMMAND_VALIDATORS,
 } as const;
 
 /** Name of a command. */

@@ -119,3 +119,20 @@ export function saveDisplayName(boardId: string, name: string): void {
 export function lastDisplayName(): string {
   return readStored('lastName') ?? '';
 }
+
+const composerKey = (boardId: string, promptId: string) => `composer:${boardId}:${promptId}`;
+
+/**
+ * The half-typed text of a prompt's note composer on this device (never sent: the server only
+ * learns a note when it is added). Kept per board and prompt so a reload or a dropped phone
+ * battery loses nothing; '' when there is none.
+ */
+export function composerTextFor(boardId: string, promptId: string): string {
+  return readStored(composerKey(boardId, promptId)) ?? '';
+}
+
+/** Keeps (or, for blank text, forgets) the half-typed text of a prompt's note composer. */
+export function saveComposerText(boardId: string, promptId: string, text: string): void {
+  if (text.trim() === '') removeStored(composerKey(boardId, promptId));
+  else writeStored(composerKey(boardId, promptId), text);
+}

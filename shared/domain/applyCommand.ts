@@ -12,6 +12,7 @@ import { removeSeat } from './seatCommands';
 import { addPrompt, movePrompt, removePrompt, renameBoard, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
 import { addTime, startTimer, stopTimer } from './timerCommands';
+import { restoreGrouping } from './undoCommands';
 import { closeWorkshop, reopenWorkshop, setCheckIn, setSmartie } from './versionCommands';
 import { closeRound, mayVote, openRound, placeDot, removeDot } from './votingCommands';
 
@@ -86,6 +87,8 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   reopenWorkshop: { isAllowed: isFacilitator, phases: ['agreement'], perform: (s) => reopenWorkshop(s) },
   setCheckIn: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => setCheckIn(s, c) },
   removeSeat: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => removeSeat(s, c, x) },
+  // Undo (see undoCommands.ts): grouping is undone where it is done.
+  restoreGrouping: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => restoreGrouping(s, c) },
 };
 
 /** True when `type` is accepted in `phase`. */

@@ -61,6 +61,7 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   reopenWorkshop: ['agreement'],
   setCheckIn: PHASES,
   removeSeat: PHASES,
+  restoreGrouping: ['group'],
 };
 
 /** SMARTIE fields used by the setSmartie sample. */
@@ -174,6 +175,16 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   reopenWorkshop: { actor: FACILITATOR, state: closedState, command: () => ({ type: 'reopenWorkshop' }) },
   setCheckIn: { actor: FACILITATOR, command: () => ({ type: 'setCheckIn', date: '2027-03-31' }) },
   removeSeat: { actor: FACILITATOR, state: votingState, command: () => ({ type: 'removeSeat', seatId: 'seat-alice' }) },
+  restoreGrouping: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'restoreGrouping',
+      expected: [{ noteId: 'note1', themeId: null }],
+      theme: null,
+      moves: [{ noteIds: ['note1'], themeId: 'theme2', beforeNoteId: null }],
+      removeThemeId: null,
+    }),
+  },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -518,6 +529,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [{ type: 'patchVoteRound', id: 'round1', fields: { voterCount: 0 } }],
       private: [{ type: 'removeSeat', participantId: 'alice' }],
     },
+  },
+  restoreGrouping: {
+    phase: 'group',
+    changes: { doc: [{ type: 'patchNote', id: 'note1', fields: { themeId: 'theme2', order: 'a0' } }], private: [] },
   },
 };
 

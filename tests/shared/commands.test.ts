@@ -73,6 +73,13 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 'seat1' },
+  restoreGrouping: {
+    type: 'restoreGrouping',
+    expected: [{ noteId: 'n1', themeId: 't1' }],
+    theme: { themeId: 't2', promptId: 'p1', name: 'Time', beforeThemeId: 't3' },
+    moves: [{ noteIds: ['n1'], themeId: 't2', beforeNoteId: 'n2' }],
+    removeThemeId: 't4',
+  },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
@@ -113,6 +120,7 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   reopenWorkshop: [],
   setCheckIn: [],
   removeSeat: [],
+  restoreGrouping: [],
 };
 
 /** Fields that accept null. */
@@ -130,6 +138,7 @@ const NULLABLE: Partial<Record<CommandType, readonly string[]>> = {
   openProposal: ['themeId', 'previousProposalId', 'targetAgreementId'],
   respond: ['reason'],
   setSmartie: ['smartie'],
+  restoreGrouping: ['theme', 'removeThemeId'],
   setCheckIn: ['date'],
 };
 

@@ -293,6 +293,7 @@ const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2024-09-01' },
   removeSeat: { type: 'removeSeat', seatId: 'seat-alice' },
+  restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'theme1' },
 };
 
 /** Who may send each command (the guard is checked after permission). */

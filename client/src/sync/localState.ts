@@ -38,6 +38,7 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'moveNotes',
   'mergeThemes',
   'moveTheme',
+  'restoreGrouping',
   'placeDot',
   'removeDot',
   'respond',
