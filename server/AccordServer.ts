@@ -145,8 +145,9 @@ export async function startServer(
     view: RequestView,
   ) {
     const address = view.address;
+    const ownHosts = [view.host, publicHost];
     const route: UpgradeRoute = ready.cluster
-      ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins)
+      ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins, ownHosts)
       : { type: 'local', clientAddress: address, isHopped: false };
     if (route.type === 'refuse') return refuseUpgrade(socket, route.status, route.message);
     if (route.type === 'close') {
@@ -156,7 +157,7 @@ export async function startServer(
       });
     }
     if (route.type === 'local') {
-      await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped, [view.host, publicHost]);
+      await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped, ownHosts);
     }
   }
 
