@@ -45,7 +45,8 @@ describe('values written into a fenced write', () => {
         await pool.query('CREATE TABLE one_trip (id INTEGER PRIMARY KEY, text TEXT, data BYTEA)');
         const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
         const write = new StatementBatch();
-        HOSTILE.forEach((text, i) => write.add('INSERT INTO one_trip (id, text, data) VALUES ($1, $2, $3)', [i, text, bytes]));
+        for (const [i, text] of HOSTILE.entries())
+          write.add('INSERT INTO one_trip (id, text, data) VALUES ($1, $2, $3)', [i, text, bytes]);
         await write.run(pool);
         const { rows } = await pool.query<{ text: string; data: Buffer }>('SELECT text, data FROM one_trip ORDER BY id');
         expect(rows.map((r) => r.text)).toEqual(HOSTILE);
