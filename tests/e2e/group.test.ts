@@ -484,6 +484,8 @@ describe('group phase', () => {
       await present.setViewportSize({ width: 1280, height: 720 });
       await present.goto(`${e2e.url}/b/${room.seeded.boardId}/present`);
       await present.getByRole('heading', { name: P4 }).waitFor();
+      // Past the arrival phases the join code is folded away until asked for.
+      await present.getByRole('button', { name: 'Show join code' }).click();
       await poll(() => present.locator('.present__code').textContent()).toContain(formatJoinCode(room.seeded.joinCode));
       await present.locator('img.qr').waitFor();
       await poll(() => isInStep(present)).toBe(true);

@@ -54,8 +54,14 @@ export function TitleEditor({ title, isEditable }: { readonly title: string; rea
     <div className="title-editor">
       <h1 className="topbar__title">{title}</h1>
       {isEditable && (
-        <button ref={renameButton} type="button" className="button button--small button--quiet" onClick={() => setDraft(title)}>
-          Rename
+        <button
+          ref={renameButton}
+          type="button"
+          className="button button--small button--quiet title-editor__rename"
+          onClick={() => setDraft(title)}
+        >
+          <span aria-hidden="true">✎</span>
+          <span className="title-editor__rename-label">Rename</span>
         </button>
       )}
     </div>
