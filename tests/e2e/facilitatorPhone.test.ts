@@ -95,6 +95,13 @@ describe('the facilitator on a phone', () => {
       .getByRole('button', { name: /^Reveal/ })
       .click();
     await page.locator('.note', { hasText: 'Between 11 and 1' }).first().waitFor();
+    // The reveal's news: one toast of one line, which lets clicks and drags through to the cards beneath.
+    const toast = page.locator('.toast').filter({ visible: true });
+    await toast.first().waitFor();
+    expect(await toast.count()).toBe(1);
+    expect((await toast.boundingBox())?.height).toBeLessThanOrEqual(48);
+    expect(await page.locator('.toasts').evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    expect(await page.locator('[data-live-region]').textContent()).toContain('Answers revealed');
     figures.share = await checkHeader(page, 'share');
 
     await page.getByRole('button', { name: 'Next: Group' }).click();

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { Draft } from '../../../shared/records/Draft';
 import type { NoteTag } from '../../../shared/records/Note';
-import { announce } from '../store/toastStore';
+import { announceQuietly } from '../store/toastStore';
 import { deleteNote, editNote } from '../sync/commands';
 import { TagBadge } from './TagBadge';
 import { TagChoice } from './TagChoice';
@@ -32,12 +32,12 @@ export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
     if (text.trim().length === 0) return;
     if (editNote(draft.id, text.trim(), tag) === null) {
       setIsEditing(false);
-      announce('Note saved.');
+      announceQuietly('Note saved.');
     }
   };
 
   const remove = () => {
-    if (deleteNote(draft.id) === null) announce('Note deleted.');
+    if (deleteNote(draft.id) === null) announceQuietly('Note deleted.');
   };
 
   if (isEditing && isEditable) {

@@ -4,7 +4,7 @@ import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import type { NameRequest } from '../../../components/NameDialog';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
-import { announce } from '../../../store/toastStore';
+import { announceQuietly } from '../../../store/toastStore';
 import * as facilitation from '../../../sync/facilitationCommands';
 import { type DropAction, defaultThemeName } from './dragModel';
 import { focusAfterMove, focusSoon, themeHandleId } from './focusPlan';
@@ -49,7 +49,8 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
     const focusId = options.isMovingFocus ? focusAfterMove(layout, action.noteIds, action.themeId) : null;
     if (facilitation.moveNotes(action.noteIds, action.themeId, action.beforeNoteId) !== null) return;
     if (action.noteIds.length > 1) clearSelection();
-    if (options.isAnnounced) announce(`${whatMoves(layout, action.noteIds)} moved to ${themeName(layout, action.themeId)}.`);
+    if (options.isAnnounced)
+      announceQuietly(`${whatMoves(layout, action.noteIds)} moved to ${themeName(layout, action.themeId)}.`);
     if (focusId) focusSoon(focusId);
     return;
   }
@@ -64,7 +65,7 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
       onConfirm: (name) => {
         if (facilitation.createTheme(action.promptId, name, action.noteIds) !== null) return;
         if (action.noteIds.length > 1) clearSelection();
-        announce(`Theme ‘${name}’ created with ${countNotes(action.noteIds.length)}.`);
+        announceQuietly(`Theme ‘${name}’ created with ${countNotes(action.noteIds.length)}.`);
         if (focusId) focusSoon(focusId);
       },
     });
@@ -79,7 +80,7 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
     confirmLabel: `Merge into ‘${target.theme.name}’`,
     onConfirm: () => {
       if (facilitation.mergeThemes(source.theme.id, target.theme.id) !== null) return;
-      announce(`‘${source.theme.name}’ merged into ‘${target.theme.name}’.`);
+      announceQuietly(`‘${source.theme.name}’ merged into ‘${target.theme.name}’.`);
       if (options.isMovingFocus) focusSoon(themeHandleId(target.theme.id));
     },
   });
@@ -94,7 +95,7 @@ export function askNewTheme(host: GroupHost, layout: PromptLayout): void {
     maxChars: MAX_THEME_NAME_CHARS,
     confirmLabel: 'Create theme',
     onConfirm: (name) => {
-      if (facilitation.createTheme(layout.prompt.id, name, []) === null) announce(`Theme ‘${name}’ created.`);
+      if (facilitation.createTheme(layout.prompt.id, name, []) === null) announceQuietly(`Theme ‘${name}’ created.`);
     },
   });
 }
@@ -113,7 +114,7 @@ export function askDeleteTheme(host: GroupHost, layout: PromptLayout, themeId: s
         : `Its ${countNotes(count)} ${count === 1 ? 'goes' : 'go'} back to Ungrouped. No note is deleted.`,
     confirmLabel: 'Delete theme',
     onConfirm: () => {
-      if (facilitation.deleteTheme(themeId) === null) announce(`Theme ‘${name}’ deleted.`);
+      if (facilitation.deleteTheme(themeId) === null) announceQuietly(`Theme ‘${name}’ deleted.`);
     },
   });
 }
