@@ -116,8 +116,15 @@ describe('the facilitator on a phone', () => {
       beforeThemeId: null,
     });
     figures.group = await checkHeader(page, 'group');
+    // Everything is revealed: no Reveal all left standing, disabled, during Group.
+    expect(await page.getByRole('button', { name: 'Reveal all' }).count()).toBe(0);
 
+    // A timer that ran out during Group does not greet the vote with "Time is up".
+    await seed.send(seed.facilitator, { type: 'startTimer', durationMs: 10 * 60_000 });
+    await seed.send(seed.facilitator, { type: 'addTime', ms: -(10 * 60_000 - 1500) });
+    await page.locator('.topbar--facilitator .countdown--done').waitFor();
     await page.getByRole('button', { name: 'Next: Vote' }).click();
+    await expect.poll(() => page.locator('.topbar--facilitator [role="timer"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Start the vote' }).click();
     const round = [...seed.board().voteRounds.values()][0];
     const theme = [...seed.board().themes.values()][0];
@@ -151,6 +158,9 @@ describe('the facilitator on a phone', () => {
     await page.getByRole('button', { name: 'Next: Agreement' }).click();
     await page.getByRole('region', { name: 'Our agreement' }).getByText(STATEMENT).waitFor();
     figures.agreement = await checkHeader(page, 'agreement');
+    const next = page.locator('.stepper__next');
+    expect(await next.isDisabled()).toBe(true);
+    expect(await next.textContent()).toBe('Next Close the workshop below');
     await page.getByRole('button', { name: 'Close the workshop…' }).click();
     await page
       .getByRole('dialog')
@@ -158,7 +168,8 @@ describe('the facilitator on a phone', () => {
       .click();
     await page.locator('.version-badge', { hasText: 'final' }).waitFor();
     figures.closed = await checkHeader(page, 'closed');
+    expect(await next.textContent()).toBe('Next Version 1 is final');
     console.log(JSON.stringify(figures, null, 1));
     seed.close();
-  });
+  }, 90_000);
 });

@@ -8,6 +8,13 @@ function allowedMove(from: Phase, to: Phase | null): Phase | null {
   return to !== null && findTransition(from, to) ? to : null;
 }
 
+/** Why Next does not move on, in a few words that fit under "Next" on a phone. */
+export function nextBlockedReason(phase: Phase, isClosed: boolean, version: number): string {
+  if (isClosed) return `Version ${version} is final`;
+  if (phase === 'agreement') return 'Close the workshop below';
+  return 'Close it from Agreement';
+}
+
 /**
  * All phases in order with the current one marked; Back and Next follow the transition table.
  * On a phone only the current phase keeps its name and Back shows its arrow alone (the rest is
@@ -66,10 +73,17 @@ export function PhaseStepper({
         disabled={next === null}
         onClick={() => next && moveTo(next)}
       >
-        {next ? `Next: ${PHASE_NAMES[next]}` : 'Next'}
-        <span aria-hidden="true"> →</span>
+        {next ? (
+          <>
+            Next: {PHASE_NAMES[next]}
+            <span aria-hidden="true"> →</span>
+          </>
+        ) : (
+          <span className="stepper__blocked">
+            Next <span className="stepper__why">{nextBlockedReason(phase, isClosed, version)}</span>
+          </span>
+        )}
       </button>
-      {isClosed && <p className="visually-hidden">Closed: version {version} is final. Reopen it to change anything.</p>}
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </nav>
   );
