@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { randomId } from '../../shared/random';
 import { type E2E, screenshot, startE2E } from './harness';
-import { openSeedClients } from './seedClients';
+import { createSeededBoard } from './seedClients';
 
 const MEETINGS = 'The times that work best for me to meet are…';
 const THEME = 'Meet between 11 and 1';
@@ -60,14 +60,7 @@ async function checkHeader(page: Page, name: string) {
 
 describe('the facilitator on a phone', () => {
   it('runs a whole workshop at 390 px with a header under 15 % of the screen at every width', async () => {
-    const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-    const created = (await response.json()) as {
-      boardId: string;
-      facilitatorKey: string;
-      facilitatorUrl: string;
-      joinCode: string;
-    };
-    const seed = await openSeedClients(e2e.url, created, 2);
+    const { created, seed } = await createSeededBoard(e2e.url, 2);
     const [robin, sam] = seed.authors as readonly [BoardConnection, BoardConnection];
     const context = await e2e.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await context.newPage();
@@ -126,6 +119,7 @@ describe('the facilitator on a phone', () => {
     await page.getByRole('button', { name: 'Next: Vote' }).click();
     await expect.poll(() => page.locator('.topbar--facilitator [role="timer"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Start the vote' }).click();
+    await expect.poll(() => seed.board().voteRounds.size).toBe(1);
     const round = [...seed.board().voteRounds.values()][0];
     const theme = [...seed.board().themes.values()][0];
     if (!round || !theme) throw new Error('no round or theme');
@@ -143,6 +137,7 @@ describe('the facilitator on a phone', () => {
     await article.getByRole('button', { name: `Propose an agreement: ‘${THEME}’` }).click();
     await article.getByLabel('Proposed agreement').fill(STATEMENT);
     await article.getByRole('button', { name: 'Open the round' }).click();
+    await expect.poll(() => seed.board().proposals.size).toBe(1);
     const proposal = [...seed.board().proposals.values()][0];
     if (!proposal) throw new Error('no proposal');
     for (const author of [robin, sam]) {

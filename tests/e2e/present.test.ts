@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { randomId } from '../../shared/random';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
-import { openSeedClients, type SeedClients } from './seedClients';
+import { createSeededBoard } from './seedClients';
 
 const MEETINGS = 'The times that work best for me to meet are…';
 const THEME = 'Meet between 11 and 1';
@@ -38,14 +38,7 @@ async function audit(page: Page) {
 
 describe('present view', () => {
   it('follows the workshop: join code, notes, the vote, the open proposal, the outcome, the agreement', async () => {
-    const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-    const created = (await response.json()) as {
-      boardId: string;
-      facilitatorKey: string;
-      facilitatorUrl: string;
-      joinCode: string;
-    };
-    const seed: SeedClients = await openSeedClients(e2e.url, created, 2);
+    const { created, seed } = await createSeededBoard(e2e.url, 2);
     const { facilitator, send, board, promptId } = seed;
     const [robin, sam] = seed.authors as readonly [BoardConnection, BoardConnection];
     const noteId = (text: string) => [...board().notes.values()].find((n) => n.text === text)?.id ?? '';
