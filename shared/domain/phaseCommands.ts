@@ -2,10 +2,13 @@ import type { CommandOf } from '../commands';
 import { findTransition } from '../phases';
 import type { Changes } from './changes';
 import { type DomainError, refuse } from './errors';
-import type { DomainState } from './state';
+import type { DomainContext, DomainState } from './state';
 
-/** Moves the workshop to another phase, following the transition table. */
-export function setPhase(state: DomainState, command: CommandOf<'setPhase'>): Changes | DomainError {
+/**
+ * Moves the workshop to another phase, following the transition table. A timer that has run out
+ * goes with the phase it timed: "Time is up" must not greet the next one. A running timer stays.
+ */
+export function setPhase(state: DomainState, command: CommandOf<'setPhase'>, ctx: DomainContext): Changes | DomainError {
   const from = state.board.meta.phase;
   if (from === command.phase) return { doc: [], private: [] };
   const transition = findTransition(from, command.phase);
@@ -14,7 +17,12 @@ export function setPhase(state: DomainState, command: CommandOf<'setPhase'>): Ch
   if (command.phase === 'reflect' && state.board.prompts.size === 0) {
     return refuse('conflict', 'Add at least one prompt before starting.');
   }
-  return { doc: [{ type: 'setMeta', fields: { phase: command.phase } }], private: [] };
+  const { timer } = state.board.meta;
+  const isTimeUp = timer !== null && timer.endsAt <= ctx.now;
+  return {
+    doc: [{ type: 'setMeta', fields: isTimeUp ? { phase: command.phase, timer: null } : { phase: command.phase } }],
+    private: [],
+  };
 }
 
 /** Spotlights one prompt for everyone (or clears the spotlight). */

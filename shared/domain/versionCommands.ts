@@ -55,11 +55,14 @@ export function closeWorkshop(state: DomainState, ctx: DomainContext): Changes |
   };
 }
 
-/** Reopens a closed workshop to work on the next version, starting in the revisit phase. */
+/** Reopens a closed workshop to work on the next version, starting in the revisit phase, with no prompt in the spotlight. */
 export function reopenWorkshop(state: DomainState): Changes | DomainError {
   const { meta } = state.board;
   if (!meta.isClosed) return refuse('conflict', 'The workshop is open already.');
-  return { doc: [{ type: 'setMeta', fields: { isClosed: false, version: meta.version + 1, phase: 'revisit' } }], private: [] };
+  return {
+    doc: [{ type: 'setMeta', fields: { isClosed: false, version: meta.version + 1, phase: 'revisit', focusPromptId: null } }],
+    private: [],
+  };
 }
 
 /** Sets (or clears) the date the group plans to check in on its agreement. */

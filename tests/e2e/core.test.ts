@@ -78,7 +78,7 @@ describe('reflect and share', () => {
     expect(await revealedNeed.locator('.tag').textContent()).toBe('Need');
     expect(await promptRegion(phone, FIRST).locator('.note').count()).toBe(2);
     await expect
-      .poll(() => phone.locator('.toast__text').allTextContents())
+      .poll(() => phone.locator('[data-live-region] p').allTextContents())
       .toContain('Answers revealed for 7 questions: 4 notes in all.');
 
     // Nothing wider than a small phone: no sideways scrolling.

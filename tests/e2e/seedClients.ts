@@ -64,3 +64,21 @@ export async function openSeedClients(
     },
   };
 }
+
+/** A board as `POST /api/boards` answers it. */
+export interface CreatedBoard {
+  readonly boardId: string;
+  readonly facilitatorKey: string;
+  readonly facilitatorUrl: string;
+  readonly joinCode: string;
+}
+
+/** Creates a board from the default template over HTTP, with seed clients on it. */
+export async function createSeededBoard(
+  baseUrl: string,
+  authorCount: number,
+): Promise<{ created: CreatedBoard; seed: SeedClients }> {
+  const response = await fetch(`${baseUrl}/api/boards`, { method: 'POST', body: '{}' });
+  const created = (await response.json()) as CreatedBoard;
+  return { created, seed: await openSeedClients(baseUrl, created, authorCount) };
+}

@@ -517,7 +517,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   },
   reopenWorkshop: {
     phase: 'agreement',
-    changes: { doc: [{ type: 'setMeta', fields: { isClosed: false, version: 2, phase: 'revisit' } }], private: [] },
+    changes: {
+      doc: [{ type: 'setMeta', fields: { isClosed: false, version: 2, phase: 'revisit', focusPromptId: null } }],
+      private: [],
+    },
   },
   setCheckIn: {
     phase: 'revisit',

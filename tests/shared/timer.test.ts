@@ -217,6 +217,21 @@ describe('addTime', () => {
   );
 });
 
+describe('setPhase and the timer', () => {
+  it.each<[string, number, boolean]>([
+    ['clears a timer that has run out', -SECOND, true],
+    ['clears a timer that runs out this very moment', 0, true],
+    ['keeps a timer that is still running', SECOND, false],
+  ])('%s', (_name, endsIn, isCleared) => {
+    const state = boardWithTimer({ endsIn, durationMs: 5 * MINUTE }, 'group');
+    expect(timerAfter(state, { type: 'setPhase', phase: 'vote' })).toEqual(isCleared ? null : { endsIn, durationMs: 5 * MINUTE });
+  });
+
+  it('changes nothing when there is no timer', () => {
+    expect(timerAfter(boardWithTimer(null, 'group'), { type: 'setPhase', phase: 'vote' })).toBeNull();
+  });
+});
+
 describe('stopTimer', () => {
   it.each<[string, { endsIn: number; durationMs: number }]>([
     ['a running timer', { endsIn: 30 * SECOND, durationMs: MINUTE }],

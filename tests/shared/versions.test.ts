@@ -356,6 +356,17 @@ describe('reopening', () => {
     expect(session.read()).toEqual(board);
   });
 
+  it('leaves no prompt in the spotlight: version 1’s spotlight does not carry into version 2', () => {
+    const session = agreedWorkshop();
+    const promptId = [...session.state.board.prompts.keys()][0] ?? '';
+    session.run(FACILITATOR, { type: 'focusPrompt', promptId }, contextAt(CLOSED_AT));
+    session.run(FACILITATOR, { type: 'closeWorkshop' }, contextAt(CLOSED_AT));
+    expect(session.state.board.meta.focusPromptId).toBe(promptId);
+    session.run(FACILITATOR, { type: 'reopenWorkshop' }, contextAt(JUNE));
+    expect(session.state.board.meta.focusPromptId).toBeNull();
+    expect(session.read().meta.focusPromptId).toBeNull();
+  });
+
   it('is refused on an open workshop', () => {
     expect(refusal(agreedWorkshop().state, FACILITATOR, { type: 'reopenWorkshop' })).toEqual({
       error: 'conflict',

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { remainingMs } from '../../../shared/domain/timerCommands';
 import type { BoardTimer } from '../../../shared/records/BoardMeta';
 import { useBoardStore } from '../store/boardStore';
-import { announce } from '../store/toastStore';
+import { announce, announceQuietly } from '../store/toastStore';
 import { beep, isTimerSoundOn, setTimerSound, subscribeTimerSound } from './timerSound';
 import './countdown.css';
 
@@ -39,11 +39,11 @@ function useKeyMoments(timer: BoardTimer | null, left: number, offsetMs: number,
     previous.current = { timer, left };
     if (!isAnnouncing || before === null) return;
     if (before.timer === null && timer !== null) {
-      announce(`Timer started: ${spoken(remainingMs(timer, Date.now(), offsetMs))}.`);
+      announceQuietly(`Timer started: ${spoken(remainingMs(timer, Date.now(), offsetMs))}.`);
     } else if (before.timer !== null && timer === null) {
-      announce('Timer stopped.');
+      announceQuietly('Timer stopped.');
     } else if (before.timer !== null && timer !== null && before.timer.endsAt !== timer.endsAt) {
-      announce(`Timer changed: ${spoken(remainingMs(timer, Date.now(), offsetMs))} left.`);
+      announceQuietly(`Timer changed: ${spoken(remainingMs(timer, Date.now(), offsetMs))} left.`);
     } else if (timer !== null && before.left > 0 && left === 0) {
       announce('Time is up.');
       beep();

@@ -1,12 +1,23 @@
 import { useEffect, useRef } from 'react';
-import { countPeople } from '../copy';
 import { useBoardStore } from '../store/boardStore';
 
 /** How many people are here; their names too when the facilitator shows the roster. */
 export function PeopleHere() {
   const people = useBoardStore((s) => s.people);
   const isRosterShown = useBoardStore((s) => s.board?.meta.settings.showRoster ?? false);
-  const label = `${countPeople(people.length)} here`;
+  // On a phone's header the words give way to an icon (styles.css); screen readers still hear them.
+  const label = (
+    <>
+      <svg className="people__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+        <circle cx="9" cy="8" r="3.5" fill="currentColor" />
+        <path d="M2 20c0-4 3-6.5 7-6.5s7 2.5 7 6.5z" fill="currentColor" />
+        <circle cx="17" cy="9" r="2.5" fill="currentColor" />
+        <path d="M17.5 13c3 0 4.5 2 4.5 5.5h-4.5c0-2-.6-3.8-1.8-5.1.6-.3 1.2-.4 1.8-.4z" fill="currentColor" />
+      </svg>
+      {people.length}
+      <span className="people__words"> {people.length === 1 ? 'person' : 'people'} here</span>
+    </>
+  );
   const details = useRef<HTMLDetailsElement>(null);
 
   // The roster floats over the board: a click elsewhere or Escape folds it away, as menus do.

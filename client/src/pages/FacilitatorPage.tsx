@@ -44,14 +44,17 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
             <TitleEditor title={meta.title} />
             {(meta.version > 1 || meta.isClosed) && (
               <span className="version-badge">
-                Version {meta.version}
-                {meta.isClosed ? ' · final' : ''}
+                <span aria-hidden="true">{meta.isClosed ? `v${meta.version} · final` : `v${meta.version}`}</span>
+                <span className="visually-hidden">
+                  Version {meta.version}
+                  {meta.isClosed ? ', final' : ''}
+                </span>
               </span>
             )}
           </div>
           <div className="topbar__status">
             <TimerControl />
-            <a className="button button--small" href={`/b/${boardId}/present`} target="_blank" rel="noopener">
+            <a className="button button--small topbar__present" href={`/b/${boardId}/present`} target="_blank" rel="noopener">
               Present<span className="visually-hidden"> (opens the projector view in a new tab)</span>
             </a>
             <ConnectionIndicator />
@@ -60,10 +63,10 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
         </div>
         <div className="topbar__inner topbar__inner--controls">
           <PhaseStepper phase={meta.phase} isClosed={meta.isClosed} version={meta.version} />
-          <BoardActions board={board} />
         </div>
       </header>
       <main className="page facilitator">
+        <BoardActions board={board} />
         <div className="facilitator__panels">
           <InvitePanel
             boardId={boardId}

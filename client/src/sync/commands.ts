@@ -6,7 +6,7 @@ import { randomId } from '../../../shared/random';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
 import type { DecisionRule, ProposalKind, ResponseKind } from '../../../shared/records/Proposal';
-import { announce } from '../store/toastStore';
+import { announce, announceQuietly } from '../store/toastStore';
 import { currentSession } from './boardSession';
 
 const NOT_OPEN: DomainError = { error: 'internal', message: 'The board is not open yet. Wait a moment and try again.' };
@@ -48,9 +48,15 @@ export const QUEUED_SENTENCE = 'Saved on this device. It will be sent when you a
  * Like {@link submit}, and says `success` only once the server has acknowledged the command: a
  * command queued while offline says {@link QUEUED_SENTENCE} instead, and its success after the
  * reconnect. A refusal is announced by the session, as for every command. `onAcknowledged` runs
- * then too (an undo is offered only for what the server did).
+ * then too (an undo is offered only for what the server did). `isRoutine`: the success is only
+ * spoken to screen readers, never shown as a toast (a note saved, a card moved).
  */
-export function submitAcknowledged(command: Command, success: string | null, onAcknowledged?: () => void): DomainError | null {
+export function submitAcknowledged(
+  command: Command,
+  success: string | null,
+  onAcknowledged?: () => void,
+  isRoutine = false,
+): DomainError | null {
   const session = currentSession();
   if (!session) {
     announce(NOT_OPEN.message, 'error');
@@ -65,7 +71,9 @@ export function submitAcknowledged(command: Command, success: string | null, onA
   void result?.then((answer) => {
     if (!answer.ok) return;
     onAcknowledged?.();
-    if (success !== null) announce(success);
+    if (success === null) return;
+    if (isRoutine) announceQuietly(success);
+    else announce(success);
   });
   return null;
 }
@@ -85,7 +93,7 @@ export const postNote = (
   draftId: string = randomId(),
 ) => submitAcknowledged({ type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) }, success);
 export const editNote = (draftId: string, text: string, tag: NoteTag | null) =>
-  submitAcknowledged({ type: 'editDraft', draftId, text, tag }, 'Note saved.');
+  submitAcknowledged({ type: 'editDraft', draftId, text, tag }, 'Note saved.', undefined, true);
 
 export const changePhase = (phase: Phase, confirm?: boolean) =>
   submitAndWait({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });

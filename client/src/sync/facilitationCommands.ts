@@ -18,9 +18,15 @@ import { pushUndo } from './undoStack';
 function submitUndoable(command: UndoableGrouping, label: string, success: string | null): DomainError | null {
   const board = useBoardStore.getState().board;
   const undo = board ? undoOfGrouping(board, command) : null;
-  return submitAcknowledged(command, success, () => {
-    if (undo) pushUndo({ kind: 'grouping', label, command: undo, promptId: null });
-  });
+  // Routine: said to screen readers only; the board itself shows the move.
+  return submitAcknowledged(
+    command,
+    success,
+    () => {
+      if (undo) pushUndo({ kind: 'grouping', label, command: undo, promptId: null });
+    },
+    true,
+  );
 }
 
 /**

@@ -17,13 +17,18 @@ import { pushUndo, takeUndo, type UndoEntry } from './undoStack';
  */
 export function deleteNote(draft: Omit<Draft, 'authorId'>, excerpt: string): DomainError | null {
   const { id: draftId, promptId, text, tag, authorName } = draft;
-  return submitAcknowledged({ type: 'deleteDraft', draftId }, 'Note deleted.', () =>
-    pushUndo({
-      kind: 'note',
-      label: `deleting note ‘${excerpt}’`,
-      command: { type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) },
-      promptId,
-    }),
+  // Routine: said to screen readers only; the page shows "Note deleted. Undo" under the prompt.
+  return submitAcknowledged(
+    { type: 'deleteDraft', draftId },
+    'Note deleted.',
+    () =>
+      pushUndo({
+        kind: 'note',
+        label: `deleting note ‘${excerpt}’`,
+        command: { type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) },
+        promptId,
+      }),
+    true,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { VoteRound } from '../../../../shared/records/VoteRound';
 import { quoted } from '../../copy';
-import { announce } from '../../store/toastStore';
+import { announceQuietly } from '../../store/toastStore';
 import { placeDot, removeDot } from '../../sync/commands';
 import { countDots } from './decisionCopy';
 
@@ -26,11 +26,11 @@ export function DotControls({ round, itemId, itemName, mine, left }: DotControls
   const add = () => {
     if (placeDot(round.id, itemId) !== null) return;
     const after = left - 1;
-    announce(`${countDots(mine + 1)} on ${name}. ${after === 0 ? 'No dots left.' : `${countDots(after)} left.`}`);
+    announceQuietly(`${countDots(mine + 1)} on ${name}. ${after === 0 ? 'No dots left.' : `${countDots(after)} left.`}`);
   };
   const takeBack = () => {
     if (removeDot(round.id, itemId) !== null) return;
-    announce(`${countDots(mine - 1)} on ${name}. ${countDots(left + 1)} left.`);
+    announceQuietly(`${countDots(mine - 1)} on ${name}. ${countDots(left + 1)} left.`);
   };
 
   return (

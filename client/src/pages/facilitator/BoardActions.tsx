@@ -9,14 +9,11 @@ export function BoardActions({ board }: { readonly board: BoardState }) {
   const canReveal = board.meta.phase === 'share' || board.meta.phase === 'group';
   if (!canReveal) return null;
   const hiddenCount = [...board.prompts.values()].filter((p) => !p.isRevealed).length;
+  // Once everything is revealed there is nothing to offer: no disabled button left standing.
+  if (hiddenCount === 0) return null;
   return (
     <div className="board-actions">
-      <button
-        type="button"
-        className="button"
-        disabled={hiddenCount === 0}
-        onClick={() => void revealWithCare(null, confirm.ask)}
-      >
+      <button type="button" className="button" onClick={() => void revealWithCare(null, confirm.ask)}>
         Reveal all
       </button>
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />

@@ -8,7 +8,18 @@ function allowedMove(from: Phase, to: Phase | null): Phase | null {
   return to !== null && findTransition(from, to) ? to : null;
 }
 
-/** All phases in order with the current one marked; Back and Next follow the transition table. */
+/** Why Next does not move on, in a few words that fit under "Next" on a phone. */
+export function nextBlockedReason(phase: Phase, isClosed: boolean, version: number): string {
+  if (isClosed) return `Version ${version} is final`;
+  if (phase === 'agreement') return 'Close the workshop below';
+  return 'Close it from Agreement';
+}
+
+/**
+ * All phases in order with the current one marked; Back and Next follow the transition table.
+ * On a phone only the current phase keeps its name and Back shows its arrow alone (the rest is
+ * said to screen readers), so that the header stays one row of controls.
+ */
 export function PhaseStepper({
   phase,
   isClosed = false,
@@ -38,9 +49,9 @@ export function PhaseStepper({
 
   return (
     <nav className="stepper" aria-label="Workshop phases">
-      <button type="button" className="button" disabled={back === null} onClick={() => back && moveTo(back)}>
-        <span aria-hidden="true">← </span>
-        {back ? `Back to ${PHASE_NAMES[back]}` : 'Back'}
+      <button type="button" className="button stepper__back" disabled={back === null} onClick={() => back && moveTo(back)}>
+        <span aria-hidden="true">←</span>
+        <span className="stepper__back-label">{back ? `Back to ${PHASE_NAMES[back]}` : 'Back'}</span>
       </button>
       <ol className="stepper__list">
         {PHASES.map((p, i) => (
@@ -52,15 +63,27 @@ export function PhaseStepper({
             <span className="stepper__number" aria-hidden="true">
               {i + 1}
             </span>
-            {PHASE_NAMES[p]}
+            <span className="stepper__name">{PHASE_NAMES[p]}</span>
           </li>
         ))}
       </ol>
-      <button type="button" className="button button--primary" disabled={next === null} onClick={() => next && moveTo(next)}>
-        {next ? `Next: ${PHASE_NAMES[next]}` : 'Next'}
-        <span aria-hidden="true"> →</span>
+      <button
+        type="button"
+        className="button button--primary stepper__next"
+        disabled={next === null}
+        onClick={() => next && moveTo(next)}
+      >
+        {next ? (
+          <>
+            Next: {PHASE_NAMES[next]}
+            <span aria-hidden="true"> →</span>
+          </>
+        ) : (
+          <span className="stepper__blocked">
+            Next <span className="stepper__why">{nextBlockedReason(phase, isClosed, version)}</span>
+          </span>
+        )}
       </button>
-      {isClosed && <p className="stepper__closed">Closed: version {version} is final. Reopen it to change anything.</p>}
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </nav>
   );

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { MAX_PROMPT_CHARS } from '../../../../shared/limits';
 import type { Prompt, PromptKind } from '../../../../shared/records/Prompt';
 import { PROMPT_KIND_NAMES, quoted } from '../../copy';
-import { announce } from '../../store/toastStore';
+import { announce, announceQuietly } from '../../store/toastStore';
 import { movePrompt, removePrompt, updatePrompt } from '../../sync/commands';
 import type { useConfirm } from './useConfirm';
 
@@ -32,7 +32,7 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (isChanged && updatePrompt(prompt.id, { text: text.trim() }) === null) announce('Question saved.');
+    if (isChanged && updatePrompt(prompt.id, { text: text.trim() }) === null) announceQuietly('Question saved.');
   };
   const setKind = (kind: PromptKind) => updatePrompt(prompt.id, { kind });
   const earlierId = `move-earlier-${prompt.id}`;

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { MAX_PURPOSE_CHARS } from '../../../../shared/limits';
-import { announce } from '../../store/toastStore';
+import { announceQuietly } from '../../store/toastStore';
 import { updateBoard } from '../../sync/commands';
 
 /** The purpose statement: why the group is here. Editable during setup. */
@@ -13,7 +13,7 @@ export function PurposeEditor({ purpose }: { readonly purpose: string }) {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (isChanged && updateBoard({ purpose: text.trim() }) === null) announce('Purpose saved.');
+    if (isChanged && updateBoard({ purpose: text.trim() }) === null) announceQuietly('Purpose saved.');
   };
 
   return (

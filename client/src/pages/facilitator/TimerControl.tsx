@@ -1,12 +1,31 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_TIMER_MS, MIN_TIMER_MS } from '../../../../shared/limits';
-import { Countdown } from '../../components/Countdown';
+import { Countdown, SoundToggle } from '../../components/Countdown';
 import { useBoardStore } from '../../store/boardStore';
 import { addTime, startTimer, stopTimer } from '../../sync/facilitationCommands';
 import './timerControl.css';
 
 const PRESET_MINUTES = [1, 3, 5, 10] as const;
 const MINUTE_MS = 60_000;
+
+/** One more minute and Stop. Beside the countdown on wider screens; in the timer's panel on a phone (timerControl.css). */
+function QuickTimerButtons({ className }: { readonly className: string }) {
+  return (
+    <span className={className}>
+      <button
+        type="button"
+        className="button button--small"
+        aria-label="+1 min (add one minute)"
+        onClick={() => addTime(MINUTE_MS)}
+      >
+        +1 min
+      </button>
+      <button type="button" className="button button--small" aria-label="Stop the timer" onClick={() => stopTimer()}>
+        Stop
+      </button>
+    </span>
+  );
+}
 
 /** The facilitator's countdown: presets and custom minutes, one more minute, stop. Everyone sees the same time. */
 export function TimerControl() {
@@ -53,21 +72,7 @@ export function TimerControl() {
   return (
     <div className="timer-control" ref={wrapper}>
       <Countdown />
-      {isRunning && (
-        <>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label="+1 min (add one minute)"
-            onClick={() => addTime(MINUTE_MS)}
-          >
-            +1 min
-          </button>
-          <button type="button" className="button button--small" aria-label="Stop the timer" onClick={() => stopTimer()}>
-            Stop
-          </button>
-        </>
-      )}
+      {isRunning && <QuickTimerButtons className="timer-control__quick" />}
       <button
         ref={toggle}
         type="button"
@@ -76,10 +81,23 @@ export function TimerControl() {
         aria-controls={panelId}
         onClick={() => setIsOpen(!isOpen)}
       >
-        {isRunning ? 'New timer' : 'Timer'}
+        {isRunning ? (
+          <>
+            <span className="timer-control__long">New timer</span>
+            <span className="timer-control__short">Timer</span>
+          </>
+        ) : (
+          'Timer'
+        )}
       </button>
       {isOpen && (
         <div ref={panel} id={panelId} className="timer-control__panel">
+          {isRunning && (
+            <div className="timer-control__running">
+              <QuickTimerButtons className="actions" />
+              <SoundToggle />
+            </div>
+          )}
           <p className="timer-control__title">Start a countdown for everyone</p>
           <div className="actions">
             {PRESET_MINUTES.map((m) => (

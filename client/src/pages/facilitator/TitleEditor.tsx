@@ -53,8 +53,15 @@ export function TitleEditor({ title }: { readonly title: string }) {
   return (
     <div className="title-editor">
       <h1 className="topbar__title">{title}</h1>
-      <button ref={renameButton} type="button" className="button button--small button--quiet" onClick={() => setDraft(title)}>
-        Rename<span className="visually-hidden"> the workshop</span>
+      <button
+        ref={renameButton}
+        type="button"
+        className="button button--small button--quiet title-editor__rename"
+        onClick={() => setDraft(title)}
+      >
+        <span aria-hidden="true">✎</span>
+        <span className="title-editor__rename-label">Rename</span>
+        <span className="visually-hidden"> the workshop</span>
       </button>
     </div>
   );

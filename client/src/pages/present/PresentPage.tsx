@@ -1,86 +1,35 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
-import { PHASE_GUIDANCE } from '../../../../shared/phases';
+import type { BoardState } from '../../../../shared/domain/state';
+import { PHASE_GUIDANCE, type Phase } from '../../../../shared/phases';
 import { BoardGate } from '../../components/BoardGate';
 import { Countdown } from '../../components/Countdown';
+import { openProposals } from '../../components/decisions/decisionSelectors';
 import { JoinCode } from '../../components/JoinCode';
-import { ThemeList } from '../../components/ThemeList';
-import { layoutBoard, type PromptLayout, writersLine } from '../../components/themeLayout';
+import { layoutBoard, type PromptLayout } from '../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../components/useLiveGrouping';
-import { countNotes, countPeople, PHASE_NAMES, PROMPT_KIND_NAMES, pendingLine } from '../../copy';
+import { countPeople, PHASE_NAMES } from '../../copy';
 import { participantUrl } from '../../facilitatorLink';
 import { facilitatorKeyFor, joinCodeFor } from '../../storage';
 import { useBoardStore } from '../../store/boardStore';
 import { useBoardSession } from '../../sync/useBoardSession';
 import { QrCode } from '../facilitator/QrCode';
+import { PresentAgreement, PresentDecide, PresentVote } from './PresentDecisions';
+import { AllPrompts, FocusedPrompt } from './PresentNotes';
 import './present.css';
 
-function progressLine(layout: PromptLayout): string {
-  const { prompt, noteCount, themes } = layout;
-  if (!prompt.isRevealed) return `${pendingLine(prompt)} · ${writersLine(prompt.contributorCount)}`;
-  const themeCount = themes.length === 1 ? '1 theme' : `${themes.length} themes`;
-  return `${countNotes(noteCount)} · ${themeCount} · ${writersLine(prompt.contributorCount)}`;
-}
+/** Phases in which people are still arriving: the join code and QR code are the screen's main content. */
+const ARRIVAL_PHASES: ReadonlySet<Phase> = new Set(['setup', 'reflect']);
 
-/** The spotlighted prompt, large: its themes and notes as they form. */
-function FocusedPrompt({
-  layout,
-  moving,
-  recent,
-}: {
-  layout: PromptLayout;
-  moving: ReadonlySet<string>;
-  recent: ReadonlySet<string>;
-}) {
-  return (
-    <section className="present__focus" aria-labelledby="present-focus">
-      <p className="present__kind">{PROMPT_KIND_NAMES[layout.prompt.kind]}</p>
-      <h2 id="present-focus" className="present__prompt">
-        {layout.prompt.text}
-      </h2>
-      <p className="present__progress">{progressLine(layout)}</p>
-      {layout.prompt.isRevealed && layout.noteCount > 0 && <ThemeList layout={layout} moving={moving} recent={recent} />}
-    </section>
-  );
-}
-
-/** Every prompt at a glance: progress before the reveal, theme names and counts after. */
-function AllPrompts({
-  board,
-  layouts,
-  moving,
-}: {
-  board: BoardState;
-  layouts: Map<string, PromptLayout>;
-  moving: ReadonlySet<string>;
-}) {
-  return (
-    <div className="present__grid">
-      {sortedPrompts(board).map((prompt) => {
-        const layout = layouts.get(prompt.id);
-        if (!layout) return null;
-        return (
-          <section key={prompt.id} className="present__card" aria-labelledby={`present-${prompt.id}`}>
-            <h2 id={`present-${prompt.id}`} className="present__card-title">
-              {prompt.text}
-            </h2>
-            <p className="present__progress">{progressLine(layout)}</p>
-            {prompt.isRevealed && layout.themes.length > 0 && <ThemeList layout={layout} moving={moving} isCompact />}
-          </section>
-        );
-      })}
-    </div>
-  );
-}
-
-function JoinPanel({ boardId }: { boardId: string }) {
+function JoinPanel({ boardId, isArriving }: { readonly boardId: string; readonly isArriving: boolean }) {
   const storedCode = useBoardStore((s) => s.joinCode);
   const joinCode = storedCode ?? joinCodeFor(boardId);
   const peopleCount = useBoardStore((s) => s.people.length);
-  const [isShown, setIsShown] = useState(true);
+  // Until the facilitator chooses, the code follows the phase: large while people arrive, folded away after.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const isShown = choice ?? isArriving;
   const link = participantUrl(boardId, joinCode);
   return (
-    <aside className="present__join" aria-label="How to join">
+    <aside className={`present__join${isArriving && isShown ? ' present__join--arrival' : ''}`} aria-label="How to join">
       {isShown && (
         <>
           <p className="present__join-label">Join at {location.host}</p>
@@ -89,18 +38,41 @@ function JoinPanel({ boardId }: { boardId: string }) {
         </>
       )}
       <p className="present__people">{countPeople(peopleCount)} here</p>
-      <button type="button" className="button button--small" aria-pressed={!isShown} onClick={() => setIsShown(!isShown)}>
+      <button type="button" className="button button--small" aria-pressed={!isShown} onClick={() => setChoice(!isShown)}>
         {isShown ? 'Hide join code' : 'Show join code'}
       </button>
     </aside>
   );
 }
 
+/** What the room needs to see now: it follows the phase, and the spotlight only while notes are on show. */
+function PhaseContent({ board, layouts }: { readonly board: BoardState; readonly layouts: Map<string, PromptLayout> }) {
+  const moving = useMovingIds();
+  const recent = useRecentlyMoved(board.notes);
+  const { phase, focusPromptId } = board.meta;
+  switch (phase) {
+    case 'vote':
+      return <PresentVote board={board} />;
+    case 'decide':
+      return <PresentDecide board={board} />;
+    case 'agreement':
+      return <PresentAgreement board={board} />;
+    case 'revisit':
+      return openProposals(board).length > 0 ? <PresentDecide board={board} /> : <PresentAgreement board={board} />;
+    default: {
+      const focused = focusPromptId ? layouts.get(focusPromptId) : undefined;
+      return focused ? (
+        <FocusedPrompt layout={focused} moving={moving} recent={recent} />
+      ) : (
+        <AllPrompts board={board} layouts={layouts} moving={moving} />
+      );
+    }
+  }
+}
+
 function PresentBoard({ boardId }: { readonly boardId: string }) {
   const board = useBoardStore((s) => s.board);
   const layouts = useMemo(() => (board ? layoutBoard(board) : new Map<string, PromptLayout>()), [board]);
-  const moving = useMovingIds();
-  const recent = useRecentlyMoved(board?.notes ?? null);
 
   useEffect(() => {
     if (board) document.title = `${board.meta.title} · presenting · Accord`;
@@ -108,9 +80,9 @@ function PresentBoard({ boardId }: { readonly boardId: string }) {
 
   if (!board) return null;
   const { meta } = board;
-  const focused = meta.focusPromptId ? layouts.get(meta.focusPromptId) : undefined;
+  const isArriving = ARRIVAL_PHASES.has(meta.phase);
   return (
-    <div className="present">
+    <div className={`present${isArriving ? ' present--arrival' : ''}`} data-phase={meta.phase}>
       <header className="present__head">
         <div>
           <h1 className="present__title">{meta.title}</h1>
@@ -122,13 +94,9 @@ function PresentBoard({ boardId }: { readonly boardId: string }) {
       </header>
       <div className="present__body">
         <main className="present__main">
-          {focused ? (
-            <FocusedPrompt layout={focused} moving={moving} recent={recent} />
-          ) : (
-            <AllPrompts board={board} layouts={layouts} moving={moving} />
-          )}
+          <PhaseContent board={board} layouts={layouts} />
         </main>
-        <JoinPanel boardId={boardId} />
+        <JoinPanel key={isArriving ? 'arriving' : 'working'} boardId={boardId} isArriving={isArriving} />
       </div>
     </div>
   );
@@ -136,7 +104,8 @@ function PresentBoard({ boardId }: { readonly boardId: string }) {
 
 /**
  * /b/:boardId/present — the projector view, opened by the facilitator in a new tab: large type,
- * the spotlighted prompt (or every prompt), the timer, the join code and QR code. It connects as
+ * what the phase is about (notes and themes, the vote, the open proposal, the agreement), the
+ * timer, the join code and QR code. It connects as
  * a facilitator but publishes no presence, so it is not counted as a person in the room.
  */
 export default function PresentPage({ boardId }: { readonly boardId: string }) {
