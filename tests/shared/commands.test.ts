@@ -14,7 +14,12 @@ import { isInvalid } from '../../shared/validate';
 /** A valid command of every type with every field present. */
 const FULL: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Our agreement', purpose: 'Trust.' },
-  updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true },
+  updateSettings: {
+    type: 'updateSettings',
+    facilitatorParticipates: false,
+    showRoster: true,
+    decisionRule: { rule: 'majority', quorumPercent: 50, thresholdPercent: 67 },
+  },
   addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
   removePrompt: { type: 'removePrompt', promptId: 'p1' },
@@ -77,7 +82,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
 const OPTIONAL: Record<CommandType, readonly string[]> = {
   updateBoard: ['title', 'purpose'],
-  updateSettings: ['facilitatorParticipates', 'showRoster'],
+  updateSettings: ['facilitatorParticipates', 'showRoster', 'decisionRule'],
   addPrompt: [],
   updatePrompt: ['text', 'kind'],
   removePrompt: [],

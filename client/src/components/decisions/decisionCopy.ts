@@ -24,6 +24,11 @@ export const RULE_NAMES: Readonly<Record<DecisionRule, string>> = {
   majority: 'Majority',
 };
 
+/** How a round is decided, to follow "decided": "by consensus", "by consent", "by a 67% majority". */
+export function ruleInShort(settings: RuleSettings): string {
+  return settings.rule === 'majority' ? `by a ${settings.thresholdPercent}% majority` : `by ${settings.rule}`;
+}
+
 /** How a rule decides, in one plain sentence, with the round's own numbers. */
 export function ruleSentence(settings: RuleSettings): string {
   const quorum =

@@ -97,7 +97,7 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
           {...(canRevise && latest.kind !== 'adopt' && latest.targetAgreementId !== null
             ? { kind: latest.kind, target: board.agreements.get(latest.targetAgreementId) ?? null }
             : {})}
-          defaults={latest ?? defaults}
+          defaults={defaults}
           title={`${draftLabel}: ${quoted(title)}`}
           onDone={() => stopDrafting(true)}
           onCancel={() => stopDrafting(false)}
