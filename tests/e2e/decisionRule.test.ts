@@ -26,6 +26,7 @@ describe('the board’s decision rule (issue #12)', () => {
     await theme.getByRole('button', { name: `Propose an agreement: ‘${THEME}’` }).click();
     expect(await rule('Consensus').isChecked()).toBe(true);
     await theme.getByRole('button', { name: 'Open the round, decided by consensus' }).waitFor();
+    await theme.getByLabel('Proposed agreement').fill('We meet between 11 and 1.');
     await rule('Majority').check();
     await theme.getByText('For this round only: the board’s rule is consensus').waitFor();
     expect(await auditA11y(page)).toEqual([]);
@@ -66,6 +67,19 @@ describe('the board’s decision rule (issue #12)', () => {
     await other.getByRole('button', { name: `Propose an agreement: ‘${OTHER_THEME}’` }).click();
     expect(await other.getByRole('radio', { name: /^Consent/ }).isChecked()).toBe(true);
     await other.getByRole('button', { name: 'Open the round, decided by consent' }).waitFor();
+
+    // Revisiting: retiring the item agreed by majority starts from the board's rule too, and its
+    // question reads as one sentence (issue #12: it read “Retire: … 1.”.).
+    await seed.send(seed.facilitator, { type: 'setPhase', phase: 'agreement' });
+    await seed.send(seed.facilitator, { type: 'closeWorkshop' });
+    await seed.send(seed.facilitator, { type: 'reopenWorkshop' });
+    await page.getByRole('button', { name: 'Retire ‘We meet between 11 and 1.’' }).click();
+    const retire = page.getByRole('form', { name: 'Retire ‘We meet between 11 and 1.’' });
+    await retire.getByText('The group is asked: “Retire: We meet between 11 and 1.” If the round passes').waitFor();
+    expect(await retire.textContent()).not.toContain('.”.');
+    expect(await retire.getByRole('radio', { name: /^Consent/ }).isChecked()).toBe(true);
+    await retire.getByRole('button', { name: 'Open the round on retiring it, decided by consent' }).waitFor();
+    await shootAtWidths(page, 'decide-rule-retire', retire);
     seed.close();
   }, 60_000);
 });

@@ -9,15 +9,19 @@ const SHOTS_DIR = process.env.SHOTS_DIR ?? 'test-artifacts/e2e';
 
 /**
  * Screenshots `target` (a region, or the whole page) at every width of {@link SHOT_WIDTHS}, and
- * fails when the page scrolls sideways at any of them; the viewport is put back afterwards.
+ * fails when it reaches past the window at any of them; the viewport is put back afterwards.
  */
 export async function shootAtWidths(page: Page, name: string, target: Locator | null = null): Promise<void> {
   await mkdir(SHOTS_DIR, { recursive: true });
   const before = page.viewportSize() ?? { width: 1280, height: 800 };
   for (const width of SHOT_WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) throw new Error(`${name} scrolls sideways by ${overflow} px at ${width} px`);
+    // What is looked at must fit: nothing inside it reaches past the right edge of the window.
+    const overflow = await (target ?? page.locator('body')).evaluate((root) => {
+      const right = Math.max(...[root, ...root.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right));
+      return Math.ceil(right - document.documentElement.clientWidth);
+    });
+    if (overflow > 0) throw new Error(`${name} reaches ${overflow} px past the window at ${width} px`);
     const path = `${SHOTS_DIR}/${name}-${width}.png`;
     // A full-page capture clipped to the target: sticky bars sit at the top of the page, not over it.
     const box = target ? await target.boundingBox() : null;

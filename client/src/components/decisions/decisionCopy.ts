@@ -18,6 +18,17 @@ export function ordinal(n: number): string {
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
+/** Ends at a full stop, a question or exclamation mark or an ellipsis, maybe inside closing quotes or a bracket. */
+const SENTENCE_END = /[.!?…]['"’”)]*$/u;
+
+/**
+ * `sentence` with a full stop at its end, unless it already ends one: a quoted statement that ends
+ * in its own full stop must not read `“… emergencies.”.`.
+ */
+export function endSentence(sentence: string): string {
+  return SENTENCE_END.test(sentence.trimEnd()) ? sentence.trimEnd() : `${sentence.trimEnd()}.`;
+}
+
 export const RULE_NAMES: Readonly<Record<DecisionRule, string>> = {
   consensus: 'Consensus',
   consent: 'Consent',

@@ -3,7 +3,7 @@ import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
 import { MAX_STATEMENT_CHARS } from '../../../../../shared/limits';
 import type { AgreementItem } from '../../../../../shared/records/AgreementItem';
 import type { Proposal, ProposalKind } from '../../../../../shared/records/Proposal';
-import { RULE_NAMES, ruleInShort } from '../../../components/decisions/decisionCopy';
+import { endSentence, RULE_NAMES, ruleInShort } from '../../../components/decisions/decisionCopy';
 import { announce } from '../../../store/toastStore';
 import { openProposal } from '../../../sync/commands';
 import { RuleFields, readRuleDraft, useRuleDraft } from './RuleFields';
@@ -96,7 +96,8 @@ export function ProposalForm(props: ProposalFormProps) {
       )}
       {kind === 'retire' ? (
         <p className="hint">
-          The group is asked: “{statement}”. If the round passes, the item leaves the agreement; its record stays.
+          The group is asked: {endSentence(`“${statement}”`)} If the round passes, the item leaves the agreement; its record
+          stays.
         </p>
       ) : (
         <>
