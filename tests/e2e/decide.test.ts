@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseName } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
 import { BARRIERS, MEETINGS, type SeededBoard, seedBoard, THEME } from './decideSeed';
+import { shootAtWidths } from './shots';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1366, height: 800 } };
@@ -98,6 +99,26 @@ describe('vote', () => {
     expect(await region(kim, MEETINGS).locator('.ranking__item', { hasText: 'No early mornings' }).textContent()).toContain(
       '2 dots',
     );
+    // Issue #12: one ranking across the questions, bars on one scale, and items nobody chose listed apart, unranked.
+    const overall = region(facilitator, 'All questions together').locator('.ranking__item');
+    expect(await overall.locator('.ranking__place').allTextContents()).toEqual(['1st', '2nd', 'Tied 3rd', 'Tied 3rd']);
+    // The two tied notes come in board order, which the reveal shuffled.
+    const names = await overall.locator('.item-summary__name').allTextContents();
+    expect([...names.slice(0, 2), ...names.slice(2).sort()]).toEqual([
+      THEME,
+      'No early mornings',
+      'Childcare',
+      'Mental exhaustion',
+    ]);
+    const barOf = (name: string) =>
+      region(facilitator, BARRIERS).locator('.ranking__item', { hasText: name }).locator('.ranking__bar span');
+    // 1 dot against the board's most (6), not against the question's most (1).
+    expect(await barOf('Childcare').evaluate((el) => (el as HTMLElement).style.width)).toMatch(/^16\.66/);
+    const meetings = region(facilitator, MEETINGS);
+    expect(await meetings.locator('.ranking__item', { hasText: 'Afternoons after 2 are fine' }).count()).toBe(0);
+    expect(await meetings.locator('.ranking__unchosen li').allTextContents()).toEqual(['Afternoons after 2 are fine']);
+    await shootAtWidths(facilitator, 'vote-results', facilitator.getByRole('region', { name: /^Results:/ }));
+    await shootAtWidths(kim, 'vote-results-participant', null);
     for (const page of [facilitator, kim]) expect(await audit(page)).toEqual([]);
     await screenshot(kim, 'decide-participant-360-vote-results');
     await screenshot(facilitator, 'decide-facilitator-vote-results');
