@@ -65,7 +65,7 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
         </h4>
         {standing && (
           <p className="decision__standing" data-tally={standing.count}>
-            {countDots(standing.count)} in {standing.round.label}
+            {standing.count === 0 ? 'No dots' : countDots(standing.count)} in {standing.round.label}
           </p>
         )}
       </header>
