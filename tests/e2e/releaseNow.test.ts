@@ -17,15 +17,15 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** A new board from the default template, as the home page makes one. */
+async function createBoard() {
+  const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
+  return (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string; joinCode: string };
+}
+
 describe('notes written after the reveal', () => {
   it('wait while they would give their writers away; Release now says so and asks first', async () => {
-    const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-    const created = (await response.json()) as {
-      boardId: string;
-      facilitatorKey: string;
-      facilitatorUrl: string;
-      joinCode: string;
-    };
+    const created = await createBoard();
     const seed = await openSeedClients(e2e.url, created, 4);
     const { facilitator, authors, send, promptId } = seed;
     const write = (author: number, text: string) =>
@@ -68,13 +68,7 @@ describe('notes written after the reveal', () => {
   }, 40_000);
 
   it('a prompt only one person wrote to: Reveal says everyone can see that, and offers to wait (issue #12)', async () => {
-    const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-    const created = (await response.json()) as {
-      boardId: string;
-      facilitatorKey: string;
-      facilitatorUrl: string;
-      joinCode: string;
-    };
+    const created = await createBoard();
     const seed = await openSeedClients(e2e.url, created, 1);
     const { facilitator, authors, send, promptId } = seed;
     await send(facilitator, { type: 'setPhase', phase: 'reflect' });

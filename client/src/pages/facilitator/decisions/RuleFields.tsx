@@ -44,7 +44,7 @@ export function RuleFields({
   readonly draft: RuleDraft;
   readonly onChange: (draft: RuleDraft) => void;
 }) {
-  const ids = { rule: useId(), quorum: useId(), threshold: useId() };
+  const ruleName = useId();
   const quorumPercent = Number.parseInt(draft.quorum, 10);
   const thresholdPercent = Number.parseInt(draft.threshold, 10);
   const sentenceOf = (rule: DecisionRule) =>
@@ -59,7 +59,7 @@ export function RuleFields({
         <legend>{legend}</legend>
         {DECISION_RULES.map((rule) => (
           <label key={rule} className="choice rule-choice">
-            <input type="radio" name={ids.rule} checked={draft.rule === rule} onChange={() => onChange({ ...draft, rule })} />
+            <input type="radio" name={ruleName} checked={draft.rule === rule} onChange={() => onChange({ ...draft, rule })} />
             <span>
               <span className="choice__name">{RULE_NAMES[rule]}</span>
               <span className="choice__summary">{sentenceOf(rule)}</span>
@@ -69,36 +69,47 @@ export function RuleFields({
       </fieldset>
       <div className="proposal-form__numbers">
         {draft.rule === 'majority' && (
-          <div className="field field--number">
-            <label htmlFor={ids.threshold}>“Agree” needed (%)</label>
-            <input
-              id={ids.threshold}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={50}
-              max={100}
-              value={draft.threshold}
-              onChange={(e) => onChange({ ...draft, threshold: e.target.value })}
-            />
-          </div>
+          <PercentField
+            label="“Agree” needed (%)"
+            min={50}
+            value={draft.threshold}
+            onChange={(threshold) => onChange({ ...draft, threshold })}
+          />
         )}
         {draft.rule !== 'consent' && (
-          <div className="field field--number">
-            <label htmlFor={ids.quorum}>Quorum: people here who must answer (%)</label>
-            <input
-              id={ids.quorum}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              value={draft.quorum}
-              onChange={(e) => onChange({ ...draft, quorum: e.target.value })}
-            />
-          </div>
+          <PercentField
+            label="Quorum: people here who must answer (%)"
+            min={0}
+            value={draft.quorum}
+            onChange={(quorum) => onChange({ ...draft, quorum })}
+          />
         )}
       </div>
     </>
+  );
+}
+
+/** A percentage as typed, from `min` to 100. */
+function PercentField(props: {
+  readonly label: string;
+  readonly min: number;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field field--number">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        className="input"
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={100}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
   );
 }
