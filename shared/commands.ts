@@ -6,6 +6,7 @@ import { PROMPT_KINDS, promptText } from './records/Prompt';
 import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, ruleSettingsRecord, statementText } from './records/Proposal';
 import { calendarDate, smartieFields } from './records/Smartie';
 import { themeName } from './records/Theme';
+import { UNDO_COMMAND_VALIDATORS } from './undoCommands';
 import {
   arrayOf,
   boolean,
@@ -28,6 +29,8 @@ import {
  */
 export const COMMAND_VALIDATORS = {
   updateBoard: object({ type: oneOf(['updateBoard']), title: boardTitle, purpose: boardPurpose }, ['title', 'purpose']),
+  /** The title alone, in any phase and after closing: the purpose and prompts stay fixed outside setup. */
+  renameBoard: object({ type: oneOf(['renameBoard']), title: boardTitle }),
   updateSettings: object(
     {
       type: oneOf(['updateSettings']),
@@ -122,6 +125,7 @@ export const COMMAND_VALIDATORS = {
   setCheckIn: object({ type: oneOf(['setCheckIn']), date: nullable(calendarDate) }),
   /** `seatId`: a handle from the facilitators' `seats` message. */
   removeSeat: object({ type: oneOf(['removeSeat']), seatId: id }),
+  ...UNDO_COMMAND_VALIDATORS,
 } as const;
 
 /** Name of a command. */

@@ -103,6 +103,8 @@ export class ClusterNode {
     entryAddress: string,
     rooms: RoomManager,
     allowedOrigins: readonly string[],
+    /** The server's own hosts besides Host (as AccordServer's own check counts them): the same verdict here and there. */
+    ownHosts: readonly (string | undefined)[] = [],
   ): Promise<UpgradeRoute> {
     const path = req.url ?? '/';
     const hop = checkHop(this.config.secret, req.headers, { boardId, path });
@@ -113,7 +115,7 @@ export class ClusterNode {
     const isHopped = hop.type === 'valid';
     const clientAddress = isHopped ? hop.clientAddress : entryAddress;
     const local: UpgradeRoute = { type: 'local', clientAddress, isHopped };
-    if (!isHopped && !isOriginAllowed(req, allowedOrigins)) return local;
+    if (!isHopped && !isOriginAllowed(req, allowedOrigins, [req.headers.host, ...ownHosts])) return local;
     if (rooms.draining) return { type: 'close', code: CLOSE_CODES.DRAINING, reason: 'Server shutting down' };
     if (rooms.isOpen(boardId) || this.ownership.isHeld(boardId)) return local;
     let owner: RemoteOwner | null;

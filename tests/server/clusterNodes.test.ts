@@ -92,6 +92,23 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
     await waitFor(() => facilitator.board().meta.timer !== null, 5000, 'the timer on the owner');
   });
 
+  it("pipes a browser on PUBLIC_URL's origin, which the entry node allows as its own, instead of serving it locally", async () => {
+    const publicUrl = 'https://accord.example.org';
+    const entry = await startNode(schema, 'node-c', { PUBLIC_URL: publicUrl });
+    try {
+      const created = await createBoard(a);
+      const facilitator = connect(a, created.boardId, { facilitatorKey: created.facilitatorKey });
+      await waitSynced(facilitator);
+      // Served locally, node c would not own the board and close with 4501 again and again.
+      const ws = await opened(`${entry.wsUrl}/${created.boardId}`, { origin: publicUrl });
+      sockets.push(ws);
+      expect(await health(entry)).toMatchObject({ rooms: 0, connections: 0 });
+      await expect.poll(async () => (await health(a)).connections).toBe(2);
+    } finally {
+      await entry.close();
+    }
+  });
+
   it('refuses a hop header that is wrongly signed or stale, and never passes a hopped upgrade on again', async () => {
     const created = await createBoard(a);
     await a.rooms.get(created.boardId);

@@ -26,6 +26,7 @@ import {
 /** The phase table of DESIGN.md, written out independently of COMMAND_RULES. */
 const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   updateBoard: ['setup'],
+  renameBoard: PHASES,
   updateSettings: PHASES,
   addPrompt: ['setup', 'revisit'],
   updatePrompt: ['setup', 'revisit'],
@@ -60,6 +61,7 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   reopenWorkshop: ['agreement'],
   setCheckIn: PHASES,
   removeSeat: PHASES,
+  restoreGrouping: ['group'],
 };
 
 /** SMARTIE fields used by the setSmartie sample. */
@@ -71,6 +73,7 @@ const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'delete
 /** A command of each type that succeeds in workshopState() in every phase where it is allowed. */
 const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T>; state?: () => DomainState } } = {
   updateBoard: { actor: FACILITATOR, command: () => ({ type: 'updateBoard', title: 'New title', purpose: '' }) },
+  renameBoard: { actor: FACILITATOR, command: () => ({ type: 'renameBoard', title: 'Renamed later' }) },
   updateSettings: { actor: FACILITATOR, command: () => ({ type: 'updateSettings', facilitatorParticipates: false }) },
   addPrompt: {
     actor: FACILITATOR,
@@ -172,6 +175,16 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   reopenWorkshop: { actor: FACILITATOR, state: closedState, command: () => ({ type: 'reopenWorkshop' }) },
   setCheckIn: { actor: FACILITATOR, command: () => ({ type: 'setCheckIn', date: '2027-03-31' }) },
   removeSeat: { actor: FACILITATOR, state: votingState, command: () => ({ type: 'removeSeat', seatId: 'seat-alice' }) },
+  restoreGrouping: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'restoreGrouping',
+      expected: [{ noteId: 'note1', themeId: null }],
+      theme: null,
+      moves: [{ noteIds: ['note1'], themeId: 'theme2', beforeNoteId: null }],
+      removeThemeId: null,
+    }),
+  },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -179,6 +192,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   updateBoard: {
     phase: 'setup',
     changes: { doc: [{ type: 'setMeta', fields: { title: 'New title', purpose: '' } }], private: [] },
+  },
+  renameBoard: {
+    phase: 'decide',
+    changes: { doc: [{ type: 'setMeta', fields: { title: 'Renamed later' } }], private: [] },
   },
   updateSettings: {
     phase: 'vote',
@@ -512,6 +529,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [{ type: 'patchVoteRound', id: 'round1', fields: { voterCount: 0 } }],
       private: [{ type: 'removeSeat', participantId: 'alice' }],
     },
+  },
+  restoreGrouping: {
+    phase: 'group',
+    changes: { doc: [{ type: 'patchNote', id: 'note1', fields: { themeId: 'theme2', order: 'a0' } }], private: [] },
   },
 };
 

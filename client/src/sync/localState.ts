@@ -21,6 +21,7 @@ export type Slice = Extract<PrivateMessage, { type: 'slice' }>;
  */
 const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'updateBoard',
+  'renameBoard',
   'updateSettings',
   'addPrompt',
   'updatePrompt',
@@ -37,6 +38,7 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'moveNotes',
   'mergeThemes',
   'moveTheme',
+  'restoreGrouping',
   'placeDot',
   'removeDot',
   'respond',

@@ -45,7 +45,7 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite }: Promp
           </ul>
         </section>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} />}
     </section>
   );

@@ -47,7 +47,7 @@ function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent }: Gr
       {prompt.isRevealed && prompt.pendingCount > 0 && (
         <p className="group-prompt__held">{countNotes(prompt.pendingCount)} waiting to be shown together.</p>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />}
     </section>
   );
