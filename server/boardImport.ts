@@ -4,6 +4,7 @@ import type { DocChange } from '../shared/domain/changes';
 import { type BoardExport, parseBoardExport } from '../shared/exports/boardExport';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { isInvalid } from '../shared/validate';
+import { importRefusal } from './importRefusal';
 
 /** The document of an imported board, or a sentence saying why the body is refused. */
 export type ImportBuild = { readonly update: Uint8Array; readonly notes: number } | { readonly refusal: string };
@@ -43,7 +44,7 @@ export function buildImportedBoard(body: Uint8Array, boardId: string, now: numbe
     return { refusal: NOT_JSON_REFUSAL };
   }
   const data = parseBoardExport(value);
-  if (isInvalid(data)) return { refusal: `${data.path} ${data.message}.` };
+  if (isInvalid(data)) return { refusal: importRefusal(data) };
   const board = withoutPrivateCounts(data.board);
   const changes: DocChange[] = [
     { type: 'setMeta', fields: { ...board.meta, id: boardId, createdAt: now } },

@@ -3,7 +3,7 @@ import { PHASES } from './phases';
 import { boardPurpose, boardTitle } from './records/BoardMeta';
 import { authorName, noteTag, noteText } from './records/Note';
 import { PROMPT_KINDS, promptText } from './records/Prompt';
-import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, statementText } from './records/Proposal';
+import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, ruleSettingsRecord, statementText } from './records/Proposal';
 import { calendarDate, smartieFields } from './records/Smartie';
 import { themeName } from './records/Theme';
 import { UNDO_COMMAND_VALIDATORS } from './undoCommands';
@@ -31,10 +31,15 @@ export const COMMAND_VALIDATORS = {
   updateBoard: object({ type: oneOf(['updateBoard']), title: boardTitle, purpose: boardPurpose }, ['title', 'purpose']),
   /** The title alone, in any phase and after closing: the purpose and prompts stay fixed outside setup. */
   renameBoard: object({ type: oneOf(['renameBoard']), title: boardTitle }),
-  updateSettings: object({ type: oneOf(['updateSettings']), facilitatorParticipates: boolean, showRoster: boolean }, [
-    'facilitatorParticipates',
-    'showRoster',
-  ]),
+  updateSettings: object(
+    {
+      type: oneOf(['updateSettings']),
+      facilitatorParticipates: boolean,
+      showRoster: boolean,
+      decisionRule: ruleSettingsRecord,
+    },
+    ['facilitatorParticipates', 'showRoster', 'decisionRule'],
+  ),
   addPrompt: object({
     type: oneOf(['addPrompt']),
     promptId: id,

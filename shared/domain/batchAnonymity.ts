@@ -81,7 +81,7 @@ export function exposureSentence(prompt: Prompt, drafts: readonly Draft[], isWai
   if (authors === 1) {
     return isWaiting
       ? `One person wrote ${isOne ? 'the note' : 'every note'} waiting for ${quoted}: showing ${isOne ? 'it' : 'them'} now could tell everyone who wrote ${isOne ? 'it' : 'them'}.`
-      : `Only one person wrote to ${quoted}: revealing it could tell everyone who wrote its notes.`;
+      : `Only one person wrote to ${quoted}, and everyone can see that count: revealing ${isOne ? 'its note' : `its ${drafts.length} notes`} now would show the whole group what that one person wrote.`;
   }
   if (authors === 2) {
     const what = isWaiting ? `the notes waiting for ${quoted}` : `to ${quoted}`;

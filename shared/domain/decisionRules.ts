@@ -1,3 +1,4 @@
+import type { BoardSettings } from '../records/BoardMeta';
 import type { DecisionRule, ResponseCounts } from '../records/Proposal';
 
 /** The data that says how a consensus round decides. */
@@ -7,6 +8,17 @@ export interface RuleSettings {
   readonly quorumPercent: number;
   /** For majority: share of responses that must be "agree", 50–100. */
   readonly thresholdPercent: number;
+}
+
+/** The rule of a board whose facilitator never chose one: consensus, half of those here answering. */
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { rule: 'consensus', quorumPercent: 50, thresholdPercent: 67 };
+
+/**
+ * The board's own rule: what every new round starts from. Never the rule of the last round, so a
+ * rule picked for one statement (a majority vote, say) does not silently decide the next one.
+ */
+export function boardRule(settings: BoardSettings): RuleSettings {
+  return settings.decisionRule ?? DEFAULT_RULE_SETTINGS;
 }
 
 /** What a closed round decided, and why, in one plain sentence. */

@@ -23,6 +23,7 @@ export function updateSettings(state: DomainState, command: CommandOf<'updateSet
   const settings = { ...state.board.meta.settings };
   if (command.facilitatorParticipates !== undefined) settings.facilitatorParticipates = command.facilitatorParticipates;
   if (command.showRoster !== undefined) settings.showRoster = command.showRoster;
+  if (command.decisionRule !== undefined) settings.decisionRule = command.decisionRule;
   return { doc: [{ type: 'setMeta', fields: { settings } }], private: [] };
 }
 

@@ -1,6 +1,7 @@
 import { MAX_PURPOSE_CHARS, MAX_TITLE_CHARS } from '../limits';
 import { PHASES } from '../phases';
 import { boolean, type Infer, id, integer, nullable, object, oneOf, string } from '../validate';
+import { ruleSettingsRecord } from './Proposal';
 import { calendarDate } from './Smartie';
 
 /** Validates a board title. */
@@ -10,16 +11,25 @@ export const boardTitle = string({ minChars: 1, maxChars: MAX_TITLE_CHARS, trim:
 export const boardPurpose = string({ maxChars: MAX_PURPOSE_CHARS, trim: true });
 
 /** Validates the board settings the facilitator can change. */
-export const boardSettings = object({
-  /** The facilitator may post notes (and, later, vote) like a participant. */
-  facilitatorParticipates: boolean,
-  /** Show the display names of the people present, not only their number. */
-  showRoster: boolean,
-  /** Notes carry no author (every template but the two-person conversation). Fixed at creation. */
-  isAnonymous: boolean,
-  /** Agreement items carry SMARTIE fields. */
-  usesSmartie: boolean,
-});
+export const boardSettings = object(
+  {
+    /** The facilitator may post notes (and, later, vote) like a participant. */
+    facilitatorParticipates: boolean,
+    /** Show the display names of the people present, not only their number. */
+    showRoster: boolean,
+    /** Notes carry no author (every template but the two-person conversation). Fixed at creation. */
+    isAnonymous: boolean,
+    /** Agreement items carry SMARTIE fields. */
+    usesSmartie: boolean,
+    /**
+     * How the group decides unless the facilitator picks otherwise for one round. Absent on boards
+     * whose facilitator never changed it: those decide by DEFAULT_RULE_SETTINGS (consensus), see
+     * `boardRule` in shared/domain/decisionRules.ts.
+     */
+    decisionRule: ruleSettingsRecord,
+  },
+  ['decisionRule'],
+);
 
 /** Board settings. See {@link boardSettings}. */
 export type BoardSettings = Infer<typeof boardSettings>;

@@ -16,6 +16,16 @@ export const PROPOSAL_KINDS = ['adopt', 'amend', 'retire'] as const;
 /** See {@link PROPOSAL_KINDS}. */
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
+/**
+ * Validates how a round decides: the rule, the share of people present who must answer (0–100)
+ * and, for `majority`, the share of answers that must be "agree" (50–100). See shared/domain/decisionRules.ts.
+ */
+export const ruleSettingsRecord = object({
+  rule: oneOf(DECISION_RULES),
+  quorumPercent: integer(0, 100),
+  thresholdPercent: integer(50, 100),
+});
+
 /** Validates a statement. */
 export const statementText = string({ minChars: 1, maxChars: MAX_STATEMENT_CHARS, trim: true });
 

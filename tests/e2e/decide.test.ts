@@ -1,16 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardConnection } from '../../client/src/sync/BoardConnection';
-import { randomId } from '../../shared/random';
 import { chooseName } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
-import { openSeedClients } from './seedClients';
+import { BARRIERS, MEETINGS, type SeededBoard, seedBoard, THEME } from './decideSeed';
+import { shootAtWidths } from './shots';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1366, height: 800 } };
-const MEETINGS = 'The times that work best for me to meet are…';
-const BARRIERS = 'Right now, what stops me from working at my best is…';
-const THEME = 'Meet between 11 and 1';
 const BLOCK_REASON = 'I do the school pickup at 12:30 on Tuesdays, so a meeting then means I cannot come.';
 
 let e2e: E2E;
@@ -20,79 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-interface SeededBoard {
-  readonly boardId: string;
-  readonly facilitatorUrl: string;
-  readonly joinCode: string;
-}
-
-/**
- * Brings a new board to the vote phase (or to decide, after one closed vote) with raw commands
- * from node clients, the way any client would: notes from two authors, revealed, grouped into
- * themes. The authors leave before the browsers arrive, so that only the browsers are "here".
- */
-async function seedBoard(phase: 'vote' | 'decide'): Promise<SeededBoard> {
-  const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-  const created = (await response.json()) as {
-    boardId: string;
-    facilitatorKey: string;
-    facilitatorUrl: string;
-    joinCode: string;
-  };
-  const seed = await openSeedClients(e2e.url, created, 2);
-  const { facilitator, send, board, promptId } = seed;
-  const authors = seed.authors as readonly [BoardConnection, BoardConnection];
-  const noteId = (text: string) => [...board().notes.values()].find((n) => n.text === text)?.id ?? '';
-
-  await send(facilitator, { type: 'setPhase', phase: 'reflect' });
-  const notes: [string, string, 0 | 1][] = [
-    [MEETINGS, 'Between 11 and 1', 0],
-    [MEETINGS, 'Late mornings, from 11', 1],
-    [MEETINGS, 'Not before 10: school run', 0],
-    [MEETINGS, 'Afternoons after 2 are fine', 1],
-    [BARRIERS, 'Childcare', 0],
-    [BARRIERS, 'Mental exhaustion', 1],
-    ['I would like the team to keep in mind that…', 'I help take care of a family member', 0],
-  ];
-  for (const [prompt, text, author] of notes) {
-    await send(authors[author], { type: 'postDraft', draftId: randomId(), promptId: promptId(prompt), text, tag: null });
-  }
-  await send(facilitator, { type: 'setPhase', phase: 'share' });
-  // Two writers: each would know the other's notes, so the seed reveals knowingly.
-  await send(facilitator, { type: 'reveal', promptId: null, confirmSmallCount: true });
-  await send(facilitator, { type: 'setPhase', phase: 'group' });
-  const theme = (name: string, texts: string[]) =>
-    send(facilitator, {
-      type: 'createTheme',
-      themeId: randomId(),
-      promptId: promptId(MEETINGS),
-      name,
-      noteIds: texts.map(noteId),
-      beforeThemeId: null,
-    });
-  await theme(THEME, ['Between 11 and 1', 'Late mornings, from 11']);
-  await theme('No early mornings', ['Not before 10: school run']);
-  await send(facilitator, { type: 'setPhase', phase: 'vote' });
-  if (phase === 'decide') {
-    const roundId = randomId();
-    await send(facilitator, {
-      type: 'openVoteRound',
-      roundId,
-      label: 'Round 1',
-      dotsPerPerson: 5,
-      maxPerItem: 3,
-      facilitatorVotes: false,
-      itemIds: null,
-    });
-    const themeId = [...board().themes.values()].find((t) => t.name === THEME)?.id ?? '';
-    for (const author of authors) await send(author, { type: 'placeDot', roundId, itemId: themeId });
-    await send(facilitator, { type: 'closeVoteRound', roundId, confirmSmallCount: true });
-    await send(facilitator, { type: 'setPhase', phase: 'decide' });
-  }
-  seed.close();
-  return { boardId: created.boardId, facilitatorUrl: created.facilitatorUrl, joinCode: created.joinCode };
-}
 
 /** A facilitator on a laptop and three participants, one of them on a 360 px phone. */
 async function openBrowsers(seeded: SeededBoard) {
@@ -130,7 +53,7 @@ const answerCounts = (page: Page) => page.locator('.outcome, .counts, .reason').
 
 describe('vote', () => {
   it('keeps dots secret until the close, enforces the budget, then ranks for everyone', async () => {
-    const seeded = await seedBoard('vote');
+    const seeded = await seedBoard(e2e.url, 'vote');
     const { facilitator, robin, sam, kim, participants } = await openBrowsers(seeded);
 
     await facilitator.getByRole('heading', { name: 'Start a vote' }).waitFor();
@@ -176,6 +99,26 @@ describe('vote', () => {
     expect(await region(kim, MEETINGS).locator('.ranking__item', { hasText: 'No early mornings' }).textContent()).toContain(
       '2 dots',
     );
+    // Issue #12: one ranking across the questions, bars on one scale, and items nobody chose listed apart, unranked.
+    const overall = region(facilitator, 'All questions together').locator('.ranking__item');
+    expect(await overall.locator('.ranking__place').allTextContents()).toEqual(['1st', '2nd', 'Tied 3rd', 'Tied 3rd']);
+    // The two tied notes come in board order, which the reveal shuffled.
+    const names = await overall.locator('.item-summary__name').allTextContents();
+    expect([...names.slice(0, 2), ...names.slice(2).sort()]).toEqual([
+      THEME,
+      'No early mornings',
+      'Childcare',
+      'Mental exhaustion',
+    ]);
+    const barOf = (name: string) =>
+      region(facilitator, BARRIERS).locator('.ranking__item', { hasText: name }).locator('.ranking__bar span');
+    // 1 dot against the board's most (6), not against the question's most (1).
+    expect(await barOf('Childcare').evaluate((el) => (el as HTMLElement).style.width)).toMatch(/^16\.66/);
+    const meetings = region(facilitator, MEETINGS);
+    expect(await meetings.locator('.ranking__item', { hasText: 'Afternoons after 2 are fine' }).count()).toBe(0);
+    expect(await meetings.locator('.ranking__unchosen li').allTextContents()).toEqual(['Afternoons after 2 are fine']);
+    await shootAtWidths(facilitator, 'vote-results', facilitator.getByRole('region', { name: /^Results:/ }));
+    await shootAtWidths(kim, 'vote-results-participant', null);
     for (const page of [facilitator, kim]) expect(await audit(page)).toEqual([]);
     await screenshot(kim, 'decide-participant-360-vote-results');
     await screenshot(facilitator, 'decide-facilitator-vote-results');
@@ -191,7 +134,7 @@ describe('vote', () => {
 
 describe('decide', () => {
   it('shows a block’s reason to everyone without a name; the revised statement passes into everyone’s Agreement column', async () => {
-    const seeded = await seedBoard('decide');
+    const seeded = await seedBoard(e2e.url, 'decide');
     const { facilitator, robin, sam, kim, participants } = await openBrowsers(seeded);
 
     const theme = facilitator.getByRole('article', { name: THEME });
@@ -289,7 +232,7 @@ describe('decide', () => {
 
 describe('results from one or two people', () => {
   it('asks before closing a vote or a round only one person took part in, and says what that would show', async () => {
-    const seeded = await seedBoard('vote');
+    const seeded = await seedBoard(e2e.url, 'vote');
     const facilitator = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await facilitator.goto(seeded.facilitatorUrl);
     const robin = await (await e2e.newContext(PHONE)).newPage();

@@ -3,6 +3,7 @@ import { randomId } from '../../shared/random';
 import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { chooseName, promptRegion } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { shootAtWidths } from './shots';
 import { openSeedClients } from './seedClients';
 
 const [FIRST] = WORKING_AGREEMENT_QUESTIONNAIRE.prompts.map((p) => p.text) as [string];
@@ -16,15 +17,15 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** A new board from the default template, as the home page makes one. */
+async function createBoard() {
+  const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
+  return (await response.json()) as { boardId: string; facilitatorKey: string; facilitatorUrl: string; joinCode: string };
+}
+
 describe('notes written after the reveal', () => {
   it('wait while they would give their writers away; Release now says so and asks first', async () => {
-    const response = await fetch(`${e2e.url}/api/boards`, { method: 'POST', body: '{}' });
-    const created = (await response.json()) as {
-      boardId: string;
-      facilitatorKey: string;
-      facilitatorUrl: string;
-      joinCode: string;
-    };
+    const created = await createBoard();
     const seed = await openSeedClients(e2e.url, created, 4);
     const { facilitator, authors, send, promptId } = seed;
     const write = (author: number, text: string) =>
@@ -57,12 +58,44 @@ describe('notes written after the reveal', () => {
     await screenshot(page, 'share-facilitator-1280-release-now');
     await page.setViewportSize({ width: 360, height: 740 });
     await screenshot(page, 'share-facilitator-360-release-now');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Wait for more people' }).click();
     expect(await promptRegion(phone, FIRST).locator('.note').count()).toBe(4);
 
     await column.getByRole('button', { name: 'Release now' }).click();
     await dialog.getByRole('button', { name: 'Show now' }).click();
     await expect.poll(() => promptRegion(phone, FIRST).locator('.note').count()).toBe(7);
     await column.locator('.held').waitFor({ state: 'detached' });
+  }, 40_000);
+
+  it('a prompt only one person wrote to: Reveal says everyone can see that, and offers to wait (issue #12)', async () => {
+    const created = await createBoard();
+    const seed = await openSeedClients(e2e.url, created, 1);
+    const { facilitator, authors, send, promptId } = seed;
+    await send(facilitator, { type: 'setPhase', phase: 'reflect' });
+    for (const text of ['Long meetings', 'Too many tools']) {
+      await send(authors[0]!, { type: 'postDraft', draftId: randomId(), promptId: promptId(FIRST), text, tag: null });
+    }
+    await send(facilitator, { type: 'setPhase', phase: 'share' });
+    seed.close();
+
+    const page = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(created.facilitatorUrl);
+    await promptRegion(page, FIRST)
+      .getByRole('button', { name: `Reveal notes for ‘${FIRST.slice(0, 57).trimEnd()}` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Reveal anyway?' });
+    await dialog
+      .getByText(
+        `Only one person wrote to “${FIRST}”, and everyone can see that count: revealing its 2 notes now would show the whole group what that one person wrote.`,
+      )
+      .waitFor();
+    expect(await auditA11y(page)).toEqual([]);
+    await shootAtWidths(page, 'share-reveal-one-writer', dialog);
+    await dialog.getByRole('button', { name: 'Wait for more people' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await promptRegion(page, FIRST)
+      .getByRole('button', { name: /^Reveal notes for/ })
+      .waitFor();
+    expect(await page.content()).not.toContain('Too many tools');
   }, 40_000);
 });

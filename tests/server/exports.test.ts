@@ -120,9 +120,33 @@ describe('JSON export → import → export', () => {
 
   it.each<[string, string, RegExp]>([
     ['a body that is not JSON', '{"format": ', /must be JSON/],
-    ['an empty object', '{}', /^export\.format /],
-    ['an export of an older schema', JSON.stringify({ ...golden(), schemaVersion: 3 }), /^export\.schemaVersion must be 4/],
-    ['another board format', JSON.stringify({ ...golden(), format: 'trello' }), /^export\.format /],
+    [
+      'an empty object',
+      '{}',
+      /^This file can’t be imported\. It is not an Accord board export\. .* Where in the file: export\.format\.$/,
+    ],
+    [
+      'an export of an older schema',
+      JSON.stringify({ ...golden(), schemaVersion: 3 }),
+      /It was exported by a different version of Accord\. Export the board again from this Accord/,
+    ],
+    ['another board format', JSON.stringify({ ...golden(), format: 'trello' }), /It is not an Accord board export\./],
+    // Issue #12: not "export.hello is not an allowed field".
+    [
+      'a field no export has',
+      JSON.stringify({ ...golden(), hello: 'world' }),
+      /^This file can’t be imported\. There is a field “hello” in the file that an Accord board export never has\. Import the \.json file exactly as Accord exported it\. Where in the file: export\.hello\.$/,
+    ],
+    [
+      'a note with a field no export has',
+      withFirstNote({ colour: 'red' }),
+      /^This file can’t be imported\. There is a field “colour” in note 1 that an Accord board export never has\./,
+    ],
+    [
+      'a note without its text',
+      withFirstNote({ text: undefined }),
+      /^This file can’t be imported\. “text” is missing from note 1, and every Accord board export has it\./,
+    ],
   ])('refuses %s with 400 and a reason, creating nothing', async (_label, body, message) => {
     const response = await importBoard(body);
     expect(response.status).toBe(400);
@@ -198,8 +222,10 @@ describe('JSON export → import → export', () => {
       expect(response.status).toBe(400);
       const refusal = (await response.json()) as { error: string; message: string };
       expect(refusal.error).toBe('invalid_request');
-      expect(refusal.message.startsWith(`${path} `)).toBe(true);
+      expect(refusal.message.startsWith('This file can’t be imported. ')).toBe(true);
+      expect(refusal.message.endsWith(` Where in the file: ${path}.`)).toBe(true);
       expect(refusal.message).toContain(what);
+      expect(refusal.message).not.toContain('"');
       expect(refusal.message).toMatch(/\.$/);
       expect(stored).not.toHaveBeenCalled();
       stored.mockRestore();
@@ -289,4 +315,11 @@ describe('export downloads', () => {
 /** The golden board's export as data. */
 function golden(): Record<string, unknown> {
   return JSON.parse(exportBoardJson(goldenBoard().state.board, GOLDEN_EXPORTED_AT));
+}
+
+/** The golden export as JSON with its first note's fields patched (undefined drops a field). */
+function withFirstNote(patch: Record<string, unknown>): string {
+  const data = golden() as { board: { notes: Record<string, unknown>[] } };
+  data.board.notes[0] = { ...data.board.notes[0], ...patch };
+  return JSON.stringify(data);
 }

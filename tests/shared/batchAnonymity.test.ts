@@ -70,8 +70,17 @@ describe('batchExposure', () => {
 
 describe('reveal warns before it could name someone', () => {
   it.each([
-    ['1 person, 1 note', [1], 'Only one person wrote to “Question 1?”: revealing it could tell everyone who wrote its notes.'],
-    ['1 person, 4 notes', [4], 'Only one person wrote to “Question 1?”: revealing it could tell everyone who wrote its notes.'],
+    // Issue #12: the count of writers is on everyone's screen, so "1 person" is already known to all.
+    [
+      '1 person, 1 note',
+      [1],
+      'Only one person wrote to “Question 1?”, and everyone can see that count: revealing its note now would show the whole group what that one person wrote.',
+    ],
+    [
+      '1 person, 4 notes',
+      [4],
+      'Only one person wrote to “Question 1?”, and everyone can see that count: revealing its 4 notes now would show the whole group what that one person wrote.',
+    ],
     ['2 people', [3, 3], 'Only two people wrote to “Question 1?”: each of them would know which notes the other wrote.'],
     [
       '3 people, one note each',

@@ -15,7 +15,12 @@ import { isInvalid } from '../../shared/validate';
 const FULL: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Our agreement', purpose: 'Trust.' },
   renameBoard: { type: 'renameBoard', title: 'Our agreement, version 2' },
-  updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true },
+  updateSettings: {
+    type: 'updateSettings',
+    facilitatorParticipates: false,
+    showRoster: true,
+    decisionRule: { rule: 'majority', quorumPercent: 50, thresholdPercent: 67 },
+  },
   addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
   removePrompt: { type: 'removePrompt', promptId: 'p1' },
@@ -86,7 +91,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
 const OPTIONAL: Record<CommandType, readonly string[]> = {
   updateBoard: ['title', 'purpose'],
   renameBoard: [],
-  updateSettings: ['facilitatorParticipates', 'showRoster'],
+  updateSettings: ['facilitatorParticipates', 'showRoster', 'decisionRule'],
   addPrompt: [],
   updatePrompt: ['text', 'kind'],
   removePrompt: [],

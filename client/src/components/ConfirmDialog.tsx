@@ -4,6 +4,8 @@ export interface ConfirmRequest {
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
+  /** The button that changes nothing, when "Cancel" undersells it (e.g. "Wait for more people"). */
+  readonly cancelLabel?: string;
   readonly onConfirm: () => void;
 }
 
@@ -33,7 +35,7 @@ export function ConfirmDialog({ request, onClose }: { readonly request: ConfirmR
           <p id={messageId}>{request.message}</p>
           <div className="actions actions--end">
             <button type="submit" className="button" value="cancel">
-              Cancel
+              {request.cancelLabel ?? 'Cancel'}
             </button>
             <button
               type="button"

@@ -1,5 +1,6 @@
 import type { Command } from '../../../shared/commands';
 import { ASKS_TO_CONFIRM, type DomainError } from '../../../shared/domain/errors';
+import type { RuleSettings } from '../../../shared/domain/decisionRules';
 import type { Phase } from '../../../shared/phases';
 import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
@@ -106,8 +107,11 @@ export const releaseHeld = (promptId: string, confirmSmallCount = false) =>
 
 export const updateBoard = (fields: { title?: string; purpose?: string }) => submit({ type: 'updateBoard', ...fields });
 export const renameBoard = (title: string) => submit({ type: 'renameBoard', title });
-export const updateSettings = (fields: { facilitatorParticipates?: boolean; showRoster?: boolean }) =>
-  submit({ type: 'updateSettings', ...fields });
+export const updateSettings = (fields: {
+  facilitatorParticipates?: boolean;
+  showRoster?: boolean;
+  decisionRule?: RuleSettings;
+}) => submit({ type: 'updateSettings', ...fields });
 export const addPrompt = (text: string, kind: PromptKind) =>
   submit({ type: 'addPrompt', promptId: randomId(), text, kind, beforePromptId: null });
 export const updatePrompt = (promptId: string, fields: { text?: string; kind?: PromptKind }) =>

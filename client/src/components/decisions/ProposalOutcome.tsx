@@ -1,5 +1,5 @@
 import type { Proposal, ResponseKind } from '../../../../shared/records/Proposal';
-import { RESPONSE_NAMES, RULE_NAMES } from './decisionCopy';
+import { RESPONSE_NAMES, ruleInShort } from './decisionCopy';
 
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
 /** Blocks first: they are what the group has to understand before it drafts an alternative. */
@@ -14,7 +14,7 @@ export function ProposalOutcome({ proposal }: { readonly proposal: Proposal }) {
     <div className={`outcome outcome--${outcome.isPassed ? 'passed' : 'failed'}`}>
       <p className="outcome__verdict">
         <span className="outcome__badge">{outcome.isPassed ? 'Passed' : 'Not passed'}</span>
-        <span className="outcome__rule">{RULE_NAMES[proposal.rule]}</span>
+        <span className="outcome__rule">Decided {ruleInShort(proposal)}</span>
       </p>
       <p className="outcome__why">{outcome.explanation}</p>
       <ul className="counts" aria-label="Answers">

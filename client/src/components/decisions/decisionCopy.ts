@@ -18,11 +18,27 @@ export function ordinal(n: number): string {
   return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
+/** Ends at a full stop, a question or exclamation mark or an ellipsis, maybe inside closing quotes or a bracket. */
+const SENTENCE_END = /[.!?…]['"’”)]*$/u;
+
+/**
+ * `sentence` with a full stop at its end, unless it already ends one: a quoted statement that ends
+ * in its own full stop must not read `“… emergencies.”.`.
+ */
+export function endSentence(sentence: string): string {
+  return SENTENCE_END.test(sentence.trimEnd()) ? sentence.trimEnd() : `${sentence.trimEnd()}.`;
+}
+
 export const RULE_NAMES: Readonly<Record<DecisionRule, string>> = {
   consensus: 'Consensus',
   consent: 'Consent',
   majority: 'Majority',
 };
+
+/** How a round is decided, to follow "decided": "by consensus", "by consent", "by a 67% majority". */
+export function ruleInShort(settings: RuleSettings): string {
+  return settings.rule === 'majority' ? `by a ${settings.thresholdPercent}% majority` : `by ${settings.rule}`;
+}
 
 /** How a rule decides, in one plain sentence, with the round's own numbers. */
 export function ruleSentence(settings: RuleSettings): string {

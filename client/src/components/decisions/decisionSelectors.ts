@@ -80,21 +80,23 @@ export interface RankedItem {
 
 export interface PromptRanking {
   readonly prompt: Prompt;
+  /** Items that got dots, most first. */
   readonly ranked: readonly RankedItem[];
+  /** Items of the round nobody put a dot on: not ranked, not "tied last". */
+  readonly unchosen: readonly BoardItem[];
 }
 
-/** Ranks items by dots, most first; ties keep board order and share a rank. */
+/** Ranks the items that got dots, most first; ties keep board order and share a rank. Items with no dot are not ranked. */
 export function rankItems(items: readonly BoardItem[], tallies: Readonly<Record<string, number>>): RankedItem[] {
   const counted = items
-    .filter((item) => Object.hasOwn(tallies, item.id))
-    .map((item) => ({ item, count: tallies[item.id] ?? 0 }))
+    .map((item) => ({ item, count: Object.hasOwn(tallies, item.id) ? (tallies[item.id] ?? 0) : 0 }))
+    .filter(({ count }) => count > 0)
     .sort((a, b) => b.count - a.count);
   return counted.map(({ item, count }) => ({
     item,
     count,
     rank: 1 + counted.filter((other) => other.count > count).length,
-    // Items nobody chose are not "tied": they are simply not chosen.
-    isTied: count > 0 && counted.some((other) => other.item !== item && other.count === count),
+    isTied: counted.some((other) => other.item !== item && other.count === count),
   }));
 }
 
@@ -103,7 +105,21 @@ export function rankingOf(board: BoardState, round: VoteRound): PromptRanking[] 
   const tallies = round.tallies;
   if (tallies === null) return [];
   const only = new Set(Object.keys(tallies));
-  return itemsByPrompt(board, 'align', only).map(({ prompt, items }) => ({ prompt, ranked: rankItems(items, tallies) }));
+  return itemsByPrompt(board, 'align', only).map(({ prompt, items }) => ({
+    prompt,
+    ranked: rankItems(items, tallies),
+    unchosen: items.filter((item) => !tallies[item.id]),
+  }));
+}
+
+/** Every item that got dots in the round, ranked across all its questions (board order breaks ties). */
+export function overallRanking(rankings: readonly PromptRanking[]): RankedItem[] {
+  const tallies: Record<string, number> = {};
+  for (const { ranked } of rankings) for (const { item, count } of ranked) tallies[item.id] = count;
+  return rankItems(
+    rankings.flatMap(({ ranked }) => ranked.map((r) => r.item)),
+    tallies,
+  );
 }
 
 /** The dots an item got in the most recent closed round that included it. */

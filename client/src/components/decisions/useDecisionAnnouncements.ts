@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
 import { quoted } from '../../copy';
+import { endSentence } from './decisionCopy';
 import { announce } from '../../store/toastStore';
 
 /** Sentences for what appeared on the board: a vote opened or closed, a round opened or decided, an item unlocked. */
@@ -21,7 +22,9 @@ export function describeDecisionChanges(before: BoardState, after: BoardState, i
   for (const proposal of after.proposals.values()) {
     const previous = before.proposals.get(proposal.id);
     if (!previous && proposal.status === 'open') {
-      sentences.push(`${isFacilitator ? 'Round opened on' : 'New proposal to answer:'} ${quoted(proposal.statement)}.`);
+      sentences.push(
+        endSentence(`${isFacilitator ? 'Round opened on' : 'New proposal to answer:'} ${quoted(proposal.statement)}`),
+      );
     } else if (previous?.status === 'open' && proposal.status !== 'open') {
       sentences.push(
         `Round closed: ${quoted(proposal.statement)} ${proposal.status === 'passed' ? 'passed and is locked into the agreement' : 'did not pass'}.`,
@@ -30,10 +33,10 @@ export function describeDecisionChanges(before: BoardState, after: BoardState, i
   }
   for (const item of after.agreements.values()) {
     if (before.agreements.get(item.id)?.status === 'locked' && item.status === 'unlocked') {
-      sentences.push(`Agreement unlocked: ${quoted(item.statement)}.`);
+      sentences.push(endSentence(`Agreement unlocked: ${quoted(item.statement)}`));
     }
     if (before.agreements.get(item.id)?.status === 'locked' && item.status === 'retired') {
-      sentences.push(`Retired from the agreement: ${quoted(item.statement)}.`);
+      sentences.push(endSentence(`Retired from the agreement: ${quoted(item.statement)}`));
     }
   }
   if (!before.meta.isClosed && after.meta.isClosed) {

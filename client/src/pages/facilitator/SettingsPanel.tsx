@@ -1,5 +1,6 @@
 import type { BoardSettings } from '../../../../shared/records/BoardMeta';
 import { updateSettings } from '../../sync/commands';
+import { BoardRuleSetting } from './decisions/BoardRuleSetting';
 
 /** The board's settings, changeable in any phase. */
 export function SettingsPanel({ settings }: { readonly settings: BoardSettings }) {
@@ -25,6 +26,7 @@ export function SettingsPanel({ settings }: { readonly settings: BoardSettings }
         {settings.usesSmartie ? 'Agreed items carry SMARTIE action details. ' : ''}
         Set when the workshop was created.
       </p>
+      <BoardRuleSetting settings={settings} />
     </fieldset>
   );
 }

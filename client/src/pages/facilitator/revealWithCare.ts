@@ -13,8 +13,9 @@ export async function revealWithCare(promptId: string | null, ask: Ask): Promise
   if (result.ok || result.error !== 'too_few_people') return;
   ask({
     title: promptId === null ? 'Reveal all anyway?' : 'Reveal anyway?',
-    message: `${result.message} You can wait for more people to write, or reveal now.`,
+    message: `${result.message} You can wait for more people to write: nothing is shown until you reveal.`,
     confirmLabel: 'Reveal anyway',
+    cancelLabel: 'Wait for more people',
     onConfirm: () => void revealPrompt(promptId, true),
   });
 }
@@ -27,6 +28,7 @@ export async function releaseWithCare(promptId: string, ask: Ask): Promise<void>
     title: 'Show these notes now?',
     message: `${result.message} They come out on their own once enough people have written.`,
     confirmLabel: 'Show now',
+    cancelLabel: 'Wait for more people',
     onConfirm: () => void releaseHeld(promptId, true),
   });
 }

@@ -97,7 +97,7 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
           target={item}
           initialStatement={mode === 'retire' ? retireStatement(item.statement) : item.statement}
           previous={latest?.status === 'failed' && latest.kind === mode ? latest : null}
-          defaults={latest ?? defaults}
+          defaults={defaults}
           title={`${mode === 'amend' ? 'Amend' : 'Retire'} ${quoted(item.statement)}`}
           onDone={() => stop(true)}
           onCancel={() => stop(false)}

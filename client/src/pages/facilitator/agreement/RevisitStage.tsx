@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { boardRule } from '../../../../../shared/domain/decisionRules';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
 import { CheckInLine } from '../../../components/agreement/CheckInLine';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
@@ -6,7 +7,6 @@ import { agreementsOfPrompt } from '../../../components/decisions/decisionSelect
 import { facilitatorKeyFor } from '../../../storage';
 import { changePhase } from '../../../sync/commands';
 import { AddPromptForm } from '../AddPromptForm';
-import { lastRuleSettings } from '../decisions/DecideStage';
 import { RevisitItem } from './RevisitItem';
 
 /**
@@ -16,7 +16,7 @@ import { RevisitItem } from './RevisitItem';
  */
 export function RevisitStage({ board, ask }: { readonly board: BoardState; readonly ask: (request: ConfirmRequest) => void }) {
   const { meta } = board;
-  const defaults = lastRuleSettings(board);
+  const defaults = boardRule(board.meta.settings);
   const since = useMemo(() => Math.max(0, ...[...board.versions.values()].map((v) => v.closedAt)), [board.versions]);
   const prompts = sortedPrompts(board).filter((p) => p.kind === 'align');
 

@@ -1,23 +1,15 @@
 import { useMemo } from 'react';
-import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
+import { boardRule } from '../../../../../shared/domain/decisionRules';
 import type { BoardState } from '../../../../../shared/domain/state';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { itemsByPrompt, standings } from '../../../components/decisions/decisionSelectors';
 import { PromptDecisions } from './PromptDecisions';
-import { DEFAULT_RULE } from './ProposalForm';
-
-/** The rule settings of the latest round on the board: a group usually keeps the rule it chose. */
-export function lastRuleSettings(board: BoardState): RuleSettings {
-  let latest: RuleSettings & { openedAt: number } = { ...DEFAULT_RULE, openedAt: -1 };
-  for (const proposal of board.proposals.values()) if (proposal.openedAt > latest.openedAt) latest = proposal;
-  return { rule: latest.rule, quorumPercent: latest.quorumPercent, thresholdPercent: latest.thresholdPercent };
-}
 
 /** Per question to agree on: themes ranked by the last vote, each with its consensus rounds. */
 export function DecideStage({ board, ask }: { readonly board: BoardState; readonly ask: (request: ConfirmRequest) => void }) {
   const groups = useMemo(() => itemsByPrompt(board, 'align'), [board]);
   const standing = useMemo(() => standings(board), [board]);
-  const defaults = lastRuleSettings(board);
+  const defaults = boardRule(board.meta.settings);
 
   return (
     <section className="decide" aria-labelledby="decide-title">

@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
 import { MAX_STATEMENT_CHARS } from '../../../../../shared/limits';
 import type { AgreementItem } from '../../../../../shared/records/AgreementItem';
-import { DECISION_RULES, type DecisionRule, type Proposal, type ProposalKind } from '../../../../../shared/records/Proposal';
-import { RULE_NAMES, ruleSentence } from '../../../components/decisions/decisionCopy';
+import type { Proposal, ProposalKind } from '../../../../../shared/records/Proposal';
+import { endSentence, RULE_NAMES, ruleInShort } from '../../../components/decisions/decisionCopy';
 import { announce } from '../../../store/toastStore';
 import { openProposal } from '../../../sync/commands';
+import { RuleFields, readRuleDraft, useRuleDraft } from './RuleFields';
 
 export interface ProposalFormProps {
   readonly promptId: string;
@@ -13,6 +14,7 @@ export interface ProposalFormProps {
   readonly initialStatement: string;
   /** The failed round this revises; null for a first round. */
   readonly previous: Proposal | null;
+  /** The board's rule (see `boardRule`): every round starts from it, never from the last round's. */
   readonly defaults: RuleSettings;
   /** Names the form for screen readers: "Propose an agreement for ‘Meeting times’". */
   readonly title: string;
@@ -23,8 +25,12 @@ export interface ProposalFormProps {
   readonly target?: AgreementItem | null;
 }
 
-/** Default rule settings when the board has no round yet to take them from. */
-export const DEFAULT_RULE: RuleSettings = { rule: 'consensus', quorumPercent: 50, thresholdPercent: 67 };
+/** True when two settings decide alike (numbers a rule does not use do not count). */
+function sameRule(a: RuleSettings, b: RuleSettings): boolean {
+  if (a.rule !== b.rule) return false;
+  if (a.rule !== 'consent' && a.quorumPercent !== b.quorumPercent) return false;
+  return a.rule !== 'majority' || a.thresholdPercent === b.thresholdPercent;
+}
 
 /** Drafts a statement and opens a consensus round on it under a rule the group can read in one sentence. */
 export function ProposalForm(props: ProposalFormProps) {
@@ -37,20 +43,12 @@ export function ProposalForm(props: ProposalFormProps) {
     if (kind === 'retire') heading.current?.focus();
   }, [kind]);
   const [statement, setStatement] = useState(props.initialStatement);
-  const [rule, setRule] = useState<DecisionRule>(props.defaults.rule);
-  const [quorum, setQuorum] = useState(String(props.defaults.quorumPercent));
-  const [threshold, setThreshold] = useState(String(props.defaults.thresholdPercent));
+  const [draft, setDraft] = useRuleDraft(props.defaults);
   const [error, setError] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
-  const ids = { statement: useId(), counter: useId(), rule: useId(), quorum: useId(), threshold: useId(), title: useId() };
-  const quorumPercent = Number.parseInt(quorum, 10);
-  const thresholdPercent = Number.parseInt(threshold, 10);
-  const sentenceOf = (r: DecisionRule) =>
-    ruleSentence({
-      rule: r,
-      quorumPercent: Number.isFinite(quorumPercent) ? quorumPercent : 0,
-      thresholdPercent: Number.isFinite(thresholdPercent) ? thresholdPercent : 50,
-    });
+  const ids = { statement: useId(), counter: useId(), title: useId() };
+  const settings = readRuleDraft(draft, props.defaults);
+  const isBoardRule = typeof settings !== 'string' && sameRule(settings, props.defaults);
 
   const fail = (message: string) => {
     setError(message);
@@ -63,18 +61,14 @@ export function ProposalForm(props: ProposalFormProps) {
     const text = statement.trim();
     if (text === '') return fail('Write the statement the group is asked to agree to.');
     if (kind === 'amend' && text === target?.statement) return fail('Change the wording: this is the wording in force now.');
-    if (!(quorumPercent >= 0 && quorumPercent <= 100)) return fail('The quorum must be between 0% and 100%.');
-    if (rule === 'majority' && !(thresholdPercent >= 50 && thresholdPercent <= 100))
-      return fail('A majority must be between 50% and 100%.');
+    if (typeof settings === 'string') return fail(settings);
     setError(null);
     setIsSending(true);
     const result = await openProposal({
       promptId: props.promptId,
       themeId: props.themeId,
       statement: text,
-      rule,
-      quorumPercent,
-      thresholdPercent: rule === 'majority' ? thresholdPercent : props.defaults.thresholdPercent,
+      ...settings,
       previousProposalId: previous?.id ?? null,
       ...(kind === 'adopt' ? {} : { kind, targetAgreementId: target?.id ?? null }),
     });
@@ -102,7 +96,8 @@ export function ProposalForm(props: ProposalFormProps) {
       )}
       {kind === 'retire' ? (
         <p className="hint">
-          The group is asked: “{statement}”. If the round passes, the item leaves the agreement; its record stays.
+          The group is asked: {endSentence(`“${statement}”`)} If the round passes, the item leaves the agreement; its record
+          stays.
         </p>
       ) : (
         <>
@@ -125,50 +120,13 @@ export function ProposalForm(props: ProposalFormProps) {
           </p>
         </>
       )}
-      <fieldset className="rules">
-        <legend>How the group decides</legend>
-        {DECISION_RULES.map((r) => (
-          <label key={r} className="choice rule-choice">
-            <input type="radio" name={ids.rule} checked={rule === r} onChange={() => setRule(r)} />
-            <span>
-              <span className="choice__name">{RULE_NAMES[r]}</span>
-              <span className="choice__summary">{sentenceOf(r)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <div className="proposal-form__numbers">
-        {rule === 'majority' && (
-          <div className="field field--number">
-            <label htmlFor={ids.threshold}>“Agree” needed (%)</label>
-            <input
-              id={ids.threshold}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={50}
-              max={100}
-              value={threshold}
-              onChange={(e) => setThreshold(e.target.value)}
-            />
-          </div>
-        )}
-        {rule !== 'consent' && (
-          <div className="field field--number">
-            <label htmlFor={ids.quorum}>Quorum: people here who must answer (%)</label>
-            <input
-              id={ids.quorum}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              value={quorum}
-              onChange={(e) => setQuorum(e.target.value)}
-            />
-          </div>
-        )}
-      </div>
+      <RuleFields legend="How the group decides" draft={draft} onChange={setDraft} />
+      {!isBoardRule && (
+        <p className="hint">
+          For this round only: the board’s rule is {RULE_NAMES[props.defaults.rule].toLowerCase()}, and the next round starts from
+          it again.
+        </p>
+      )}
       <p className="form__error">{error}</p>
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={isSending}>
@@ -179,6 +137,7 @@ export function ProposalForm(props: ProposalFormProps) {
               : kind === 'retire'
                 ? 'Open the round on retiring it'
                 : 'Open the round'}
+          {typeof settings !== 'string' && `, decided ${ruleInShort(settings)}`}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
           Cancel

@@ -65,7 +65,7 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
         </h4>
         {standing && (
           <p className="decision__standing" data-tally={standing.count}>
-            {countDots(standing.count)} in {standing.round.label}
+            {standing.count === 0 ? 'No dots' : countDots(standing.count)} in {standing.round.label}
           </p>
         )}
       </header>
@@ -97,7 +97,7 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
           {...(canRevise && latest.kind !== 'adopt' && latest.targetAgreementId !== null
             ? { kind: latest.kind, target: board.agreements.get(latest.targetAgreementId) ?? null }
             : {})}
-          defaults={latest ?? defaults}
+          defaults={defaults}
           title={`${draftLabel}: ${quoted(title)}`}
           onDone={() => stopDrafting(true)}
           onCancel={() => stopDrafting(false)}

@@ -98,7 +98,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     () => ({
       announcements: dragAnnouncements(
         (promptId) => layoutsRef.current.get(promptId),
-        () => session.moving.size,
+        () => session.carried,
       ),
       screenReaderInstructions: SCREEN_READER_INSTRUCTIONS,
       // Moved notes are drawn anew in their new place: focus is placed by hand after the drop.

@@ -1,7 +1,7 @@
 import type { Active, Announcements, Over, ScreenReaderInstructions } from '@dnd-kit/core';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
-import type { DragItem, DropTarget } from './dragModel';
+import { type DragItem, type DropTarget, resolveDrop } from './dragModel';
 
 /** Read out when a note or theme gets focus: how to move it without a mouse. */
 export const SCREEN_READER_INSTRUCTIONS: ScreenReaderInstructions = {
@@ -11,11 +11,12 @@ export const SCREEN_READER_INSTRUCTIONS: ScreenReaderInstructions = {
 
 /**
  * Plain sentences for every step of a drag ("Picked up note ‘childcare’. Moved over theme
- * ‘Family’. Dropped into theme ‘Family’."). `carried` is how many notes the drag carries.
+ * ‘Family’. Dropped into theme ‘Family’."). `carried` is the notes the drag carries. A place
+ * where dropping changes nothing (Ungrouped for a note in no theme) says so, and offers nothing.
  */
 export function dragAnnouncements(
   layoutOf: (promptId: string) => PromptLayout | undefined,
-  carried: () => number,
+  carried: () => readonly string[],
 ): Announcements {
   const noteText = (layout: PromptLayout | undefined, noteId: string) =>
     noteExcerpt(
@@ -28,7 +29,7 @@ export function dragAnnouncements(
     const item = active.data.current as DragItem;
     const layout = layoutOf(item.promptId);
     if (item.kind === 'theme') return `theme ${themeName(layout, item.themeId)}`;
-    const count = carried();
+    const count = carried().length;
     const text = noteText(layout, item.noteId);
     return count > 1 ? `${countNotes(count)}: ${text} and ${count - 1} more` : `note ${text}`;
   };
@@ -37,9 +38,22 @@ export function dragAnnouncements(
     const item = active.data.current as DragItem;
     const target = over.data.current as DropTarget;
     const layout = layoutOf(target.promptId);
+    const noteIds = item.kind === 'note' ? carried() : [];
+    const isNoChange = layout !== undefined && resolveDrop(layout, item, noteIds, target) === null;
+    const them = noteIds.length > 1;
     switch (target.kind) {
       case 'ungrouped':
-        return { place: 'Ungrouped', hint: 'drop to take it out of its theme', dropped: 'Dropped into Ungrouped.' };
+        return isNoChange
+          ? {
+              place: 'Ungrouped',
+              hint: `${them ? 'they are' : 'it is'} in no theme already, so dropping here changes nothing`,
+              dropped: `Dropped into Ungrouped, where ${them ? 'they' : 'it'} already ${them ? 'were' : 'was'}: nothing changed.`,
+            }
+          : {
+              place: 'Ungrouped',
+              hint: `drop to take ${them ? 'them out of their themes' : 'it out of its theme'}`,
+              dropped: 'Dropped into Ungrouped.',
+            };
       case 'newTheme':
         return { place: 'New theme', hint: 'drop to start a new theme', dropped: 'Dropped on New theme: name the theme.' };
       case 'theme': {
@@ -50,7 +64,13 @@ export function dragAnnouncements(
               hint: 'drop to merge the two themes',
               dropped: `Dropped on theme ${name}: confirm the merge.`,
             }
-          : { place: `theme ${name}`, hint: 'drop to add it at the end', dropped: `Dropped into theme ${name}.` };
+          : isNoChange
+            ? {
+                place: `theme ${name}`,
+                hint: `${them ? 'they are' : 'it is'} in this theme already, so dropping here changes nothing`,
+                dropped: `Dropped into theme ${name}, where ${them ? 'they' : 'it'} already ${them ? 'were' : 'was'}: nothing changed.`,
+              }
+            : { place: `theme ${name}`, hint: 'drop to add it at the end', dropped: `Dropped into theme ${name}.` };
       }
       case 'note': {
         const text = noteText(layout, target.noteId);
