@@ -18,6 +18,7 @@ export function updateSettings(state: DomainState, command: CommandOf<'updateSet
   const settings = { ...state.board.meta.settings };
   if (command.facilitatorParticipates !== undefined) settings.facilitatorParticipates = command.facilitatorParticipates;
   if (command.showRoster !== undefined) settings.showRoster = command.showRoster;
+  if (command.participantsGroup !== undefined) settings.participantsGroup = command.participantsGroup;
   return { doc: [{ type: 'setMeta', fields: { settings } }], private: [] };
 }
 

@@ -10,16 +10,24 @@ export const boardTitle = string({ minChars: 1, maxChars: MAX_TITLE_CHARS, trim:
 export const boardPurpose = string({ maxChars: MAX_PURPOSE_CHARS, trim: true });
 
 /** Validates the board settings the facilitator can change. */
-export const boardSettings = object({
-  /** The facilitator may post notes (and, later, vote) like a participant. */
-  facilitatorParticipates: boolean,
-  /** Show the display names of the people present, not only their number. */
-  showRoster: boolean,
-  /** Notes carry no author (every template but the two-person conversation). Fixed at creation. */
-  isAnonymous: boolean,
-  /** Agreement items carry SMARTIE fields. */
-  usesSmartie: boolean,
-});
+export const boardSettings = object(
+  {
+    /** The facilitator may post notes (and, later, vote) like a participant. */
+    facilitatorParticipates: boolean,
+    /** Show the display names of the people present, not only their number. */
+    showRoster: boolean,
+    /** Notes carry no author (every template but the two-person conversation). Fixed at creation. */
+    isAnonymous: boolean,
+    /** Agreement items carry SMARTIE fields. */
+    usesSmartie: boolean,
+    /**
+     * Participants may move revealed notes into themes and start themes during group, through the
+     * facilitator's own commands and limits. Off (absent) unless the facilitator turns it on.
+     */
+    participantsGroup: boolean,
+  },
+  ['participantsGroup'],
+);
 
 /** Board settings. See {@link boardSettings}. */
 export type BoardSettings = Infer<typeof boardSettings>;

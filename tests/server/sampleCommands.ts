@@ -58,4 +58,6 @@ export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 's' },
+  markDone: { type: 'markDone', targetId: 'px', isDone: true },
+  react: { type: 'react', noteId: 'nx', reaction: 'plusOne', isOn: true },
 };

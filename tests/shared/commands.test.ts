@@ -14,7 +14,7 @@ import { isInvalid } from '../../shared/validate';
 /** A valid command of every type with every field present. */
 const FULL: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Our agreement', purpose: 'Trust.' },
-  updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true },
+  updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true, participantsGroup: true },
   addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
   removePrompt: { type: 'removePrompt', promptId: 'p1' },
@@ -72,12 +72,14 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 'seat1' },
+  markDone: { type: 'markDone', targetId: 'p1', isDone: false },
+  react: { type: 'react', noteId: 'n1', reaction: 'heart', isOn: true },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
 const OPTIONAL: Record<CommandType, readonly string[]> = {
   updateBoard: ['title', 'purpose'],
-  updateSettings: ['facilitatorParticipates', 'showRoster'],
+  updateSettings: ['facilitatorParticipates', 'showRoster', 'participantsGroup'],
   addPrompt: [],
   updatePrompt: ['text', 'kind'],
   removePrompt: [],
@@ -111,6 +113,8 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   reopenWorkshop: [],
   setCheckIn: [],
   removeSeat: [],
+  markDone: [],
+  react: [],
 };
 
 /** Fields that accept null. */

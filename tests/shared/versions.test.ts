@@ -291,6 +291,8 @@ const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2024-09-01' },
   removeSeat: { type: 'removeSeat', seatId: 'seat-alice' },
+  markDone: { type: 'markDone', targetId: 'prompt1', isDone: true },
+  react: { type: 'react', noteId: 'note1', reaction: 'plusOne', isOn: true },
 };
 
 /** Who may send each command (the guard is checked after permission). */
@@ -301,6 +303,8 @@ const SENDER: Partial<Record<CommandType, Actor>> = {
   placeDot: ALICE,
   removeDot: ALICE,
   respond: ALICE,
+  markDone: ALICE,
+  react: ALICE,
 };
 
 describe('the closed guard', () => {
