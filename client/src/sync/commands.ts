@@ -3,6 +3,7 @@ import { ASKS_TO_CONFIRM, type DomainError } from '../../../shared/domain/errors
 import type { Phase } from '../../../shared/phases';
 import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
+import type { Reaction } from '../../../shared/records/Mark';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
 import type { DecisionRule, ProposalKind, ResponseKind } from '../../../shared/records/Proposal';
@@ -62,8 +63,11 @@ export const releaseHeld = (promptId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'releaseHeld', promptId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 
 export const updateBoard = (fields: { title?: string; purpose?: string }) => submit({ type: 'updateBoard', ...fields });
-export const updateSettings = (fields: { facilitatorParticipates?: boolean; showRoster?: boolean }) =>
-  submit({ type: 'updateSettings', ...fields });
+export const updateSettings = (fields: {
+  facilitatorParticipates?: boolean;
+  showRoster?: boolean;
+  participantsGroup?: boolean;
+}) => submit({ type: 'updateSettings', ...fields });
 export const addPrompt = (text: string, kind: PromptKind) =>
   submit({ type: 'addPrompt', promptId: randomId(), text, kind, beforePromptId: null });
 export const updatePrompt = (promptId: string, fields: { text?: string; kind?: PromptKind }) =>
@@ -90,6 +94,10 @@ export const openVoteRound = (settings: VoteRoundSettings) =>
 /** `confirmSmallCount`: publish although so few voted that the totals show each ballot. */
 export const closeVoteRound = (roundId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'closeVoteRound', roundId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
+/** "I am done": with a prompt (reflect) or the open vote round (vote); false takes it back. */
+export const markDone = (targetId: string, isDone: boolean) => submit({ type: 'markDone', targetId, isDone });
+/** Puts a reaction on a revealed note, or takes it back. */
+export const react = (noteId: string, reaction: Reaction, isOn: boolean) => submit({ type: 'react', noteId, reaction, isOn });
 export const placeDot = (roundId: string, itemId: string) => submit({ type: 'placeDot', roundId, itemId });
 export const removeDot = (roundId: string, itemId: string) => submit({ type: 'removeDot', roundId, itemId });
 
