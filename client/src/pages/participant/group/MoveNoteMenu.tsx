@@ -31,7 +31,7 @@ export function MoveNoteMenu({ note, layout, onNewTheme }: MoveNoteMenuProps) {
   return (
     <MenuButton
       className="button button--small"
-      label={`Move note ${noteExcerpt(note.text)} to…`}
+      label={`Move to… (note ${noteExcerpt(note.text)})`}
       menuLabel="Move this note to"
       entries={entries}
     >
