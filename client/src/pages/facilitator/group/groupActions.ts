@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import type { NameRequest } from '../../../components/NameDialog';
+import { newThemeRequest } from '../../../components/newThemeRequest';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
 import { announce } from '../../../store/toastStore';
@@ -87,16 +88,7 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
 
 /** Asks for a name, then creates an empty theme at the end of the prompt's themes. */
 export function askNewTheme(host: GroupHost, layout: PromptLayout): void {
-  host.askName({
-    title: 'New theme',
-    label: 'Theme name',
-    initial: `Theme ${layout.themes.length + 1}`,
-    maxChars: MAX_THEME_NAME_CHARS,
-    confirmLabel: 'Create theme',
-    onConfirm: (name) => {
-      if (facilitation.createTheme(layout.prompt.id, name, []) === null) announce(`Theme ‘${name}’ created.`);
-    },
-  });
+  host.askName(newThemeRequest(layout, []));
 }
 
 /** Asks before deleting a theme; its notes go back to the ungrouped notes. */

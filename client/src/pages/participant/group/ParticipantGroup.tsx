@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
 import type { Note } from '../../../../../shared/records/Note';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
 import type { Draft } from '../../../../../shared/records/Draft';
@@ -8,13 +7,12 @@ import { MyNotes } from '../../../components/MyNotes';
 import { Reactions } from '../../../components/marks/Reactions';
 import { type NameRequest, NameDialog } from '../../../components/NameDialog';
 import { NoteComposer } from '../../../components/NoteComposer';
+import { newThemeRequest } from '../../../components/newThemeRequest';
 import { ThemeList } from '../../../components/ThemeList';
 import { layoutBoard, type PromptLayout, writersLine } from '../../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../../components/useLiveGrouping';
 import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
-import { announce } from '../../../store/toastStore';
-import { createTheme } from '../../../sync/facilitationCommands';
 import { MoveNoteMenu } from './MoveNoteMenu';
 import './groupView.css';
 
@@ -86,17 +84,7 @@ export default function ParticipantGroup({ board }: { readonly board: BoardState
   const recent = useRecentlyMoved(board.notes);
   const canGroup = canWrite && board.meta.settings.participantsGroup === true;
   const [nameRequest, setNameRequest] = useState<NameRequest | null>(null);
-  const askNewTheme = (layout: PromptLayout, note: Note) =>
-    setNameRequest({
-      title: 'Start a new theme',
-      label: 'Theme name (this note goes in it)',
-      initial: `Theme ${layout.themes.length + 1}`,
-      maxChars: MAX_THEME_NAME_CHARS,
-      confirmLabel: 'Create theme',
-      onConfirm: (name) => {
-        if (createTheme(layout.prompt.id, name, [note.id]) === null) announce(`Theme ‘${name}’ created.`);
-      },
-    });
+  const askNewTheme = (layout: PromptLayout, note: Note) => setNameRequest(newThemeRequest(layout, [note.id]));
   return (
     <div className="prompts">
       {canGroup && (
