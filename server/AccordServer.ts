@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
@@ -73,7 +73,7 @@ export async function startServer(
   const rateLimits = new RateLimitRegistry(Math.max(1, config.maxConnectionsPerAddress));
   let connectionCount = 0;
   const hosts = new HostPolicy(config);
-  const guards = createApiGuards();
+  const guards = createApiGuards(config.boardBurstPerAddress);
   const publicHost = config.publicUrl ? new URL(config.publicUrl).host : undefined;
   // One process: ready now. A cluster node: ready once it holds a lease, which needs the port it listens on.
   const node = createNodeState();
@@ -127,6 +127,13 @@ export async function startServer(
       });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Every socket, so that stopping ends them all: an upgraded one (a WebSocket, or a connection piped
+  // to another node) is no longer the HTTP server's to close, and would keep server.close() waiting.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   /** Serves an upgrade here, pipes it to the board's owner, or refuses it (cluster routing: server/cluster). */
   async function routeUpgrade(
@@ -237,6 +244,7 @@ export async function startServer(
     for (const client of wss.clients) client.terminate();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
     await closed;
     await ready.cluster?.stop();
     await store.close();

@@ -2,7 +2,12 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { parseCommandEnvelope } from '../shared/commands';
 import type { Actor } from '../shared/domain/state';
-import { AUTH_TIMEOUT_MS, MAX_REFUSED_COMMANDS_PER_WINDOW, REFUSED_COMMANDS_WINDOW_MS } from '../shared/limits';
+import {
+  AUTH_TIMEOUT_MS,
+  MAX_REFUSED_COMMANDS_PER_WINDOW,
+  REFUSED_COMMANDS_WINDOW_MS,
+  ROOM_OPEN_TIMEOUT_MS,
+} from '../shared/limits';
 import {
   type AuthMessage,
   CLOSE_CODES,
@@ -245,6 +250,22 @@ export class Connection implements RoomMember {
 
   private async authenticate(frame: Uint8Array): Promise<void> {
     this.isAuthenticating = true;
+    // AUTH came in time; what follows (claiming and loading the board, which waits for the database
+    // after a failover) is bounded separately, and ends in a close the client retries.
+    clearTimeout(this.authTimer);
+    const openTimer = setTimeout(() => {
+      log('warn', 'ws.open_slow', { boardId: this.boardId });
+      this.close(CLOSE_CODES.GOING_AWAY, 'The board is slow to open; try again');
+    }, ROOM_OPEN_TIMEOUT_MS);
+    try {
+      await this.openRoom(frame);
+    } finally {
+      clearTimeout(openTimer);
+      this.isAuthenticating = false;
+    }
+  }
+
+  private async openRoom(frame: Uint8Array): Promise<void> {
     let auth: AuthMessage;
     try {
       const decoder = decoding.createDecoder(frame);
@@ -303,8 +324,6 @@ export class Connection implements RoomMember {
       }
       log('error', 'ws.auth_failed', { boardId: this.boardId, message: (error as Error).message });
       this.close(CLOSE_CODES.GOING_AWAY, 'Try again');
-    } finally {
-      this.isAuthenticating = false;
     }
   }
 }

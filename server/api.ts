@@ -30,14 +30,17 @@ export interface ApiGuards {
   close(): Promise<void>;
 }
 
-/** A server's guards with the limits of server/http/apiLimits.ts. */
-export function createApiGuards(): ApiGuards {
+/**
+ * A server's guards with the limits of server/http/apiLimits.ts; `boardBurstPerAddress` is the
+ * configured BOARD_BURST_PER_ADDRESS (server/config.ts).
+ */
+export function createApiGuards(boardBurstPerAddress: number = BOARD_BURST_PER_ADDRESS): ApiGuards {
   const perHour = (n: number) => n / 3600;
   const perMinute = (n: number) => n / 60;
   const imports = new ImportRunner();
   return {
     boards: new AddressThrottle(
-      { burst: BOARD_BURST_PER_ADDRESS, perSecond: perHour(BOARDS_PER_ADDRESS_PER_HOUR) },
+      { burst: boardBurstPerAddress, perSecond: perHour(BOARDS_PER_ADDRESS_PER_HOUR) },
       { burst: BOARD_BURST_PER_SERVER, perSecond: perHour(BOARDS_PER_SERVER_PER_HOUR) },
     ),
     wrongJoinCodes: new AddressThrottle(

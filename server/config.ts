@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, MAX_BUFFERED_BYTES, MAX_PARTICIPANTS_PER_BOARD } from '../shared/limits';
 import { type ClusterConfig, clusterConfigFromEnv } from './cluster/clusterConfig';
+import { BOARD_BURST_PER_ADDRESS } from './http/apiLimits';
 
 /** Server configuration. Every field can be set by an environment variable (see README.md). */
 export interface ServerConfig {
@@ -27,6 +28,13 @@ export interface ServerConfig {
   readonly allowedOrigins: readonly string[];
   /** Cap on simultaneous sockets per IP address. Env MAX_CONNECTIONS_PER_ADDRESS, default 256 (a workshop behind one NAT). */
   readonly maxConnectionsPerAddress: number;
+  /**
+   * Boards (created or imported) one address may start at once, before the hourly refill
+   * (BOARDS_PER_ADDRESS_PER_HOUR) applies. Env BOARD_BURST_PER_ADDRESS, default 10; raise it where
+   * many facilitators share one address (a school behind one NAT, a load balancer that does not
+   * pass X-Forwarded-For). The per-server budget (BOARD_BURST_PER_SERVER) still applies.
+   */
+  readonly boardBurstPerAddress: number;
   /** Bytes queued for one client before it is cut off as a slow consumer. Env MAX_BUFFERED_BYTES, default 8 MiB. */
   readonly maxBufferedBytes: number;
   /** Cap on participants (browser identities) per board. Env MAX_PARTICIPANTS_PER_BOARD, default 500. */
@@ -104,6 +112,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
     databaseSchema: env.DATABASE_SCHEMA || 'public',
     allowedOrigins: listFromEnv(env.ALLOWED_ORIGINS),
     maxConnectionsPerAddress: intFromEnv(env.MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+    boardBurstPerAddress: intFromEnv(env.BOARD_BURST_PER_ADDRESS, BOARD_BURST_PER_ADDRESS),
     maxBufferedBytes: intFromEnv(env.MAX_BUFFERED_BYTES, MAX_BUFFERED_BYTES),
     maxParticipantsPerBoard: intFromEnv(env.MAX_PARTICIPANTS_PER_BOARD, MAX_PARTICIPANTS_PER_BOARD),
     publicUrl: publicUrlFromEnv(env.PUBLIC_URL),

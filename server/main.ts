@@ -1,6 +1,7 @@
 import { type RunningServer, startServer } from './AccordServer';
 import { configFromEnv, type ServerConfig } from './config';
 import { log } from './log';
+import { listenProblem, networkAddresses, startedLines } from './startupMessages';
 import { storeFromConfig } from './store/storeFromConfig';
 
 /** Prints why Accord cannot start, in a sentence, and exits with status 1. */
@@ -24,12 +25,20 @@ try {
   });
   running = await startServer(config, store);
 } catch (error) {
-  refuseToStart((error as Error).message);
+  refuseToStart(listenProblem(error, config.host, config.port) ?? (error as Error).message);
 }
 const where = config.cluster
   ? `node ${running.nodeId}, boards in PostgreSQL schema ${config.databaseSchema}`
   : `data in ${config.dataDir}`;
-process.stdout.write(`Accord is running at ${config.publicUrl ?? running.url} (${where})\n`);
+const lines = startedLines({
+  url: running.url,
+  where,
+  host: config.host,
+  port: running.port,
+  publicUrl: config.publicUrl,
+  addresses: networkAddresses(),
+});
+process.stdout.write(`${lines.join('\n')}\n`);
 
 let isStopping = false;
 function stop(signal: string) {

@@ -7,6 +7,7 @@ import { PROMPT_KINDS, promptText } from './records/Prompt';
 import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, statementText } from './records/Proposal';
 import { calendarDate, smartieFields } from './records/Smartie';
 import { themeName } from './records/Theme';
+import { UNDO_COMMAND_VALIDATORS } from './undoCommands';
 import {
   arrayOf,
   boolean,
@@ -39,6 +40,8 @@ const MARK_COMMAND_VALIDATORS = {
  */
 export const COMMAND_VALIDATORS = {
   updateBoard: object({ type: oneOf(['updateBoard']), title: boardTitle, purpose: boardPurpose }, ['title', 'purpose']),
+  /** The title alone, in any phase and after closing: the purpose and prompts stay fixed outside setup. */
+  renameBoard: object({ type: oneOf(['renameBoard']), title: boardTitle }),
   updateSettings: object(
     { type: oneOf(['updateSettings']), facilitatorParticipates: boolean, showRoster: boolean, participantsGroup: boolean },
     ['facilitatorParticipates', 'showRoster', 'participantsGroup'],
@@ -128,6 +131,7 @@ export const COMMAND_VALIDATORS = {
   setCheckIn: object({ type: oneOf(['setCheckIn']), date: nullable(calendarDate) }),
   /** `seatId`: a handle from the facilitators' `seats` message. */
   removeSeat: object({ type: oneOf(['removeSeat']), seatId: id }),
+  ...UNDO_COMMAND_VALIDATORS,
   ...MARK_COMMAND_VALIDATORS,
 } as const;
 

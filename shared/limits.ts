@@ -100,6 +100,13 @@ export const MIN_PEOPLE_TO_PUBLISH_RESULTS = 3;
 export const AUTH_TIMEOUT_MS = 10_000;
 
 /**
+ * Time the server has, once AUTH arrived, to open the board (claim it in a cluster, load it from the
+ * store) and admit the connection, in milliseconds. Past it the connection is closed with 4500 and
+ * the client reconnects: a board that is slow to open (a database restarting) is not a refusal.
+ */
+export const ROOM_OPEN_TIMEOUT_MS = 15_000;
+
+/**
  * Default bytes queued for a slow client, beyond the largest frame the server sent it (its copy of
  * the document, on a big board), after which it is disconnected (4508), so one slow reader cannot
  * exhaust memory (env MAX_BUFFERED_BYTES).

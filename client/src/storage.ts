@@ -31,6 +31,29 @@ export function removeStored(key: string): void {
   }
 }
 
+/** The rest of every stored key that starts with `start` (e.g. the board ids of `fkey:` keys). */
+export function storedKeysAfter(start: string): string[] {
+  const found: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(PREFIX + start)) found.push(key.slice(PREFIX.length + start.length));
+    }
+  } catch {
+    // See readStored.
+  }
+  return found;
+}
+
+/** What this browser keeps per board, by key kind: `forgetBoard` removes all of them. */
+const BOARD_KEY_KINDS = ['fkey', 'rkey', 'code', 'secret', 'jtoken', 'name', 'workshop'] as const;
+
+/** Forgets everything this browser keeps about a board: its keys, its code, its name, its seat. */
+export function forgetBoard(boardId: string): void {
+  memorySecrets.delete(boardId);
+  for (const kind of BOARD_KEY_KINDS) removeStored(`${kind}:${boardId}`);
+}
+
 const memorySecrets = new Map<string, string>();
 
 /**
@@ -95,4 +118,21 @@ export function saveDisplayName(boardId: string, name: string): void {
 /** The last name typed on any board, to prefill the next one. */
 export function lastDisplayName(): string {
   return readStored('lastName') ?? '';
+}
+
+const composerKey = (boardId: string, promptId: string) => `composer:${boardId}:${promptId}`;
+
+/**
+ * The half-typed text of a prompt's note composer on this device (never sent: the server only
+ * learns a note when it is added). Kept per board and prompt so a reload or a dropped phone
+ * battery loses nothing; '' when there is none.
+ */
+export function composerTextFor(boardId: string, promptId: string): string {
+  return readStored(composerKey(boardId, promptId)) ?? '';
+}
+
+/** Keeps (or, for blank text, forgets) the half-typed text of a prompt's note composer. */
+export function saveComposerText(boardId: string, promptId: string, text: string): void {
+  if (text.trim() === '') removeStored(composerKey(boardId, promptId));
+  else writeStored(composerKey(boardId, promptId), text);
 }

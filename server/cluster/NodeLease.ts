@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
 import { log } from '../log';
+import { inTransaction } from '../store/postgresTransaction';
 import type { OwnershipFence, PostgresStore } from '../store/PostgresStore';
 
 /** How often a node renews its lease. */
@@ -10,6 +12,8 @@ export const HEARTBEAT_INTERVAL_MS = 1_000;
  * or lost ones do not cost a live node its boards.
  */
 export const LEASE_TTL_MS = 5_000;
+/** Connections of the lease's own pool: a renewal, and a registration or release on shutdown beside it. */
+export const LEASE_POOL_SIZE = 2;
 /** Claim attempts when a claim and a lookup race with another node's claim or death. */
 const CLAIM_ATTEMPTS = 3;
 
@@ -73,6 +77,12 @@ export class NodeLease implements OwnershipFence {
   private renewedAt = 0;
   private readonly ttlMs: number;
   private readonly intervalMs: number;
+  /**
+   * The lease's own connections (LEASE_POOL_SIZE): a renewal never waits behind commits, claims and
+   * loads on the store's pool — under load after a takeover that wait cost live nodes their lease.
+   * Closed with the store.
+   */
+  private readonly leasePool: pg.Pool;
 
   constructor(
     private readonly store: PostgresStore,
@@ -81,6 +91,9 @@ export class NodeLease implements OwnershipFence {
     this.nodeId = options.nodeId;
     this.ttlMs = options.ttlMs ?? LEASE_TTL_MS;
     this.intervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+    // A renewal not answered within two intervals fails and its connection is dropped: a hung
+    // connection (a network cut) must not hold up the next renewal or the registration after a loss.
+    this.leasePool = store.openSidePool(LEASE_POOL_SIZE, 2 * this.intervalMs);
     store.setFence(this);
   }
 
@@ -96,7 +109,7 @@ export class NodeLease implements OwnershipFence {
   async register(): Promise<number> {
     this.end();
     const sentAt = performance.now();
-    const { rows } = await this.store.pool.query<{ generation: number }>(
+    const { rows } = await this.leasePool.query<{ generation: number }>(
       `INSERT INTO nodes (node_id, internal_url, generation, expires_at) VALUES ($1, $2, 1, now() + $3 * interval '1 millisecond')
        ON CONFLICT (node_id) DO UPDATE
          SET generation = nodes.generation + 1, internal_url = excluded.internal_url, expires_at = excluded.expires_at
@@ -126,7 +139,7 @@ export class NodeLease implements OwnershipFence {
     this.renewalsInFlight += 1;
     try {
       // An expired lease is never revived: its boards may have been claimed meanwhile.
-      const { rowCount } = await this.store.pool.query(
+      const { rowCount } = await this.leasePool.query(
         `UPDATE nodes SET expires_at = now() + $3 * interval '1 millisecond'
          WHERE node_id = $1 AND generation = $2 AND expires_at > now()`,
         [this.nodeId, generation, this.ttlMs],
@@ -254,22 +267,14 @@ export class NodeLease implements OwnershipFence {
     const generation = this.currentGeneration;
     this.end();
     if (generation === null) return;
-    const client = await this.store.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.leasePool, 'BEGIN', async (client) => {
       await client.query(
         `UPDATE board_owners SET node_id = NULL, node_generation = NULL, epoch = epoch + 1
          WHERE node_id = $1 AND node_generation = $2`,
         [this.nodeId, generation],
       );
       await client.query('UPDATE nodes SET expires_at = now() WHERE node_id = $1 AND generation = $2', [this.nodeId, generation]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     log('info', 'lease.stopped', { nodeId: this.nodeId, generation });
   }
 }

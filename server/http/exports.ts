@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
@@ -6,7 +5,7 @@ import { exportCheckInIcs } from '../../shared/exports/icsExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
 import { hashSecret, isSecretOf } from '../auth';
 import type { RoomManager } from '../RoomManager';
-import type { BoardStore } from '../store/BoardStore';
+import type { BoardRow, BoardStore } from '../store/BoardStore';
 import { sendJson } from './respond';
 
 /** The files a board can be downloaded as, by extension. */
@@ -17,19 +16,31 @@ export const EXPORT_TYPES = {
   ics: 'text/calendar; charset=utf-8',
 } as const;
 
-/** True when the request carries `Authorization: Bearer <key>` matching one of the hashes. */
-function isAuthorised(req: IncomingMessage, hashes: readonly (Buffer | null)[]): boolean {
+/** Who a download is for: it decides what may be downloaded, and when. */
+type Downloader = 'facilitator' | 'reader' | 'participant';
+
+/** What a participant may download once the workshop is closed: the agreement, never the board's import file. */
+const PARTICIPANT_EXPORTS: ReadonlySet<keyof typeof EXPORT_TYPES> = new Set(['md', 'csv']);
+
+/**
+ * Who `Authorization: Bearer <secret>` names: the facilitator key, the read-only key, or the
+ * participant secret of a seat of this board (a removed seat's secret names nobody). Null otherwise.
+ */
+async function downloaderOf(req: IncomingMessage, row: BoardRow, store: BoardStore): Promise<Downloader | null> {
   const match = /^Bearer ([A-Za-z0-9_-]{22,128})$/.exec(req.headers.authorization ?? '');
-  if (!match) return false;
-  const given = hashSecret(match[1] as string);
-  return hashes.some((hash) => hash !== null && timingSafeEqual(given, hash));
+  if (!match) return null;
+  const secret = match[1] as string;
+  if (isSecretOf(secret, row.facilitatorKeyHash)) return 'facilitator';
+  if (isSecretOf(secret, row.readerKeyHash)) return 'reader';
+  return (await store.findParticipant(row.id, hashSecret(secret))) !== null ? 'participant' : null;
 }
 
 /**
  * GET /api/boards/:id/export.(md|csv|json) and /api/boards/:id/checkin.ics, for the facilitator
- * key or the read-only key (Authorization: Bearer …, never in the URL). Anything else: 401/404.
- * The key is checked against the board's row before the board is read: reading it loads the whole
- * document and its history, which nobody without a key may make the server do.
+ * key or the read-only key (Authorization: Bearer …, never in the URL); and the Markdown and CSV
+ * for a participant's secret once the workshop is closed (403 before). Anything else: 401/403/404.
+ * The secret is checked against the board's row (and its seats) before the board is read: reading
+ * it loads the whole document and its history, which nobody without a key may make the server do.
  */
 export async function handleExport(
   req: IncomingMessage,
@@ -40,17 +51,27 @@ export async function handleExport(
 ): Promise<void> {
   const row = await ctx.store.findBoardRow(boardId);
   if (!row) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
-  if (!isAuthorised(req, [row.facilitatorKeyHash, row.readerKeyHash])) {
+  const downloader = await downloaderOf(req, row, ctx.store);
+  if (downloader === null) {
     return sendJson(res, 401, {
       error: 'unauthorized',
-      message: 'Send the facilitator key or the read-only key as a Bearer token.',
+      message: 'Send the facilitator key, the read-only key or your participant secret as a Bearer token.',
     });
+  }
+  if (downloader === 'participant' && !PARTICIPANT_EXPORTS.has(kind)) {
+    return sendJson(res, 403, { error: 'forbidden', message: 'Participants can download the agreement as Markdown or CSV.' });
   }
   // From the open room, or else from the store: a download opens no room and claims no board
   // (with several servers the board may be another one's).
   const read = await ctx.rooms.readBoard(boardId);
   if (!read) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
   const board = read.board;
+  if (downloader === 'participant' && !board.meta.isClosed) {
+    return sendJson(res, 403, {
+      error: 'not_closed',
+      message: 'The agreement can be downloaded once the facilitator closes the workshop.',
+    });
+  }
   const slug =
     board.meta.title
       .toLowerCase()
@@ -62,8 +83,7 @@ export async function handleExport(
     // A reader's calendar file links to the read-only page, without its key (calendars are shared
     // and synced; the browser that opened the read-only link keeps the key) and never to joining:
     // the read-only link must not lead to taking part. The facilitator's carries the join link.
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    const isReader = isSecretOf(bearer, row.readerKeyHash);
+    const isReader = downloader === 'reader';
     body = exportCheckInIcs({
       boardId,
       title: board.meta.title,

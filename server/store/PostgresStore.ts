@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { CommandResult } from '../../shared/protocol';
 import { log } from '../log';
+import { FENCED_MESSAGE, fenceStatement, StatementBatch } from './postgresOneTrip';
+import { inTransaction } from './postgresTransaction';
 import {
   APPLIED_COMMAND_RETENTION_MS,
   appliedKey,
@@ -30,6 +32,14 @@ function boardColumns(board: Record<string, unknown>): Record<string, unknown> {
 export const POSTGRES_POOL_SIZE = 10;
 /** Give up opening a connection after this long, so that a dead database fails commits instead of hanging them. */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * PostgreSQL ends a session that sits inside a transaction without sending anything for this long
+ * (`idle_in_transaction_session_timeout`), in milliseconds: a safety net for a node that stops
+ * (SIGSTOP, a network cut) in the middle of a transaction of several round trips (loading a board,
+ * creating one). Commits and compactions, which lock the board's owner row, are one message each
+ * (postgresOneTrip.ts) and never sit idle; generous, so that a slow live node is never cut.
+ */
+export const POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
 /** Where the store lives. */
 export interface PostgresStoreOptions {
@@ -38,6 +48,21 @@ export interface PostgresStoreOptions {
   /** Schema of the tables, created when missing (env DATABASE_SCHEMA, default `public`). */
   readonly schema?: string;
   readonly poolSize?: number;
+}
+
+function openPool(connectionString: string, schema: string, max: number, queryTimeoutMs?: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+    ...(queryTimeoutMs !== undefined ? { query_timeout: queryTimeoutMs } : {}),
+    // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once
+    // it is flushed to disk (and to a synchronous standby, if the server is set up with one).
+    options: `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=${POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+  });
+  // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
+  pool.on('error', (error) => log('error', 'postgres.idle_client_error', { message: error.message }));
+  return pool;
 }
 
 /**
@@ -61,33 +86,38 @@ export interface OwnershipFence {
  */
 export class PostgresStore implements BoardStore {
   private fence: OwnershipFence | null = null;
+  /** Pools opened by openSidePool: closed with the store. */
+  private readonly sidePools: pg.Pool[] = [];
 
   private constructor(
     /** The store's connection pool (search_path set to the schema); NodeLease uses it too. */
     readonly pool: pg.Pool,
     readonly schema: string,
+    private readonly connectionString: string,
   ) {}
 
   /** Connects and creates the schema and tables when missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = checkSchemaName(options.schema ?? 'public');
-    const pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? POSTGRES_POOL_SIZE,
-      connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
-      // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once
-      // it is flushed to disk (and to a synchronous standby, if the server is set up with one).
-      options: `-c search_path=${schema} -c synchronous_commit=on`,
-    });
-    // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
-    pool.on('error', (error) => log('error', 'postgres.idle_client_error', { message: error.message }));
+    const pool = openPool(options.connectionString, schema, options.poolSize ?? POSTGRES_POOL_SIZE);
     try {
       await createTables(pool, schema);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return new PostgresStore(pool, schema);
+    return new PostgresStore(pool, schema, options.connectionString);
+  }
+
+  /**
+   * A separate pool on the same database and schema, for work that must not queue behind commits
+   * (the lease heartbeat). `queryTimeoutMs`: a query not answered by then fails and its connection
+   * is dropped, so that one hung connection (a network cut) does not hold up the next attempt.
+   */
+  openSidePool(max: number, queryTimeoutMs: number): pg.Pool {
+    const pool = openPool(this.connectionString, this.schema, max, queryTimeoutMs);
+    this.sidePools.push(pool);
+    return pool;
   }
 
   /** Turns fencing on (a NodeLease) or off (null: this is the only node). */
@@ -95,43 +125,8 @@ export class PostgresStore implements BoardStore {
     this.fence = fence;
   }
 
-  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let isBroken = false;
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        isBroken = true;
-      });
-      throw error;
-    } finally {
-      client.release(isBroken);
-    }
-  }
-
-  /** Throws FencedError unless this node still holds the board at the epoch it claimed; locks that row until commit. */
-  private async checkOwner(client: pg.PoolClient, boardId: string): Promise<void> {
-    const fence = this.fence;
-    if (fence === null) return;
-    const held = fence.heldEpoch(boardId);
-    if (held === null || fence.generation === null) throw new FencedError(boardId, 'this node holds no claim on it');
-    const { rows } = await client.query<{ epoch: number; node_id: string | null; node_generation: number | null }>(
-      'SELECT epoch, node_id, node_generation FROM board_owners WHERE board_id = $1 FOR SHARE',
-      [boardId],
-    );
-    const owner = rows[0];
-    if (
-      owner === undefined ||
-      owner.epoch !== held ||
-      owner.node_id !== fence.nodeId ||
-      owner.node_generation !== fence.generation
-    ) {
-      throw new FencedError(boardId, 'another node claimed it, or this node lost its lease');
-    }
+  private transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, begin, work);
   }
 
   async createBoard(row: BoardRow, initialUpdate: Uint8Array): Promise<void> {
@@ -251,51 +246,75 @@ export class PostgresStore implements BoardStore {
   }
 
   async commit(boardId: string, batch: CommitBatch): Promise<void> {
-    await this.transaction('BEGIN', async (c) => {
-      await this.checkOwner(c, boardId);
-      if (batch.update !== null) {
-        await c.query('INSERT INTO doc_updates (board_id, seq, data) VALUES ($1, $2, $3)', [boardId, batch.seq, batch.update]);
-      }
-      for (const change of batch.privateChanges) await writePrivateChange(c, boardId, change);
-      if (batch.privateChanges.some((change) => change.type === 'countPosted')) {
-        await c.query('DELETE FROM posted_counts WHERE board_id = $1 AND count <= 0', [boardId]);
-      }
-      if (batch.applied.length > 0) {
-        // The first result of a command id is kept, as SQLite's INSERT OR IGNORE does.
-        await c.query(
-          `INSERT INTO applied_commands (board_id, actor_key, command_id, result, at)
-           SELECT $1, actor_key, command_id, result, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS a(actor_key, command_id, result)
-           ON CONFLICT DO NOTHING`,
-          [
-            boardId,
-            batch.applied.map((a) => a.actorKey),
-            batch.applied.map((a) => a.result.id),
-            batch.applied.map((a) => JSON.stringify(a.result)),
-            batch.now,
-          ],
-        );
-      }
-    });
+    const write = this.fencedWrite(boardId);
+    if (batch.update !== null) {
+      write.add('INSERT INTO doc_updates (board_id, seq, data) VALUES ($1, $2, $3)', [boardId, batch.seq, batch.update]);
+    }
+    for (const change of batch.privateChanges) await writePrivateChange(write, boardId, change);
+    if (batch.privateChanges.some((change) => change.type === 'countPosted')) {
+      write.add('DELETE FROM posted_counts WHERE board_id = $1 AND count <= 0', [boardId]);
+    }
+    if (batch.applied.length > 0) {
+      // The first result of a command id is kept, as SQLite's INSERT OR IGNORE does.
+      write.add(
+        `INSERT INTO applied_commands (board_id, actor_key, command_id, result, at)
+         SELECT $1, actor_key, command_id, result, $5 FROM unnest($2::text[], $3::text[], $4::text[]) AS a(actor_key, command_id, result)
+         ON CONFLICT DO NOTHING`,
+        [
+          boardId,
+          batch.applied.map((a) => a.actorKey),
+          batch.applied.map((a) => a.result.id),
+          batch.applied.map((a) => JSON.stringify(a.result)),
+          batch.now,
+        ],
+      );
+    }
+    await this.runFenced(boardId, write);
   }
 
   async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    await this.transaction('BEGIN', async (c) => {
-      await this.checkOwner(c, boardId);
-      await c.query(
-        `INSERT INTO doc_snapshots (board_id, seq, data) VALUES ($1, $2, $3)
-         ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE doc_snapshots.seq < excluded.seq`,
-        [boardId, throughSeq, snapshot],
-      );
-      // Covered by the snapshot just written, or by a newer one that was kept.
-      await c.query('DELETE FROM doc_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
-      await c.query('DELETE FROM applied_commands WHERE board_id = $1 AND at < $2', [
-        boardId,
-        Date.now() - APPLIED_COMMAND_RETENTION_MS,
-      ]);
-    });
+    const write = this.fencedWrite(boardId);
+    write.add(
+      `INSERT INTO doc_snapshots (board_id, seq, data) VALUES ($1, $2, $3)
+       ON CONFLICT (board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE doc_snapshots.seq < excluded.seq`,
+      [boardId, throughSeq, snapshot],
+    );
+    // Covered by the snapshot just written, or by a newer one that was kept.
+    write.add('DELETE FROM doc_updates WHERE board_id = $1 AND seq <= $2', [boardId, throughSeq]);
+    write.add('DELETE FROM applied_commands WHERE board_id = $1 AND at < $2', [
+      boardId,
+      Date.now() - APPLIED_COMMAND_RETENTION_MS,
+    ]);
+    await this.runFenced(boardId, write);
+  }
+
+  /**
+   * A write of the board in one round trip (postgresOneTrip.ts), opened by the fence when several
+   * nodes share the database: throws FencedError at once unless this node holds a claim on the board.
+   */
+  private fencedWrite(boardId: string): StatementBatch {
+    const write = new StatementBatch();
+    const fence = this.fence;
+    if (fence === null) return write;
+    const held = fence.heldEpoch(boardId);
+    if (held === null || fence.generation === null) throw new FencedError(boardId, 'this node holds no claim on it');
+    write.add(...fenceStatement(boardId, held, fence.nodeId, fence.generation));
+    return write;
+  }
+
+  private async runFenced(boardId: string, write: StatementBatch): Promise<void> {
+    try {
+      await write.run(this.pool);
+    } catch (error) {
+      if ((error as Error).message === FENCED_MESSAGE) {
+        throw new FencedError(boardId, 'another node claimed it, or this node lost its lease');
+      }
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.sidePools.map((pool) => pool.end().catch(() => {})));
     await this.pool.end();
   }
 }

@@ -1,9 +1,12 @@
-import type pg from 'pg';
 import { assertNever } from '../../shared/assertNever';
 import type { PrivateChange } from '../../shared/domain/changes';
+import type { StatementSink } from './postgresOneTrip';
 
-/** Writes one private change to PostgreSQL's rows, inside the caller's transaction (the same rows as SqliteStore). */
-export async function writePrivateChange(c: pg.PoolClient, boardId: string, change: PrivateChange): Promise<void> {
+/**
+ * Writes one private change to PostgreSQL's rows (the same rows as SqliteStore), as statements of
+ * the commit's one transaction (postgresOneTrip.ts).
+ */
+export async function writePrivateChange(c: StatementSink, boardId: string, change: PrivateChange): Promise<void> {
   switch (change.type) {
     case 'putDraft': {
       const d = change.draft;

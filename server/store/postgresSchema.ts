@@ -1,3 +1,4 @@
+import { inTransaction } from './postgresTransaction';
 import type pg from 'pg';
 
 /**
@@ -98,6 +99,18 @@ CREATE TABLE IF NOT EXISTS board_owners (
   node_generation INTEGER,
   epoch INTEGER NOT NULL
 );
+-- The fence of every commit and compaction (PostgresStore, postgresOneTrip.ts): raises unless this
+-- node still holds the board under the epoch it claimed, and locks the owner row until the end of
+-- the write's transaction, so that a claim waits for a write in flight.
+CREATE OR REPLACE FUNCTION accord_check_owner(p_board TEXT, p_epoch INTEGER, p_node TEXT, p_generation INTEGER)
+RETURNS void LANGUAGE plpgsql AS $fence$
+BEGIN
+  PERFORM 1 FROM board_owners
+    WHERE board_id = p_board AND epoch = p_epoch AND node_id = p_node AND node_generation = p_generation
+    FOR SHARE;
+  IF NOT FOUND THEN RAISE EXCEPTION 'accord_fenced'; END IF;
+END
+$fence$;
 `;
 
 /** A schema name we accept: a plain lower-case SQL identifier, so it needs no quoting anywhere. */
@@ -117,19 +130,11 @@ export function checkSchemaName(schema: string): string {
  * collide in PostgreSQL's catalogs.
  */
 export async function createTables(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, 'BEGIN', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`accord schema ${schema}`]);
     const existing = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     // Only when missing: CREATE SCHEMA IF NOT EXISTS checks the CREATE privilege even when it exists.
     if (existing.rowCount === 0) await client.query(`CREATE SCHEMA ${checkSchemaName(schema)}`);
     await client.query(TABLES);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

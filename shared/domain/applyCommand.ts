@@ -10,9 +10,10 @@ import { canWriteNotes, isFacilitator, mayGroup } from './permissions';
 import { focusPrompt, setPhase } from './phaseCommands';
 import { releaseHeld, reveal } from './revealCommands';
 import { removeSeat } from './seatCommands';
-import { addPrompt, movePrompt, removePrompt, updateBoard, updatePrompt, updateSettings } from './setupCommands';
+import { addPrompt, movePrompt, removePrompt, renameBoard, updateBoard, updatePrompt, updateSettings } from './setupCommands';
 import type { Actor, DomainContext, DomainState } from './state';
 import { addTime, startTimer, stopTimer } from './timerCommands';
+import { restoreGrouping } from './undoCommands';
 import { closeWorkshop, reopenWorkshop, setCheckIn, setSmartie } from './versionCommands';
 import { closeRound, mayVote, openRound, placeDot, removeDot } from './votingCommands';
 
@@ -45,11 +46,13 @@ export const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType
   'addTime',
   'stopTimer',
   'removeSeat',
+  'renameBoard',
 ]);
 
 /** Every command's rule. The phase lists are the "allowed commands per phase" of the phase table. */
 export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   updateBoard: { isAllowed: isFacilitator, phases: ['setup'], perform: (s, _a, c) => updateBoard(s, c) },
+  renameBoard: { isAllowed: isFacilitator, phases: 'any', perform: (_s, _a, c) => renameBoard(c) },
   updateSettings: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => updateSettings(s, c) },
   addPrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => addPrompt(s, c) },
   updatePrompt: { isAllowed: isFacilitator, phases: SETUP_PHASES, perform: (s, _a, c) => updatePrompt(s, c) },
@@ -88,6 +91,8 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   reopenWorkshop: { isAllowed: isFacilitator, phases: ['agreement'], perform: (s) => reopenWorkshop(s) },
   setCheckIn: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c) => setCheckIn(s, c) },
   removeSeat: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => removeSeat(s, c, x) },
+  // Undo (see undoCommands.ts): grouping is undone where it is done.
+  restoreGrouping: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => restoreGrouping(s, c) },
   markDone: { isAllowed: (a, s) => mayMarkDone(a, s.board), phases: DONE_PHASES, perform: (s, a, c) => markDone(s, a, c) },
   react: { isAllowed: (a, s) => canWriteNotes(a, s.board), phases: REACT_PHASES, perform: (s, a, c) => react(s, a, c) },
 };

@@ -13,6 +13,11 @@ export function updateBoard(_state: DomainState, command: CommandOf<'updateBoard
   return { doc: [{ type: 'setMeta', fields }], private: [] };
 }
 
+/** Renames the board. Any phase: a title is a label, not part of what the group decided. */
+export function renameBoard(command: CommandOf<'renameBoard'>): Changes {
+  return { doc: [{ type: 'setMeta', fields: { title: command.title } }], private: [] };
+}
+
 /** Changes one or more settings. */
 export function updateSettings(state: DomainState, command: CommandOf<'updateSettings'>): Changes {
   const settings = { ...state.board.meta.settings };

@@ -1,5 +1,6 @@
 import type { BoardState } from '../domain/state';
 import { compareByOrder } from '../fractionalIndex';
+import { decisionRecord, inForce } from './markdownExport';
 
 /**
  * The UTF-8 byte-order mark. Without it Excel and other spreadsheet programs read a CSV file in
@@ -15,21 +16,48 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's columns, in order. */
+export const CSV_COLUMNS = ['row', 'prompt', 'kind', 'theme', 'text', 'tag', 'note_votes', 'theme_votes', 'decision'] as const;
+
 /**
- * One row per revealed note: prompt, kind, theme, note, tag, then the dots of the latest closed
- * vote — `note_votes` on the note itself (an ungrouped note is an item of the vote), `theme_votes`
- * on its theme (for a note in a theme, repeated on each of the theme's notes). A count is empty
- * when the note or theme was not an item of that vote (awareness prompts never are). No
- * authorship of any kind. The file starts with a byte-order mark.
+ * The agreement, then what was heard, as one table. First one `agreement` row per agreed statement
+ * in force: prompt, kind, the theme it answers, the statement as `text`, and its decision record
+ * (rule, round, date, version, counts) as `decision`. Then one `note` row per revealed note:
+ * prompt, kind, theme, note, tag, then the dots of the latest closed vote — `note_votes` on the
+ * note itself (an ungrouped note is an item of the vote), `theme_votes` on its theme (for a note
+ * in a theme, repeated on each of the theme's notes). A count is empty when the note or theme was
+ * not an item of that vote (awareness prompts never are). No authorship of any kind. The file
+ * starts with a byte-order mark.
  */
 export function exportBoardCsv(board: BoardState): string {
   const rounds = [...board.voteRounds.values()]
     .filter((r) => r.tallies !== null)
     .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0));
   const tallies = rounds.at(-1)?.tallies ?? {};
-  const rows: string[] = ['prompt,kind,theme,note,tag,note_votes,theme_votes'];
   const themes = new Map([...board.themes.values()].map((t) => [t.id, t]));
-  for (const prompt of [...board.prompts.values()].sort(compareByOrder)) {
+  const prompts = [...board.prompts.values()].sort(compareByOrder);
+  const row = (cells: Record<(typeof CSV_COLUMNS)[number], string | number>) =>
+    CSV_COLUMNS.map((column) => csvField(cells[column])).join(',');
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const prompt of prompts) {
+    for (const item of inForce(board, prompt.id)) {
+      const theme = item.themeId === null ? undefined : themes.get(item.themeId);
+      rows.push(
+        row({
+          row: 'agreement',
+          prompt: prompt.text,
+          kind: prompt.kind,
+          theme: theme?.name ?? '',
+          text: item.statement,
+          tag: '',
+          note_votes: '',
+          theme_votes: '',
+          decision: decisionRecord(item),
+        }),
+      );
+    }
+  }
+  for (const prompt of prompts) {
     const notes = [...board.notes.values()]
       .filter((n) => n.promptId === prompt.id)
       .sort((a, b) => {
@@ -40,10 +68,18 @@ export function exportBoardCsv(board: BoardState): string {
       });
     for (const note of notes) {
       const theme = note.themeId === null ? undefined : themes.get(note.themeId);
-      const noteVotes = tallies[note.id] ?? '';
-      const themeVotes = theme ? (tallies[theme.id] ?? '') : '';
       rows.push(
-        [prompt.text, prompt.kind, theme?.name ?? '', note.text, note.tag ?? '', noteVotes, themeVotes].map(csvField).join(','),
+        row({
+          row: 'note',
+          prompt: prompt.text,
+          kind: prompt.kind,
+          theme: theme?.name ?? '',
+          text: note.text,
+          tag: note.tag ?? '',
+          note_votes: tallies[note.id] ?? '',
+          theme_votes: theme ? (tallies[theme.id] ?? '') : '',
+          decision: '',
+        }),
       );
     }
   }

@@ -91,13 +91,15 @@ function heardList(board: BoardState, prompt: Prompt): string[] {
   return lines.length > 0 ? lines : ['- Nothing shared yet.'];
 }
 
-function inForce(board: BoardState, promptId: string): AgreementItem[] {
+/** The agreed statements of a prompt that are in force (locked), oldest decision first. */
+export function inForce(board: BoardState, promptId: string): AgreementItem[] {
   return [...board.agreements.values()]
     .filter((a) => a.promptId === promptId && a.status === 'locked')
     .sort((a, b) => a.decidedAt - b.decidedAt);
 }
 
-function record(item: AgreementItem): string {
+/** How an item was decided: "decided by consensus in round 2 on 2024-03-11 (version 1): 3 agree, 1 can live with it, 0 block". */
+export function decisionRecord(item: AgreementItem): string {
   const { agree, canLive, block } = item.counts;
   return `decided by ${RULE_NAMES[item.rule]} in round ${item.round} on ${date(item.decidedAt)} (version ${item.version}): ${agree} agree, ${canLive} can live with it, ${block} block`;
 }
@@ -182,7 +184,7 @@ export function exportBoardMarkdown(board: BoardState): string {
   out.push('', '## Decision records', '');
   if (items.length === 0) out.push('Nothing has been agreed yet.');
   for (const item of items) {
-    out.push(`- **${markdownText(item.statement)}** — ${record(item)}.`);
+    out.push(`- **${markdownText(item.statement)}** — ${decisionRecord(item)}.`);
     if (item.smartie) {
       const s = item.smartie;
       out.push(
@@ -201,7 +203,7 @@ export function exportBoardMarkdown(board: BoardState): string {
   if (ended.length > 0) {
     out.push('', '## Changed, retired or unlocked', '');
     for (const item of ended)
-      out.push(sentence(`- ~~${markdownText(item.statement)}~~ — ${record(item)}; ${howItEnded(board, item)}`));
+      out.push(sentence(`- ~~${markdownText(item.statement)}~~ — ${decisionRecord(item)}; ${howItEnded(board, item)}`));
   }
   out.push('', '## What we know about each other', '');
   if (awareness.length === 0) out.push('No awareness prompts on this board.');

@@ -95,10 +95,11 @@ describe.skipIf(databaseUrl === null)('PostgreSQL ownership: leases, claims and 
     await a.store.createBoard(row, Uint8Array.of(0, 0));
     await a.lease.claimBoard(row.id);
     await expireLease('a');
-    const waiting = (sqlStart: string) =>
+    // A commit is one message of several statements (postgresOneTrip.ts): match within it.
+    const waiting = (statement: string) =>
       schema!.query(
         "SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1",
-        [`${sqlStart}%`],
+        [`%${statement}%`],
       );
     // Hold A's commit after it read the epoch (it blocks on its insert into doc_updates).
     const blocker = await schema!.connect();

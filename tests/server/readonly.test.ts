@@ -230,18 +230,20 @@ describe('export downloads', () => {
     }
   });
 
-  it.each(FILES)('%s is refused (401) with no key, a wrong key, a participant secret or another board’s key', async (file) => {
+  it.each(FILES)('%s is refused (401) with no key, a wrong key, or another board’s key or participant secret', async (file) => {
     const created = await createBoard(t.server);
     const other = await createBoard(t.server);
     const secret = randomToken(16);
     const participant = t.connect(created.boardId, { participantSecret: secret });
-    await waitSynced(participant);
+    const otherSecret = randomToken(16);
+    const otherParticipant = t.connect(other.boardId, { participantSecret: otherSecret });
+    await waitSynced(participant, otherParticipant);
     const refused: Record<string, string>[] = [
       {},
       { authorization: '' },
       { authorization: 'Bearer' },
       { authorization: `Bearer ${randomToken(24)}` },
-      { authorization: `Bearer ${secret}` },
+      { authorization: `Bearer ${otherSecret}` },
       { authorization: `Bearer ${other.facilitatorKey}` },
       { authorization: `Bearer ${other.readerKey}` },
       { authorization: `Basic ${Buffer.from(`reader:${created.readerKey}`).toString('base64')}` },
@@ -255,9 +257,13 @@ describe('export downloads', () => {
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect(await response.json()).toEqual({
         error: 'unauthorized',
-        message: 'Send the facilitator key or the read-only key as a Bearer token.',
+        message: 'Send the facilitator key, the read-only key or your participant secret as a Bearer token.',
       });
     }
+    // This board's own participant gets nothing before the workshop is closed (participantExport.test.ts).
+    const own = await get(created.boardId, file, { authorization: `Bearer ${secret}` });
+    expect(own.status).toBe(403);
+    expect((await own.json()).error).toBe(file === 'export.json' ? 'forbidden' : 'not_closed');
   });
 
   it.each(FILES)('%s never takes a key from the query string', async (file) => {

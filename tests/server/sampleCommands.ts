@@ -6,6 +6,7 @@ import type { CommandOf, CommandType } from '../../shared/commands';
  */
 export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Taken over' },
+  renameBoard: { type: 'renameBoard', title: 'Taken over' },
   updateSettings: { type: 'updateSettings', showRoster: false },
   addPrompt: { type: 'addPrompt', promptId: 'px', text: 'Injected?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'px', text: 'Changed?' },
@@ -58,6 +59,7 @@ export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 's' },
+  restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'tx' },
   markDone: { type: 'markDone', targetId: 'px', isDone: true },
   react: { type: 'react', noteId: 'nx', reaction: 'plusOne', isOn: true },
 };

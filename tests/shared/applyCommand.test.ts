@@ -26,6 +26,7 @@ import {
 /** The phase table of DESIGN.md, written out independently of COMMAND_RULES. */
 const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   updateBoard: ['setup'],
+  renameBoard: PHASES,
   updateSettings: PHASES,
   addPrompt: ['setup', 'revisit'],
   updatePrompt: ['setup', 'revisit'],
@@ -60,6 +61,7 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   reopenWorkshop: ['agreement'],
   setCheckIn: PHASES,
   removeSeat: PHASES,
+  restoreGrouping: ['group'],
   markDone: ['reflect', 'vote'],
   react: ['share', 'group', 'vote', 'decide'],
 };
@@ -82,6 +84,7 @@ const NOTE_COMMANDS: readonly CommandType[] = [
 /** A command of each type that succeeds in workshopState() in every phase where it is allowed. */
 const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T>; state?: () => DomainState } } = {
   updateBoard: { actor: FACILITATOR, command: () => ({ type: 'updateBoard', title: 'New title', purpose: '' }) },
+  renameBoard: { actor: FACILITATOR, command: () => ({ type: 'renameBoard', title: 'Renamed later' }) },
   updateSettings: { actor: FACILITATOR, command: () => ({ type: 'updateSettings', facilitatorParticipates: false }) },
   addPrompt: {
     actor: FACILITATOR,
@@ -183,6 +186,16 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
   reopenWorkshop: { actor: FACILITATOR, state: closedState, command: () => ({ type: 'reopenWorkshop' }) },
   setCheckIn: { actor: FACILITATOR, command: () => ({ type: 'setCheckIn', date: '2027-03-31' }) },
   removeSeat: { actor: FACILITATOR, state: votingState, command: () => ({ type: 'removeSeat', seatId: 'seat-alice' }) },
+  restoreGrouping: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'restoreGrouping',
+      expected: [{ noteId: 'note1', themeId: null }],
+      theme: null,
+      moves: [{ noteIds: ['note1'], themeId: 'theme2', beforeNoteId: null }],
+      removeThemeId: null,
+    }),
+  },
   markDone: {
     actor: ALICE,
     state: votingState,
@@ -196,6 +209,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   updateBoard: {
     phase: 'setup',
     changes: { doc: [{ type: 'setMeta', fields: { title: 'New title', purpose: '' } }], private: [] },
+  },
+  renameBoard: {
+    phase: 'decide',
+    changes: { doc: [{ type: 'setMeta', fields: { title: 'Renamed later' } }], private: [] },
   },
   updateSettings: {
     phase: 'vote',
@@ -532,6 +549,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
       doc: [{ type: 'patchVoteRound', id: 'round1', fields: { voterCount: 0 } }],
       private: [{ type: 'removeSeat', participantId: 'alice' }],
     },
+  },
+  restoreGrouping: {
+    phase: 'group',
+    changes: { doc: [{ type: 'patchNote', id: 'note1', fields: { themeId: 'theme2', order: 'a0' } }], private: [] },
   },
   markDone: {
     phase: 'vote',

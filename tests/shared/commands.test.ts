@@ -14,6 +14,7 @@ import { isInvalid } from '../../shared/validate';
 /** A valid command of every type with every field present. */
 const FULL: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Our agreement', purpose: 'Trust.' },
+  renameBoard: { type: 'renameBoard', title: 'Our agreement, version 2' },
   updateSettings: { type: 'updateSettings', facilitatorParticipates: false, showRoster: true, participantsGroup: true },
   addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
@@ -72,6 +73,13 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 'seat1' },
+  restoreGrouping: {
+    type: 'restoreGrouping',
+    expected: [{ noteId: 'n1', themeId: 't1' }],
+    theme: { themeId: 't2', promptId: 'p1', name: 'Time', beforeThemeId: 't3' },
+    moves: [{ noteIds: ['n1'], themeId: 't2', beforeNoteId: 'n2' }],
+    removeThemeId: 't4',
+  },
   markDone: { type: 'markDone', targetId: 'p1', isDone: false },
   react: { type: 'react', noteId: 'n1', reaction: 'heart', isOn: true },
 };
@@ -79,6 +87,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
 const OPTIONAL: Record<CommandType, readonly string[]> = {
   updateBoard: ['title', 'purpose'],
+  renameBoard: [],
   updateSettings: ['facilitatorParticipates', 'showRoster', 'participantsGroup'],
   addPrompt: [],
   updatePrompt: ['text', 'kind'],
@@ -113,6 +122,7 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   reopenWorkshop: [],
   setCheckIn: [],
   removeSeat: [],
+  restoreGrouping: [],
   markDone: [],
   react: [],
 };
@@ -132,6 +142,7 @@ const NULLABLE: Partial<Record<CommandType, readonly string[]>> = {
   openProposal: ['themeId', 'previousProposalId', 'targetAgreementId'],
   respond: ['reason'],
   setSmartie: ['smartie'],
+  restoreGrouping: ['theme', 'removeThemeId'],
   setCheckIn: ['date'],
 };
 
@@ -220,6 +231,7 @@ describe('text limits', () => {
     ['addPrompt', 'text', MAX_PROMPT_CHARS, 1],
     ['updatePrompt', 'text', MAX_PROMPT_CHARS, 1],
     ['updateBoard', 'title', MAX_TITLE_CHARS, 1],
+    ['renameBoard', 'title', MAX_TITLE_CHARS, 1],
     ['updateBoard', 'purpose', MAX_PURPOSE_CHARS, 0],
     ['postDraft', 'authorName', MAX_DISPLAY_NAME_CHARS, 1],
   ] as const;

@@ -314,23 +314,65 @@ describe('exports of the golden board', () => {
 
   describe('CSV', () => {
     const csv = exportBoardCsv(board);
-    const [header, ...rows] = parseCsv(csv);
+    const [header, ...all] = parseCsv(csv);
+    const rows = all.filter((r) => r[0] === 'note');
+    const agreed = all.filter((r) => r[0] === 'agreement');
 
     it('starts with a UTF-8 byte-order mark, once, so that spreadsheet programs read “…” and “–” as UTF-8', () => {
       expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(csv.slice(1).startsWith('prompt,')).toBe(true);
+      expect(csv.slice(1).startsWith('row,prompt,')).toBe(true);
       expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
     });
 
-    it('is RFC 4180: CRLF records, seven fields each, one row per note after the header', () => {
-      expect(header).toEqual(['prompt', 'kind', 'theme', 'note', 'tag', 'note_votes', 'theme_votes']);
-      expect(rows).toHaveLength(board.notes.size);
-      for (const row of rows) expect(row).toHaveLength(7);
+    it('is RFC 4180: CRLF records, nine fields each; after the header one row per agreed statement in force, then one per note', () => {
+      expect(header).toEqual(['row', 'prompt', 'kind', 'theme', 'text', 'tag', 'note_votes', 'theme_votes', 'decision']);
+      const locked = [...board.agreements.values()].filter((a) => a.status === 'locked');
+      expect(all.map((r) => r[0])).toEqual([...locked.map(() => 'agreement'), ...[...board.notes.values()].map(() => 'note')]);
+      for (const row of all) expect(row).toHaveLength(9);
       expect(csv.endsWith('\r\n')).toBe(true);
     });
 
+    it('has a row for each agreed statement in force, with its prompt, theme and decision record; none for those replaced or retired', () => {
+      expect(agreed.map((r) => r.slice(1))).toEqual([
+        [
+          'The times that work best for me to meet are…',
+          'align',
+          'Late morning',
+          'We try to keep meetings between 11 and 1, and fill people in when one has to happen outside that time.',
+          '',
+          '',
+          '',
+          'decided by consensus in round 2 on 2024-03-11 (version 1): 3 agree, 1 can live with it, 0 block',
+        ],
+        [
+          'Outside working hours, I am happy to be contacted…',
+          'align',
+          'Offline time',
+          'We only message each other outside 9–6 in an emergency, and then we call. Nobody has to respond to messages.',
+          '',
+          '',
+          '',
+          'decided by consent in round 1 on 2024-06-12 (version 2): 4 agree, 0 can live with it, 0 block',
+        ],
+        [
+          'In my work, I can commit to…',
+          'align',
+          'Email',
+          'We answer emails within 48 hours, and cover for each other around childcare and other needs.',
+          '',
+          '',
+          '',
+          'decided by consent in round 1 on 2024-03-11 (version 1): 4 agree, 0 can live with it, 0 block',
+        ],
+      ]);
+      const ended = [...board.agreements.values()].filter((a) => a.status !== 'locked');
+      expect(ended.length).toBeGreaterThan(0);
+      for (const item of ended) expect(agreed.map((r) => r[4])).not.toContain(item.statement);
+      for (const row of rows) expect(row[8]).toBe('');
+    });
+
     it('keeps every note text, quoted where needed, and defuses cells a spreadsheet would run as formulas', () => {
-      const texts = rows.map((r) => r[3]!);
+      const texts = rows.map((r) => r[4]!);
       for (const note of board.notes.values()) {
         const expected = /^[=+\-@]/.test(note.text) ? `'${note.text}` : note.text;
         expect(texts).toContain(expected);
@@ -351,8 +393,8 @@ describe('exports of the golden board', () => {
     ])(
       'counts the dots of the closed vote for “%s”: note_votes on the note itself, theme_votes on its theme',
       (note, [theme, tag, noteVotes, themeVotes]) => {
-        const row = rows.find((r) => r[3] === note);
-        expect(row?.slice(2)).toEqual([theme, note, tag, noteVotes, themeVotes]);
+        const row = rows.find((r) => r[4] === note);
+        expect(row?.slice(3, 8)).toEqual([theme, note, tag, noteVotes, themeVotes]);
       },
     );
 
@@ -360,9 +402,9 @@ describe('exports of the golden board', () => {
       const session = goldenBoard();
       const childcare = [...session.state.board.notes.values()].find((n) => n.text === 'Childcare | school runs')!;
       session.commit({ doc: [{ type: 'patchNote', id: childcare.id, fields: { themeId: 'theme-wellbeing' } }], private: [] });
-      const row = parseCsv(exportBoardCsv(session.state.board)).find((r) => r[3] === 'Childcare | school runs');
+      const row = parseCsv(exportBoardCsv(session.state.board)).find((r) => r[4] === 'Childcare | school runs');
       // The wellbeing theme got no dots in the round; the note got one while it was ungrouped.
-      expect(row?.slice(2)).toEqual(['Wellbeing', 'Childcare | school runs', 'need', '1', '0']);
+      expect(row?.slice(3, 8)).toEqual(['Wellbeing', 'Childcare | school runs', 'need', '1', '0']);
     });
 
     it('carries no authorship, even on a board whose notes show names', () => {

@@ -232,11 +232,13 @@ const ALLOWED_WHEN_CLOSED: readonly CommandType[] = [
   'addTime',
   'stopTimer',
   'removeSeat',
+  'renameBoard',
 ];
 
 /** A well-formed command of every type (the guard comes before anything looks the ids up). */
 const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   updateBoard: { type: 'updateBoard', title: 'Renamed' },
+  renameBoard: { type: 'renameBoard', title: 'Renamed' },
   updateSettings: { type: 'updateSettings', showRoster: false },
   addPrompt: { type: 'addPrompt', promptId: 'prompt9', text: 'New?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'prompt1', text: 'Reworded?' },
@@ -291,6 +293,7 @@ const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   reopenWorkshop: { type: 'reopenWorkshop' },
   setCheckIn: { type: 'setCheckIn', date: '2024-09-01' },
   removeSeat: { type: 'removeSeat', seatId: 'seat-alice' },
+  restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'theme1' },
   markDone: { type: 'markDone', targetId: 'prompt1', isDone: true },
   react: { type: 'react', noteId: 'note1', reaction: 'plusOne', isOn: true },
 };

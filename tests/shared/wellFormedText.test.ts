@@ -44,6 +44,7 @@ describe('every text field of every command is made well-formed', () => {
   const repaired = 'Half \uFFFD an emoji';
   const COMMANDS: [field: string, command: (text: string) => unknown, read: (c: Command) => unknown][] = [
     ['updateBoard.title', (t) => ({ type: 'updateBoard', title: t }), (c) => c.type === 'updateBoard' && c.title],
+    ['renameBoard.title', (t) => ({ type: 'renameBoard', title: t }), (c) => c.type === 'renameBoard' && c.title],
     ['updateBoard.purpose', (t) => ({ type: 'updateBoard', purpose: t }), (c) => c.type === 'updateBoard' && c.purpose],
     [
       'addPrompt.text',

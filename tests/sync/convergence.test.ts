@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { Room } from '../../server/room/Room';
 import type { Command } from '../../shared/commands';
 import { type BoardState, sortedPrompts } from '../../shared/domain/state';
+import { isUndoableGrouping, undoOfGrouping } from '../../shared/domain/undoPlans';
 import { seededRandom } from '../../shared/random';
 import { boardJson, SimClient, seededRoom } from './harness';
 
@@ -75,7 +76,13 @@ async function runSeed(seed: number): Promise<void> {
       for (let i = Math.floor(random() * 4); i >= 0; i--) client.deliverOne(room);
     } else if (roll < 0.75) {
       // Participants try too; the server refuses them, which must change nothing.
-      const command = randomGroupCommand(random, client.board() ?? room.board, ++commands);
+      const board = client.board() ?? room.board;
+      let command = randomGroupCommand(random, board, ++commands);
+      // Sometimes the undo of such an action instead, built from this (possibly stale) view: it
+      // finds the notes elsewhere (refused, nothing changed) or puts them somewhere; all converge.
+      if (command && isUndoableGrouping(command) && random() < 0.2) {
+        command = undoOfGrouping(board, command) ?? command;
+      }
       if (command) client.send(room, command);
     } else if (roll < 0.85) {
       await room.idle();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useBoardStore } from '../store/boardStore';
+import { OfflineBanner } from './OfflineBanner';
 
 /** Shows why the board is not there yet (loading, closed for good), or the board. */
 export function BoardGate({ children }: { readonly children: ReactNode }) {
@@ -47,5 +48,10 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
       </main>
     );
   }
-  return <>{children}</>;
+  return (
+    <>
+      <OfflineBanner />
+      {children}
+    </>
+  );
 }

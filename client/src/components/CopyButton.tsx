@@ -20,11 +20,25 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** Copies a text and says so. */
-export function CopyButton({ text, label, done }: { readonly text: string; readonly label: string; readonly done: string }) {
+export function CopyButton({
+  text,
+  label,
+  done,
+  accessibleLabel,
+  className = 'button',
+}: {
+  readonly text: string;
+  readonly label: string;
+  readonly done: string;
+  /** A longer name for screen readers when several such buttons share one page (e.g. one per workshop). */
+  readonly accessibleLabel?: string;
+  readonly className?: string;
+}) {
   return (
     <button
       type="button"
-      className="button"
+      className={className}
+      aria-label={accessibleLabel}
       onClick={async () => {
         const isCopied = await copyText(text);
         announce(isCopied ? done : 'Could not copy. Select the text and copy it yourself.', isCopied ? 'info' : 'error');

@@ -2,8 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { Draft } from '../../../shared/records/Draft';
 import type { NoteTag } from '../../../shared/records/Note';
-import { announce } from '../store/toastStore';
-import { deleteNote, editNote } from '../sync/commands';
+import { editNote } from '../sync/commands';
+import { deleteNote } from '../sync/undoableCommands';
 import { TagBadge } from './TagBadge';
 import { TagChoice } from './TagChoice';
 
@@ -30,14 +30,11 @@ export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim().length === 0) return;
-    if (editNote(draft.id, text.trim(), tag) === null) {
-      setIsEditing(false);
-      announce('Note saved.');
-    }
+    if (editNote(draft.id, text.trim(), tag) === null) setIsEditing(false);
   };
 
   const remove = () => {
-    if (deleteNote(draft.id) === null) announce('Note deleted.');
+    deleteNote(draft, excerpt);
   };
 
   if (isEditing && isEditable) {

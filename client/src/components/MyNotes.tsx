@@ -1,16 +1,18 @@
 import type { Draft } from '../../../shared/records/Draft';
+import { DeletedNoteUndo } from './DeletedNoteUndo';
 import { MyNote } from './MyNote';
 
 /** My notes of one prompt that nobody else can see yet. */
 export interface MyNotesProps {
+  readonly promptId: string;
   readonly drafts: readonly Omit<Draft, 'authorId'>[];
   readonly isRevealed: boolean;
   /** False outside the writing phases: the notes stay visible, the server would refuse changes. */
   readonly isEditable: boolean;
 }
 
-export function MyNotes({ drafts, isRevealed, isEditable }: MyNotesProps) {
-  if (drafts.length === 0) return null;
+export function MyNotes({ promptId, drafts, isRevealed, isEditable }: MyNotesProps) {
+  if (drafts.length === 0) return isEditable ? <DeletedNoteUndo promptId={promptId} /> : null;
   return (
     <section className="my-notes" aria-label="Your notes, not shown to others yet">
       <h3 className="my-notes__title">{drafts.length === 1 ? 'Your note' : `Your ${drafts.length} notes`}</h3>
@@ -19,6 +21,7 @@ export function MyNotes({ drafts, isRevealed, isEditable }: MyNotesProps) {
           <MyNote key={draft.id} draft={draft} isHeld={isRevealed} isEditable={isEditable} />
         ))}
       </ul>
+      {isEditable && <DeletedNoteUndo promptId={promptId} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { MAX_DISPLAY_NAME_CHARS, MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { NoteTag } from '../../../shared/records/Note';
 import { quoted } from '../copy';
-import { displayNameFor, saveDisplayName } from '../storage';
+import { composerTextFor, displayNameFor, saveComposerText, saveDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
 import { announce } from '../store/toastStore';
 import { postNote, setPresence } from '../sync/commands';
@@ -19,8 +19,10 @@ export interface NoteComposerProps {
 
 /** Writes a new note for one prompt. Ctrl/Cmd+Enter adds it. */
 export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible = false }: NoteComposerProps) {
-  const [isOpen, setIsOpen] = useState(!isCollapsible);
-  const [text, setText] = useState('');
+  const boardId = useBoardStore((s) => s.boardId);
+  const [text, setText] = useState(() => (boardId ? composerTextFor(boardId, promptId) : ''));
+  // Text left half-typed (before a reload) keeps the composer open, so that it is seen.
+  const [isOpen, setIsOpen] = useState(!isCollapsible || text !== '');
   const [tag, setTag] = useState<NoteTag | null>(null);
   const textId = useId();
   const counterId = useId();
@@ -29,7 +31,6 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
   const wasOpen = useRef(isOpen);
   // Boards for two people show names: the note is signed with my display name, asked for when missing.
   const isNamed = useBoardStore((s) => s.board?.meta.settings.isAnonymous === false);
-  const boardId = useBoardStore((s) => s.boardId);
   const [storedName, setStoredName] = useState(() => (boardId && displayNameFor(boardId)) || '');
   const [name, setName] = useState(storedName);
   const nameId = useId();
@@ -49,7 +50,11 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
       nameInput.current?.focus();
       return;
     }
-    if (postNote(promptId, text.trim(), tag, isNamed ? signature : null) !== null) return;
+    const success = isRevealed
+      ? 'Note added. It will be shown together with other new notes.'
+      : 'Note added. Only you can see it until the facilitator reveals the answers.';
+    if (postNote(promptId, text.trim(), tag, isNamed ? signature : null, success) !== null) return;
+    if (boardId) saveComposerText(boardId, promptId, '');
     if (isNamed && boardId && signature !== storedName) {
       saveDisplayName(boardId, signature);
       setStoredName(signature);
@@ -58,10 +63,11 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
     setText('');
     setTag(null);
     textarea.current?.focus();
-    const { status } = useBoardStore.getState();
-    if (status !== 'online') announce('Note saved on this device. It will be sent when you are back online.');
-    else if (isRevealed) announce('Note added. It will be shown together with other new notes.');
-    else announce('Note added. Only you can see it until the facilitator reveals the answers.');
+  };
+
+  const type = (value: string) => {
+    setText(value);
+    if (boardId) saveComposerText(boardId, promptId, value);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -116,7 +122,7 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
         maxLength={MAX_NOTE_CHARS}
         rows={3}
         aria-describedby={counterId}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => type(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <p id={counterId} className="composer__counter">

@@ -7,6 +7,7 @@ import { displayNameFor, facilitatorKeyFor, joinCodeFor, lastDisplayName } from 
 import { useBoardStore } from '../store/boardStore';
 import { setPresence } from '../sync/commands';
 import { useBoardSession } from '../sync/useBoardSession';
+import { useRememberWorkshop } from '../yourWorkshops';
 import { BoardActions } from './facilitator/BoardActions';
 import { DecisionStage } from './facilitator/decisions/DecisionStage';
 import { GroupStage } from './facilitator/group/GroupStage';
@@ -26,6 +27,7 @@ const DECISION_PHASES = new Set(['vote', 'decide', 'agreement', 'revisit']);
 function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: string; readonly facilitatorKey: string }) {
   const board = useBoardStore((s) => s.board);
   const joinCode = useBoardStore((s) => s.joinCode);
+  useRememberWorkshop(boardId, board?.meta ?? null);
 
   useEffect(() => {
     if (board) document.title = `${board.meta.title} · facilitating · Accord`;
@@ -39,7 +41,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
       <header className="topbar topbar--facilitator">
         <div className="topbar__inner">
           <div className="topbar__title-group">
-            <TitleEditor title={meta.title} isEditable={isSetup} />
+            <TitleEditor title={meta.title} />
             {(meta.version > 1 || meta.isClosed) && (
               <span className="version-badge">
                 Version {meta.version}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ImportForm } from './home/ImportForm';
+import { YourWorkshops } from './home/YourWorkshops';
 import { JoinForm } from './JoinForm';
 import { StartForm } from './StartForm';
 import './home/home.css';
@@ -18,6 +19,7 @@ export default function HomePage() {
         </p>
       </header>
       <div className="home__panels">
+        <YourWorkshops />
         <section className="panel" aria-labelledby="join-title">
           <h2 id="join-title">Join a workshop</h2>
           <p>Type the code the facilitator shows you. You do not need an account.</p>

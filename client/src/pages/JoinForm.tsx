@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { ApiError, joinCodeProblem, resolveJoinCode } from '../api';
 import { navigate } from '../router';
 import { saveJoinToken } from '../storage';
+import { isRunByThisBrowser, OwnWorkshopChoice } from './home/OwnWorkshopChoice';
 
 /** Type a workshop code, go to the board. Forgiving of lower case, spaces and dashes. */
 export function JoinForm({
@@ -14,6 +15,7 @@ export function JoinForm({
   const [code, setCode] = useState(initialCode);
   const [error, setError] = useState<string | null>(initialError);
   const [isBusy, setIsBusy] = useState(false);
+  const [ownBoardId, setOwnBoardId] = useState<string | null>(null);
   const inputId = useId();
   const errorId = useId();
 
@@ -29,13 +31,17 @@ export function JoinForm({
     try {
       const { boardId, joinToken } = await resolveJoinCode(code);
       saveJoinToken(boardId, joinToken);
-      navigate(`/b/${boardId}`);
+      if (isRunByThisBrowser(boardId)) {
+        setOwnBoardId(boardId);
+        setIsBusy(false);
+      } else navigate(`/b/${boardId}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
       setIsBusy(false);
     }
   };
 
+  if (ownBoardId !== null) return <OwnWorkshopChoice boardId={ownBoardId} onCancel={() => setOwnBoardId(null)} />;
   return (
     <form className="form" onSubmit={join} noValidate>
       <label htmlFor={inputId}>Workshop code</label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, resolveJoinCode } from '../api';
 import { navigate } from '../router';
 import { saveJoinToken } from '../storage';
+import { isRunByThisBrowser, OwnWorkshopChoice } from './home/OwnWorkshopChoice';
 import { JoinForm } from './JoinForm';
 
 /**
@@ -11,6 +12,7 @@ import { JoinForm } from './JoinForm';
  */
 export default function JoinPage({ code }: { readonly code: string }) {
   const [error, setError] = useState<string | null>(null);
+  const [ownBoardId, setOwnBoardId] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = 'Joining a workshop · Accord';
@@ -19,7 +21,9 @@ export default function JoinPage({ code }: { readonly code: string }) {
     resolveJoinCode(code).then(
       ({ boardId, joinToken }) => {
         saveJoinToken(boardId, joinToken);
-        if (isCurrent) navigate(`/b/${boardId}`, { replace: true });
+        if (!isCurrent) return;
+        if (isRunByThisBrowser(boardId)) setOwnBoardId(boardId);
+        else navigate(`/b/${boardId}`, { replace: true });
       },
       (caught: unknown) => {
         if (isCurrent) setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
@@ -36,6 +40,14 @@ export default function JoinPage({ code }: { readonly code: string }) {
         <h1>Join a workshop</h1>
         <p>To take part, type the code the facilitator shows you.</p>
         <JoinForm />
+      </main>
+    );
+  }
+  if (ownBoardId !== null) {
+    return (
+      <main className="page page--narrow">
+        <h1>Join a workshop</h1>
+        <OwnWorkshopChoice boardId={ownBoardId} />
       </main>
     );
   }

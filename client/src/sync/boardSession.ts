@@ -25,6 +25,7 @@ import { BoardConnection, FINAL_CLOSE_MESSAGES, memoryOutbox } from './BoardConn
 import { localStorageOutbox } from './localOutbox';
 import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
+import { clearUndo } from './undoStack';
 
 /** Stands in for my participant id until the server's welcome names it (e.g. offline after a reload). */
 const UNKNOWN_PARTICIPANT = 'me';
@@ -134,6 +135,7 @@ class BoardSession {
     for (const cleanup of this.cleanups) cleanup();
     this.connection.destroy();
     useBoardStore.setState(INITIAL_BOARD_VIEW);
+    clearUndo();
   }
 
   setPresence(name: string | null): void {

@@ -42,16 +42,51 @@ export async function submitAndWait(command: Command): Promise<CommandResult> {
   return result as Promise<CommandResult>;
 }
 
+/** Said at once when a command goes into the outbox while the board is not connected. */
+export const QUEUED_SENTENCE = 'Saved on this device. It will be sent when you are back online.';
+
+/**
+ * Like {@link submit}, and says `success` only once the server has acknowledged the command: a
+ * command queued while offline says {@link QUEUED_SENTENCE} instead, and its success after the
+ * reconnect. A refusal is announced by the session, as for every command. `onAcknowledged` runs
+ * then too (an undo is offered only for what the server did).
+ */
+export function submitAcknowledged(command: Command, success: string | null, onAcknowledged?: () => void): DomainError | null {
+  const session = currentSession();
+  if (!session) {
+    announce(NOT_OPEN.message, 'error');
+    return NOT_OPEN;
+  }
+  const { refusal, result } = session.submit(command);
+  if (refusal) {
+    if (!ASKS_TO_CONFIRM.has(refusal.error)) announce(refusal.message, 'error');
+    return refusal;
+  }
+  if (session.connection.status !== 'online') announce(QUEUED_SENTENCE);
+  void result?.then((answer) => {
+    if (!answer.ok) return;
+    onAcknowledged?.();
+    if (success !== null) announce(success);
+  });
+  return null;
+}
+
 /** Publishes my presence (name may be ''), or withdraws it with null. */
 export function setPresence(name: string | null): void {
   currentSession()?.setPresence(name);
 }
 
 /** `authorName` signs the note on boards that show names; anonymous boards refuse it. */
-export const postNote = (promptId: string, text: string, tag: NoteTag | null, authorName: string | null = null) =>
-  submit({ type: 'postDraft', draftId: randomId(), promptId, text, tag, ...(authorName ? { authorName } : {}) });
-export const editNote = (draftId: string, text: string, tag: NoteTag | null) => submit({ type: 'editDraft', draftId, text, tag });
-export const deleteNote = (draftId: string) => submit({ type: 'deleteDraft', draftId });
+export const postNote = (
+  promptId: string,
+  text: string,
+  tag: NoteTag | null,
+  authorName: string | null,
+  success: string,
+  draftId: string = randomId(),
+) => submitAcknowledged({ type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) }, success);
+export const editNote = (draftId: string, text: string, tag: NoteTag | null) =>
+  submitAcknowledged({ type: 'editDraft', draftId, text, tag }, 'Note saved.');
 
 export const changePhase = (phase: Phase, confirm?: boolean) =>
   submitAndWait({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });
@@ -63,6 +98,7 @@ export const releaseHeld = (promptId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'releaseHeld', promptId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 
 export const updateBoard = (fields: { title?: string; purpose?: string }) => submit({ type: 'updateBoard', ...fields });
+export const renameBoard = (title: string) => submit({ type: 'renameBoard', title });
 export const updateSettings = (fields: {
   facilitatorParticipates?: boolean;
   showRoster?: boolean;
@@ -96,6 +132,11 @@ export const closeVoteRound = (roundId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'closeVoteRound', roundId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
 /** "I am done": with a prompt (reflect) or the open vote round (vote); false takes it back. */
 export const markDone = (targetId: string, isDone: boolean) => submit({ type: 'markDone', targetId, isDone });
+/** A participant's grouping (when the board allows it): the facilitator's commands, without an undo plan. */
+export const moveNoteAsParticipant = (noteId: string, themeId: string | null) =>
+  submit({ type: 'moveNotes', noteIds: [noteId], themeId, beforeNoteId: null });
+export const createThemeAsParticipant = (promptId: string, name: string, noteIds: readonly string[]) =>
+  submit({ type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId: null });
 /** Puts a reaction on a revealed note, or takes it back. */
 export const react = (noteId: string, reaction: Reaction, isOn: boolean) => submit({ type: 'react', noteId, reaction, isOn });
 export const placeDot = (roundId: string, itemId: string) => submit({ type: 'placeDot', roundId, itemId });

@@ -22,6 +22,7 @@ export type Slice = Extract<PrivateMessage, { type: 'slice' }>;
  */
 const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'updateBoard',
+  'renameBoard',
   'updateSettings',
   'addPrompt',
   'updatePrompt',
@@ -38,6 +39,7 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'moveNotes',
   'mergeThemes',
   'moveTheme',
+  'restoreGrouping',
   'placeDot',
   'removeDot',
   'respond',

@@ -46,7 +46,8 @@ export async function revealAll(
         try {
           await facilitator.runAll([
             { type: 'setPhase', phase: 'share' },
-            { type: 'reveal', promptId: null },
+            // Some prompts hold one person's notes only (the load deletes as it goes): reveal them anyway.
+            { type: 'reveal', promptId: null, confirmSmallCount: true },
           ]);
         } finally {
           facilitator.close();

@@ -13,6 +13,8 @@ import type { Balancer } from './cluster';
 export interface RunBoard {
   readonly boardId: string;
   readonly facilitatorKey: string;
+  /** What a participant shows with their first AUTH: the board's join code was entered (GET /api/join). */
+  readonly joinToken: string;
   /** Prompt ids in board order, and those of the "align" kind (votable). */
   readonly promptIds: readonly string[];
   readonly alignPromptIds: readonly string[];
@@ -21,15 +23,21 @@ export interface RunBoard {
 /** How long a scripted client may take to connect and sync through the cluster. */
 const SYNC_TIMEOUT_MS = 15_000;
 
+/** A board just created, with the join token its join code gives participants. */
+export type JoinableBoard = CreatedBoard & { readonly joinToken: string };
+
 /** Creates `count` boards through the balancer (any node may create one), `concurrency` at a time. */
-export async function createBoards(balancer: Balancer, count: number, concurrency = 10): Promise<CreatedBoard[]> {
-  const out: CreatedBoard[] = [];
+export async function createBoards(balancer: Balancer, count: number, concurrency = 10): Promise<JoinableBoard[]> {
+  const out: JoinableBoard[] = [];
   for (let start = 0; start < count; start += concurrency) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(concurrency, count - start) }, async () => {
         const res = await fetch(`${balancer.httpUrl}/api/boards`, { method: 'POST', body: '{}' });
         if (res.status !== 201) throw new Error(`create board: ${res.status} ${await res.text()}`);
-        return (await res.json()) as CreatedBoard;
+        const created = (await res.json()) as CreatedBoard;
+        const join = await fetch(`${balancer.httpUrl}/api/join/${created.joinCode}`);
+        if (join.status !== 200) throw new Error(`join lookup: ${join.status} ${await join.text()}`);
+        return { ...created, joinToken: ((await join.json()) as { joinToken: string }).joinToken };
       }),
     );
     out.push(...batch);
@@ -51,13 +59,14 @@ export async function openScripted(
   balancer: Balancer,
   boardId: string,
   socketKey: string,
-  auth: { facilitatorKey?: string; participantSecret?: string },
+  auth: { facilitatorKey?: string; participantSecret?: string; joinToken?: string },
 ): Promise<Scripted> {
   const connection = new BoardConnection({
     serverUrl: balancer.wsUrl,
     boardId,
     participantSecret: auth.participantSecret ?? (auth.facilitatorKey ? undefined : randomToken(16)),
     ...(auth.facilitatorKey ? { facilitatorKey: auth.facilitatorKey } : {}),
+    ...(auth.joinToken ? { joinToken: auth.joinToken } : {}),
     WebSocketPolyfill: log.socketClass(boardId, socketKey, balancer),
   } as ConstructorParameters<typeof BoardConnection>[0]);
   await waitFor(() => connection.isSynced && connection.status === 'online', SYNC_TIMEOUT_MS, `${socketKey} to sync`);
@@ -100,7 +109,12 @@ export async function createReflectBoards(
         });
         try {
           await facilitator.runAll([{ type: 'setPhase', phase: 'reflect' }]);
-          return { boardId: board.boardId, facilitatorKey: board.facilitatorKey, ...promptsOf(facilitator.connection) };
+          return {
+            boardId: board.boardId,
+            facilitatorKey: board.facilitatorKey,
+            joinToken: board.joinToken,
+            ...promptsOf(facilitator.connection),
+          };
         } finally {
           facilitator.close();
         }

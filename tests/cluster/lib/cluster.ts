@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../server/childServer';
@@ -114,6 +114,8 @@ export class Cluster {
         DATA_DIR: path.join(this.dataDir, nodeId),
         LOG_LEVEL: 'info',
         MAX_CONNECTIONS_PER_ADDRESS: '10000',
+        // The TCP balancer passes no client address: every board of the run starts from 127.0.0.1.
+        BOARD_BURST_PER_ADDRESS: '60',
         ...(this.options.redisUrl ? { REDIS_URL: this.options.redisUrl, REDIS_KEY_PREFIX: this.options.redisPrefix } : {}),
         ...this.options.env,
       };
@@ -190,6 +192,13 @@ export class Cluster {
 
   async stop(): Promise<void> {
     if (this.healthTimer) clearInterval(this.healthTimer);
+    // For debugging a failure: CLUSTER_TEST_LOG_DIR=/tmp/x keeps every node's log lines of the run.
+    const logDir = process.env.CLUSTER_TEST_LOG_DIR;
+    if (logDir) {
+      mkdirSync(logDir, { recursive: true });
+      const lines = this.log.map((l) => `${Math.round(l.at)} ${l.nodeId} ${l.text}`).join('\n');
+      writeFileSync(path.join(logDir, `${this.options.schema}.log`), lines);
+    }
     for (const link of this.pgLinks.values()) link.heal();
     await Promise.all(this.nodes.map((node) => node.terminate(10_000)));
     for (const balancer of this.balancers) await balancer.proxy.close();

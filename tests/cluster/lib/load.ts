@@ -71,6 +71,7 @@ export class LoadGenerator {
           serverUrl: this.balancer.wsUrl,
           boardId: board.boardId,
           participantSecret: secret,
+          joinToken: board.joinToken,
           WebSocketPolyfill: this.log.socketClass(board.boardId, key, this.balancer),
         });
         this.sockets.push({ key, board, secret, connection, live: [], count: 0, nextAt: 0 });

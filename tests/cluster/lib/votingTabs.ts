@@ -18,6 +18,7 @@ const CLICK_EVERY_MS = 250;
 
 export interface VoteBoard {
   readonly boardId: string;
+  readonly joinToken: string;
   readonly roundId: string;
   readonly itemIds: readonly string[];
 }
@@ -29,7 +30,9 @@ export async function setUpVoteBoard(log: ClientLog, balancer: Balancer): Promis
   const facilitator = await openScripted(log, balancer, created.boardId, 'vote/facilitator', {
     facilitatorKey: created.facilitatorKey,
   });
-  const writers = await Promise.all([0, 1].map((i) => openScripted(log, balancer, created.boardId, `vote/writer${i}`, {})));
+  const writers = await Promise.all(
+    [0, 1].map((i) => openScripted(log, balancer, created.boardId, `vote/writer${i}`, { joinToken: created.joinToken })),
+  );
   try {
     const promptId = promptsOf(facilitator.connection).alignPromptIds[0] as string;
     await facilitator.runAll([{ type: 'setPhase', phase: 'reflect' }]);
@@ -40,7 +43,7 @@ export async function setUpVoteBoard(log: ClientLog, balancer: Balancer): Promis
     const roundId = randomId();
     await facilitator.runAll([
       { type: 'setPhase', phase: 'share' },
-      { type: 'reveal', promptId },
+      { type: 'reveal', promptId, confirmSmallCount: true },
       { type: 'setPhase', phase: 'group' },
       { type: 'setPhase', phase: 'vote' },
       {
@@ -56,7 +59,7 @@ export async function setUpVoteBoard(log: ClientLog, balancer: Balancer): Promis
     const board = readBoard(facilitator.connection.doc);
     const itemIds = [...(board?.notes.values() ?? [])].filter((n) => n.promptId === promptId).map((n) => n.id);
     if (itemIds.length !== VOTE_ITEMS) throw new Error(`expected ${VOTE_ITEMS} notes to vote on, got ${itemIds.length}`);
-    return { boardId: created.boardId, roundId, itemIds };
+    return { boardId: created.boardId, joinToken: created.joinToken, roundId, itemIds };
   } finally {
     facilitator.close();
     for (const writer of writers) writer.close();
@@ -100,6 +103,7 @@ export class VotingTabs {
         serverUrl: balancer.wsUrl,
         boardId: vote.boardId,
         participantSecret: secret,
+        joinToken: vote.joinToken,
         WebSocketPolyfill: log.socketClass(vote.boardId, key, balancer),
       });
       return { key, connection };

@@ -7,21 +7,31 @@ import './agreement.css';
 
 const FILES: readonly { kind: Exclude<ExportKind, 'ics'>; label: string; what: string }[] = [
   { kind: 'md', label: 'Markdown', what: 'the agreement as a document' },
-  { kind: 'csv', label: 'CSV', what: 'one row per note, for a spreadsheet' },
+  { kind: 'csv', label: 'CSV', what: 'the agreed statements and every note, for a spreadsheet' },
   { kind: 'json', label: 'JSON', what: 'the whole board, which can be imported again' },
 ];
 
 export interface ExportButtonsProps {
   readonly board: BoardState;
-  /** The facilitator key or the read-only key, sent as a Bearer token. */
+  /** The facilitator key, the read-only key or (once closed) a participant's secret, sent as a Bearer token. */
   readonly downloadKey: string | null;
   readonly headingId: string;
+  readonly title?: string;
+  /** The files offered; a participant gets the agreement (Markdown, CSV), not the importable board. */
+  readonly kinds?: readonly Exclude<ExportKind, 'ics'>[];
   /** More ways to hand it out (the facilitator's read-only link). */
   readonly children?: ReactNode;
 }
 
 /** Downloads of the agreement (Markdown, CSV, JSON) and a clean print, for handing it out. */
-export function ExportButtons({ board, downloadKey, headingId, children }: ExportButtonsProps) {
+export function ExportButtons({
+  board,
+  downloadKey,
+  headingId,
+  title = 'Hand out the agreement',
+  kinds = ['md', 'csv', 'json'],
+  children,
+}: ExportButtonsProps) {
   const [busy, setBusy] = useState<ExportKind | null>(null);
 
   const download = async (kind: ExportKind) => {
@@ -40,14 +50,14 @@ export function ExportButtons({ board, downloadKey, headingId, children }: Expor
   return (
     <section className="exports" aria-labelledby={headingId}>
       <h2 id={headingId} className="exports__title">
-        Hand out the agreement
+        {title}
       </h2>
       <p className="hint">
         Files never contain who wrote which note{board.meta.settings.isAnonymous ? '' : ' beyond the names shown on this board'}.
       </p>
       {downloadKey === null && <p className="notice">This browser has no key to download the files.</p>}
       <ul className="exports__list">
-        {FILES.map(({ kind, label, what }) => (
+        {FILES.filter((file) => kinds.includes(file.kind)).map(({ kind, label, what }) => (
           <li key={kind}>
             <button
               type="button"

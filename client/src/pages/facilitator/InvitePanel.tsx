@@ -2,6 +2,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { JoinCode } from '../../components/JoinCode';
 import { coFacilitatorUrl, participantUrl } from '../../facilitatorLink';
 import { ReaderLinkBlock } from './agreement/ReaderLinkBlock';
+import { LocalAddressWarning } from './LocalAddressWarning';
 import { QrCode } from './QrCode';
 
 export interface InvitePanelProps {
@@ -21,6 +22,7 @@ export function InvitePanel({ boardId, joinCode, facilitatorKey, readerKey, isOp
     <details className="panel invite" open={isOpen}>
       <summary className="panel__summary">Invite and share</summary>
       <div className="invite__body">
+        <LocalAddressWarning />
         <div className="invite__code-block">
           {joinCode ? (
             <>

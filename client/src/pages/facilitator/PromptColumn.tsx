@@ -93,7 +93,7 @@ export function PromptColumn(props: PromptColumnProps) {
           ))}
         </ul>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />}
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </section>

@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_TITLE_CHARS } from '../../../../shared/limits';
-import { updateBoard } from '../../sync/commands';
+import { renameBoard } from '../../sync/commands';
 
-/** The board title as the page heading; during setup it can be renamed in place. */
-export function TitleEditor({ title, isEditable }: { readonly title: string; readonly isEditable: boolean }) {
+/** The board title as the page heading, renamed in place in any phase (even once closed: it is a label). */
+export function TitleEditor({ title }: { readonly title: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
-  const isEditing = draft !== null && isEditable;
+  const isEditing = draft !== null;
 
   // Focus follows the form: into the field when it opens, back to "Rename" when it closes.
   useEffect(() => {
@@ -21,7 +21,7 @@ export function TitleEditor({ title, isEditable }: { readonly title: string; rea
   const save = (event: FormEvent) => {
     event.preventDefault();
     const next = draft?.trim() ?? '';
-    if (next.length === 0 || next === title || updateBoard({ title: next }) === null) setDraft(null);
+    if (next.length === 0 || next === title || renameBoard(next) === null) setDraft(null);
   };
 
   if (isEditing) {
@@ -53,11 +53,9 @@ export function TitleEditor({ title, isEditable }: { readonly title: string; rea
   return (
     <div className="title-editor">
       <h1 className="topbar__title">{title}</h1>
-      {isEditable && (
-        <button ref={renameButton} type="button" className="button button--small button--quiet" onClick={() => setDraft(title)}>
-          Rename
-        </button>
-      )}
+      <button ref={renameButton} type="button" className="button button--small button--quiet" onClick={() => setDraft(title)}>
+        Rename<span className="visually-hidden"> the workshop</span>
+      </button>
     </div>
   );
 }

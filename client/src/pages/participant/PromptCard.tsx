@@ -53,7 +53,7 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMark
           </ul>
         </section>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} />}
       {canMarkDone && <DoneToggle targetId={prompt.id} label="I’m done with this question" />}
     </section>

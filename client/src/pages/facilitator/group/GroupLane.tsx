@@ -104,7 +104,7 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
           )}
           {(drafts.length > 0 || canWrite) && (
             <div className="lane__mine">
-              <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+              <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
               {canWrite && (
                 <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />
               )}

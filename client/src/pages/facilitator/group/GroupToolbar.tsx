@@ -6,6 +6,7 @@ import { carriedNotes } from './dragModel';
 import { moveMenuEntries } from './GroupNote';
 import { useGroupHost } from './groupActions';
 import { clearSelection, setNeedsOnly, useGroupUi } from './groupUiStore';
+import { UndoButton } from './UndoButton';
 
 /** Above the lanes: the needs-only filter, what is selected and where to send it, and how grouping works. */
 export function GroupToolbar() {
@@ -33,6 +34,7 @@ export function GroupToolbar() {
       >
         Needs only
       </button>
+      <UndoButton />
       <button
         type="button"
         className="button button--small"
@@ -75,6 +77,7 @@ export function GroupToolbar() {
             Escape cancels.
           </li>
           <li>Or use the “Move to…” button on each note and the “Merge into…” button on each theme.</li>
+          <li>Undo (Ctrl+Z, or Cmd+Z on a Mac) takes back your last move, new theme, merge or theme delete.</li>
         </ul>
       </details>
     </div>

@@ -2,10 +2,8 @@ import { createContext, useContext } from 'react';
 import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import type { NameRequest } from '../../../components/NameDialog';
-import { newThemeRequest } from '../../../components/newThemeRequest';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
-import { announce } from '../../../store/toastStore';
 import * as facilitation from '../../../sync/facilitationCommands';
 import { type DropAction, defaultThemeName } from './dragModel';
 import { focusAfterMove, focusSoon, themeHandleId } from './focusPlan';
@@ -35,6 +33,8 @@ function whatMoves(layout: PromptLayout, noteIds: readonly string[]): string {
   return `Note ${noteExcerpt(note?.text ?? '')}`;
 }
 
+const lowerFirst = (phrase: string) => `${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`;
+
 export interface PerformOptions {
   /** Move keyboard focus on afterwards (keyboard drags and menus); pointer drops leave focus alone. */
   readonly isMovingFocus: boolean;
@@ -48,9 +48,14 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
     [...layout.ungrouped, ...layout.themes.flatMap((t) => t.notes)].find((n) => n.id === id)?.text;
   if (action.type === 'move') {
     const focusId = options.isMovingFocus ? focusAfterMove(layout, action.noteIds, action.themeId) : null;
-    if (facilitation.moveNotes(action.noteIds, action.themeId, action.beforeNoteId) !== null) return;
+    const what = whatMoves(layout, action.noteIds);
+    const where = themeName(layout, action.themeId);
+    const said = {
+      label: `moving ${lowerFirst(what)} to ${where}`,
+      success: options.isAnnounced ? `${what} moved to ${where}.` : null,
+    };
+    if (facilitation.moveNotes(action.noteIds, action.themeId, action.beforeNoteId, said) !== null) return;
     if (action.noteIds.length > 1) clearSelection();
-    if (options.isAnnounced) announce(`${whatMoves(layout, action.noteIds)} moved to ${themeName(layout, action.themeId)}.`);
     if (focusId) focusSoon(focusId);
     return;
   }
@@ -63,9 +68,12 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
       maxChars: MAX_THEME_NAME_CHARS,
       confirmLabel: 'Create theme',
       onConfirm: (name) => {
-        if (facilitation.createTheme(action.promptId, name, action.noteIds) !== null) return;
+        const said = {
+          label: `new theme ‘${name}’`,
+          success: `Theme ‘${name}’ created with ${countNotes(action.noteIds.length)}.`,
+        };
+        if (facilitation.createTheme(action.promptId, name, action.noteIds, said) !== null) return;
         if (action.noteIds.length > 1) clearSelection();
-        announce(`Theme ‘${name}’ created with ${countNotes(action.noteIds.length)}.`);
         if (focusId) focusSoon(focusId);
       },
     });
@@ -79,8 +87,11 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
     message: `‘${source.theme.name}’ (${countNotes(source.notes.length)}) joins ‘${target.theme.name}’, and the name ‘${source.theme.name}’ goes away.`,
     confirmLabel: `Merge into ‘${target.theme.name}’`,
     onConfirm: () => {
-      if (facilitation.mergeThemes(source.theme.id, target.theme.id) !== null) return;
-      announce(`‘${source.theme.name}’ merged into ‘${target.theme.name}’.`);
+      const said = {
+        label: `merging ‘${source.theme.name}’ into ‘${target.theme.name}’`,
+        success: `‘${source.theme.name}’ merged into ‘${target.theme.name}’.`,
+      };
+      if (facilitation.mergeThemes(source.theme.id, target.theme.id, said) !== null) return;
       if (options.isMovingFocus) focusSoon(themeHandleId(target.theme.id));
     },
   });
@@ -88,7 +99,16 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
 
 /** Asks for a name, then creates an empty theme at the end of the prompt's themes. */
 export function askNewTheme(host: GroupHost, layout: PromptLayout): void {
-  host.askName(newThemeRequest(layout, []));
+  host.askName({
+    title: 'New theme',
+    label: 'Theme name',
+    initial: `Theme ${layout.themes.length + 1}`,
+    maxChars: MAX_THEME_NAME_CHARS,
+    confirmLabel: 'Create theme',
+    onConfirm: (name) => {
+      facilitation.createTheme(layout.prompt.id, name, [], { label: `new theme ‘${name}’`, success: `Theme ‘${name}’ created.` });
+    },
+  });
 }
 
 /** Asks before deleting a theme; its notes go back to the ungrouped notes. */
@@ -105,7 +125,7 @@ export function askDeleteTheme(host: GroupHost, layout: PromptLayout, themeId: s
         : `Its ${countNotes(count)} ${count === 1 ? 'goes' : 'go'} back to Ungrouped. No note is deleted.`,
     confirmLabel: 'Delete theme',
     onConfirm: () => {
-      if (facilitation.deleteTheme(themeId) === null) announce(`Theme ‘${name}’ deleted.`);
+      facilitation.deleteTheme(themeId, { label: `deleting theme ‘${name}’`, success: `Theme ‘${name}’ deleted.` });
     },
   });
 }

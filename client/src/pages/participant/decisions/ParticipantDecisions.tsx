@@ -1,9 +1,11 @@
 import type { BoardState } from '../../../../../shared/domain/state';
 import { CheckInLine } from '../../../components/agreement/CheckInLine';
+import { ExportButtons } from '../../../components/agreement/ExportButtons';
 import { VersionStatus } from '../../../components/agreement/VersionStatus';
 import { VersionsPanel } from '../../../components/agreement/VersionsPanel';
 import { AgreementColumn } from '../../../components/decisions/AgreementColumn';
 import { AwarenessSection } from '../../../components/decisions/AwarenessSection';
+import { participantSecretFor } from '../../../storage';
 import { useDecisionAnnouncements } from '../../../components/decisions/useDecisionAnnouncements';
 import { ParticipantDecide } from './ParticipantDecide';
 import { ParticipantVote } from './ParticipantVote';
@@ -27,6 +29,15 @@ export default function ParticipantDecisions({ board }: { readonly board: BoardS
       {phase !== 'vote' && <AgreementColumn board={board} isCompact={phase === 'decide'} />}
       <AwarenessSection board={board} />
       {isLiving && <VersionsPanel board={board} />}
+      {board.meta.isClosed && (
+        <ExportButtons
+          board={board}
+          downloadKey={participantSecretFor(board.meta.id)}
+          headingId="participant-exports-title"
+          title="Take the agreement with you"
+          kinds={['md', 'csv']}
+        />
+      )}
     </div>
   );
 }

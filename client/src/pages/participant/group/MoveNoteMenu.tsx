@@ -1,7 +1,7 @@
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { announce } from '../../../store/toastStore';
-import { moveNotes } from '../../../sync/facilitationCommands';
+import { moveNoteAsParticipant } from '../../../sync/commands';
 import type { Note } from '../../../../../shared/records/Note';
 
 export interface MoveNoteMenuProps {
@@ -17,7 +17,7 @@ export interface MoveNoteMenuProps {
  */
 export function MoveNoteMenu({ note, layout, onNewTheme }: MoveNoteMenuProps) {
   const move = (themeId: string | null, where: string) => {
-    if (moveNotes([note.id], themeId, null) === null) announce(`Note ${noteExcerpt(note.text)} moved to ${where}.`);
+    if (moveNoteAsParticipant(note.id, themeId) === null) announce(`Note ${noteExcerpt(note.text)} moved to ${where}.`);
   };
   const entries = (): MenuEntry[] => [
     { type: 'heading', label: 'Move to' },

@@ -7,7 +7,7 @@ import { MyNotes } from '../../../components/MyNotes';
 import { Reactions } from '../../../components/marks/Reactions';
 import { type NameRequest, NameDialog } from '../../../components/NameDialog';
 import { NoteComposer } from '../../../components/NoteComposer';
-import { newThemeRequest } from '../../../components/newThemeRequest';
+import { newThemeRequest } from './newThemeRequest';
 import { ThemeList } from '../../../components/ThemeList';
 import { layoutBoard, type PromptLayout, writersLine } from '../../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../../components/useLiveGrouping';
@@ -63,7 +63,7 @@ function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent, canG
       {prompt.isRevealed && prompt.pendingCount > 0 && (
         <p className="group-prompt__held">{countNotes(prompt.pendingCount)} waiting to be shown together.</p>
       )}
-      <MyNotes drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
+      <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />}
     </section>
   );

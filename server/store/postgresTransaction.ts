@@ -1,0 +1,32 @@
+import type pg from 'pg';
+import { log } from '../log';
+
+/**
+ * Runs `work` in one transaction on a connection of `pool`: COMMIT when it resolves, ROLLBACK when
+ * it throws. While the connection is checked out it has an error listener: a connection that breaks
+ * between two statements (the database restarting) emits 'error' outside any query, which with no
+ * listener would end the process. A broken connection is dropped rather than returned to the pool.
+ */
+export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let isBroken = false;
+  const onError = (error: Error) => {
+    isBroken = true;
+    log('warn', 'postgres.client_error', { message: error.message });
+  };
+  client.on('error', onError);
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      isBroken = true;
+    });
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(isBroken);
+  }
+}

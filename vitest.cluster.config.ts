@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import { CLUSTER_FAILOVER_TESTS } from './vitest.config';
+
+/**
+ * Issue 10's failover scenarios: three node processes, 300 sockets, and bounds in seconds (takeover
+ * within 7 s, hand-off p99 ≤ 2 s). They run after the rest of `npm test`, alone, so that the
+ * other suites' servers and browsers do not share the two cores with them.
+ */
+export default defineConfig({
+  test: {
+    include: CLUSTER_FAILOVER_TESTS,
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    maxWorkers: 1,
+    env: { LOG_LEVEL: 'silent' },
+  },
+});
