@@ -224,13 +224,7 @@ export class Connection implements RoomMember {
   private handleCommand(room: Room, budget: ConnectionBudget, body: unknown): void {
     const id = typeof (body as { id?: unknown } | null)?.id === 'string' ? (body as { id: string }).id.slice(0, 64) : '';
     if (!budget.take('command')) {
-      this.sendResult({
-        id,
-        ok: false,
-        error: 'rate_limited',
-        message: 'Too many actions at once. Wait a moment and try again.',
-      });
-      if (this.refusals.add() > MAX_REFUSED_COMMANDS_PER_WINDOW) this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many commands');
+      this.refuseOverRate(id);
       return;
     }
     const envelope = parseCommandEnvelope(body);
@@ -238,7 +232,16 @@ export class Connection implements RoomMember {
       this.sendResult({ id, ok: false, error: 'invalid_command', message: `${envelope.path} ${envelope.message}.` });
       return;
     }
+    if (envelope.command.type === 'react' && !budget.take('reaction')) {
+      this.refuseOverRate(id);
+      return;
+    }
     room.enqueue(this, envelope);
+  }
+
+  private refuseOverRate(id: string): void {
+    this.sendResult({ id, ok: false, error: 'rate_limited', message: 'Too many actions at once. Wait a moment and try again.' });
+    if (this.refusals.add() > MAX_REFUSED_COMMANDS_PER_WINDOW) this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many commands');
   }
 
   private sendResult(result: { id: string; ok: false; error: string; message: string }): void {

@@ -6,6 +6,8 @@ import {
   AWARENESS_UPDATES_PER_SECOND,
   COMMAND_BURST,
   COMMANDS_PER_SECOND,
+  REACTION_BURST,
+  REACTIONS_PER_MINUTE,
   SYNC_ECHO_BURST,
   SYNC_ECHOES_PER_MINUTE,
   SYNC_REQUEST_BURST,
@@ -99,6 +101,8 @@ export class WindowCounter {
 export const BUDGET_LIMITS = {
   /** Commands: refused with `rate_limited` when empty. */
   command: { ratePerSecond: COMMANDS_PER_SECOND, burst: COMMAND_BURST },
+  /** Reactions, charged on top of `command`: refused with `rate_limited` when empty. */
+  reaction: { ratePerSecond: REACTIONS_PER_MINUTE / 60, burst: REACTION_BURST },
   /** Sync step 1 (asks for part of the document): close 4429 when empty. */
   syncRequest: { ratePerSecond: SYNC_REQUESTS_PER_MINUTE / 60, burst: SYNC_REQUEST_BURST },
   /** Sync step 2 and updates (checked against the document): close 4429 when empty. */

@@ -1,6 +1,7 @@
 import { MAX_DOTS_PER_PERSON, MAX_NOTES_PER_MOVE, MAX_ROUND_ITEMS, MAX_TIMER_MS, MIN_TIMER_MS } from './limits';
 import { PHASES } from './phases';
 import { boardPurpose, boardTitle } from './records/BoardMeta';
+import { REACTIONS } from './records/Mark';
 import { authorName, noteTag, noteText } from './records/Note';
 import { PROMPT_KINDS, promptText } from './records/Prompt';
 import { DECISION_RULES, PROPOSAL_KINDS, RESPONSES, reasonText, ruleSettingsRecord, statementText } from './records/Proposal';
@@ -24,6 +25,16 @@ import {
 } from './validate';
 
 /**
+ * Marks: a person says "done" (a prompt in reflect, the open round in vote) or reacts to a
+ * revealed note. Explicit on/off rather than a toggle, so that a replay changes nothing. Who
+ * marked what stays on the server; the document holds counts.
+ */
+const MARK_COMMAND_VALIDATORS = {
+  markDone: object({ type: oneOf(['markDone']), targetId: id, isDone: boolean }),
+  react: object({ type: oneOf(['react']), noteId: id, reaction: oneOf(REACTIONS), isOn: boolean }),
+} as const;
+
+/**
  * Every command a client can send, as runtime validators. The TypeScript union `Command` is
  * derived from them, so the wire format and the types cannot drift apart.
  */
@@ -37,8 +48,9 @@ export const COMMAND_VALIDATORS = {
       facilitatorParticipates: boolean,
       showRoster: boolean,
       decisionRule: ruleSettingsRecord,
+      participantsGroup: boolean,
     },
-    ['facilitatorParticipates', 'showRoster', 'decisionRule'],
+    ['facilitatorParticipates', 'showRoster', 'decisionRule', 'participantsGroup'],
   ),
   addPrompt: object({
     type: oneOf(['addPrompt']),
@@ -126,6 +138,7 @@ export const COMMAND_VALIDATORS = {
   /** `seatId`: a handle from the facilitators' `seats` message. */
   removeSeat: object({ type: oneOf(['removeSeat']), seatId: id }),
   ...UNDO_COMMAND_VALIDATORS,
+  ...MARK_COMMAND_VALIDATORS,
 } as const;
 
 /** Name of a command. */

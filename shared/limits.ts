@@ -60,6 +60,14 @@ export const COMMANDS_PER_SECOND = 20;
 /** Commands one person may send in a burst before the rate limit applies. */
 export const COMMAND_BURST = 40;
 
+/**
+ * Reactions (`react`) one person may send in a burst, and then per minute, on top of the command
+ * budget. Each one changes a count that is broadcast to the whole room, so tapping fast must not
+ * flood every phone; a person reacting to each note of a prompt as it is read stays well within.
+ */
+export const REACTION_BURST = 20;
+export const REACTIONS_PER_MINUTE = 60;
+
 /** Refused commands within one window after which the connection is closed (4429). */
 export const MAX_REFUSED_COMMANDS_PER_WINDOW = 200;
 

@@ -4,6 +4,7 @@ import type { CommandEnvelope } from './commands';
 import type { ErrorCode } from './domain/errors';
 import type { Role } from './domain/state';
 import type { Draft } from './records/Draft';
+import type { MarkKind } from './records/Mark';
 import type { ResponseKind } from './records/Proposal';
 import { type Invalid, isInvalid, object, string } from './validate';
 
@@ -145,6 +146,8 @@ export type PrivateMessage =
       readonly dots: Readonly<Record<string, Readonly<Record<string, number>>>>;
       /** My responses to open proposals: proposal id → response and reason. */
       readonly responses: Readonly<Record<string, { readonly response: ResponseKind; readonly reason: string | null }>>;
+      /** My marks: prompt, round or note id → the kinds I marked it with (done, reactions). */
+      readonly marks: Readonly<Record<string, readonly MarkKind[]>>;
     }
   /** Sent every HEARTBEAT_INTERVAL_MS: keeps idle sockets alive and lets clients correct clock skew. */
   | { readonly type: 'time'; readonly serverNow: number }

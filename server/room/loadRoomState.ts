@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/boardDoc';
-import { type BoardState, ballotKey, type DomainState, postedKey, responseKey } from '../../shared/domain/state';
+import { type BoardState, ballotKey, type DomainState, markKey, postedKey, responseKey } from '../../shared/domain/state';
 import { migrateBoardDoc } from '../../shared/migrations';
 import { log } from '../log';
 import type { BoardRow, BoardStore, StoredBoard } from '../store/BoardStore';
@@ -53,6 +53,7 @@ export async function loadRoomState(store: BoardStore, boardId: string): Promise
     responses: new Map(
       stored.responses.map((r) => [responseKey(r.proposalId, r.participantId), { response: r.response, reason: r.reason }]),
     ),
+    marks: new Set(stored.marks.map((m) => markKey(m.targetId, m.participantId, m.kind))),
   };
   return { row: stored.row, doc, state, lastSeq, updatesSinceSnapshot: stored.updates.length };
 }

@@ -22,6 +22,7 @@ export function collectAffected(before: DomainState, changes: readonly PrivateCh
       case 'countPosted':
       case 'setBallot':
       case 'setResponse':
+      case 'setMark':
         into.add(change.participantId);
         break;
       case 'clearBallots':
@@ -29,6 +30,9 @@ export function collectAffected(before: DomainState, changes: readonly PrivateCh
         break;
       case 'clearResponses':
         addParticipantsOfKeys(before.responses.keys(), change.proposalId, into);
+        break;
+      case 'clearMarks':
+        addParticipantsOfKeys(before.marks, change.targetId, into);
         break;
       case 'removeSeat':
         // Its connections are closed after the commit: no slice to send.
@@ -39,7 +43,7 @@ export function collectAffected(before: DomainState, changes: readonly PrivateCh
   }
 }
 
-/** Ballot and response keys are `${roundOrProposalId}/${participantId}[/…]` (state.ts). */
+/** Ballot, response and mark keys are `${roundProposalOrTargetId}/${participantId}[/…]` (state.ts). */
 function addParticipantsOfKeys(keys: Iterable<string>, ownerId: string, into: Set<string>): void {
   const prefix = `${ownerId}/`;
   for (const key of keys) if (key.startsWith(prefix)) into.add(key.split('/')[1] as string);

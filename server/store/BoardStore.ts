@@ -1,6 +1,7 @@
 import type { PrivateChange } from '../../shared/domain/changes';
 import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
+import type { MarkKind } from '../../shared/records/Mark';
 import type { ResponseKind } from '../../shared/records/Proposal';
 
 /** Applied-command records older than this are pruned at compaction: replays come within minutes, not weeks. */
@@ -32,6 +33,8 @@ export interface StoredBoard {
   readonly ballots: readonly { roundId: string; participantId: string; itemId: string; count: number }[];
   /** Responses to open proposals (closed ones have none left). */
   readonly responses: readonly { proposalId: string; participantId: string; response: ResponseKind; reason: string | null }[];
+  /** Marks (done, reactions): one row per person, target and kind; closed rounds have none left. */
+  readonly marks: readonly { targetId: string; participantId: string; kind: MarkKind }[];
 }
 
 /** One command whose result must be remembered so that a replay gets the same answer. */

@@ -2,6 +2,7 @@ import { assertNever } from '../../shared/assertNever';
 import type { PrivateChange } from '../../shared/domain/changes';
 import type { CommandResult } from '../../shared/protocol';
 import type { Draft } from '../../shared/records/Draft';
+import type { MarkKind } from '../../shared/records/Mark';
 import type { ResponseKind } from '../../shared/records/Proposal';
 import { appliedKey, type BoardRow, type BoardStore, type CommitBatch, type StoredBoard } from './BoardStore';
 import { checkBoardRow, checkStoredBoard } from './storedRows';
@@ -15,6 +16,7 @@ interface MemoryBoard {
   posted: Map<string, { participantId: string; promptId: string; count: number }>;
   ballots: Map<string, { roundId: string; participantId: string; itemId: string; count: number }>;
   responses: Map<string, { proposalId: string; participantId: string; response: ResponseKind; reason: string | null }>;
+  marks: Map<string, { targetId: string; participantId: string; kind: MarkKind }>;
   applied: Map<string, CommandResult>;
 }
 
@@ -45,6 +47,7 @@ export class MemoryStore implements BoardStore {
       posted: new Map(),
       ballots: new Map(),
       responses: new Map(),
+      marks: new Map(),
       applied: new Map(),
     });
   }
@@ -71,6 +74,7 @@ export class MemoryStore implements BoardStore {
       posted: [...board.posted.values()],
       ballots: [...board.ballots.values()],
       responses: [...board.responses.values()],
+      marks: [...board.marks.values()],
     });
   }
 
@@ -169,7 +173,18 @@ function applyPrivateRow(board: MemoryBoard, change: PrivateChange): void {
     case 'removeSeat':
       for (const [key, ballot] of board.ballots) if (ballot.participantId === change.participantId) board.ballots.delete(key);
       for (const [key, answer] of board.responses) if (answer.participantId === change.participantId) board.responses.delete(key);
+      for (const [key, mark] of board.marks) if (mark.participantId === change.participantId) board.marks.delete(key);
       for (const [hash, id] of board.participants) if (id === change.participantId) board.participants.delete(hash);
+      break;
+    case 'setMark': {
+      const key = `${change.targetId}/${change.participantId}/${change.kind}`;
+      if (change.isOn)
+        board.marks.set(key, { targetId: change.targetId, participantId: change.participantId, kind: change.kind });
+      else board.marks.delete(key);
+      break;
+    }
+    case 'clearMarks':
+      for (const [key, mark] of board.marks) if (mark.targetId === change.targetId) board.marks.delete(key);
       break;
     default:
       assertNever(change, 'private change');

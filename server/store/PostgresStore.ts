@@ -183,6 +183,9 @@ export class PostgresStore implements BoardStore {
           `SELECT proposal_id AS "proposalId", participant_id AS "participantId", response, reason
            FROM responses WHERE board_id = $1`,
         ),
+        marks: await read(
+          'SELECT target_id AS "targetId", participant_id AS "participantId", kind FROM marks WHERE board_id = $1',
+        ),
       };
     });
     return board && checkStoredBoard(boardId, board);

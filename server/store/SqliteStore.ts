@@ -97,6 +97,15 @@ CREATE TABLE IF NOT EXISTS responses (
   reason TEXT,
   PRIMARY KEY (board_id, proposal_id, participant_id)
 );
+-- One person's mark: done on a prompt or an open round, or a reaction on a note. Only counts are
+-- published (in the document); a closed round's rows are deleted with its ballots.
+CREATE TABLE IF NOT EXISTS marks (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  target_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (board_id, target_id, participant_id, kind)
+);
 CREATE TABLE IF NOT EXISTS applied_commands (
   board_id TEXT NOT NULL REFERENCES boards(id),
   actor_key TEXT NOT NULL,
@@ -179,6 +188,13 @@ export class SqliteStore implements BoardStore {
          ON CONFLICT (board_id, proposal_id, participant_id) DO UPDATE SET response = excluded.response, reason = excluded.reason`,
       ),
       clearResponses: db.prepare('DELETE FROM responses WHERE board_id = ? AND proposal_id = ?'),
+      marks: db.prepare<[string], { target_id: string; participant_id: string; kind: string }>(
+        'SELECT target_id, participant_id, kind FROM marks WHERE board_id = ?',
+      ),
+      insertMark: db.prepare('INSERT OR IGNORE INTO marks (board_id, target_id, participant_id, kind) VALUES (?, ?, ?, ?)'),
+      deleteMark: db.prepare('DELETE FROM marks WHERE board_id = ? AND target_id = ? AND participant_id = ? AND kind = ?'),
+      clearMarks: db.prepare('DELETE FROM marks WHERE board_id = ? AND target_id = ?'),
+      deleteMarksOf: db.prepare('DELETE FROM marks WHERE board_id = ? AND participant_id = ?'),
       applied: db.prepare<[string, string, string], { result: string }>(
         'SELECT result FROM applied_commands WHERE board_id = ? AND actor_key = ? AND command_id = ?',
       ),
@@ -249,6 +265,7 @@ export class SqliteStore implements BoardStore {
           response: r.response,
           reason: r.reason,
         })),
+        marks: s.marks.all(boardId).map((m) => ({ targetId: m.target_id, participantId: m.participant_id, kind: m.kind })),
       };
     })();
     return board && checkStoredBoard(boardId, board);
@@ -368,7 +385,15 @@ export class SqliteStore implements BoardStore {
         case 'removeSeat':
           s.deleteBallotsOf.run(boardId, change.participantId);
           s.deleteResponsesOf.run(boardId, change.participantId);
+          s.deleteMarksOf.run(boardId, change.participantId);
           s.deleteParticipant.run(boardId, change.participantId);
+          break;
+        case 'setMark':
+          if (change.isOn) s.insertMark.run(boardId, change.targetId, change.participantId, change.kind);
+          else s.deleteMark.run(boardId, change.targetId, change.participantId, change.kind);
+          break;
+        case 'clearMarks':
+          s.clearMarks.run(boardId, change.targetId);
           break;
         default:
           assertNever(change, 'private change');

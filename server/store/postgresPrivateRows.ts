@@ -62,7 +62,27 @@ export async function writePrivateChange(c: StatementSink, boardId: string, chan
     case 'removeSeat':
       await c.query('DELETE FROM ballots WHERE board_id = $1 AND participant_id = $2', [boardId, change.participantId]);
       await c.query('DELETE FROM responses WHERE board_id = $1 AND participant_id = $2', [boardId, change.participantId]);
+      await c.query('DELETE FROM marks WHERE board_id = $1 AND participant_id = $2', [boardId, change.participantId]);
       await c.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, change.participantId]);
+      return;
+    case 'setMark':
+      if (change.isOn) {
+        await c.query(
+          `INSERT INTO marks (board_id, target_id, participant_id, kind) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (board_id, target_id, participant_id, kind) DO NOTHING`,
+          [boardId, change.targetId, change.participantId, change.kind],
+        );
+      } else {
+        await c.query('DELETE FROM marks WHERE board_id = $1 AND target_id = $2 AND participant_id = $3 AND kind = $4', [
+          boardId,
+          change.targetId,
+          change.participantId,
+          change.kind,
+        ]);
+      }
+      return;
+    case 'clearMarks':
+      await c.query('DELETE FROM marks WHERE board_id = $1 AND target_id = $2', [boardId, change.targetId]);
       return;
     default:
       assertNever(change, 'private change');

@@ -66,6 +66,15 @@ CREATE TABLE IF NOT EXISTS responses (
   reason TEXT,
   PRIMARY KEY (board_id, proposal_id, participant_id)
 );
+-- One person's mark: done on a prompt or an open round, or a reaction on a note. Only counts are
+-- published (in the document); a closed round's rows are deleted with its ballots.
+CREATE TABLE IF NOT EXISTS marks (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  target_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  PRIMARY KEY (board_id, target_id, participant_id, kind)
+);
 CREATE TABLE IF NOT EXISTS applied_commands (
   board_id TEXT NOT NULL REFERENCES boards(id),
   actor_key TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import { draftRecord } from '../../shared/records/Draft';
+import { MARK_KINDS } from '../../shared/records/Mark';
 import { RESPONSES, reasonText } from '../../shared/records/Proposal';
 import { type Invalid, id, integer, isInvalid, nullable, object, oneOf, string, type Validator } from '../../shared/validate';
 import { type BoardRow, type StoredBoard, StoredRowError } from './BoardStore';
@@ -28,6 +29,7 @@ const boardRow = object({
 });
 const postedRow = object({ participantId: id, promptId: id, count });
 const ballotRow = object({ roundId: id, participantId: id, itemId: id, count });
+const markRow = object({ targetId: id, participantId: id, kind: oneOf(MARK_KINDS) });
 const responseRow = object({ proposalId: id, participantId: id, response: oneOf(RESPONSES), reason: nullable(reasonText) });
 
 /** A board's rows as a store read them, before validation. */
@@ -40,6 +42,7 @@ export interface UncheckedBoard {
   readonly posted: readonly Record<string, unknown>[];
   readonly ballots: readonly Record<string, unknown>[];
   readonly responses: readonly Record<string, unknown>[];
+  readonly marks: readonly Record<string, unknown>[];
 }
 
 function check<T>(boardId: string, table: string, validator: Validator<T>, value: unknown): T {
@@ -71,5 +74,6 @@ export function checkStoredBoard(boardId: string, board: UncheckedBoard): Stored
     posted: board.posted.map((p) => check(boardId, 'posted_counts', postedRow, p)),
     ballots: board.ballots.map((b) => check(boardId, 'ballots', ballotRow, b)),
     responses: board.responses.map((r) => check(boardId, 'responses', responseRow, r)),
+    marks: board.marks.map((m) => check(boardId, 'marks', markRow, m)),
   };
 }

@@ -5,7 +5,8 @@ import { closeProposal, mayRespond, openProposal, respond, unlockAgreement } fro
 import { deleteDraft, editDraft, postDraft } from './draftCommands';
 import { type DomainError, refuse } from './errors';
 import { createTheme, deleteTheme, mergeThemes, moveNotes, moveTheme, renameTheme } from './groupCommands';
-import { canWriteNotes, isFacilitator } from './permissions';
+import { markDone, mayMarkDone, react } from './markCommands';
+import { canWriteNotes, isFacilitator, mayGroup } from './permissions';
 import { focusPrompt, setPhase } from './phaseCommands';
 import { releaseHeld, reveal } from './revealCommands';
 import { removeSeat } from './seatCommands';
@@ -31,6 +32,9 @@ const VOTE_PHASES: readonly Phase[] = ['vote'];
 const DECIDE_PHASES: readonly Phase[] = ['decide', 'revisit'];
 const SETUP_PHASES: readonly Phase[] = ['setup', 'revisit'];
 const RECORD_PHASES: readonly Phase[] = ['decide', 'agreement', 'revisit'];
+const DONE_PHASES: readonly Phase[] = ['reflect', 'vote'];
+/** Phases in which revealed notes are on screen to react to. */
+const REACT_PHASES: readonly Phase[] = ['share', 'group', 'vote', 'decide'];
 
 /** What a facilitator may still do once the workshop is closed (its version is final). */
 export const ALLOWED_WHEN_CLOSED: ReadonlySet<CommandType> = new Set<CommandType>([
@@ -65,10 +69,10 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
     phases: WRITING_PHASES,
     perform: (s, a, c) => deleteDraft(s, a, c),
   },
-  createTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => createTheme(s, c) },
+  createTheme: { isAllowed: (a, s) => mayGroup(a, s.board), phases: GROUP_PHASES, perform: (s, _a, c) => createTheme(s, c) },
   renameTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => renameTheme(s, c) },
   deleteTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => deleteTheme(s, c) },
-  moveNotes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => moveNotes(s, c) },
+  moveNotes: { isAllowed: (a, s) => mayGroup(a, s.board), phases: GROUP_PHASES, perform: (s, _a, c) => moveNotes(s, c) },
   mergeThemes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => mergeThemes(s, c) },
   moveTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => moveTheme(s, c) },
   startTimer: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => startTimer(s, c, x) },
@@ -89,6 +93,8 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   removeSeat: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => removeSeat(s, c, x) },
   // Undo (see undoCommands.ts): grouping is undone where it is done.
   restoreGrouping: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => restoreGrouping(s, c) },
+  markDone: { isAllowed: (a, s) => mayMarkDone(a, s.board), phases: DONE_PHASES, perform: (s, a, c) => markDone(s, a, c) },
+  react: { isAllowed: (a, s) => canWriteNotes(a, s.board), phases: REACT_PHASES, perform: (s, a, c) => react(s, a, c) },
 };
 
 /** True when `type` is accepted in `phase`. */

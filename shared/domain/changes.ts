@@ -2,6 +2,7 @@ import type { AgreementItem } from '../records/AgreementItem';
 import type { BoardMeta } from '../records/BoardMeta';
 import type { Draft } from '../records/Draft';
 import type { Note } from '../records/Note';
+import type { MarkKind } from '../records/Mark';
 import type { Prompt as PromptRecord } from '../records/Prompt';
 import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Theme } from '../records/Theme';
@@ -73,7 +74,7 @@ export function recordOperation(change: Exclude<DocChange, { type: 'setMeta' }>)
   return { collection: target.collection, op: 'delete', id: raw.id as string };
 }
 
-/** A change to private, server-only state: drafts, per-person counts, ballots and responses. */
+/** A change to private, server-only state: drafts, per-person counts, ballots, responses and marks. */
 export type PrivateChange =
   | { readonly type: 'putDraft'; readonly draft: Draft }
   | { readonly type: 'deleteDraft'; readonly draftId: string }
@@ -101,10 +102,20 @@ export type PrivateChange =
   /** The round closed: the link between people and their responses is deleted. */
   | { readonly type: 'clearResponses'; readonly proposalId: string }
   /**
-   * The facilitator removed a seat: its identity (so its secret no longer works), its dots and its
-   * responses are deleted. Only open rounds hold dots and responses, so these are all open ones.
+   * The facilitator removed a seat: its identity (so its secret no longer works), its dots, its
+   * responses and its marks are deleted. Only open rounds hold dots and responses, so these are all open ones.
    */
-  | { readonly type: 'removeSeat'; readonly participantId: string };
+  | { readonly type: 'removeSeat'; readonly participantId: string }
+  /** One person's mark (done, or a reaction) on a prompt, round or note: set, or taken back. */
+  | {
+      readonly type: 'setMark';
+      readonly targetId: string;
+      readonly participantId: string;
+      readonly kind: MarkKind;
+      readonly isOn: boolean;
+    }
+  /** The round closed: who marked it done is deleted, only the count remains. */
+  | { readonly type: 'clearMarks'; readonly targetId: string };
 
 /** Everything one command changes. Public and private parts are committed together. */
 export interface Changes {

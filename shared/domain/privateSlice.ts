@@ -1,4 +1,5 @@
 import type { PrivateMessage } from '../protocol';
+import type { MarkKind } from '../records/Mark';
 import type { ResponseKind } from '../records/Proposal';
 import type { DomainState } from './state';
 
@@ -7,7 +8,7 @@ export type SliceContent = Omit<Extract<PrivateMessage, { type: 'slice' }>, 'typ
 
 /**
  * One person's private slice: their unrevealed notes (without the author field, which is them),
- * their note counts, their dots in open rounds and their responses to open proposals.
+ * their note counts, their dots in open rounds, their responses to open proposals and their marks.
  */
 export function privateSlice(state: DomainState, participantId: string): SliceContent {
   const drafts = [...state.drafts.values()]
@@ -30,5 +31,11 @@ export function privateSlice(state: DomainState, participantId: string): SliceCo
     const [proposalId, who] = key.split('/');
     if (who === participantId && proposalId !== undefined) responses[proposalId] = answer;
   }
-  return { drafts, posted, dots, responses };
+  const marks: Record<string, MarkKind[]> = {};
+  for (const key of state.marks) {
+    const [targetId, who, kind] = key.split('/');
+    if (who !== participantId || targetId === undefined || kind === undefined) continue;
+    marks[targetId] = [...(marks[targetId] ?? []), kind as MarkKind];
+  }
+  return { drafts, posted, dots, responses, marks };
 }

@@ -1,6 +1,6 @@
 import { assertNever } from '../assertNever';
 import type { PrivateChange } from './changes';
-import { ballotKey, type DomainState, postedKey, responseKey } from './state';
+import { ballotKey, type DomainState, markKey, postedKey, responseKey } from './state';
 
 /**
  * Applies private changes to the in-memory private state (the server's copy of every draft, or a
@@ -12,6 +12,7 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
   const posted = new Map(state.posted);
   const ballots = new Map(state.ballots);
   const responses = new Map(state.responses);
+  const marks = new Set(state.marks);
   for (const change of changes) {
     switch (change.type) {
       case 'putDraft':
@@ -49,10 +50,20 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
         // Keys are `${roundId}/${participantId}/${itemId}` and `${proposalId}/${participantId}` (state.ts).
         for (const key of [...ballots.keys()]) if (key.split('/')[1] === change.participantId) ballots.delete(key);
         for (const key of [...responses.keys()]) if (key.split('/')[1] === change.participantId) responses.delete(key);
+        for (const key of [...marks]) if (key.split('/')[1] === change.participantId) marks.delete(key);
+        break;
+      case 'setMark': {
+        const key = markKey(change.targetId, change.participantId, change.kind);
+        if (change.isOn) marks.add(key);
+        else marks.delete(key);
+        break;
+      }
+      case 'clearMarks':
+        for (const key of [...marks]) if (key.startsWith(`${change.targetId}/`)) marks.delete(key);
         break;
       default:
         assertNever(change, 'private change');
     }
   }
-  return { ...state, drafts, posted, ballots, responses };
+  return { ...state, drafts, posted, ballots, responses, marks };
 }

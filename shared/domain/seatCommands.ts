@@ -1,11 +1,12 @@
 import type { CommandOf } from '../commands';
 import { type Changes, type DocChange, NO_CHANGES } from './changes';
 import { type DomainError, refuse } from './errors';
+import { withdrawMarks } from './markCommands';
 import type { DomainContext, DomainState } from './state';
 
 /**
  * Removes a seat (a participant identity) the facilitator picked from the people connected now.
- * Its dots and responses in open rounds are withdrawn, and the counts of who has voted or
+ * Its dots and responses in open rounds, and its marks and reactions, are withdrawn, and the counts of who has voted or
  * responded go down with them, so that only people who take part are counted. Its notes stay:
  * they are the group's material, revealed anonymously like every other note. The server closes
  * the seat's connections after the commit, and its secret no longer opens the board.
@@ -36,5 +37,6 @@ export function removeSeat(state: DomainState, command: CommandOf<'removeSeat'>,
       });
     }
   }
+  doc.push(...withdrawMarks(state, participantId));
   return { doc, private: [{ type: 'removeSeat', participantId }] };
 }

@@ -24,6 +24,7 @@ export function updateSettings(state: DomainState, command: CommandOf<'updateSet
   if (command.facilitatorParticipates !== undefined) settings.facilitatorParticipates = command.facilitatorParticipates;
   if (command.showRoster !== undefined) settings.showRoster = command.showRoster;
   if (command.decisionRule !== undefined) settings.decisionRule = command.decisionRule;
+  if (command.participantsGroup !== undefined) settings.participantsGroup = command.participantsGroup;
   return { doc: [{ type: 'setMeta', fields: { settings } }], private: [] };
 }
 

@@ -35,6 +35,8 @@ export interface DomainState {
   readonly ballots: ReadonlyMap<string, number>;
   /** Responses per person and open proposal; keys from `responseKey` (consensusCommands.ts). Deleted when the round closes. */
   readonly responses: ReadonlyMap<string, { readonly response: ResponseKind; readonly reason: string | null }>;
+  /** Marks (done, reactions) per person and target; keys from {@link markKey}. Only counts are published. */
+  readonly marks: ReadonlySet<string>;
 }
 
 /** Roles a connection can hold. */
@@ -71,7 +73,12 @@ export interface DomainContext {
 
 /** Private state with nothing in it. */
 export function emptyPrivateState(): Omit<DomainState, 'board'> {
-  return { drafts: new Map(), posted: new Map(), ballots: new Map(), responses: new Map() };
+  return { drafts: new Map(), posted: new Map(), ballots: new Map(), responses: new Map(), marks: new Set() };
+}
+
+/** The key of {@link DomainState.marks}: one person's mark of one kind on one prompt, round or note. */
+export function markKey(targetId: string, participantId: string, kind: string): string {
+  return `${targetId}/${participantId}/${kind}`;
 }
 
 /** The key of {@link DomainState.ballots}: one person's dots on one item in one round. */

@@ -114,7 +114,8 @@ export function removeDot(state: DomainState, actor: Actor, command: CommandOf<'
 }
 
 /**
- * Closes a round: publishes the tallies and deletes every ballot, so only the totals remain.
+ * Closes a round: publishes the tallies and deletes every ballot (and who said they were done),
+ * so only the totals remain.
  * Totals from one or two voters are their ballots: those need `confirmSmallCount`.
  */
 export function closeRound(state: DomainState, command: CommandOf<'closeVoteRound'>, ctx: DomainContext): Changes | DomainError {
@@ -134,6 +135,9 @@ export function closeRound(state: DomainState, command: CommandOf<'closeVoteRoun
   }
   return {
     doc: [{ type: 'patchVoteRound', id: round.id, fields: { status: 'closed', closedAt: ctx.now, tallies } }],
-    private: [{ type: 'clearBallots', roundId: round.id }],
+    private: [
+      { type: 'clearBallots', roundId: round.id },
+      { type: 'clearMarks', targetId: round.id },
+    ],
   };
 }

@@ -27,8 +27,13 @@ export const boardSettings = object(
      * `boardRule` in shared/domain/decisionRules.ts.
      */
     decisionRule: ruleSettingsRecord,
+    /**
+     * Participants may move revealed notes into themes and start themes during group, through the
+     * facilitator's own commands and limits. Off (absent) unless the facilitator turns it on.
+     */
+    participantsGroup: boolean,
   },
-  ['decisionRule'],
+  ['decisionRule', 'participantsGroup'],
 );
 
 /** Board settings. See {@link boardSettings}. */

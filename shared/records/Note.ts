@@ -1,5 +1,6 @@
 import { MAX_DISPLAY_NAME_CHARS, MAX_NOTE_CHARS } from '../limits';
 import { type Infer, id, nullable, object, oneOf, string } from '../validate';
+import { markCounts } from './Mark';
 
 /** A note's tag: a non-negotiable `need`, or a `nice` to have. */
 export const NOTE_TAGS = ['need', 'nice'] as const;
@@ -19,18 +20,23 @@ export const noteTag = nullable(oneOf(NOTE_TAGS));
  * Validates a revealed note as stored in the board document. It has no author, no creation
  * time and an id chosen at reveal: nothing in it can name who wrote it or when.
  */
-export const noteRecord = object({
-  id,
-  promptId: id,
-  text: noteText,
-  tag: noteTag,
-  /** The theme the note is grouped under, or null while ungrouped. */
-  themeId: nullable(id),
-  /** Fractional index within its theme or the ungrouped list; random at reveal. */
-  order: string({ minChars: 1, maxChars: 256 }),
-  /** The author's name, only on boards that are not anonymous (a conversation between two people); else null. */
-  author: nullable(authorName),
-});
+export const noteRecord = object(
+  {
+    id,
+    promptId: id,
+    text: noteText,
+    tag: noteTag,
+    /** The theme the note is grouped under, or null while ungrouped. */
+    themeId: nullable(id),
+    /** Fractional index within its theme or the ungrouped list; random at reveal. */
+    order: string({ minChars: 1, maxChars: 256 }),
+    /** The author's name, only on boards that are not anonymous (a conversation between two people); else null. */
+    author: nullable(authorName),
+    /** How many people put each reaction on the note (counts only; absent until the first one). */
+    markCounts,
+  },
+  ['markCounts'],
+);
 
 /** A revealed, anonymous note. */
 export type Note = Infer<typeof noteRecord>;

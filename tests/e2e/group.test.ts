@@ -150,8 +150,9 @@ describe('group phase', () => {
       });
       for (const page of [room.laptop, room.phone]) {
         await expect
-          .poll(() => page.locator('.tnote--moving').allTextContents())
-          .toEqual(['Notifications all day longBeing moved']);
+          // The note's words and its flag (a participant's reactions below them are not part of the move).
+          .poll(() => page.locator('.tnote--moving').locator('.tnote__text, .tnote__flag').allTextContents())
+          .toEqual(['Notifications all day long', 'Being moved']);
       }
       await screenshot(room.phone, 'group-participant-360-live-drag');
       await f.mouse.up();

@@ -60,4 +60,6 @@ export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 's' },
   restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'tx' },
+  markDone: { type: 'markDone', targetId: 'px', isDone: true },
+  react: { type: 'react', noteId: 'nx', reaction: 'plusOne', isOn: true },
 };

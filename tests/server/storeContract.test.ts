@@ -18,6 +18,8 @@ function badRowSql(boardId: string, kind: BadRowKind): string {
       return `INSERT INTO drafts (board_id, id, prompt_id, author_id, text, tag, author_name) VALUES ('${boardId}', 'd1', 'p1', 'alice', 'hi', 'urgent', NULL)`;
     case 'zeroBallot':
       return `INSERT INTO ballots (board_id, round_id, participant_id, item_id, count) VALUES ('${boardId}', 'r1', 'alice', 'i1', 0)`;
+    case 'unknownMark':
+      return `INSERT INTO marks (board_id, target_id, participant_id, kind) VALUES ('${boardId}', 'n1', 'alice', 'maybe')`;
     case 'shortKeyHash':
       return `UPDATE boards SET facilitator_key_hash = substr(facilitator_key_hash, 1, 2) WHERE id = '${boardId}'`;
   }
@@ -39,6 +41,7 @@ describeStoreContract('MemoryStore', {
         if (kind === 'unknownTag')
           board.drafts!.set('d1', { id: 'd1', promptId: 'p1', authorId: 'alice', text: 'hi', tag: 'urgent', authorName: null });
         if (kind === 'zeroBallot') board.ballots!.set('x', { roundId: 'r1', participantId: 'alice', itemId: 'i1', count: 0 });
+        if (kind === 'unknownMark') board.marks!.set('x', { targetId: 'n1', participantId: 'alice', kind: 'maybe' });
         if (kind === 'shortKeyHash') board.row = { ...board.row, facilitatorKeyHash: Buffer.of(1, 2) };
       },
       dispose: () => store.close(),

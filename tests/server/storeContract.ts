@@ -5,7 +5,7 @@ import { randomId } from '../../shared/random';
 import { type BoardRow, type BoardStore, type CommitBatch, StoredRowError } from '../../server/store/BoardStore';
 
 /** A row that no release writes, planted behind the store's back. */
-export type BadRowKind = 'unknownResponse' | 'unknownTag' | 'zeroBallot' | 'shortKeyHash';
+export type BadRowKind = 'unknownResponse' | 'unknownTag' | 'zeroBallot' | 'shortKeyHash' | 'unknownMark';
 
 /** One kind of store under test, with what the contract needs beyond the BoardStore interface. */
 export interface StoreHarness {
@@ -28,6 +28,7 @@ const BAD_ROWS: readonly { kind: BadRowKind; table: string }[] = [
   { kind: 'unknownTag', table: 'drafts' },
   { kind: 'zeroBallot', table: 'ballots' },
   { kind: 'shortKeyHash', table: 'boards' },
+  { kind: 'unknownMark', table: 'marks' },
 ];
 
 export function boardRow(id = randomId()): BoardRow {
@@ -86,6 +87,18 @@ const EVERY_CHANGE: { readonly [K in PrivateChange['type']]: readonly Extract<Pr
   clearResponses: [{ type: 'clearResponses', proposalId: 'x2' }],
   // Nobody named carol has rows here: what a removal deletes is checked on its own below.
   removeSeat: [{ type: 'removeSeat', participantId: 'carol' }],
+  setMark: [
+    { type: 'setMark', targetId: 'p1', participantId: 'alice', kind: 'done', isOn: true },
+    { type: 'setMark', targetId: 'n1', participantId: 'alice', kind: 'heart', isOn: true },
+    { type: 'setMark', targetId: 'n1', participantId: 'bob', kind: 'heart', isOn: true },
+    // Set twice is one row; taken back, none.
+    { type: 'setMark', targetId: 'n1', participantId: 'bob', kind: 'plusOne', isOn: true },
+    { type: 'setMark', targetId: 'n1', participantId: 'bob', kind: 'plusOne', isOn: true },
+    { type: 'setMark', targetId: 'n1', participantId: 'alice', kind: 'idea', isOn: true },
+    { type: 'setMark', targetId: 'n1', participantId: 'alice', kind: 'idea', isOn: false },
+    { type: 'setMark', targetId: 'r2', participantId: 'bob', kind: 'done', isOn: true },
+  ],
+  clearMarks: [{ type: 'clearMarks', targetId: 'r2' }],
 };
 
 const byJson = <T>(rows: readonly T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -117,6 +130,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         posted: [],
         ballots: [],
         responses: [],
+        marks: [],
       });
       expect(await store.loadBoard('nope')).toBeNull();
       await expect(store.createBoard({ ...row, joinCode: 'OTHER' }, Uint8Array.of(0, 0))).rejects.toThrow();
@@ -181,6 +195,21 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.countParticipants('nope')).toBe(0);
     });
 
+    it('removes a seat’s marks and reactions with it, and no one else’s', async () => {
+      const { store } = await open();
+      const row = boardRow();
+      await store.createBoard(row, Uint8Array.of(0, 0));
+      await store.commit(row.id, batch({ privateChanges: EVERY_CHANGE.setMark }));
+      await store.commit(row.id, batch({ privateChanges: [{ type: 'removeSeat', participantId: 'alice' }] }));
+      expect(byJson((await store.loadBoard(row.id))!.marks)).toEqual(
+        byJson([
+          { targetId: 'n1', participantId: 'bob', kind: 'heart' },
+          { targetId: 'n1', participantId: 'bob', kind: 'plusOne' },
+          { targetId: 'r2', participantId: 'bob', kind: 'done' },
+        ]),
+      );
+    });
+
     it('never passes the cap when joins race, from one store or two', async () => {
       const under = await open();
       const peer = await under.peer();
@@ -228,6 +257,15 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         byJson([
           { proposalId: 'x1', participantId: 'alice', response: 'block', reason: 'We meet at 8' },
           { proposalId: 'x1', participantId: 'bob', response: 'canLive', reason: null },
+        ]),
+      );
+      // Marks set twice are one row, taken back none; a cleared round has none left.
+      expect(byJson(loaded.marks)).toEqual(
+        byJson([
+          { targetId: 'p1', participantId: 'alice', kind: 'done' },
+          { targetId: 'n1', participantId: 'alice', kind: 'heart' },
+          { targetId: 'n1', participantId: 'bob', kind: 'heart' },
+          { targetId: 'n1', participantId: 'bob', kind: 'plusOne' },
         ]),
       );
       // A dot count of 0 removes the row.
@@ -339,7 +377,12 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         batch({
           update: doc.updates[1]!,
           seq: 2,
-          privateChanges: [...EVERY_CHANGE.putDraft, ...EVERY_CHANGE.setResponse, ...EVERY_CHANGE.countPosted],
+          privateChanges: [
+            ...EVERY_CHANGE.putDraft,
+            ...EVERY_CHANGE.setResponse,
+            ...EVERY_CHANGE.countPosted,
+            ...EVERY_CHANGE.setMark,
+          ],
           applied: [{ actorKey: 'alice', result: { id: 'c1', ok: true } }],
           // Recent: compaction prunes results older than APPLIED_COMMAND_RETENTION_MS.
           now: Date.now(),
@@ -351,6 +394,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       await under.store.close();
       const store = await under.reopen();
       try {
+        expect(before?.marks).toHaveLength(5);
         expect(await store.loadBoard(row.id)).toEqual(before);
         expect(await store.findBoardIdByJoinCode(row.joinCode)).toBe(row.id);
         expect(await store.findParticipant(row.id, Buffer.alloc(32, 5))).toBe('alice');

@@ -62,13 +62,24 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   setCheckIn: PHASES,
   removeSeat: PHASES,
   restoreGrouping: ['group'],
+  markDone: ['reflect', 'vote'],
+  react: ['share', 'group', 'vote', 'decide'],
 };
 
 /** SMARTIE fields used by the setSmartie sample. */
 const SMARTIE = { owner: 'Sam', measure: 'Every email answered', deadline: '2027-03-31', equityCheck: 'Part-timers too.' };
 
 /** Commands sent by people taking part (not only the facilitator). */
-const NOTE_COMMANDS: readonly CommandType[] = ['postDraft', 'editDraft', 'deleteDraft', 'placeDot', 'removeDot', 'respond'];
+const NOTE_COMMANDS: readonly CommandType[] = [
+  'postDraft',
+  'editDraft',
+  'deleteDraft',
+  'placeDot',
+  'removeDot',
+  'respond',
+  'markDone',
+  'react',
+];
 
 /** A command of each type that succeeds in workshopState() in every phase where it is allowed. */
 const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => CommandOf<T>; state?: () => DomainState } } = {
@@ -185,6 +196,12 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
       removeThemeId: null,
     }),
   },
+  markDone: {
+    actor: ALICE,
+    state: votingState,
+    command: (phase) => ({ type: 'markDone', targetId: phase === 'vote' ? 'round1' : 'prompt1', isDone: true }),
+  },
+  react: { actor: ALICE, command: () => ({ type: 'react', noteId: 'note1', reaction: 'plusOne', isOn: true }) },
 };
 
 /** The exact changes of each sample, sent in the given phase. */
@@ -383,7 +400,10 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
           fields: { status: 'closed', closedAt: 1_700_000_000_000, tallies: { theme3: 1 } },
         },
       ],
-      private: [{ type: 'clearBallots', roundId: 'round1' }],
+      private: [
+        { type: 'clearBallots', roundId: 'round1' },
+        { type: 'clearMarks', targetId: 'round1' },
+      ],
     },
   },
   placeDot: {
@@ -536,6 +556,20 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
   restoreGrouping: {
     phase: 'group',
     changes: { doc: [{ type: 'patchNote', id: 'note1', fields: { themeId: 'theme2', order: 'a0' } }], private: [] },
+  },
+  markDone: {
+    phase: 'vote',
+    changes: {
+      doc: [{ type: 'patchVoteRound', id: 'round1', fields: { markCounts: { done: 1 } } }],
+      private: [{ type: 'setMark', targetId: 'round1', participantId: 'alice', kind: 'done', isOn: true }],
+    },
+  },
+  react: {
+    phase: 'group',
+    changes: {
+      doc: [{ type: 'patchNote', id: 'note1', fields: { markCounts: { plusOne: 1 } } }],
+      private: [{ type: 'setMark', targetId: 'note1', participantId: 'alice', kind: 'plusOne', isOn: true }],
+    },
   },
 };
 

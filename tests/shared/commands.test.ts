@@ -20,6 +20,7 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
     facilitatorParticipates: false,
     showRoster: true,
     decisionRule: { rule: 'majority', quorumPercent: 50, thresholdPercent: 67 },
+    participantsGroup: true,
   },
   addPrompt: { type: 'addPrompt', promptId: 'p1', text: 'What helps?', kind: 'align', beforePromptId: null },
   updatePrompt: { type: 'updatePrompt', promptId: 'p1', text: 'What helps you?', kind: 'awareness' },
@@ -85,13 +86,15 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
     moves: [{ noteIds: ['n1'], themeId: 't2', beforeNoteId: 'n2' }],
     removeThemeId: 't4',
   },
+  markDone: { type: 'markDone', targetId: 'p1', isDone: false },
+  react: { type: 'react', noteId: 'n1', reaction: 'heart', isOn: true },
 };
 
 /** Fields a command may leave out (docs/protocol.md); every other field is required. */
 const OPTIONAL: Record<CommandType, readonly string[]> = {
   updateBoard: ['title', 'purpose'],
   renameBoard: [],
-  updateSettings: ['facilitatorParticipates', 'showRoster', 'decisionRule'],
+  updateSettings: ['facilitatorParticipates', 'showRoster', 'decisionRule', 'participantsGroup'],
   addPrompt: [],
   updatePrompt: ['text', 'kind'],
   removePrompt: [],
@@ -126,6 +129,8 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   setCheckIn: [],
   removeSeat: [],
   restoreGrouping: [],
+  markDone: [],
+  react: [],
 };
 
 /** Fields that accept null. */

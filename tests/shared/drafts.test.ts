@@ -100,6 +100,7 @@ describe('the same function in the browser', () => {
       posted: new Map([...state.posted].filter(([key]) => mine(key))),
       ballots: new Map(),
       responses: new Map(),
+      marks: new Set(),
     };
   }
 

@@ -294,6 +294,8 @@ const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   setCheckIn: { type: 'setCheckIn', date: '2024-09-01' },
   removeSeat: { type: 'removeSeat', seatId: 'seat-alice' },
   restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'theme1' },
+  markDone: { type: 'markDone', targetId: 'prompt1', isDone: true },
+  react: { type: 'react', noteId: 'note1', reaction: 'plusOne', isOn: true },
 };
 
 /** Who may send each command (the guard is checked after permission). */
@@ -304,6 +306,8 @@ const SENDER: Partial<Record<CommandType, Actor>> = {
   placeDot: ALICE,
   removeDot: ALICE,
   respond: ALICE,
+  markDone: ALICE,
+  react: ALICE,
 };
 
 describe('the closed guard', () => {

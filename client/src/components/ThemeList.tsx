@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Note } from '../../../shared/records/Note';
 import { TagBadge } from './TagBadge';
 import { type PromptLayout, themeCountLine } from './themeLayout';
@@ -11,9 +12,18 @@ export interface ThemeListProps {
   readonly recent?: ReadonlySet<string>;
   /** Shown without their notes (the projector's overview of every prompt). */
   readonly isCompact?: boolean;
+  /** Shown under each note: its reactions, a participant's "Move to…" menu. */
+  readonly noteExtras?: (note: Note) => ReactNode;
 }
 
-function NoteItem({ note, moving, recent }: { note: Note; moving: ReadonlySet<string>; recent?: ReadonlySet<string> }) {
+interface NoteItemProps {
+  readonly note: Note;
+  readonly moving: ReadonlySet<string>;
+  readonly recent?: ReadonlySet<string>;
+  readonly noteExtras?: ThemeListProps['noteExtras'];
+}
+
+function NoteItem({ note, moving, recent, noteExtras }: NoteItemProps) {
   const isMoving = moving.has(note.id);
   const isRecent = recent?.has(note.id) ?? false;
   return (
@@ -24,12 +34,13 @@ function NoteItem({ note, moving, recent }: { note: Note; moving: ReadonlySet<st
       <span className="tnote__text">{note.text}</span>
       {note.tag && <TagBadge tag={note.tag} />}
       {isMoving && <span className="tnote__flag">Being moved</span>}
+      {noteExtras?.(note)}
     </li>
   );
 }
 
 /** A prompt's themes and the notes in no theme yet, read-only, as everyone watching sees them. */
-export function ThemeList({ layout, moving, recent, isCompact = false }: ThemeListProps) {
+export function ThemeList({ layout, moving, recent, isCompact = false, noteExtras }: ThemeListProps) {
   const { themes, ungrouped } = layout;
   return (
     <div className={`tlist${isCompact ? ' tlist--compact' : ''}`}>
@@ -45,7 +56,7 @@ export function ThemeList({ layout, moving, recent, isCompact = false }: ThemeLi
           {!isCompact && notes.length > 0 && (
             <ul className="tnotes">
               {notes.map((note) => (
-                <NoteItem key={note.id} note={note} moving={moving} recent={recent} />
+                <NoteItem key={note.id} note={note} moving={moving} recent={recent} noteExtras={noteExtras} />
               ))}
             </ul>
           )}
@@ -58,7 +69,7 @@ export function ThemeList({ layout, moving, recent, isCompact = false }: ThemeLi
           {!isCompact && (
             <ul className="tnotes">
               {ungrouped.map((note) => (
-                <NoteItem key={note.id} note={note} moving={moving} recent={recent} />
+                <NoteItem key={note.id} note={note} moving={moving} recent={recent} noteExtras={noteExtras} />
               ))}
             </ul>
           )}

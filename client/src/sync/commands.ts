@@ -4,6 +4,7 @@ import type { RuleSettings } from '../../../shared/domain/decisionRules';
 import type { Phase } from '../../../shared/phases';
 import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
+import type { Reaction } from '../../../shared/records/Mark';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
 import type { DecisionRule, ProposalKind, ResponseKind } from '../../../shared/records/Proposal';
@@ -111,6 +112,7 @@ export const updateSettings = (fields: {
   facilitatorParticipates?: boolean;
   showRoster?: boolean;
   decisionRule?: RuleSettings;
+  participantsGroup?: boolean;
 }) => submit({ type: 'updateSettings', ...fields });
 export const addPrompt = (text: string, kind: PromptKind) =>
   submit({ type: 'addPrompt', promptId: randomId(), text, kind, beforePromptId: null });
@@ -138,6 +140,15 @@ export const openVoteRound = (settings: VoteRoundSettings) =>
 /** `confirmSmallCount`: publish although so few voted that the totals show each ballot. */
 export const closeVoteRound = (roundId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'closeVoteRound', roundId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });
+/** "I am done": with a prompt (reflect) or the open vote round (vote); false takes it back. */
+export const markDone = (targetId: string, isDone: boolean) => submit({ type: 'markDone', targetId, isDone });
+/** A participant's grouping (when the board allows it): the facilitator's commands, without an undo plan. */
+export const moveNoteAsParticipant = (noteId: string, themeId: string | null) =>
+  submit({ type: 'moveNotes', noteIds: [noteId], themeId, beforeNoteId: null });
+export const createThemeAsParticipant = (promptId: string, name: string, noteIds: readonly string[]) =>
+  submit({ type: 'createTheme', themeId: randomId(), promptId, name, noteIds: [...noteIds], beforeThemeId: null });
+/** Puts a reaction on a revealed note, or takes it back. */
+export const react = (noteId: string, reaction: Reaction, isOn: boolean) => submit({ type: 'react', noteId, reaction, isOn });
 export const placeDot = (roundId: string, itemId: string) => submit({ type: 'placeDot', roundId, itemId });
 export const removeDot = (roundId: string, itemId: string) => submit({ type: 'removeDot', roundId, itemId });
 

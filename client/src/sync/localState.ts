@@ -6,6 +6,7 @@ import {
   ballotKey,
   type DomainContext,
   type DomainState,
+  markKey,
   postedKey,
   responseKey,
 } from '../../../shared/domain/state';
@@ -42,6 +43,8 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'placeDot',
   'removeDot',
   'respond',
+  'markDone',
+  'react',
 ]);
 
 function context(): DomainContext {
@@ -61,7 +64,12 @@ export function stateFromSlice(board: BoardState, participantId: string, slice: 
   const responses = new Map(
     Object.entries(slice?.responses ?? {}).map(([proposalId, answer]) => [responseKey(proposalId, participantId), answer]),
   );
-  return { board, drafts, posted, ballots, responses };
+  const marks = new Set(
+    Object.entries(slice?.marks ?? {}).flatMap(([targetId, kinds]) =>
+      kinds.map((kind) => markKey(targetId, participantId, kind)),
+    ),
+  );
+  return { board, drafts, posted, ballots, responses, marks };
 }
 
 let predictor: typeof import('./predictor') | null = null;

@@ -3,7 +3,10 @@ import type { Draft } from '../../../../shared/records/Draft';
 import type { Note } from '../../../../shared/records/Note';
 import type { Prompt } from '../../../../shared/records/Prompt';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { doneLine } from '../../components/marks/markCopy';
+import { Reactions } from '../../components/marks/Reactions';
 import { MyNotes } from '../../components/MyNotes';
+import { markCount } from '../../../../shared/domain/markCommands';
 import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
 import { PROMPT_KIND_NAMES, pendingLine, quoted, revealedLine } from '../../copy';
@@ -55,6 +58,7 @@ export function PromptColumn(props: PromptColumnProps) {
           />
         )}
         <p className="column__count">{prompt.isRevealed ? revealedLine(notes.length) : pendingLine(prompt)}</p>
+        {phase === 'reflect' && <p className="done-count">{doneLine(markCount(prompt, 'done'), 'writing')}</p>}
         {!isSetup && (
           <div className="actions">
             <button
@@ -83,7 +87,9 @@ export function PromptColumn(props: PromptColumnProps) {
       {prompt.isRevealed && notes.length > 0 && (
         <ul className="notes" aria-label={`Notes for ${quoted(prompt.text)}`}>
           {notes.map((note) => (
-            <NoteCard key={note.id} note={note} />
+            <NoteCard key={note.id} note={note}>
+              <Reactions noteId={note.id} counts={note.markCounts} canReact={false} />
+            </NoteCard>
           ))}
         </ul>
       )}

@@ -4,6 +4,8 @@ import type { Prompt } from '../../../../shared/records/Prompt';
 import { MyNotes } from '../../components/MyNotes';
 import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
+import { DoneToggle } from '../../components/marks/DoneToggle';
+import { Reactions } from '../../components/marks/Reactions';
 import { PROMPT_KIND_NAMES, pendingLine, revealedLine } from '../../copy';
 
 export interface PromptCardProps {
@@ -12,10 +14,14 @@ export interface PromptCardProps {
   readonly drafts: readonly Draft[];
   readonly isFocused: boolean;
   readonly canWrite: boolean;
+  /** I may say I am done writing here (reflect). */
+  readonly canMarkDone: boolean;
+  /** I may react to the revealed notes. */
+  readonly canReact: boolean;
 }
 
 /** One question: counts before the reveal, the notes after, my own notes, and a place to write. */
-export function PromptCard({ prompt, notes, drafts, isFocused, canWrite }: PromptCardProps) {
+export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMarkDone, canReact }: PromptCardProps) {
   const headingId = `prompt-title-${prompt.id}`;
   return (
     <section
@@ -40,13 +46,16 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite }: Promp
           <h3 className="visually-hidden">Everyone's notes</h3>
           <ul className="notes">
             {notes.map((note) => (
-              <NoteCard key={note.id} note={note} />
+              <NoteCard key={note.id} note={note}>
+                <Reactions noteId={note.id} counts={note.markCounts} canReact={canReact} />
+              </NoteCard>
             ))}
           </ul>
         </section>
       )}
       <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} />}
+      {canMarkDone && <DoneToggle targetId={prompt.id} label="I’m done with this question" />}
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { useBoardStore } from '../../store/boardStore';
 import { PromptCard } from './PromptCard';
 
 const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
+/** Phases where revealed notes take reactions (shared/domain/applyCommand.ts). */
+const REACT_PHASES = new Set(['share', 'group', 'vote', 'decide']);
 
 /** Every prompt as a card: write, see my notes, see revealed notes. */
 export function PromptCards({ board }: { readonly board: BoardState }) {
@@ -24,6 +26,8 @@ export function PromptCards({ board }: { readonly board: BoardState }) {
           drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
           isFocused={prompt.id === meta.focusPromptId}
           canWrite={canWrite && WRITING_PHASES.has(meta.phase)}
+          canMarkDone={canWrite && meta.phase === 'reflect'}
+          canReact={canWrite && REACT_PHASES.has(meta.phase)}
         />
       ))}
     </div>

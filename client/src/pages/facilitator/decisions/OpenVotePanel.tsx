@@ -7,6 +7,8 @@ import { canIVote, itemsByPrompt, votersHere } from '../../../components/decisio
 import { VoteBudget } from '../../../components/decisions/VoteBudget';
 import { VoteItemList } from '../../../components/decisions/VoteItemList';
 import { VoterCount } from '../../../components/decisions/VoterCount';
+import { doneLine } from '../../../components/marks/markCopy';
+import { markCount } from '../../../../../shared/domain/markCommands';
 import { useBoardStore } from '../../../store/boardStore';
 import { askToCloseVote } from './closeWithCare';
 
@@ -50,6 +52,9 @@ export function OpenVotePanel({
           {round.label} <span className="status-pill">Open</span>
         </h2>
         <VoterCount round={round} here={votersHere(people, board, round)} />
+        <p className="done-count" aria-live="polite">
+          {doneLine(markCount(round, 'done'), 'voting')}
+        </p>
         <p>
           {countDots(round.dotsPerPerson)} each, at most {round.maxPerItem} on one item · {countItems(itemCount)}
           {round.itemIds !== null && ' (run-off)'} · {canVote ? 'you vote too' : 'you do not vote'}

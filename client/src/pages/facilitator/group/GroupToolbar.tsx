@@ -1,5 +1,7 @@
 import { MenuButton } from '../../../components/MenuButton';
 import { countNotes } from '../../../copy';
+import { useBoardStore } from '../../../store/boardStore';
+import { updateSettings } from '../../../sync/commands';
 import { carriedNotes } from './dragModel';
 import { moveMenuEntries } from './GroupNote';
 import { useGroupHost } from './groupActions';
@@ -9,6 +11,7 @@ import { UndoButton } from './UndoButton';
 /** Above the lanes: the needs-only filter, what is selected and where to send it, and how grouping works. */
 export function GroupToolbar() {
   const host = useGroupHost();
+  const isOpenToAll = useBoardStore((s) => s.board?.meta.settings.participantsGroup === true);
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
   const selectedCount = useGroupUi((s) => s.selected.size);
   const selectedPromptId = useGroupUi((s) => s.selectedPromptId);
@@ -32,6 +35,14 @@ export function GroupToolbar() {
         Needs only
       </button>
       <UndoButton />
+      <button
+        type="button"
+        className="button button--small"
+        aria-pressed={isOpenToAll}
+        onClick={() => updateSettings({ participantsGroup: !isOpenToAll })}
+      >
+        Participants can group
+      </button>
       <div className="gtoolbar__selection" aria-live="off">
         {selectedCount > 0 ? (
           <>

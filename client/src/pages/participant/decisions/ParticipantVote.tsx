@@ -8,6 +8,7 @@ import { RoundRanking } from '../../../components/decisions/RoundRanking';
 import { VoteBudget } from '../../../components/decisions/VoteBudget';
 import { VoteItemList } from '../../../components/decisions/VoteItemList';
 import { VoterCount } from '../../../components/decisions/VoterCount';
+import { DoneToggle } from '../../../components/marks/DoneToggle';
 import { useBoardStore } from '../../../store/boardStore';
 
 const NO_ITEM_DOTS: Readonly<Record<string, number>> = {};
@@ -39,6 +40,7 @@ export function ParticipantVote({ board }: { readonly board: BoardState }) {
         <VoterCount round={open} here={votersHere(people, board, open)} />
         <p className="privacy">{DOTS_PRIVACY}</p>
         {canVote && <VoteBudget round={open} used={used} />}
+        {canVote && <DoneToggle targetId={open.id} label="I’m done voting" />}
         <VoteItemList groups={groups} round={canVote ? open : null} myDots={myDots} />
         <EarlierRounds board={board} rounds={closed} />
       </section>

@@ -1,14 +1,19 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { Note } from '../../../../../shared/records/Note';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
 import type { Draft } from '../../../../../shared/records/Draft';
 import { draftsByPrompt, NO_DRAFTS } from '../../../boardSelectors';
 import { MyNotes } from '../../../components/MyNotes';
+import { Reactions } from '../../../components/marks/Reactions';
+import { type NameRequest, NameDialog } from '../../../components/NameDialog';
 import { NoteComposer } from '../../../components/NoteComposer';
+import { newThemeRequest } from './newThemeRequest';
 import { ThemeList } from '../../../components/ThemeList';
 import { layoutBoard, type PromptLayout, writersLine } from '../../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../../components/useLiveGrouping';
 import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
+import { MoveNoteMenu } from './MoveNoteMenu';
 import './groupView.css';
 
 interface GroupPromptProps {
@@ -18,6 +23,9 @@ interface GroupPromptProps {
   readonly canWrite: boolean;
   readonly moving: ReadonlySet<string>;
   readonly recent: ReadonlySet<string>;
+  /** The facilitator lets participants group: each note gets a "Move to…" menu. */
+  readonly canGroup: boolean;
+  readonly onNewTheme: (layout: PromptLayout, note: Note) => void;
 }
 
 function countsLine({ prompt, noteCount, themes }: PromptLayout): string {
@@ -26,8 +34,14 @@ function countsLine({ prompt, noteCount, themes }: PromptLayout): string {
 }
 
 /** One question while the facilitator groups: its themes live, my notes, and a place to add more. */
-function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent }: GroupPromptProps) {
+function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent, canGroup, onNewTheme }: GroupPromptProps) {
   const { prompt } = layout;
+  const noteExtras = (note: Note) => (
+    <div className="tnote__extras">
+      <Reactions noteId={note.id} counts={note.markCounts} canReact={canWrite} />
+      {canGroup && <MoveNoteMenu note={note} layout={layout} onNewTheme={(n) => onNewTheme(layout, n)} />}
+    </div>
+  );
   const headingId = `prompt-title-${prompt.id}`;
   return (
     <section
@@ -43,7 +57,9 @@ function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent }: Gr
         <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
         <span className="prompt__count">{prompt.isRevealed ? countsLine(layout) : pendingLine(prompt)}</span>
       </p>
-      {prompt.isRevealed && layout.noteCount > 0 && <ThemeList layout={layout} moving={moving} recent={recent} />}
+      {prompt.isRevealed && layout.noteCount > 0 && (
+        <ThemeList layout={layout} moving={moving} recent={recent} noteExtras={noteExtras} />
+      )}
       {prompt.isRevealed && prompt.pendingCount > 0 && (
         <p className="group-prompt__held">{countNotes(prompt.pendingCount)} waiting to be shown together.</p>
       )}
@@ -66,8 +82,14 @@ export default function ParticipantGroup({ board }: { readonly board: BoardState
   const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const moving = useMovingIds();
   const recent = useRecentlyMoved(board.notes);
+  const canGroup = canWrite && board.meta.settings.participantsGroup === true;
+  const [nameRequest, setNameRequest] = useState<NameRequest | null>(null);
+  const askNewTheme = (layout: PromptLayout, note: Note) => setNameRequest(newThemeRequest(layout, [note.id]));
   return (
     <div className="prompts">
+      {canGroup && (
+        <p className="notice">The facilitator lets everyone group notes: use “Move to…” under a note to put it in a theme.</p>
+      )}
       {prompts.map((prompt) => {
         const layout = layouts.get(prompt.id);
         return layout ? (
@@ -79,9 +101,12 @@ export default function ParticipantGroup({ board }: { readonly board: BoardState
             canWrite={canWrite}
             moving={moving}
             recent={recent}
+            canGroup={canGroup}
+            onNewTheme={askNewTheme}
           />
         ) : null;
       })}
+      <NameDialog request={nameRequest} onClose={() => setNameRequest(null)} />
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import { useBoardStore } from '../../store/boardStore';
+import { announce } from '../../store/toastStore';
+import { markDone } from '../../sync/commands';
+import { DONE_PRIVACY } from './markCopy';
+import './marks.css';
+
+export interface DoneToggleProps {
+  /** A prompt (in reflect) or the open vote round (in vote). */
+  readonly targetId: string;
+  /** What the button says before it is pressed: "I'm done with this question". */
+  readonly label: string;
+}
+
+/** "I'm done": a toggle the facilitator counts (never who). Pressed again, it is taken back. */
+export function DoneToggle({ targetId, label }: DoneToggleProps) {
+  const isDone = useBoardStore((s) => s.myMarks[targetId]?.includes('done') ?? false);
+  const toggle = () => {
+    if (markDone(targetId, !isDone) !== null) return;
+    announce(isDone ? 'You are no longer marked as done.' : `Marked as done. ${DONE_PRIVACY}`);
+  };
+  return (
+    <div className="done">
+      <button
+        type="button"
+        className={`button button--small done__button${isDone ? ' done__button--on' : ''}`}
+        aria-pressed={isDone}
+        onClick={toggle}
+      >
+        {isDone ? '✓ Done' : label}
+      </button>
+      <p className="done__hint">{isDone ? 'Press again if you want to go on.' : DONE_PRIVACY}</p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { REACTIONS, type MarkCounts, type MarkKind } from '../../../../shared/records/Mark';
+import { useBoardStore } from '../../store/boardStore';
+import { react } from '../../sync/commands';
+import { REACTION_FACES, reactionsLine } from './markCopy';
+import './marks.css';
+
+const NO_KINDS: readonly MarkKind[] = [];
+
+export interface ReactionsProps {
+  readonly noteId: string;
+  readonly counts: MarkCounts | undefined;
+  /** False: the counts only (the facilitator's and the projector's view). */
+  readonly canReact: boolean;
+}
+
+/**
+ * A note's reactions: a toggle button per kind with how many people chose it. Everyone sees the
+ * counts; only I know which are mine (my private slice), and nobody learns who else reacted.
+ */
+export function Reactions({ noteId, counts, canReact }: ReactionsProps) {
+  const mine = useBoardStore((s) => s.myMarks[noteId] ?? NO_KINDS);
+  if (!canReact) {
+    const line = reactionsLine(counts);
+    if (line === '') return null;
+    return (
+      <p className="reactions reactions--counts">
+        <span className="visually-hidden">Reactions: {line}</span>
+        {REACTIONS.filter((r) => (counts?.[r] ?? 0) > 0).map((r) => (
+          <span key={r} className="reaction reaction--count" aria-hidden="true">
+            {REACTION_FACES[r].emoji} {counts?.[r]}
+          </span>
+        ))}
+      </p>
+    );
+  }
+  return (
+    <fieldset className="reactions reactions--buttons">
+      <legend className="visually-hidden">React to this note</legend>
+      {REACTIONS.map((reaction) => {
+        const count = counts?.[reaction] ?? 0;
+        const isMine = mine.includes(reaction);
+        const { emoji, name } = REACTION_FACES[reaction];
+        return (
+          <button
+            key={reaction}
+            type="button"
+            className={`reaction${isMine ? ' reaction--mine' : ''}`}
+            aria-pressed={isMine}
+            aria-label={`${name}, ${count === 1 ? '1 person' : `${count} people`}`}
+            title={name}
+            onClick={() => react(noteId, reaction, !isMine)}
+          >
+            <span aria-hidden="true">{emoji}</span>
+            {count > 0 && (
+              <span className="reaction__count" aria-hidden="true">
+                {count}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </fieldset>
+  );
+}
