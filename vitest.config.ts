@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** The failover scenarios measure time bounds: they run alone afterwards (vitest.cluster.config.ts). */
+/**
+ * The failover scenarios measure time bounds on three node processes and 300 sockets: they run alone,
+ * with `npm run test:cluster` (vitest.cluster.config.ts), not beside the other suites.
+ */
 export const CLUSTER_FAILOVER_TESTS = ['tests/cluster/failover.test.ts'];
 
 export default defineConfig({
