@@ -1,7 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { CommandResult } from '../../shared/protocol';
-import { log } from '../log';
 import { FENCED_MESSAGE, fenceStatement, StatementBatch } from './postgresOneTrip';
+import { openPool, POSTGRES_POOL_SIZE } from './postgresPool';
 import { inTransaction } from './postgresTransaction';
 import {
   APPLIED_COMMAND_RETENTION_MS,
@@ -28,19 +28,6 @@ function boardColumns(board: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** Connections per process. Each in-flight commit holds one; the lease heartbeat needs one too. */
-export const POSTGRES_POOL_SIZE = 10;
-/** Give up opening a connection after this long, so that a dead database fails commits instead of hanging them. */
-export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
-/**
- * PostgreSQL ends a session that sits inside a transaction without sending anything for this long
- * (`idle_in_transaction_session_timeout`), in milliseconds: a safety net for a node that stops
- * (SIGSTOP, a network cut) in the middle of a transaction of several round trips (loading a board,
- * creating one). Commits and compactions, which lock the board's owner row, are one message each
- * (postgresOneTrip.ts) and never sit idle; generous, so that a slow live node is never cut.
- */
-export const POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
-
 /** Where the store lives. */
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (env DATABASE_URL). */
@@ -48,21 +35,6 @@ export interface PostgresStoreOptions {
   /** Schema of the tables, created when missing (env DATABASE_SCHEMA, default `public`). */
   readonly schema?: string;
   readonly poolSize?: number;
-}
-
-function openPool(connectionString: string, schema: string, max: number, queryTimeoutMs?: number): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
-    ...(queryTimeoutMs !== undefined ? { query_timeout: queryTimeoutMs } : {}),
-    // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once
-    // it is flushed to disk (and to a synchronous standby, if the server is set up with one).
-    options: `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=${POSTGRES_IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
-  });
-  // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
-  pool.on('error', (error) => log('error', 'postgres.idle_client_error', { message: error.message }));
-  return pool;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { ProposalContext } from '../../components/decisions/ProposalContext';
 import { ProposalOutcome } from '../../components/decisions/ProposalOutcome';
 import { RoundRanking } from '../../components/decisions/RoundRanking';
+import { AnsweredCount } from '../../components/decisions/AnsweredCount';
 import { RuleLine } from '../../components/decisions/RuleLine';
 import { VoteItemList } from '../../components/decisions/VoteItemList';
 import { VoterCount } from '../../components/decisions/VoterCount';
@@ -73,12 +74,7 @@ function OpenProposal({ board, proposal }: { readonly board: BoardState; readonl
         {proposal.statement}
       </h3>
       <RuleLine proposal={proposal} />
-      <p className="voter-count" data-respondent-count={proposal.respondentCount}>
-        <strong>
-          {proposal.respondentCount} of {here}
-        </strong>{' '}
-        {here === 1 ? 'person here has' : 'people here have'} answered
-      </p>
+      <AnsweredCount answered={proposal.respondentCount} here={here} />
       <p className="present__progress">What people answered stays hidden until the round closes.</p>
     </article>
   );

@@ -5,6 +5,7 @@ import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { ChangeSummary } from '../../../components/decisions/ChangeSummary';
 import { canIRespond, respondersHere } from '../../../components/decisions/decisionSelectors';
 import { ResponseForm } from '../../../components/decisions/ResponseForm';
+import { AnsweredCount } from '../../../components/decisions/AnsweredCount';
 import { RuleLine } from '../../../components/decisions/RuleLine';
 import { countPeople } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
@@ -43,12 +44,7 @@ export function OpenProposalPanel({
       <ChangeSummary board={board} proposal={proposal} />
       <p className="proposal__statement">{proposal.statement}</p>
       <RuleLine proposal={proposal} />
-      <p className="voter-count" data-respondent-count={proposal.respondentCount}>
-        <strong>
-          {proposal.respondentCount} of {here}
-        </strong>{' '}
-        {here === 1 ? 'person here has' : 'people here have'} answered
-      </p>
+      <AnsweredCount answered={proposal.respondentCount} here={here} />
       {proposal.rule !== 'consent' && (
         <p className="hint">
           To pass, at least {countPeople(needed)} must answer ({proposal.quorumPercent}% of those here).
