@@ -27,6 +27,7 @@ import type { AddressThrottle } from './http/throttle';
 import { log } from './log';
 import { isAuthRefusal, resolveActor } from './auth';
 import { BadFrameError, badInputKind } from './badInput';
+import { PingAnswer } from './pingAnswer';
 import type { Room } from './room/Room';
 import type { RoomMember } from './room/RoomMember';
 import { type RoomManager, RoomUnavailableError } from './RoomManager';
@@ -67,6 +68,7 @@ export class Connection implements RoomMember {
   /** The largest frame sent so far: the slow-consumer cap grows by it (a big board's document is one frame). */
   private largestFrameBytes = 0;
   private readonly authTimer: NodeJS.Timeout;
+  private readonly pings = new PingAnswer((frame) => this.send(frame));
   private isClosed = false;
 
   constructor(
@@ -140,6 +142,7 @@ export class Connection implements RoomMember {
     // A copy, not a view: `ws` hands out slices of a shared buffer, and a length prefix that lies
     // must make decoding fail at the frame's end instead of reading a neighbour's bytes.
     const frame = new Uint8Array(data);
+    if ((this.room !== null || this.isAuthenticating) && this.answerPing(frame)) return;
     if (this.room === null) {
       if (this.isAuthenticating) {
         if (this.pending.length >= MAX_FRAMES_BEFORE_AUTH) this.close(CLOSE_CODES.BAD_FRAME, 'Too many frames before AUTH');
@@ -150,6 +153,19 @@ export class Connection implements RoomMember {
       return;
     }
     this.handleFrame(this.room, frame);
+  }
+
+  /** True when `frame` was a PING (after AUTH; answered even while the board opens). */
+  private answerPing(frame: Uint8Array): boolean {
+    try {
+      const verdict = this.pings.take(frame);
+      if (verdict === 'too_many') this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many pings');
+      return verdict !== 'not_ping';
+    } catch (error) {
+      log('warn', 'ws.bad_frame', { boardId: this.boardId, kind: badInputKind(error) });
+      this.close(CLOSE_CODES.BAD_FRAME, 'Malformed frame');
+      return true;
+    }
   }
 
   /**

@@ -107,6 +107,30 @@ export const AUTH_TIMEOUT_MS = 10_000;
 export const ROOM_OPEN_TIMEOUT_MS = 15_000;
 
 /**
+ * The reference client's silence watchdog (client/src/sync/silenceWatchdog.ts). A server that was
+ * paused (SIGSTOP, a frozen VM) or a pipe to one keeps its TCP connection open and says nothing:
+ * without a watchdog its clients would wait for y-websocket's fixed 30 s before reconnecting, and
+ * a board whose every client sits on that server would not move to another node. After
+ * `SILENCE_PING_AFTER_MS` without any frame the client sends a PING; when nothing at all has come
+ * for `SILENCE_TIMEOUT_MS` it drops the connection and reconnects.
+ */
+export const SILENCE_PING_AFTER_MS = 2_000;
+export const SILENCE_TIMEOUT_MS = 4_000;
+/**
+ * Each further watchdog trip in a row doubles the allowed silence up to this, in milliseconds: on
+ * a slow link a large frame (a big board's document) can take longer than `SILENCE_TIMEOUT_MS` to
+ * arrive, and cutting it every time would never let it through. A PING answered in time resets it.
+ */
+export const SILENCE_TIMEOUT_MAX_MS = 60_000;
+/** A WebSocket handshake not finished after this long is dropped and tried again (a hung server), in milliseconds. */
+export const SOCKET_OPEN_TIMEOUT_MS = 8_000;
+/** The server answers at most one PING per connection per this long, in milliseconds; others are not answered. */
+export const PING_ANSWER_INTERVAL_MS = 1_000;
+/** PING frames one connection may send per `PINGS_WINDOW_MS`; beyond: close 4429. */
+export const MAX_PINGS_PER_WINDOW = 20;
+export const PINGS_WINDOW_MS = 10_000;
+
+/**
  * Default bytes queued for a slow client, beyond the largest frame the server sent it (its copy of
  * the document, on a big board), after which it is disconnected (4508), so one slow reader cannot
  * exhaust memory (env MAX_BUFFERED_BYTES).

@@ -21,6 +21,8 @@ import { type Invalid, isInvalid, object, string } from './validate';
  *   11 COMMAND   (client → server) JSON CommandEnvelope
  *   12 RESULT    (server → client) JSON CommandResult, answers one command id
  *   13 PRIVATE   (server → client) JSON PrivateMessage, only ever sent to its owner
+ *   14 PING      (client → server) "are you there?" after a silence; empty body; answered with
+ *                PRIVATE `time` (at most one answer per PING_ANSWER_INTERVAL_MS)
  */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -29,6 +31,7 @@ export const MESSAGE_AUTH = 10;
 export const MESSAGE_COMMAND = 11;
 export const MESSAGE_RESULT = 12;
 export const MESSAGE_PRIVATE = 13;
+export const MESSAGE_PING = 14;
 
 /** Version of the Accord messages; AUTH carries it so that old clients can be refused clearly. */
 export const PROTOCOL_VERSION = 1;
@@ -192,6 +195,11 @@ export function decodeJsonBody(decoder: decoding.Decoder): unknown {
 /** Encodes a command frame. */
 export function encodeCommand(envelope: CommandEnvelope): Uint8Array {
   return encodeJsonMessage(MESSAGE_COMMAND, envelope);
+}
+
+/** The PING frame: its type and nothing else. */
+export function encodePing(): Uint8Array {
+  return Uint8Array.of(MESSAGE_PING);
 }
 
 /** Encodes an AUTH frame. */

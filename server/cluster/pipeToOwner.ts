@@ -4,8 +4,13 @@ import type { Duplex } from 'node:stream';
 import { log } from '../log';
 import { HOP_CLIENT_HEADER, HOP_HEADER } from './hopHeader';
 
-/** Give up reaching a board's owner after this long, in milliseconds (the client then retries). */
-export const PIPE_CONNECT_TIMEOUT_MS = 2_000;
+/**
+ * Give up on a board's owner that has not accepted the TCP connection and begun answering the
+ * upgrade after this long, in milliseconds; the client then retries. A paused owner (SIGSTOP, a
+ * frozen VM) still accepts connections in its kernel but answers nothing: without this its
+ * clients would hang in the handshake until its lease expires and nobody asks again.
+ */
+export const PIPE_ANSWER_TIMEOUT_MS = 1_500;
 
 /** Where a board's connections go. */
 export interface PipeTarget {
@@ -89,7 +94,7 @@ export class PipeRegistry {
       setTimeout(() => client.destroy(), 1000).unref();
       log('debug', 'pipe.closed', { boardId: target.boardId, owner: target.nodeId, why });
     };
-    const timer = setTimeout(() => finish('owner unreachable'), PIPE_CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(() => finish('owner unreachable'), PIPE_ANSWER_TIMEOUT_MS);
     this.pipes.add(pipe);
     client.on('error', () => finish('client closed'));
     client.on('close', () => finish('client closed'));
@@ -103,8 +108,8 @@ export class PipeRegistry {
     });
     upstream.on('end', () => finish('owner closed'));
     upstream.on('close', () => finish('owner closed'));
+    upstream.once('data', () => clearTimeout(timer));
     upstream.once('connect', () => {
-      clearTimeout(timer);
       upstream.setNoDelay(true);
       (client as Partial<Socket>).setNoDelay?.(true);
       upstream.write(requestHead(req, hopHeaders));

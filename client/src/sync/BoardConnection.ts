@@ -8,12 +8,14 @@ import {
   decodeJsonBody,
   encodeAuth,
   encodeCommand,
+  encodePing,
   MESSAGE_PRIVATE,
   MESSAGE_RESULT,
   PROTOCOL_VERSION,
   type PrivateMessage,
 } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
+import { SilenceWatchdog } from './silenceWatchdog';
 
 /** What the connection indicator shows. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
@@ -64,6 +66,8 @@ type Listener<T> = (value: T) => void;
 export class BoardConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** Replaces a connection that went silent (a paused server, a dead pipe): see silenceWatchdog.ts. */
+  readonly watchdog: SilenceWatchdog;
   private outbox: CommandEnvelope[];
   private readonly storage: OutboxStorage;
   private readonly waiting = new Map<string, Listener<CommandResult>>();
@@ -92,6 +96,10 @@ export class BoardConnection {
       connect: false,
       disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    this.watchdog = new SilenceWatchdog(this.provider, () => {
+      const ws = this.provider.ws;
+      if (ws && ws.readyState === 1) ws.send(encodePing());
     });
     this.provider.messageHandlers[MESSAGE_RESULT] = (_encoder, decoder) =>
       this.onResult(decodeJsonBody(decoder) as CommandResult);
@@ -132,10 +140,12 @@ export class BoardConnection {
   }
 
   disconnect(): void {
+    this.watchdog.cancel();
     this.provider.disconnect();
   }
 
   destroy(): void {
+    this.watchdog.stop();
     this.provider.destroy();
     this.doc.destroy();
   }

@@ -42,6 +42,8 @@ interface Pair {
   readonly heldToClient: Buffer[];
   /** One side closed while the link was cut: the other side learns of it only on heal. */
   isClosing: boolean;
+  /** Hung (see `stall`): nothing is forwarded either way, ever again, and no close crosses. */
+  isStalled: boolean;
 }
 
 /**
@@ -91,6 +93,14 @@ export class TcpProxy {
     this.isCut = true;
   }
 
+  /**
+   * The connections open now hang, as those of a paused server do (SIGSTOP): their sockets stay
+   * open and nothing more is forwarded either way, nor a close. New connections pass as usual.
+   */
+  stall(): void {
+    for (const pair of this.pairs) pair.isStalled = true;
+  }
+
   /** Delivers what was held, in order, and forwards again. */
   heal(): void {
     this.isCut = false;
@@ -125,7 +135,15 @@ export class TcpProxy {
     };
     this.connections.push(record);
     this.byClientPort.set(record.clientPort, record);
-    const pair: Pair = { record, client, upstream: null, heldToUpstream: [], heldToClient: [], isClosing: false };
+    const pair: Pair = {
+      record,
+      client,
+      upstream: null,
+      heldToUpstream: [],
+      heldToClient: [],
+      isClosing: false,
+      isStalled: false,
+    };
     this.pairs.add(pair);
     client.setNoDelay(true);
     let head = '';
@@ -134,6 +152,7 @@ export class TcpProxy {
         head += chunk.toString('latin1');
         parseHead(head, record);
       }
+      if (pair.isStalled) return;
       if (this.isCut || !pair.upstream || pair.upstream.connecting) pair.heldToUpstream.push(chunk);
       else pair.upstream.write(chunk);
     });
@@ -165,6 +184,7 @@ export class TcpProxy {
       this.flush(pair);
     });
     upstream.on('data', (chunk: Buffer) => {
+      if (pair.isStalled) return;
       if (this.isCut) pair.heldToClient.push(chunk);
       else pair.client.write(chunk);
     });
@@ -178,6 +198,7 @@ export class TcpProxy {
 
   /** A close crosses a cut link only when it heals (a partitioned peer keeps its session open). */
   private closeLater(pair: Pair): void {
+    if (pair.isStalled) return;
     if (this.isCut) pair.isClosing = true;
     else this.destroy(pair);
   }

@@ -1,0 +1,74 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from '../../server/cluster/pipeToOwner';
+
+/** An entry node's upgrade handling, cut down to the pipe: every upgrade goes to `ownerPort`. */
+async function entryNode(registry: PipeRegistry, ownerPort: number): Promise<HttpServer> {
+  const server = createHttpServer();
+  server.on('upgrade', (req, socket, head) =>
+    registry.pipe(req, socket, head, { boardId: 'b', nodeId: 'owner', internalUrl: `http://127.0.0.1:${ownerPort}` }, {}),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return server;
+}
+
+function portOf(server: Server | HttpServer): number {
+  return (server.address() as { port: number }).port;
+}
+
+describe('the pipe from an entry node to a board owner', () => {
+  const cleanup: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it(`answers 502 when the owner accepts TCP but does not answer the upgrade within PIPE_ANSWER_TIMEOUT_MS (${PIPE_ANSWER_TIMEOUT_MS} ms), as a paused owner does`, async () => {
+    const accepted: Socket[] = [];
+    const paused = createServer((socket) => accepted.push(socket.on('error', () => {})));
+    await new Promise<void>((resolve) => paused.listen(0, '127.0.0.1', () => resolve()));
+    cleanup.push(() => new Promise((resolve) => paused.close(resolve)));
+    cleanup.push(() => {
+      for (const socket of accepted) socket.destroy();
+    });
+    const registry = new PipeRegistry();
+    const entry = await entryNode(registry, portOf(paused));
+    cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+
+    const startedAt = performance.now();
+    const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+    const failure = await new Promise<string>((resolve) => {
+      ws.on('error', (error) => resolve(error.message));
+      ws.on('open', () => resolve('open'));
+    });
+    const elapsed = performance.now() - startedAt;
+    expect(failure).toContain('502');
+    expect(accepted).toHaveLength(1);
+    expect(elapsed).toBeGreaterThanOrEqual(PIPE_ANSWER_TIMEOUT_MS - 50);
+    expect(elapsed).toBeLessThan(PIPE_ANSWER_TIMEOUT_MS + 1_000);
+    expect(registry.size).toBe(0);
+  });
+
+  it('keeps a pipe to an owner that answers, however long the connection then stays quiet', async () => {
+    const owner = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => owner.once('listening', () => resolve()));
+    owner.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+    cleanup.push(() => new Promise((resolve) => owner.close(resolve)));
+    const registry = new PipeRegistry();
+    const entry = await entryNode(registry, (owner.address() as { port: number }).port);
+    cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+
+    const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+    await new Promise<void>((resolve, reject) => {
+      ws.on('open', () => resolve());
+      ws.on('error', reject);
+    });
+    cleanup.push(() => ws.terminate());
+    await new Promise((resolve) => setTimeout(resolve, PIPE_ANSWER_TIMEOUT_MS + 300));
+    const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    ws.send('still there');
+    expect(await echoed).toBe('still there');
+    expect(registry.size).toBe(1);
+  });
+});
