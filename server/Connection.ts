@@ -282,6 +282,7 @@ export class Connection implements RoomMember {
   }
 
   private async openRoom(frame: Uint8Array): Promise<void> {
+    const authAt = performance.now();
     let auth: AuthMessage;
     try {
       const decoder = decoding.createDecoder(frame);
@@ -329,7 +330,7 @@ export class Connection implements RoomMember {
       this.room = room;
       this.rooms.touch(room.id);
       room.join(this);
-      log('info', 'ws.joined', { boardId: this.boardId, role: actor.role });
+      log('info', 'ws.joined', { boardId: this.boardId, role: actor.role, afterAuthMs: Math.round(performance.now() - authAt) });
       const pending = this.pending.splice(0);
       for (const frame of pending) if (this.room) this.handleFrame(this.room, frame);
     } catch (error) {

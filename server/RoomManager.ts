@@ -80,7 +80,9 @@ export class RoomManager {
 
   private async open(boardId: string): Promise<Room | null> {
     await this.releasing.get(boardId);
+    const startedAt = performance.now();
     const placement = await this.ownership.claim(boardId);
+    const claimedAt = performance.now();
     if (placement.type === 'remote') throw new RoomUnavailableError(CLOSE_CODES.BOARD_MOVED, 'Board is on another server');
     if (placement.type === 'noBoard') return null;
     let room: Room | null;
@@ -107,7 +109,9 @@ export class RoomManager {
       if (this.ownership.isHeld(boardId)) this.release(boardId);
       log('info', 'room.closed', { boardId });
     };
-    log('info', 'room.opened', { boardId });
+    // How long the claim and the load took: a slow hand-off shows where its time went.
+    const claimMs = Math.round(claimedAt - startedAt);
+    log('info', 'room.opened', { boardId, claimMs, loadMs: Math.round(performance.now() - claimedAt) });
     // Closes after ROOM_IDLE_MS unless someone joins (a room opened for a refused AUTH must not stay).
     this.released(room);
     return room;

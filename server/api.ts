@@ -71,7 +71,10 @@ const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9-]{1,20})$/;
 export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://x');
   if (url.pathname === '/healthz') {
-    sendJson(res, 200, { ok: true, ...ctx.health() });
+    // A draining node answers 503, so that a load balancer's health check stops sending it clients
+    // (they would be closed with 4503 and come back later than they need to).
+    const isDraining = ctx.rooms.draining;
+    sendJson(res, isDraining ? 503 : 200, { ok: !isDraining, ...(isDraining ? { draining: true } : {}), ...ctx.health() });
     return true;
   }
   if (!url.pathname.startsWith('/api/')) return false;

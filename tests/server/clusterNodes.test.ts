@@ -146,8 +146,13 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
 
     const started = performance.now();
     const drained = a.drain();
+    // A load balancer's health check sees the drain and stops sending clients there.
+    const healthDuring = fetch(`${a.url}/healthz`);
     const during = people.map((p, i) => p.send({ type: 'postDraft', draftId: `d${i}`, promptId, text: `Note ${i}`, tag: null }));
     await drained;
+    const health = await healthDuring;
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ ok: false, draining: true, nodeId: 'node-a' });
     // Each was told to go (its connection through node b's pipe closed), then is back, synced.
     await waitFor(() => codes.every((c) => c.length > 0), 5000, 'every client to be closed');
     await waitFor(() => everyone.every((c) => c.connection.status === 'online' && c.connection.isSynced));
