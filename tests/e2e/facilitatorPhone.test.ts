@@ -74,6 +74,8 @@ describe('the facilitator on a phone', () => {
     figures.setup = await checkHeader(page, 'setup');
 
     await page.getByRole('button', { name: 'Next: Reflect' }).click();
+    // The seeded participants write only once the server has moved the board on.
+    await expect.poll(() => seed.board().meta.phase).toBe('reflect');
     for (const [author, text] of [
       [robin, 'Between 11 and 1'],
       [sam, 'Late mornings, from 11'],

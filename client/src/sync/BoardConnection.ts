@@ -16,6 +16,7 @@ import {
 } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import { SilenceWatchdog } from './silenceWatchdog';
+import { ClockOffset } from './clockOffset';
 
 /** What the connection indicator shows. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
@@ -83,8 +84,7 @@ export class BoardConnection {
   status: ConnectionStatus = 'connecting';
   /** Why the server closed the connection for good, when status is `closed`. */
   closeReason: { code: number; reason: string } | null = null;
-  /** Server clock minus local clock, in milliseconds (from welcome and heartbeats). */
-  clockOffsetMs = 0;
+  private readonly clock = new ClockOffset();
   /** Sent until the server has given this browser an identity; not needed after. */
   private joinToken: string | undefined;
 
@@ -214,7 +214,9 @@ export class BoardConnection {
   }
 
   private onPrivate(message: PrivateMessage): void {
-    if (message.type === 'welcome' || message.type === 'time') this.clockOffsetMs = message.serverNow - Date.now();
+    if (message.type === 'welcome' || message.type === 'time') {
+      this.clock.add(message.serverNow, Date.now(), message.type === 'welcome');
+    }
     if (message.type === 'welcome') {
       if (message.participantId !== null) this.joinToken = undefined;
       this.isWelcomed = true;
@@ -223,6 +225,11 @@ export class BoardConnection {
       for (const envelope of this.outbox) this.transmit(envelope);
     }
     for (const listener of this.listeners.private) listener(message);
+  }
+
+  /** Server clock minus local clock, in milliseconds (from welcome, heartbeats and PING answers). */
+  get clockOffsetMs(): number {
+    return this.clock.ms;
   }
 
   private setStatus(status: ConnectionStatus): void {
