@@ -124,6 +124,16 @@ export const SILENCE_TIMEOUT_MS = 4_000;
 export const SILENCE_TIMEOUT_MAX_MS = 60_000;
 /** A WebSocket handshake not finished after this long is dropped and tried again (a hung server), in milliseconds. */
 export const SOCKET_OPEN_TIMEOUT_MS = 8_000;
+/**
+ * After a close that says the board is served elsewhere now (4500 going away, 4501 board moved,
+ * 4502 lease lost, 4503 draining: a rolling restart or a takeover), the reference client
+ * reconnects after a random 0–`QUICK_RECONNECT_JITTER_MS` instead of y-websocket's doubling
+ * backoff (200, 400, 800 ms …, which made a hand-off that needs two tries take seconds), at most
+ * `QUICK_RECONNECTS` times in a row; a connection that is welcomed resets the count. Past it, the
+ * usual backoff: a server that keeps saying "moved" is not hammered.
+ */
+export const QUICK_RECONNECTS = 4;
+export const QUICK_RECONNECT_JITTER_MS = 150;
 /** The server answers at most one PING per connection per this long, in milliseconds; others are not answered. */
 export const PING_ANSWER_INTERVAL_MS = 1_000;
 /** PING frames one connection may send per `PINGS_WINDOW_MS`; beyond: close 4429. */

@@ -17,6 +17,7 @@ import {
 import { randomId } from '../../../shared/random';
 import { SilenceWatchdog } from './silenceWatchdog';
 import { ClockOffset } from './clockOffset';
+import { QuickReconnect } from './quickReconnect';
 
 /** What the connection indicator shows. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
@@ -85,6 +86,8 @@ export class BoardConnection {
   /** Why the server closed the connection for good, when status is `closed`. */
   closeReason: { code: number; reason: string } | null = null;
   private readonly clock = new ClockOffset();
+  /** Comes back at once when the server says the board moved (a hand-off between nodes). */
+  readonly quickReconnect: QuickReconnect;
   /** Sent until the server has given this browser an identity; not needed after. */
   private joinToken: string | undefined;
 
@@ -101,6 +104,7 @@ export class BoardConnection {
       const ws = this.provider.ws;
       if (ws && ws.readyState === 1) ws.send(encodePing());
     });
+    this.quickReconnect = new QuickReconnect(this.provider);
     this.provider.messageHandlers[MESSAGE_RESULT] = (_encoder, decoder) =>
       this.onResult(decodeJsonBody(decoder) as CommandResult);
     this.provider.messageHandlers[MESSAGE_PRIVATE] = (_encoder, decoder) =>
@@ -220,6 +224,7 @@ export class BoardConnection {
     if (message.type === 'welcome') {
       if (message.participantId !== null) this.joinToken = undefined;
       this.isWelcomed = true;
+      this.quickReconnect.reset();
       this.hasBeenOnline = true;
       this.setStatus('online');
       for (const envelope of this.outbox) this.transmit(envelope);
