@@ -169,8 +169,9 @@ export class RoomManager {
 
   /**
    * Shutdown without losing anything: no new rooms; each room stops taking commands, commits and
-   * answers the queued ones, gives its board up (another node may claim it at once), then closes
-   * its connections with `code` so that they reconnect. Ends with the ownership's `stop`.
+   * answers the queued ones, hands its board to a live successor (or to nobody, when there is
+   * none: any node may claim it at once), then closes its connections with `code` so that they
+   * reconnect. Ends with the ownership's `stop`.
    */
   async drain(code: number): Promise<void> {
     this.isDraining = true;
@@ -191,9 +192,10 @@ export class RoomManager {
     clearTimeout(timer);
     if (outcome === 'timeout') log('warn', 'room.drain_timeout', { boardId: room.id });
     if (this.ownership.isHeld(room.id)) {
-      await this.ownership.release(room.id).catch((error: Error) => {
-        log('warn', 'board.release_failed', { boardId: room.id, message: error.message });
-      });
+      await this.ownership.handOver(room.id).then(
+        (successor) => log('info', 'board.handed_over', { boardId: room.id, to: successor }),
+        (error: Error) => log('warn', 'board.release_failed', { boardId: room.id, message: error.message }),
+      );
     }
     room.close(code, 'Server shutting down');
   }

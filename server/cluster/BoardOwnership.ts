@@ -39,6 +39,11 @@ export interface BoardOwnership {
   remoteOwner(boardId: string): Promise<RemoteOwner | null>;
   /** Gives the board up at once (its room closed): another node may claim it without waiting for a lease to expire. */
   release(boardId: string): Promise<void>;
+  /**
+   * Gives the board up on a drain, to a live successor when there is one (its id is returned;
+   * null when the board went to nobody): the successor can load it before its clients come back.
+   */
+  handOver(boardId: string): Promise<string | null>;
   /** Releases every board and ends the lease (shutdown, after the rooms closed). */
   stop(): Promise<void>;
 }
@@ -69,6 +74,11 @@ export class LocalOwnership implements BoardOwnership {
 
   async release(boardId: string): Promise<void> {
     this.held.delete(boardId);
+  }
+
+  async handOver(boardId: string): Promise<string | null> {
+    this.held.delete(boardId);
+    return null;
   }
 
   async stop(): Promise<void> {

@@ -55,14 +55,26 @@ export class ClusterNode {
     this.ownerCheck.unref();
   }
 
+  /**
+   * Called when another node handed a board to this one on its drain (set by nodeState.ts): the
+   * room is opened at once, so its clients find it loaded when they come back.
+   */
+  onHandedOver: ((boardId: string) => void) | null = null;
+
   get nodeId(): string {
     return this.config.nodeId;
   }
 
   /** Acts on a hint from another node (or this one). */
   handleEvent(event: ClusterEvent): void {
-    const cut = event.type === 'moved' ? this.pipes.cutBoard(event.boardId, event.nodeId) : this.pipes.cutNode(event.nodeId);
+    const cut = event.type === 'down' ? this.pipes.cutNode(event.nodeId) : this.pipes.cutBoard(event.boardId, event.nodeId);
     if (cut > 0) log('info', 'pipe.cut_stale', { event: event.type, node: event.nodeId, pipes: cut });
+    if (event.type === 'handover' && event.nodeId === this.nodeId) this.onHandedOver?.(event.boardId);
+  }
+
+  /** Tells the others, and `nodeId` above all, that this draining node handed `boardId` to it. */
+  announceHandOver(boardId: string, nodeId: string): void {
+    this.hints?.publish({ type: 'handover', boardId, nodeId });
   }
 
   /** Tells the others that this node now owns `boardId`, and cuts this node's own stale pipes of it. */

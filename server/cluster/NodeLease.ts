@@ -249,17 +249,26 @@ export class NodeLease implements OwnershipFence {
 
   /**
    * Gives a board up (its room closed): another node may claim it at once. The epoch grows, so a
-   * commit still in flight for it is refused.
+   * commit still in flight for it is refused. With `handOver` (a drain), the board goes straight to
+   * one live successor instead of to nobody, chosen by rendezvous hashing of the board and node ids
+   * (each board of a draining node has its own successor, so its boards spread over the others), and
+   * its id is returned: no two nodes then race to load the board while its clients come back. A
+   * successor that dies before claiming it is a dead owner like any other. Null when it went to nobody.
    */
-  async releaseBoard(boardId: string): Promise<void> {
+  async releaseBoard(boardId: string, handOver = false): Promise<string | null> {
     const generation = this.currentGeneration;
     this.held.delete(boardId);
-    if (generation === null) return;
-    await this.store.pool.query(
-      `UPDATE board_owners SET node_id = NULL, node_generation = NULL, epoch = epoch + 1
-       WHERE board_id = $1 AND node_id = $2 AND node_generation = $3`,
+    if (generation === null) return null;
+    const next = handOver
+      ? `(SELECT n.node_id, n.generation FROM nodes n WHERE n.node_id <> $2 AND n.expires_at > now()
+          ORDER BY md5($1 || ':' || n.node_id) LIMIT 1)`
+      : '(NULL, NULL)';
+    const { rows } = await this.store.pool.query<{ node_id: string | null }>(
+      `UPDATE board_owners SET (node_id, node_generation) = ${next}, epoch = epoch + 1
+       WHERE board_id = $1 AND node_id = $2 AND node_generation = $3 RETURNING node_id`,
       [boardId, this.nodeId, generation],
     );
+    return rows[0]?.node_id ?? null;
   }
 
   /** Ends the lease on shutdown (after the rooms closed): releases every board and expires the lease now. */

@@ -19,7 +19,7 @@ export interface NodeLeaseLike {
     | { readonly type: 'noBoard' }
   >;
   findOwner(boardId: string): Promise<RemoteOwner | null>;
-  releaseBoard(boardId: string): Promise<void>;
+  releaseBoard(boardId: string, handOver?: boolean): Promise<string | null>;
   heldEpoch(boardId: string): number | null;
   stop(): Promise<void>;
 }
@@ -30,6 +30,8 @@ export interface OwnershipHooks {
   readonly onClaimed: (boardId: string) => void;
   /** This node lost its lease: every pipe to it is stale. */
   readonly onLeaseLost: () => void;
+  /** This node handed a board to `nodeId` on a drain: that node may load it now. */
+  readonly onHandedOver: (boardId: string, nodeId: string) => void;
 }
 
 /**
@@ -114,6 +116,13 @@ export class PostgresOwnership implements BoardOwnership {
   async release(boardId: string): Promise<void> {
     this.owned.delete(boardId);
     await this.lease.releaseBoard(boardId);
+  }
+
+  async handOver(boardId: string): Promise<string | null> {
+    this.owned.delete(boardId);
+    const successor = await this.lease.releaseBoard(boardId, true);
+    if (successor !== null) this.hooks.onHandedOver(boardId, successor);
+    return successor;
   }
 
   async stop(): Promise<void> {

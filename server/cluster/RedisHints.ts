@@ -15,7 +15,9 @@ export type ClusterEvent =
   /** `nodeId` now owns `boardId`: pipes of that board to any other node are stale. */
   | { readonly type: 'moved'; readonly boardId: string; readonly nodeId: string }
   /** `nodeId` is shutting down or lost its lease: every pipe to it is stale. */
-  | { readonly type: 'down'; readonly nodeId: string };
+  | { readonly type: 'down'; readonly nodeId: string }
+  /** A draining node handed `boardId` to `nodeId`: pipes of it elsewhere are stale, and `nodeId` may load it now. */
+  | { readonly type: 'handover'; readonly boardId: string; readonly nodeId: string };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -31,7 +33,9 @@ export function parseClusterEvent(text: string): ClusterEvent | null {
   const { type, boardId, nodeId } = value as Record<string, unknown>;
   if (typeof nodeId !== 'string' || !ID.test(nodeId)) return null;
   if (type === 'down') return { type, nodeId };
-  if (type === 'moved' && typeof boardId === 'string' && ID.test(boardId)) return { type, boardId, nodeId };
+  if ((type === 'moved' || type === 'handover') && typeof boardId === 'string' && ID.test(boardId)) {
+    return { type, boardId, nodeId };
+  }
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { ServerConfig } from '../config';
+import { log } from '../log';
 import { RoomManager } from '../RoomManager';
 import type { BoardStore } from '../store/BoardStore';
 import { PostgresStore } from '../store/PostgresStore';
@@ -78,6 +79,7 @@ async function startClusterNode(config: ServerConfig, store: BoardStore, port: n
   ownership = new PostgresOwnership(lease, {
     onClaimed: (boardId) => node?.announceClaim(boardId),
     onLeaseLost: () => node?.announceDown(),
+    onHandedOver: (boardId, to) => node?.announceHandOver(boardId, to),
   });
   const hints = settings.redisUrl
     ? RedisHints.start({
@@ -96,5 +98,11 @@ async function startClusterNode(config: ServerConfig, store: BoardStore, port: n
     throw error;
   }
   const rooms = new RoomManager(store, config.compactAfterUpdates, ownership);
+  // A board handed over by a draining node: load it before its clients are back (it closes after
+  // ROOM_IDLE_MS if none comes). Without Redis the first client's connection opens it.
+  node.onHandedOver = (boardId) => {
+    if (rooms.draining || rooms.isOpen(boardId)) return;
+    rooms.get(boardId).catch((error: Error) => log('info', 'board.warm_failed', { boardId, message: error.message }));
+  };
   return { rooms, ownership, counter: node.counter, cluster: node };
 }

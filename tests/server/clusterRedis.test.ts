@@ -118,6 +118,18 @@ describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in
     await waitSynced(person);
   });
 
+  it('loads a board on the node a draining node handed it to, before any client is back', async () => {
+    const [a, b] = await twoNodes({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix });
+    const created = await createBoard(a);
+    await a.rooms.get(created.boardId);
+    expect(b.rooms.isOpen(created.boardId)).toBe(false);
+    await a.drain();
+    await waitFor(() => b.rooms.isOpen(created.boardId), 3000, 'node b to open the handed-over board');
+    const person = connectClient(b, created.boardId);
+    clients.push(person);
+    await waitSynced(person);
+  });
+
   it('keeps serving when Redis cannot be reached, and caps connections per node then', async () => {
     const [a] = await twoNodes({ REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: prefix, MAX_CONNECTIONS_PER_ADDRESS: '2' });
     const created = await createBoard(a);

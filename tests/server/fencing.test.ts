@@ -169,6 +169,41 @@ describe.skipIf(databaseUrl === null)('PostgreSQL ownership: leases, claims and 
     expect(await b.lease.claimBoard('no-such-board')).toEqual({ type: 'noBoard' });
   });
 
+  it('hands a drained board to one live successor by rendezvous hashing: spread over the others, never a dead node', async () => {
+    const a = await node('a');
+    const b = await node('b');
+    const c = await node('c');
+    await node('d');
+    await expireLease('d');
+    const boards = Array.from({ length: 24 }, () => boardRow());
+    const successors = new Map<string, string | null>();
+    for (const row of boards) {
+      await a.store.createBoard(row, Uint8Array.of(0, 0));
+      expect(await a.lease.claimBoard(row.id)).toEqual({ type: 'claimed', epoch: 1 });
+      successors.set(row.id, await a.lease.releaseBoard(row.id, true));
+    }
+    const chosen = [...successors.values()];
+    expect(new Set(chosen)).toEqual(new Set(['b', 'c']));
+    const [first] = boards;
+    const to = successors.get(first!.id) === 'b' ? b : c;
+    const other = to === b ? c : b;
+    // The old owner is fenced at once; the successor holds the row without a claim's race, and its
+    // claim keeps the epoch the hand-over set; nobody else can claim it while the successor lives.
+    await expect(a.store.commit(first!.id, batchOfA(2))).rejects.toBeInstanceOf(FencedError);
+    expect(await other.lease.claimBoard(first!.id)).toMatchObject({ type: 'owned', owner: { nodeId: to.lease.nodeId } });
+    expect(await to.lease.claimBoard(first!.id)).toEqual({ type: 'claimed', epoch: 2 });
+    // The same board goes to the same node every time (the clients of one board meet there).
+    await to.lease.releaseBoard(first!.id);
+    expect(await a.lease.claimBoard(first!.id)).toMatchObject({ type: 'claimed' });
+    expect(await a.lease.releaseBoard(first!.id, true)).toBe(to.lease.nodeId);
+    // With no other live node, the board goes to nobody, as a plain release.
+    await b.lease.stop();
+    await c.lease.stop();
+    const [, second] = boards;
+    expect(await a.lease.claimBoard(second!.id)).toMatchObject({ type: 'claimed' });
+    expect(await a.lease.releaseBoard(second!.id, true)).toBeNull();
+  });
+
   it('tells a node that its lease expired, from the heartbeat timer', async () => {
     const lost: LeaseLostReason[] = [];
     const a = await node('a', { ttlMs: 2_000, heartbeatIntervalMs: 50, onLost: (reason) => lost.push(reason) });
