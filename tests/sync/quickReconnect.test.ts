@@ -80,7 +80,9 @@ describe('reconnecting after the board moved', () => {
     const on: Record<string, ((value: never) => void)[]> = {};
     const provider = {
       wsUnsuccessfulReconnects: 0,
-      on: (name: string, handler: (value: never) => void) => (on[name] ??= []).push(handler),
+      on: (name: string, handler: (value: never) => void) => {
+        on[name] = [...(on[name] ?? []), handler];
+      },
     };
     const emit = (name: string, value: Close | boolean) => {
       for (const handler of on[name] ?? []) (handler as (v: Close | boolean) => void)(value);
