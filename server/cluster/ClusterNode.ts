@@ -67,9 +67,14 @@ export class ClusterNode {
 
   /** Acts on a hint from another node (or this one). */
   handleEvent(event: ClusterEvent): void {
+    if (event.type === 'handover') {
+      // The pipes to the draining node are left alone: it closes them itself with 4503 in a moment,
+      // which its clients answer at once (a cut pipe reads as 1006, which they back off from).
+      if (event.nodeId === this.nodeId) this.onHandedOver?.(event.boardId);
+      return;
+    }
     const cut = event.type === 'down' ? this.pipes.cutNode(event.nodeId) : this.pipes.cutBoard(event.boardId, event.nodeId);
-    if (cut > 0) log('info', 'pipe.cut_stale', { event: event.type, node: event.nodeId, pipes: cut });
-    if (event.type === 'handover' && event.nodeId === this.nodeId) this.onHandedOver?.(event.boardId);
+    if (cut > 0) log('info', 'pipe.cut_stale', { hint: event.type, node: event.nodeId, pipes: cut });
   }
 
   /** Tells the others, and `nodeId` above all, that this draining node handed `boardId` to it. */

@@ -210,6 +210,11 @@ export class CommandPipeline {
     return { result: { id: envelope.id, ok: true }, isBug: false };
   }
 
+  /** True when the log holds updates after the last snapshot. */
+  get hasUpdatesSinceSnapshot(): boolean {
+    return this.updatesSinceSnapshot > 0;
+  }
+
   /** Writes the whole document as one snapshot and drops the updates it covers. */
   async compact(): Promise<void> {
     const throughSeq = this.lastSeq;

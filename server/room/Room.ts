@@ -160,12 +160,15 @@ export class Room implements PipelineHost {
   }
 
   /**
-   * Stops taking commands and resolves once the queued ones are committed and answered (shutdown).
-   * A command sent meanwhile gets no answer: it stays in its sender's outbox and goes to the next owner.
+   * Stops taking commands and resolves once the queued ones are committed and answered (shutdown),
+   * and the log is compacted: the next owner then loads one snapshot rather than up to
+   * COMPACT_AFTER_UPDATES updates. A command sent meanwhile gets no answer: it stays in its
+   * sender's outbox and goes to the next owner.
    */
-  drain(): Promise<void> {
+  async drain(): Promise<void> {
     this.isDraining = true;
-    return this.pipeline.idle();
+    await this.pipeline.idle();
+    if (this.pipeline.hasUpdatesSinceSnapshot) await this.pipeline.compact();
   }
 
   /** Resolves when every queued command has been committed and answered. */

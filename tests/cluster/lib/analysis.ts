@@ -190,7 +190,7 @@ export function boardStory(log: ClientLog, cluster: Cluster, watch: OwnerWatch, 
     const results = log.results.filter((r) => r.connId === connection.id && r.at >= since);
     const ok = results.filter((r) => r.ok);
     lines.push(
-      `  ${connection.socketKey} #${connection.id} ${route.entry}→${route.producer}: created ${t(connection.createdAt)}, open ${t(connection.openedAt)}, closed ${t(connection.closedAt)} (${connection.closeCode ?? '-'}${connection.error ? `, ${connection.error}` : ''}); ${ok.length} ok from ${t(ok[0]?.at ?? null)}, ${results.length - ok.length} refused`,
+      `  ${connection.socketKey} #${connection.id} ${route.entry}→${route.producer}: created ${t(connection.createdAt)}, accepted ${t(connection.entry?.acceptedAt ?? null)}, open ${t(connection.openedAt)}, closed ${t(connection.closedAt)} (${connection.closeCode ?? '-'}${connection.error ? `, ${connection.error}` : ''}); ${ok.length} ok from ${t(ok[0]?.at ?? null)}, ${results.length - ok.length} refused`,
     );
   }
   return lines.join('\n');
