@@ -11,7 +11,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...CLUSTER_FAILOVER_TESTS],
     environment: 'node',
-    testTimeout: 30_000,
+    // Behaviour, not time: a loaded two-core CI machine may run a browser test at half speed.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration and browser tests start servers and Chromium; two cores do not like a crowd.
     maxWorkers: 2,

@@ -129,7 +129,7 @@ describe('vote', () => {
     await kim.getByRole('heading', { name: 'Vote: Run-off' }).waitFor();
     expect(await kim.locator('.vote-item').count()).toBe(4);
     expect(await kim.getByRole('button', { name: 'Add a dot to ‘Afternoons after 2 are fine’' }).count()).toBe(0);
-  }, 40_000);
+  }, 90_000);
 });
 
 describe('decide', () => {
@@ -227,7 +227,7 @@ describe('decide', () => {
     expect(await audit(kim)).toEqual([]);
     await screenshot(kim, 'decide-participant-360-agreement');
     await screenshot(facilitator, 'decide-facilitator-agreement');
-  }, 40_000);
+  }, 90_000);
 });
 
 describe('results from one or two people', () => {
@@ -270,5 +270,5 @@ describe('results from one or two people', () => {
     await screenshot(facilitator, 'decide-facilitator-1280-close-round-one-answer');
     await roundDialog.getByRole('button', { name: 'Close and show the results' }).click();
     await robin.getByRole('region', { name: 'Our agreement' }).locator('.agreement__item', { hasText: THEME }).waitFor();
-  }, 40_000);
+  }, 90_000);
 });

@@ -65,7 +65,7 @@ describe('notes written after the reveal', () => {
     await dialog.getByRole('button', { name: 'Show now' }).click();
     await expect.poll(() => promptRegion(phone, FIRST).locator('.note').count()).toBe(7);
     await column.locator('.held').waitFor({ state: 'detached' });
-  }, 40_000);
+  }, 90_000);
 
   it('a prompt only one person wrote to: Reveal says everyone can see that, and offers to wait (issue #12)', async () => {
     const created = await createBoard();
@@ -97,5 +97,5 @@ describe('notes written after the reveal', () => {
       .getByRole('button', { name: /^Reveal notes for/ })
       .waitFor();
     expect(await page.content()).not.toContain('Too many tools');
-  }, 40_000);
+  }, 90_000);
 });

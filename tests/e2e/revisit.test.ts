@@ -252,7 +252,7 @@ describe('revisit', () => {
     expect(await phoneReader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await audit(phoneReader)).toEqual([]);
     await screenshot(phoneReader, 'revisit-reader-360');
-  }, 45_000);
+  }, 90_000);
 });
 
 describe('templates', () => {
@@ -330,5 +330,5 @@ describe('templates', () => {
       .getByRole('region', { name: 'What I can offer you:', exact: true })
       .locator('.note', { hasText: 'Two afternoons a week of data work' })
       .waitFor();
-  }, 45_000);
+  }, 90_000);
 });
