@@ -9,7 +9,7 @@ import type { RemoteOwner } from './BoardOwnership';
 import type { ClusterConfig } from './clusterConfig';
 import { checkHop, signHop } from './hopHeader';
 import type { PostgresOwnership } from './PostgresOwnership';
-import { PipeRegistry } from './pipeToOwner';
+import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from './pipeToOwner';
 import type { ClusterEvent, RedisHints } from './RedisHints';
 
 /**
@@ -18,6 +18,17 @@ import type { ClusterEvent, RedisHints } from './RedisHints';
  * after its lease expired.
  */
 export const PIPE_OWNER_CHECK_INTERVAL_MS = 2_000;
+
+/**
+ * How long an entry node keeps a client's upgrade waiting for a board whose owner does not answer
+ * (its process died or is paused: see PIPE_ANSWER_TIMEOUT_MS), in milliseconds. Meanwhile it
+ * watches that owner's lease; once the lease has ended, it claims the board and serves the client
+ * itself, so that a board moves as soon as its owner's lease allows, not after the clients' next
+ * backed-off retry. Longer than LEASE_TTL_MS; past it the client gets 502 and retries.
+ */
+export const UNANSWERED_OWNER_WAIT_MS = 7_000;
+/** How often that watch asks PostgreSQL which leases are alive, in milliseconds. */
+export const OWNER_DEATH_POLL_MS = 250;
 
 /** What to do with a WebSocket upgrade. */
 export type UpgradeRoute =
@@ -43,6 +54,7 @@ export class ClusterNode {
   readonly counter: AddressCounter;
   private readonly ownerCheck: NodeJS.Timeout;
   private isCheckingOwners = false;
+  private readonly leaseWatches = new Map<string, Promise<void>>();
 
   constructor(
     readonly config: ClusterConfig,
@@ -148,9 +160,51 @@ export class ClusterNode {
       log('info', 'ws.hop_not_owner', { boardId, from: hop.nodeId });
       return { type: 'close', code: CLOSE_CODES.BOARD_MOVED, reason: 'Board moved' };
     }
-    const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
-    this.pipes.pipe(req, socket, head, { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl }, hopHeaders);
-    return { type: 'piped' };
+    // An owner that does not answer (dead, or paused) is waited out rather than refused: once its
+    // lease has ended the board is anybody's, and this node claims it for the waiting client.
+    const deadline = performance.now() + UNANSWERED_OWNER_WAIT_MS;
+    for (;;) {
+      const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
+      const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
+      if ((await this.pipes.pipe(req, socket, head, target, hopHeaders)) !== 'unanswered') return { type: 'piped' };
+      if (socket.destroyed) break;
+      await this.untilLeaseEnds(owner.nodeId, deadline - performance.now());
+      if (socket.destroyed || rooms.draining) break;
+      const silent = owner.nodeId;
+      try {
+        owner = await this.ownership.remoteOwner(boardId);
+      } catch {
+        break;
+      }
+      if (owner === null) return local;
+      // Still the silent owner after the whole wait, or too little time left for another try.
+      if (owner.nodeId === silent || performance.now() + PIPE_ANSWER_TIMEOUT_MS > deadline) break;
+    }
+    return { type: 'refuse', status: 502, message: 'Bad Gateway' };
+  }
+
+  /**
+   * Resolves once `nodeId` holds no live lease, or after `maxMs`. One watch per node, shared by
+   * every connection waiting for it: one query per OWNER_DEATH_POLL_MS, however many clients wait.
+   */
+  private untilLeaseEnds(nodeId: string, maxMs: number): Promise<void> {
+    let watch = this.leaseWatches.get(nodeId);
+    if (!watch) {
+      watch = (async () => {
+        const until = performance.now() + UNANSWERED_OWNER_WAIT_MS;
+        while (performance.now() < until) {
+          const live = await this.liveNodes().catch(() => null);
+          if (live !== null && !live.some((n) => n.nodeId === nodeId)) return;
+          await new Promise((resolve) => setTimeout(resolve, OWNER_DEATH_POLL_MS));
+        }
+      })().finally(() => this.leaseWatches.delete(nodeId));
+      this.leaseWatches.set(nodeId, watch);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, maxMs));
+    });
+    return Promise.race([watch, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** Cuts every pipe and stops listening (shutdown, after the rooms drained). */

@@ -20,6 +20,9 @@ export interface PipeTarget {
   readonly internalUrl: string;
 }
 
+/** How a pipe's start ended (see {@link PipeRegistry.pipe}). */
+export type PipeOutcome = 'answered' | 'unanswered' | 'ended';
+
 interface ActivePipe {
   readonly target: PipeTarget;
   cut(): void;
@@ -69,20 +72,43 @@ export class PipeRegistry {
   /**
    * Passes an upgrade request on to the board's owner over TCP: the original request line and
    * headers (without any hop headers the client sent) plus `hopHeaders`, then the bytes already
-   * read, then both directions piped (backpressure included) until either side closes.
+   * read, then both directions piped (backpressure included) until either side closes. Resolves
+   * `answered` on the owner's first byte; `unanswered` when the owner could not be reached or did
+   * not begin answering within PIPE_ANSWER_TIMEOUT_MS and nothing has passed in either direction
+   * since the request, so that the caller may still route the untouched client socket elsewhere
+   * (the pipe is gone); `ended` when the client left first, or the pipe ended otherwise.
    */
-  pipe(req: IncomingMessage, client: Duplex, head: Buffer, target: PipeTarget, hopHeaders: Record<string, string>): void {
+  pipe(
+    req: IncomingMessage,
+    client: Duplex,
+    head: Buffer,
+    target: PipeTarget,
+    hopHeaders: Record<string, string>,
+  ): Promise<PipeOutcome> {
     const { hostname, port } = new URL(target.internalUrl);
     const upstream: Socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) || 80 });
     let isDone = false;
+    let settle: (outcome: PipeOutcome) => void = () => {};
+    const outcome = new Promise<PipeOutcome>((resolve) => {
+      settle = resolve;
+    });
     const pipe: ActivePipe = { target, cut: () => finish('cut') };
+    const onClientGone = () => finish('client closed');
     const finish = (why: 'cut' | 'client closed' | 'owner closed' | 'owner unreachable') => {
       if (isDone) return;
       isDone = true;
       this.pipes.delete(pipe);
       clearTimeout(timer);
+      if (why === 'owner unreachable' && upstream.bytesRead === 0 && !client.destroyed) {
+        // Nothing came back, and the client socket was never read from: it is as it arrived.
+        client.off('error', onClientGone);
+        client.off('close', onClientGone);
+        upstream.destroy();
+        log('debug', 'pipe.unanswered', { boardId: target.boardId, owner: target.nodeId });
+        settle('unanswered');
+        return;
+      }
       if (why === 'owner unreachable' && upstream.bytesRead === 0) {
-        // Nothing came back: answer the handshake ourselves; the client retries.
         client.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       } else if (why === 'owner closed') {
         client.end();
@@ -93,11 +119,12 @@ export class PipeRegistry {
       // A peer that does not finish closing is cut off.
       setTimeout(() => client.destroy(), 1000).unref();
       log('debug', 'pipe.closed', { boardId: target.boardId, owner: target.nodeId, why });
+      settle('ended');
     };
     const timer = setTimeout(() => finish('owner unreachable'), PIPE_ANSWER_TIMEOUT_MS);
     this.pipes.add(pipe);
-    client.on('error', () => finish('client closed'));
-    client.on('close', () => finish('client closed'));
+    client.on('error', onClientGone);
+    client.on('close', onClientGone);
     upstream.on('error', (error) => {
       log('warn', 'pipe.owner_unreachable', {
         boardId: target.boardId,
@@ -108,15 +135,22 @@ export class PipeRegistry {
     });
     upstream.on('end', () => finish('owner closed'));
     upstream.on('close', () => finish('owner closed'));
-    upstream.once('data', () => clearTimeout(timer));
+    upstream.once('data', () => {
+      clearTimeout(timer);
+      // Only now is the client read from: until the owner answers, its socket stays untouched (a
+      // WebSocket client sends nothing before the handshake's answer anyway), so that an owner who
+      // never answers leaves it ready for another route (a piped and then unpiped socket is paused).
+      client.pipe(upstream);
+      settle('answered');
+    });
     upstream.once('connect', () => {
       upstream.setNoDelay(true);
       (client as Partial<Socket>).setNoDelay?.(true);
       upstream.write(requestHead(req, hopHeaders));
       if (head.length > 0) upstream.write(head);
-      client.pipe(upstream);
       upstream.pipe(client, { end: false });
     });
+    return outcome;
   }
 }
 

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OWNER_DEATH_POLL_MS } from '../../server/cluster/ClusterNode';
 import { ConfigError } from '../../server/cluster/clusterConfig';
+import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { configFromEnv } from '../../server/config';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { health, rows, startNode, TEST_CLUSTER_SECRET } from './clusterHelpers';
@@ -127,6 +129,47 @@ describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
     }
   });
 
+  it('keeps a new client waiting, not refused, while a dead owner still holds its lease; then serves it at once', async () => {
+    const schema = await createTestSchema(databaseUrl!);
+    const entry = await startNode(schema, 'node-entry');
+    try {
+      const port = await freePort();
+      const owner = await spawnServer(port, dataDir, {
+        DATABASE_URL: schema.url,
+        DATABASE_SCHEMA: schema.schema,
+        CLUSTER_SECRET: TEST_CLUSTER_SECRET,
+        NODE_ID: 'node-killed',
+      });
+      children.push(owner);
+      const created = await createBoard(entry);
+      const direct = connectClient({ wsUrl: `ws://127.0.0.1:${port}/ws` }, created.boardId, {
+        facilitatorKey: created.facilitatorKey,
+      });
+      await waitSynced(direct);
+      direct.close();
+      const exited = new Promise((resolve) => owner.once('exit', resolve));
+      owner.kill('SIGKILL');
+      await exited;
+      const killedAt = performance.now();
+      // The owner's port refuses at once, and its lease lives on for up to LEASE_TTL_MS: the entry
+      // node holds the handshake (no 502, no backoff) and claims the board when the lease ends.
+      const person = connectClient(entry, created.boardId);
+      clients.push(person);
+      const codes: number[] = [];
+      person.connection.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
+      const isServed = () => person.connection.isSynced && person.connection.status === 'online';
+      await waitFor(isServed, LEASE_TTL_MS + 5_000, 'the client to be served after the SIGKILL');
+      const servedMs = performance.now() - killedAt;
+      expect(codes).toEqual([]);
+      expect(servedMs).toBeLessThan(LEASE_TTL_MS + OWNER_DEATH_POLL_MS + 1_500);
+      expect(await health(entry)).toMatchObject({ owned: 1, rooms: 1 });
+      console.info(`served ${Math.round(servedMs)} ms after the owner's SIGKILL, in one handshake`);
+    } finally {
+      await entry.close();
+      await schema.drop();
+    }
+  }, 30_000);
+
   it('cuts the pipes to a paused owner once its lease has expired, and the next node takes the board over (no Redis)', async () => {
     const schema = await createTestSchema(databaseUrl!);
     const entry = await startNode(schema, 'node-entry');
@@ -154,7 +197,8 @@ describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
       // SIGSTOP: the owner's sockets stay open but it answers nothing, renews nothing.
       owner.kill('SIGSTOP');
       await waitFor(() => codes.length > 0, 12_000, 'the pipe to the paused owner to be cut');
-      await waitSynced(person);
+      const isServed = () => person.connection.isSynced && person.connection.status === 'online';
+      await waitFor(isServed, LEASE_TTL_MS + 5_000, 'the client to be served by the entry node');
       expect(await health(entry)).toMatchObject({ owned: 1, rooms: 1 });
       const [row] = await rows<{ node_id: string }>(schema, 'SELECT node_id FROM board_owners WHERE board_id = $1', [
         created.boardId,

@@ -1,15 +1,25 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from '../../server/cluster/pipeToOwner';
 
-/** An entry node's upgrade handling, cut down to the pipe: every upgrade goes to `ownerPort`. */
-async function entryNode(registry: PipeRegistry, ownerPort: number): Promise<HttpServer> {
+/**
+ * An entry node's upgrade handling, cut down to the pipe: every upgrade goes to `ownerPort`. When
+ * the owner does not answer, `onUnanswered` gets the untouched socket; by default it answers 502.
+ */
+async function entryNode(
+  registry: PipeRegistry,
+  ownerPort: number,
+  onUnanswered: (req: IncomingMessage, socket: Duplex, head: Buffer) => void = (_req, socket) =>
+    socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n'),
+): Promise<HttpServer> {
   const server = createHttpServer();
-  server.on('upgrade', (req, socket, head) =>
-    registry.pipe(req, socket, head, { boardId: 'b', nodeId: 'owner', internalUrl: `http://127.0.0.1:${ownerPort}` }, {}),
-  );
+  server.on('upgrade', async (req, socket, head) => {
+    const target = { boardId: 'b', nodeId: 'owner', internalUrl: `http://127.0.0.1:${ownerPort}` };
+    if ((await registry.pipe(req, socket, head, target, {})) === 'unanswered') onUnanswered(req, socket, head);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return server;
 }
@@ -24,7 +34,7 @@ describe('the pipe from an entry node to a board owner', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  it(`answers 502 when the owner accepts TCP but does not answer the upgrade within PIPE_ANSWER_TIMEOUT_MS (${PIPE_ANSWER_TIMEOUT_MS} ms), as a paused owner does`, async () => {
+  it(`gives up on an owner that accepts TCP but does not answer the upgrade within PIPE_ANSWER_TIMEOUT_MS (${PIPE_ANSWER_TIMEOUT_MS} ms), as a paused owner does`, async () => {
     const accepted: Socket[] = [];
     const paused = createServer((socket) => accepted.push(socket.on('error', () => {})));
     await new Promise<void>((resolve) => paused.listen(0, '127.0.0.1', () => resolve()));
@@ -49,6 +59,44 @@ describe('the pipe from an entry node to a board owner', () => {
     expect(elapsed).toBeLessThan(PIPE_ANSWER_TIMEOUT_MS + 1_000);
     expect(registry.size).toBe(0);
   });
+
+  it.each(['dead', 'paused'] as const)(
+    'hands back the client socket untouched when the owner is %s, so the entry node can serve the upgrade itself',
+    async (kind) => {
+      const accepted: Socket[] = [];
+      const owner = createServer((socket) => accepted.push(socket.on('error', () => {})));
+      await new Promise<void>((resolve) => owner.listen(0, '127.0.0.1', () => resolve()));
+      const ownerPort = portOf(owner);
+      if (kind === 'dead') await new Promise((resolve) => owner.close(resolve));
+      else {
+        cleanup.push(() => new Promise((resolve) => owner.close(resolve)));
+        cleanup.push(() => {
+          for (const socket of accepted) socket.destroy();
+        });
+      }
+      const local = new WebSocketServer({ noServer: true });
+      local.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+      cleanup.push(() => new Promise((resolve) => local.close(resolve)));
+      const registry = new PipeRegistry();
+      const entry = await entryNode(registry, ownerPort, (req, socket, head) =>
+        local.handleUpgrade(req, socket, head, (ws) => local.emit('connection', ws, req)),
+      );
+      cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+
+      const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+      cleanup.push(() => ws.terminate());
+      await new Promise<void>((resolve, reject) => {
+        ws.on('open', () => resolve());
+        ws.on('error', reject);
+      });
+      // The client's first frame is read by the local server: the socket was not left paused.
+      const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+      ws.send('served here');
+      expect(await echoed).toBe('served here');
+      expect(registry.size).toBe(0);
+      expect(accepted).toHaveLength(kind === 'paused' ? 1 : 0);
+    },
+  );
 
   it('keeps a pipe to an owner that answers, however long the connection then stays quiet', async () => {
     const owner = new WebSocketServer({ port: 0, host: '127.0.0.1' });
