@@ -95,6 +95,7 @@ export async function startServer(
             rooms: rooms.openRooms,
             connections: connectionCount,
             owned: ownership.ownedCount,
+            isServing: ownership.isServing,
           }),
         }),
       )

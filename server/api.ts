@@ -61,7 +61,8 @@ export interface ApiContext {
   readonly baseUrl: string;
   /** The key the client's address is counted under (server/http/clientAddress.ts). */
   readonly address: string;
-  readonly health: () => Record<string, number | string>;
+  /** The node's figures for /healthz, and whether it can serve boards now. */
+  readonly health: () => { readonly isServing: boolean } & Record<string, number | string | boolean>;
 }
 
 const EXPORT_PATH = /^\/api\/boards\/([A-Za-z0-9_-]{1,64})\/(?:export\.(md|csv|json)|checkin\.(ics))$/;
@@ -71,10 +72,18 @@ const JOIN_PATH = /^\/api\/join\/([A-Za-z0-9-]{1,20})$/;
 export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://x');
   if (url.pathname === '/healthz') {
-    // A draining node answers 503, so that a load balancer's health check stops sending it clients
-    // (they would be closed with 4503 and come back later than they need to).
+    // A draining node, or a cluster node whose lease is not being renewed (cut off from the
+    // database), answers 503, so that a load balancer's health check stops sending it clients
+    // (they would be closed with 45xx and come back later than they need to).
+    const { isServing, ...figures } = ctx.health();
     const isDraining = ctx.rooms.draining;
-    sendJson(res, isDraining ? 503 : 200, { ok: !isDraining, ...(isDraining ? { draining: true } : {}), ...ctx.health() });
+    const ok = !isDraining && isServing;
+    sendJson(res, ok ? 200 : 503, {
+      ok,
+      ...(isDraining ? { draining: true } : {}),
+      ...(isServing ? {} : { lease: false }),
+      ...figures,
+    });
     return true;
   }
   if (!url.pathname.startsWith('/api/')) return false;

@@ -29,6 +29,8 @@ export interface BoardOwnership {
   readonly nodeId: string;
   /** Boards this node owns now. */
   readonly ownedCount: number;
+  /** False while this node cannot serve boards (a cluster node whose lease is not renewed): /healthz answers 503. */
+  readonly isServing: boolean;
   /** Called when this node lost boards it did not give up (set by RoomManager). */
   onLost: ((loss: OwnershipLoss) => void) | null;
   /** True when this node holds a claim on the board (no database round trip). */
@@ -57,6 +59,10 @@ export class LocalOwnership implements BoardOwnership {
 
   get ownedCount(): number {
     return this.held.size;
+  }
+
+  get isServing(): boolean {
+    return true;
   }
 
   isHeld(): boolean {

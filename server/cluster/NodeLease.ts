@@ -14,6 +14,21 @@ export const HEARTBEAT_INTERVAL_MS = 1_000;
 export const LEASE_TTL_MS = 5_000;
 /** Connections of the lease's own pool: a renewal, and a registration or release on shutdown beside it. */
 export const LEASE_POOL_SIZE = 2;
+/**
+ * Connections of the pool for routing lookups (who owns a board, which leases live), and how long
+ * one may take, in milliseconds: an entry node answers each upgrade with a lookup, and in a rolling
+ * restart a hundred clients come back at once while the node's main pool loads the boards handed to
+ * it. Apart, lookups do not queue behind loads and commits; bounded, a node cut off from the
+ * database tells its clients to try again (4500) instead of holding them.
+ */
+export const ROUTE_POOL_SIZE = 3;
+export const ROUTE_QUERY_TIMEOUT_MS = 2_000;
+/**
+ * A node reports itself unhealthy (GET /healthz answers 503) when its last successful lease renewal
+ * is older than this, in milliseconds: cut off from the database, it can serve no board, and a load
+ * balancer should send its clients elsewhere well before the lease has run out.
+ */
+export const HEALTHY_RENEWAL_MS = 2_500;
 /** Claim attempts when a claim and a lookup race with another node's claim or death. */
 const CLAIM_ATTEMPTS = 3;
 
@@ -83,6 +98,7 @@ export class NodeLease implements OwnershipFence {
    * Closed with the store.
    */
   private readonly leasePool: pg.Pool;
+  private readonly routePool: pg.Pool;
 
   constructor(
     private readonly store: PostgresStore,
@@ -94,12 +110,18 @@ export class NodeLease implements OwnershipFence {
     // A renewal not answered within two intervals fails and its connection is dropped: a hung
     // connection (a network cut) must not hold up the next renewal or the registration after a loss.
     this.leasePool = store.openSidePool(LEASE_POOL_SIZE, 2 * this.intervalMs);
+    this.routePool = store.openSidePool(ROUTE_POOL_SIZE, ROUTE_QUERY_TIMEOUT_MS);
     store.setFence(this);
   }
 
   /** The generation of the live lease, or null while none is held. */
   get generation(): number | null {
     return this.currentGeneration;
+  }
+
+  /** True while the lease is held and was renewed within HEALTHY_RENEWAL_MS. */
+  get isHealthy(): boolean {
+    return this.currentGeneration !== null && performance.now() - this.renewedAt < HEALTHY_RENEWAL_MS;
   }
 
   /**
@@ -229,7 +251,7 @@ export class NodeLease implements OwnershipFence {
 
   /** The board's owner if its lease is alive, else null (no owner, or a dead one: claim it). */
   async findOwner(boardId: string): Promise<BoardOwner | null> {
-    const { rows } = await this.store.pool.query<{ node_id: string; internal_url: string; epoch: number }>(
+    const { rows } = await this.routePool.query<{ node_id: string; internal_url: string; epoch: number }>(
       `SELECT o.node_id, n.internal_url, o.epoch FROM board_owners o
        JOIN nodes n ON n.node_id = o.node_id AND n.generation = o.node_generation AND n.expires_at > now()
        WHERE o.board_id = $1`,
@@ -241,7 +263,7 @@ export class NodeLease implements OwnershipFence {
 
   /** Nodes whose lease is alive, by node id. */
   async liveNodes(): Promise<{ nodeId: string; internalUrl: string; generation: number }[]> {
-    const { rows } = await this.store.pool.query<{ node_id: string; internal_url: string; generation: number }>(
+    const { rows } = await this.routePool.query<{ node_id: string; internal_url: string; generation: number }>(
       'SELECT node_id, internal_url, generation FROM nodes WHERE expires_at > now() ORDER BY node_id',
     );
     return rows.map((r) => ({ nodeId: r.node_id, internalUrl: r.internal_url, generation: r.generation }));

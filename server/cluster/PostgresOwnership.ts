@@ -10,6 +10,8 @@ export const LEASE_RETRY_MS = 1_000;
  */
 export interface NodeLeaseLike {
   readonly nodeId: string;
+  /** Held, and renewed lately (NodeLease.isHealthy). */
+  readonly isHealthy: boolean;
   register(): Promise<number>;
   claimBoard(
     boardId: string,
@@ -56,6 +58,10 @@ export class PostgresOwnership implements BoardOwnership {
 
   get ownedCount(): number {
     return this.owned.size;
+  }
+
+  get isServing(): boolean {
+    return this.lease.isHealthy;
   }
 
   /** Registers the lease; rejects when the database cannot be reached (the node does not start). */

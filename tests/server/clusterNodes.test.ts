@@ -2,7 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
-import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
+import { HEALTHY_RENEWAL_MS, LEASE_TTL_MS } from '../../server/cluster/NodeLease';
+import { hostPortOf, withHostPort } from '../cluster/lib/services';
+import { TcpProxy } from '../cluster/lib/tcpProxy';
 import { sortedPrompts } from '../../shared/domain/state';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
@@ -172,6 +174,29 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
     const drafts = await rows<{ n: string }>(schema, 'SELECT count(*) AS n FROM drafts WHERE board_id = $1', [created.boardId]);
     expect(Number(drafts[0]!.n)).toBe(3);
   });
+
+  it('answers /healthz with 503 (lease: false) while cut off from PostgreSQL, and 200 again once back', async () => {
+    const pg = hostPortOf(schema.url, 5432);
+    const link = new TcpProxy({ name: 'pg-link', candidates: () => [{ name: 'postgres', ...pg }] });
+    await link.listen();
+    const c = await startNode({ ...schema, url: withHostPort(schema.url, '127.0.0.1', link.port) }, 'node-c');
+    try {
+      const status = async () => (await fetch(`${c.url}/healthz`)).status;
+      expect(await status()).toBe(200);
+      link.cut();
+      const cutAt = performance.now();
+      await expect.poll(status, { timeout: HEALTHY_RENEWAL_MS + 2_000, interval: 100 }).toBe(503);
+      // Well before the lease runs out: the balancer stops sending clients to a node that cannot serve them.
+      expect(performance.now() - cutAt).toBeLessThan(LEASE_TTL_MS);
+      expect(await (await fetch(`${c.url}/healthz`)).json()).toMatchObject({ ok: false, lease: false, nodeId: 'node-c' });
+      link.heal();
+      await expect.poll(status, { timeout: LEASE_TTL_MS + 5_000, interval: 100 }).toBe(200);
+    } finally {
+      link.heal();
+      await c.close();
+      await link.close();
+    }
+  }, 30_000);
 
   it('never lets a node acknowledge a commit after another node took the board (the fence)', async () => {
     const created = await createBoard(a);

@@ -178,7 +178,8 @@ export class Cluster {
     if (!entry) return { entry: null, producer: null, wsKey: null };
     if (entry.wsKey) {
       for (const [nodeId, tap] of this.taps) {
-        if (tap.connections.some((c) => c.wsKey === entry.wsKey))
+        // The node that answered the upgrade: an entry node may first try a silent owner, then serve it itself.
+        if (tap.connections.some((c) => c.wsKey === entry.wsKey && c.isAnswered))
           return { entry: entry.upstream, producer: nodeId, wsKey: entry.wsKey };
       }
     }

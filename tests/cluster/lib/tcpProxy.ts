@@ -19,6 +19,8 @@ export interface ProxiedConnection {
   /** Request line path and Sec-WebSocket-Key of an HTTP upgrade, when the stream starts with one. */
   path: string | null;
   wsKey: string | null;
+  /** True once the upstream sent anything back (an upgrade it answered, not one it left hanging). */
+  isAnswered: boolean;
   closedAt: number | null;
 }
 
@@ -131,6 +133,7 @@ export class TcpProxy {
       upstream: null,
       path: null,
       wsKey: null,
+      isAnswered: false,
       closedAt: null,
     };
     this.connections.push(record);
@@ -184,6 +187,7 @@ export class TcpProxy {
       this.flush(pair);
     });
     upstream.on('data', (chunk: Buffer) => {
+      pair.record.isAnswered = true;
       if (pair.isStalled) return;
       if (this.isCut) pair.heldToClient.push(chunk);
       else pair.client.write(chunk);
