@@ -8,10 +8,10 @@ import { ConfigError } from '../../server/cluster/clusterConfig';
 import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { configFromEnv } from '../../server/config';
 import { CLOSE_CODES } from '../../shared/protocol';
-import { health, rows, startNode, TEST_CLUSTER_SECRET } from './clusterHelpers';
+import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { freePort, kill, spawnServer } from './childServer';
 import { connectClient, createBoard, startTestServer, type TestClient, waitFor, waitSynced } from './helpers';
-import { createTestSchema, findTestDatabase } from './testDatabase';
+import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-cluster-'));
@@ -91,6 +91,25 @@ describe('cluster settings', () => {
 const databaseUrl = await findTestDatabase();
 
 describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
+  /** A node process that owns a new board (created through `entry`), with its facilitator connected to it directly. */
+  async function ownerProcess(schema: TestSchema, entry: TestNode, nodeId: string) {
+    const port = await freePort();
+    const owner = await spawnServer(port, dataDir, {
+      DATABASE_URL: schema.url,
+      DATABASE_SCHEMA: schema.schema,
+      CLUSTER_SECRET: TEST_CLUSTER_SECRET,
+      NODE_ID: nodeId,
+    });
+    children.push(owner);
+    const created = await createBoard(entry);
+    const direct = connectClient({ wsUrl: `ws://127.0.0.1:${port}/ws` }, created.boardId, {
+      facilitatorKey: created.facilitatorKey,
+    });
+    clients.push(direct);
+    await waitSynced(direct);
+    return { owner, created, direct };
+  }
+
   it('drains on SIGTERM: exits 0, its board released and its lease ended', async () => {
     const schema = await createTestSchema(databaseUrl!);
     try {
@@ -133,19 +152,7 @@ describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
     const schema = await createTestSchema(databaseUrl!);
     const entry = await startNode(schema, 'node-entry');
     try {
-      const port = await freePort();
-      const owner = await spawnServer(port, dataDir, {
-        DATABASE_URL: schema.url,
-        DATABASE_SCHEMA: schema.schema,
-        CLUSTER_SECRET: TEST_CLUSTER_SECRET,
-        NODE_ID: 'node-killed',
-      });
-      children.push(owner);
-      const created = await createBoard(entry);
-      const direct = connectClient({ wsUrl: `ws://127.0.0.1:${port}/ws` }, created.boardId, {
-        facilitatorKey: created.facilitatorKey,
-      });
-      await waitSynced(direct);
+      const { owner, created, direct } = await ownerProcess(schema, entry, 'node-killed');
       direct.close();
       const exited = new Promise((resolve) => owner.once('exit', resolve));
       owner.kill('SIGKILL');
@@ -174,20 +181,7 @@ describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
     const schema = await createTestSchema(databaseUrl!);
     const entry = await startNode(schema, 'node-entry');
     try {
-      const port = await freePort();
-      const owner = await spawnServer(port, dataDir, {
-        DATABASE_URL: schema.url,
-        DATABASE_SCHEMA: schema.schema,
-        CLUSTER_SECRET: TEST_CLUSTER_SECRET,
-        NODE_ID: 'node-paused',
-      });
-      children.push(owner);
-      const created = await createBoard(entry);
-      const direct = connectClient({ wsUrl: `ws://127.0.0.1:${port}/ws` }, created.boardId, {
-        facilitatorKey: created.facilitatorKey,
-      });
-      clients.push(direct);
-      await waitSynced(direct);
+      const { owner, created } = await ownerProcess(schema, entry, 'node-paused');
       const person = connectClient(entry, created.boardId);
       clients.push(person);
       await waitSynced(person);
