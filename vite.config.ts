@@ -10,6 +10,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // Every supported browser (es2022) has <link rel="modulepreload">: the polyfill is dead weight.
+    modulePreload: { polyfill: false },
   },
   server: {
     proxy: {
