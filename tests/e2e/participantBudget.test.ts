@@ -9,7 +9,7 @@ import { type E2E, startE2E } from './harness';
  * server would serve it pre-compressed) Chromium fetches from the join link to the board on
  * screen, in kilobytes of 1,000 bytes. `npm run bench` (workload 7) reports the same figure.
  */
-export const PARTICIPANT_JS_KB = 120;
+const PARTICIPANT_JS_KB = 120;
 
 let e2e: E2E;
 beforeAll(async () => {
