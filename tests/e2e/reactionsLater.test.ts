@@ -1,11 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { BoardConnection } from '../../client/src/sync/BoardConnection';
-import type { Command } from '../../shared/commands';
-import { randomToken } from '../../shared/random';
 import { chooseName } from './flows';
-import { type SeededBoard, seedGroupBoard } from './groupSeed';
+import { asFacilitator, type SeededBoard, seedGroupBoard } from './groupSeed';
 import { auditA11y, type E2E, startE2E } from './harness';
 import { shootAtWidths } from './shots';
 
@@ -34,22 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function asFacilitator(seeded: SeededBoard, commands: readonly Command[]): Promise<void> {
-  const connection = new BoardConnection({
-    serverUrl: `${e2e.url.replace('http', 'ws')}/ws`,
-    boardId: seeded.boardId,
-    participantSecret: randomToken(16),
-    facilitatorKey: new URL(seeded.facilitatorUrl).hash.replace('#key=', ''),
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  try {
-    await poll(() => connection.isSynced && connection.status === 'online').toBe(true);
-    for (const command of commands) expect((await connection.send(command)).ok).toBe(true);
-  } finally {
-    connection.destroy();
-  }
-}
 
 /** Every WebSocket frame the page receives from now on, as latin1 text (Yjs strings are UTF-8 inside). */
 function receivedFrames(page: Page): string[] {
@@ -101,7 +81,7 @@ it(
   'participants react to revealed notes in Vote and Decide, apart from the dots; another browser gets counts only',
   async () => {
     const seeded = await seedGroupBoard(e2e.url, NOTES as never, 3);
-    await asFacilitator(seeded, [
+    await asFacilitator(e2e.url, seeded, [
       { type: 'setPhase', phase: 'vote' },
       {
         type: 'openVoteRound',
@@ -132,7 +112,7 @@ it(
     await shootAtWidths(phone, 'reactions-vote-participant', section(phone));
 
     // Decide: the same, below the proposals and the agreement.
-    await asFacilitator(seeded, [
+    await asFacilitator(e2e.url, seeded, [
       { type: 'closeVoteRound', roundId: 'r1', confirmSmallCount: true },
       { type: 'setPhase', phase: 'decide' },
     ]);
