@@ -164,3 +164,26 @@ export async function seedGroupBoard(
     for (const connection of everyone) connection.destroy();
   }
 }
+
+/**
+ * Sends `commands` as the board's facilitator over the real protocol (a node client with the
+ * facilitator key), failing on the first refusal: for moving a seeded board on without clicking.
+ */
+export async function asFacilitator(baseUrl: string, seeded: SeededBoard, commands: readonly Command[]): Promise<void> {
+  const connection = new BoardConnection({
+    serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
+    boardId: seeded.boardId,
+    participantSecret: randomToken(16),
+    facilitatorKey: new URL(seeded.facilitatorUrl).hash.replace('#key=', ''),
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  try {
+    await waitFor(() => connection.isSynced && connection.status === 'online', 'the facilitator connection');
+    for (const command of commands) {
+      const result = await connection.send(command);
+      if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
+    }
+  } finally {
+    connection.destroy();
+  }
+}

@@ -1,12 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { BoardConnection } from '../../client/src/sync/BoardConnection';
-import type { Command } from '../../shared/commands';
-import { randomToken } from '../../shared/random';
 import { chooseName, promptRegion } from './flows';
-import { type SeededBoard, seedGroupBoard } from './groupSeed';
+import { asFacilitator, type SeededBoard, seedGroupBoard } from './groupSeed';
 import { auditA11y, type E2E, startE2E } from './harness';
 
 /** The widths the issue asks every changed view to be looked at in. */
@@ -37,23 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-/** Sends commands as the facilitator over the protocol (moving phases back needs no clicking through dialogs here). */
-async function asFacilitator(seeded: SeededBoard, commands: readonly Command[]): Promise<void> {
-  const connection = new BoardConnection({
-    serverUrl: `${e2e.url.replace('http', 'ws')}/ws`,
-    boardId: seeded.boardId,
-    participantSecret: randomToken(16),
-    facilitatorKey: new URL(seeded.facilitatorUrl).hash.replace('#key=', ''),
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  try {
-    await poll(() => connection.isSynced && connection.status === 'online').toBe(true);
-    for (const command of commands) expect((await connection.send(command)).ok).toBe(true);
-  } finally {
-    connection.destroy();
-  }
-}
 
 async function participant(seeded: SeededBoard, options: BrowserContextOptions, name: string | null): Promise<Page> {
   const page = await (await e2e.newContext(options)).newPage();
@@ -131,7 +110,7 @@ describe('marks, reactions and grouping by participants in Chromium', () => {
     'says “done” in reflect and in vote; the facilitator sees how many',
     async () => {
       const seeded = await seedGroupBoard(e2e.url, NOTES as never, 3);
-      await asFacilitator(seeded, [
+      await asFacilitator(e2e.url, seeded, [
         { type: 'setPhase', phase: 'share' },
         { type: 'setPhase', phase: 'reflect', confirm: true },
       ]);
@@ -147,7 +126,7 @@ describe('marks, reactions and grouping by participants in Chromium', () => {
       await shootWidths(phone, 'reflect-participant');
       await shootWidths(facilitator, 'reflect-facilitator');
 
-      await asFacilitator(seeded, [
+      await asFacilitator(e2e.url, seeded, [
         { type: 'setPhase', phase: 'share' },
         { type: 'setPhase', phase: 'group' },
         { type: 'setPhase', phase: 'vote' },

@@ -5,6 +5,7 @@ import type { BoardConnection } from '../../client/src/sync/BoardConnection';
 import type { Command } from '../../shared/commands';
 import { randomId } from '../../shared/random';
 import { chooseName } from './flows';
+import { SHOT_WIDTHS, shootAtWidths } from './shots';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
 
@@ -112,6 +113,17 @@ async function seedAgreement(): Promise<SeededBoard> {
 }
 
 /** axe-core once entrance animations (a toast fading in) have finished. */
+/** The whole document fits the window at every width of SHOT_WIDTHS (nothing scrolls sideways); then screenshots. */
+async function fitsAndShoot(page: Page, name: string) {
+  const before = page.viewportSize();
+  for (const width of SHOT_WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
+  }
+  if (before) await page.setViewportSize(before);
+  await shootAtWidths(page, name);
+}
+
 async function audit(page: Page) {
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   return auditA11y(page);
@@ -167,6 +179,7 @@ describe('revisit', () => {
     await facilitator.getByRole('button', { name: 'Reopen for version 2…' }).click();
     await confirm(facilitator, 'Reopen for version 2');
     await facilitator.getByRole('heading', { name: 'Revisit: version 2' }).waitFor();
+    await fitsAndShoot(facilitator, 'revisit-facilitator-v2-start');
     await facilitator.getByRole('button', { name: `Amend ‘${NORM_V1}’` }).click();
     const wording = facilitator.getByLabel('Proposed new wording');
     expect(await wording.inputValue()).toBe(NORM_V1);
@@ -182,7 +195,9 @@ describe('revisit', () => {
     }
     expect(await kim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(kim, 'revisit-participant-360-amendment');
+    await fitsAndShoot(kim, 'revisit-participant-v2-amendment');
     const round = facilitator.locator('.open-proposal');
+    await fitsAndShoot(facilitator, 'revisit-facilitator-v2-round');
     expect(await round.locator('.change__old').textContent()).toBe(NORM_V1);
     await expect.poll(() => round.locator('.voter-count').getAttribute('data-respondent-count')).toBe('2');
     await facilitator.getByRole('button', { name: 'Close the round…' }).click();

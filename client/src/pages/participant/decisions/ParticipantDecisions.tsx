@@ -7,6 +7,7 @@ import { AgreementColumn } from '../../../components/decisions/AgreementColumn';
 import { AwarenessSection } from '../../../components/decisions/AwarenessSection';
 import { participantSecretFor } from '../../../storage';
 import { useDecisionAnnouncements } from '../../../components/decisions/useDecisionAnnouncements';
+import { NoteReactions } from './NoteReactions';
 import { ParticipantDecide } from './ParticipantDecide';
 import { ParticipantVote } from './ParticipantVote';
 import '../../../components/decisions/decisions.css';
@@ -28,6 +29,7 @@ export default function ParticipantDecisions({ board }: { readonly board: BoardS
       {(phase === 'decide' || phase === 'revisit') && <ParticipantDecide board={board} />}
       {phase !== 'vote' && <AgreementColumn board={board} isCompact={phase === 'decide'} />}
       <AwarenessSection board={board} />
+      {(phase === 'vote' || phase === 'decide') && <NoteReactions board={board} />}
       {isLiving && <VersionsPanel board={board} />}
       {board.meta.isClosed && (
         <ExportButtons
