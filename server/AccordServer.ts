@@ -14,6 +14,7 @@ import { type RequestView, viewRequest } from './http/requestView';
 import { securityHeaders } from './http/securityHeaders';
 import { log } from './log';
 import { isOriginAllowed } from './originPolicy';
+import { PER_MESSAGE_DEFLATE } from './perMessageDeflate';
 import { RateLimitRegistry } from './rateLimit';
 import type { RoomManager } from './RoomManager';
 import { serveStatic } from './staticFiles';
@@ -68,7 +69,8 @@ export async function startServer(
   config: ServerConfig,
   store: BoardStore = new SqliteStore(config.dataDir),
 ): Promise<RunningServer> {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
+  // maxPayload bounds a compressed client frame's inflated size too (ws stops inflating past it: 1009).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: PER_MESSAGE_DEFLATE });
   // Everyone behind one address together may cost what as many people as may connect from it.
   const rateLimits = new RateLimitRegistry(Math.max(1, config.maxConnectionsPerAddress));
   let connectionCount = 0;

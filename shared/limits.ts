@@ -148,6 +148,15 @@ export const PINGS_WINDOW_MS = 10_000;
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /**
+ * Frames the server sends that are at least this big are compressed (WebSocket permessage-deflate,
+ * when the client offers it, as every browser does); smaller ones go as they are. A cold join of
+ * a big board is one frame of the whole document, about a third of its size once compressed;
+ * results, private messages and the updates of single moves are a few hundred bytes, which
+ * compression would cost CPU on for every recipient while saving almost nothing.
+ */
+export const DEFLATE_THRESHOLD_BYTES = 16 * 1024;
+
+/**
  * Sync step 1 requests one person (and, multiplied, one address) may send in a burst, and then per
  * minute, across reconnects. Each one makes the server send the missing part of the document (the
  * whole document for an empty state vector), so without a limit a few bytes could ask for

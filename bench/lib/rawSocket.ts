@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { constants, inflateRawSync } from 'node:zlib';
 
 /**
  * The smallest WebSocket client that can stand in for a participant: a TCP socket, the HTTP
  * upgrade, and a frame parser that keeps small messages whole (results, private messages,
  * handshakes) and only counts the bytes of large ones (document updates it never applies). It
- * answers pings and close frames. No extensions are offered, so permessage-deflate is off.
+ * answers pings and close frames. permessage-deflate is offered only when asked (`offerDeflate`,
+ * as a browser does); a compressed message is then inflated whole when small, or only its first
+ * bytes when large (the server compresses each message on its own: no context takeover).
  * `ws` would assemble every 270 KiB update in a fresh buffer for each of hundreds of sockets;
  * on a two-core machine that copying would be the load generator's bottleneck, not the server's.
  */
@@ -13,6 +16,10 @@ import { connect, type Socket } from 'node:net';
 /** Payloads up to this size are delivered whole; larger ones as their first bytes and a length. */
 const WHOLE_PAYLOAD_BYTES = 64 * 1024;
 const PREFIX_BYTES = 8;
+/** Of a large compressed payload, this many bytes are kept: enough to inflate its first bytes. */
+const COMPRESSED_PREFIX_BYTES = 2048;
+/** What RFC 7692 strips from the end of each compressed message. */
+const DEFLATE_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 
 const OPCODE_CONTINUATION = 0x0;
 const OPCODE_CLOSE = 0x8;
@@ -20,8 +27,9 @@ const OPCODE_PING = 0x9;
 const OPCODE_PONG = 0xa;
 
 export interface RawMessage {
-  /** The whole payload, or its first bytes when `length` is larger than WHOLE_PAYLOAD_BYTES. */
+  /** The whole payload, or its first bytes when `length` is larger than WHOLE_PAYLOAD_BYTES (inflated when compressed). */
   readonly data: Buffer;
+  /** Bytes of the payload on the wire (compressed, when it was). */
   readonly length: number;
 }
 
@@ -56,19 +64,27 @@ export class RawWebSocket {
   private isClosed = false;
   private pending: Buffer = Buffer.alloc(0);
   /** The frame being received: its opcode, bytes still to come, and what is kept of it. */
-  private frame: { opcode: number; remaining: number; length: number; kept: Buffer[]; keptBytes: number; keep: number } | null =
-    null;
+  private frame: {
+    opcode: number;
+    isCompressed: boolean;
+    remaining: number;
+    length: number;
+    kept: Buffer[];
+    keptBytes: number;
+    keep: number;
+  } | null = null;
 
   constructor(
     url: string,
     private readonly handlers: RawSocketHandlers,
+    offerDeflate = false,
   ) {
     const { hostname, port, pathname } = new URL(url);
     this.socket = connect({ host: hostname, port: Number(port), noDelay: true });
     this.socket.on('connect', () => {
       const key = randomBytes(16).toString('base64');
       this.socket.write(
-        `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n${offerDeflate ? 'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n' : ''}\r\n`,
       );
     });
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -117,6 +133,7 @@ export class RawWebSocket {
       if (this.frame === null) {
         if (data.length < 2) break;
         const opcode = (data[0] as number) & 0x0f;
+        const isCompressed = ((data[0] as number) & 0x40) !== 0;
         let length = (data[1] as number) & 0x7f;
         let offset = 2;
         if (length === 126) {
@@ -128,8 +145,8 @@ export class RawWebSocket {
           length = Number(data.readBigUInt64BE(2));
           offset = 10;
         }
-        const keep = length <= WHOLE_PAYLOAD_BYTES ? length : PREFIX_BYTES;
-        this.frame = { opcode, remaining: length, length, kept: [], keptBytes: 0, keep };
+        const keep = length <= WHOLE_PAYLOAD_BYTES ? length : isCompressed ? COMPRESSED_PREFIX_BYTES : PREFIX_BYTES;
+        this.frame = { opcode, isCompressed, remaining: length, length, kept: [], keptBytes: 0, keep };
         data = data.subarray(offset);
         if (length > 0) continue;
       }
@@ -144,7 +161,8 @@ export class RawWebSocket {
       data = data.subarray(take);
       if (frame.remaining > 0) break;
       this.frame = null;
-      this.onFrame(frame.opcode, frame.kept.length === 1 ? (frame.kept[0] as Buffer) : Buffer.concat(frame.kept), frame.length);
+      const kept = frame.kept.length === 1 ? (frame.kept[0] as Buffer) : Buffer.concat(frame.kept);
+      this.onFrame(frame.opcode, frame.isCompressed ? inflated(kept, frame.length === kept.length) : kept, frame.length);
     }
     if (data.length > 0) this.pending = Buffer.from(data);
   }
@@ -158,4 +176,9 @@ export class RawWebSocket {
       this.socket.end();
     } else if (opcode !== OPCODE_PONG && opcode !== OPCODE_CONTINUATION) this.handlers.onMessage({ data, length });
   }
+}
+
+/** A compressed payload inflated: whole, or as much as its first bytes give (Z_SYNC_FLUSH: no end is expected). */
+function inflated(payload: Buffer, isWhole: boolean): Buffer {
+  return inflateRawSync(isWhole ? Buffer.concat([payload, DEFLATE_TAIL]) : payload, { finishFlush: constants.Z_SYNC_FLUSH });
 }

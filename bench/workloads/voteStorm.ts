@@ -33,6 +33,8 @@ export async function voteStorm(ctx: BenchContext): Promise<WorkloadRow[]> {
         seed: 30 + i,
         participants: PARTICIPANTS,
         notes: 280,
+        // 4 authors per prompt: a reveal of 2 people's notes would name them (too_few_people).
+        notesPerAuthor: 10,
         prompts: 7,
         themesPerPrompt: 4,
         notesPerTheme: 5,

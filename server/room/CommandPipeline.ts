@@ -5,7 +5,7 @@ import { applyCommand } from '../../shared/domain/applyCommand';
 import { applyDocChangesToBoard } from '../../shared/domain/boardState';
 import type { PrivateChange } from '../../shared/domain/changes';
 import { isDomainError } from '../../shared/domain/errors';
-import { applyPrivateChanges } from '../../shared/domain/privateState';
+import { applyOwnedPrivateChanges, holdsOwned, type OwnedPrivateState, ownPrivateState } from '../../shared/domain/privateState';
 import type { DomainContext, DomainState } from '../../shared/domain/state';
 import type { CommandResult } from '../../shared/protocol';
 import { cryptoRandom, randomId } from '../../shared/random';
@@ -62,6 +62,7 @@ export class CommandPipeline {
   private isCommitting = false;
   private isStopped = false;
   private updatesSinceSnapshot: number;
+  private owned: OwnedPrivateState | null = null;
 
   constructor(
     private readonly host: PipelineHost,
@@ -204,10 +205,22 @@ export class CommandPipeline {
     }
     collectAffected(host.state, outcome.private, affected);
     applyDocChanges(host.doc, outcome.doc, SERVER_ORIGIN);
-    const next = applyPrivateChanges(host.state, outcome.private);
-    host.state = { ...next, board: applyDocChangesToBoard(next.board, outcome.doc) };
+    applyOwnedPrivateChanges(this.ownedPrivateState(), outcome.private);
+    host.state = { ...host.state, board: applyDocChangesToBoard(host.state.board, outcome.doc) };
     privateChanges.push(...outcome.private);
     return { result: { id: envelope.id, ok: true }, isBug: false };
+  }
+
+  /**
+   * The room's private state as this pipeline's own, changed in place (a dot costs the same on any
+   * board); copied once, and again only if something else replaced the room's maps.
+   */
+  private ownedPrivateState(): OwnedPrivateState {
+    if (this.owned === null || !holdsOwned(this.host.state, this.owned)) {
+      this.owned = ownPrivateState(this.host.state);
+      this.host.state = { ...this.host.state, ...this.owned };
+    }
+    return this.owned;
   }
 
   /** True when the log holds updates after the last snapshot. */

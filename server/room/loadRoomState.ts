@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/boardDoc';
+import { BallotBox } from '../../shared/domain/BallotBox';
 import { type BoardState, ballotKey, type DomainState, markKey, postedKey, responseKey } from '../../shared/domain/state';
 import { migrateBoardDoc } from '../../shared/migrations';
 import { log } from '../log';
@@ -49,7 +50,7 @@ export async function loadRoomState(store: BoardStore, boardId: string): Promise
     board,
     drafts: new Map(stored.drafts.map((d) => [d.id, d])),
     posted: new Map(stored.posted.map((p) => [postedKey(p.participantId, p.promptId), p.count])),
-    ballots: new Map(stored.ballots.map((b) => [ballotKey(b.roundId, b.participantId, b.itemId), b.count])),
+    ballots: BallotBox.copyOf(new Map(stored.ballots.map((b) => [ballotKey(b.roundId, b.participantId, b.itemId), b.count]))),
     responses: new Map(
       stored.responses.map((r) => [responseKey(r.proposalId, r.participantId), { response: r.response, reason: r.reason }]),
     ),

@@ -1,6 +1,7 @@
 import type { PrivateMessage } from '../protocol';
 import type { MarkKind } from '../records/Mark';
 import type { ResponseKind } from '../records/Proposal';
+import { BallotBox } from './BallotBox';
 import type { DomainState } from './state';
 
 /** The part of the private slice message that holds state. */
@@ -15,16 +16,13 @@ export function privateSlice(state: DomainState, participantId: string): SliceCo
     .filter((d) => d.authorId === participantId)
     .map(({ authorId: _authorId, ...draft }) => draft);
   const posted: Record<string, number> = {};
-  for (const [key, count] of state.posted) {
-    const [who, promptId] = key.split('/');
-    if (who === participantId && promptId !== undefined) posted[promptId] = count;
-  }
+  const mine = `${participantId}/`;
+  for (const [key, count] of state.posted) if (key.startsWith(mine)) posted[key.slice(mine.length)] = count;
+  // A slice goes out after each dot: read the person's own ballots from the index, not every ballot.
+  const ballots = BallotBox.of(state.ballots);
   const dots: Record<string, Record<string, number>> = {};
-  for (const [key, count] of state.ballots) {
-    const [roundId, who, itemId] = key.split('/');
-    if (who !== participantId || roundId === undefined || itemId === undefined) continue;
-    dots[roundId] ??= {};
-    dots[roundId][itemId] = count;
+  for (const roundId of ballots.roundsOf(participantId)) {
+    dots[roundId] = Object.fromEntries(ballots.dotsOf(roundId, participantId));
   }
   const responses: Record<string, { response: ResponseKind; reason: string | null }> = {};
   for (const [key, answer] of state.responses) {

@@ -1,18 +1,59 @@
 import { assertNever } from '../assertNever';
+import type { Draft } from '../records/Draft';
+import type { ResponseKind } from '../records/Proposal';
+import { BallotBox } from './BallotBox';
 import type { PrivateChange } from './changes';
-import { ballotKey, type DomainState, markKey, postedKey, responseKey } from './state';
+import { type DomainState, markKey, postedKey, responseKey } from './state';
 
 /**
- * Applies private changes to the in-memory private state (the server's copy of every draft, or a
- * browser's copy of its own). Storage applies the same changes to its rows.
+ * Private state that one owner changes in place: the server's copy of a board's private state
+ * (CommandPipeline), or the fresh copy {@link applyPrivateChanges} makes. Changing it in place
+ * costs the same whatever the board holds; copying every map for each command cost O(board).
+ */
+export interface OwnedPrivateState {
+  readonly drafts: Map<string, Draft>;
+  readonly posted: Map<string, number>;
+  readonly ballots: BallotBox;
+  readonly responses: Map<string, { readonly response: ResponseKind; readonly reason: string | null }>;
+  readonly marks: Set<string>;
+}
+
+/** A copy of the private part of `state` that the caller owns (O(private state), once). */
+export function ownPrivateState(state: DomainState): OwnedPrivateState {
+  return {
+    drafts: new Map(state.drafts),
+    posted: new Map(state.posted),
+    ballots: BallotBox.copyOf(state.ballots),
+    responses: new Map(state.responses),
+    marks: new Set(state.marks),
+  };
+}
+
+/** True when `state` holds exactly the maps of `owned` (nobody replaced them since). */
+export function holdsOwned(state: DomainState, owned: OwnedPrivateState): boolean {
+  return (
+    state.drafts === owned.drafts &&
+    state.posted === owned.posted &&
+    state.ballots === owned.ballots &&
+    state.responses === owned.responses &&
+    state.marks === owned.marks
+  );
+}
+
+/**
+ * Applies private changes to a new copy of the private state (a browser's copy of its own, whose
+ * earlier states a prediction may still need). Storage applies the same changes to its rows.
  */
 export function applyPrivateChanges(state: DomainState, changes: readonly PrivateChange[]): DomainState {
   if (changes.length === 0) return state;
-  const drafts = new Map(state.drafts);
-  const posted = new Map(state.posted);
-  const ballots = new Map(state.ballots);
-  const responses = new Map(state.responses);
-  const marks = new Set(state.marks);
+  const owned = ownPrivateState(state);
+  applyOwnedPrivateChanges(owned, changes);
+  return { ...state, ...owned };
+}
+
+/** Applies private changes in place; each costs the same on any board, except the clears of a whole round or seat. */
+export function applyOwnedPrivateChanges(state: OwnedPrivateState, changes: readonly PrivateChange[]): void {
+  const { drafts, posted, ballots, responses, marks } = state;
   for (const change of changes) {
     switch (change.type) {
       case 'putDraft':
@@ -31,14 +72,11 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
         else posted.delete(key);
         break;
       }
-      case 'setBallot': {
-        const key = ballotKey(change.roundId, change.participantId, change.itemId);
-        if (change.count > 0) ballots.set(key, change.count);
-        else ballots.delete(key);
+      case 'setBallot':
+        ballots.set(change.roundId, change.participantId, change.itemId, change.count);
         break;
-      }
       case 'clearBallots':
-        for (const key of [...ballots.keys()]) if (key.startsWith(`${change.roundId}/`)) ballots.delete(key);
+        ballots.clearRound(change.roundId);
         break;
       case 'setResponse':
         responses.set(responseKey(change.proposalId, change.participantId), { response: change.response, reason: change.reason });
@@ -47,8 +85,8 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
         for (const key of [...responses.keys()]) if (key.startsWith(`${change.proposalId}/`)) responses.delete(key);
         break;
       case 'removeSeat':
-        // Keys are `${roundId}/${participantId}/${itemId}` and `${proposalId}/${participantId}` (state.ts).
-        for (const key of [...ballots.keys()]) if (key.split('/')[1] === change.participantId) ballots.delete(key);
+        // Keys are `${proposalId}/${participantId}` and `${targetId}/${participantId}/${kind}` (state.ts).
+        ballots.removeVoter(change.participantId);
         for (const key of [...responses.keys()]) if (key.split('/')[1] === change.participantId) responses.delete(key);
         for (const key of [...marks]) if (key.split('/')[1] === change.participantId) marks.delete(key);
         break;
@@ -65,5 +103,4 @@ export function applyPrivateChanges(state: DomainState, changes: readonly Privat
         assertNever(change, 'private change');
     }
   }
-  return { ...state, drafts, posted, ballots, responses, marks };
 }

@@ -31,7 +31,10 @@ export interface DomainState {
   readonly drafts: ReadonlyMap<string, Draft>;
   /** Notes written per person and prompt; keys from {@link postedKey}. */
   readonly posted: ReadonlyMap<string, number>;
-  /** Dots per person, item and open round; keys from `ballotKey` (votingCommands.ts). Deleted when the round closes. */
+  /**
+   * Dots per person, item and open round; keys from {@link ballotKey}. Deleted when the round closes.
+   * The server's is a `BallotBox`, which keeps an index per person beside them.
+   */
   readonly ballots: ReadonlyMap<string, number>;
   /** Responses per person and open proposal; keys from `responseKey` (consensusCommands.ts). Deleted when the round closes. */
   readonly responses: ReadonlyMap<string, { readonly response: ResponseKind; readonly reason: string | null }>;

@@ -1,5 +1,6 @@
 import type { CommandOf } from '../commands';
 import type { VoteRound } from '../records/VoteRound';
+import { BallotBox } from './BallotBox';
 import type { Changes, DocChange, PrivateChange } from './changes';
 import { type DomainError, refuse } from './errors';
 import { isSmallCount, smallVoteSentence } from './smallCounts';
@@ -20,17 +21,22 @@ export function votableItems(board: BoardState): Set<string> {
   return items;
 }
 
+/** True when `itemId` is one of {@link votableItems}, found without listing them all. */
+export function isVotable(board: BoardState, itemId: string): boolean {
+  const theme = board.themes.get(itemId);
+  if (theme !== undefined && board.prompts.get(theme.promptId)?.kind === 'align') return true;
+  const note = board.notes.get(itemId);
+  return note !== undefined && note.themeId === null && board.prompts.get(note.promptId)?.kind === 'align';
+}
+
 /** The items of a round: its run-off list, or every votable item. */
 export function roundItems(board: BoardState, round: VoteRound): Set<string> {
   return round.itemIds === null ? votableItems(board) : new Set(round.itemIds);
 }
 
-/** My dots in a round, per item. */
-export function myDots(state: DomainState, roundId: string, participantId: string): Map<string, number> {
-  const prefix = `${roundId}/${participantId}/`;
-  const mine = new Map<string, number>();
-  for (const [key, count] of state.ballots) if (key.startsWith(prefix)) mine.set(key.slice(prefix.length), count);
-  return mine;
+/** True when `itemId` is one of {@link roundItems}. */
+export function isRoundItem(board: BoardState, round: VoteRound, itemId: string): boolean {
+  return round.itemIds === null ? isVotable(board, itemId) : round.itemIds.includes(itemId);
 }
 
 /** Participants vote; the facilitator only when they take part and the open round lets them. */
@@ -77,11 +83,16 @@ function checkDot(state: DomainState, actor: Actor, roundId: string, itemId: str
   const round = state.board.voteRounds.get(roundId);
   if (!round) return refuse('not_found', 'That vote does not exist.');
   if (round.status !== 'open') return refuse('conflict', 'This vote is closed.');
-  if (!roundItems(state.board, round).has(itemId)) return refuse('not_found', 'That item is not part of this vote.');
+  if (!isRoundItem(state.board, round, itemId)) return refuse('not_found', 'That item is not part of this vote.');
   const participantId = actor.participantId as string;
-  const mine = myDots(state, roundId, participantId);
-  const used = [...mine.values()].reduce((a, b) => a + b, 0);
-  return { round, participantId, used, onItem: mine.get(itemId) ?? 0 };
+  // The server's ballots are a BallotBox: one person's count, not a scan of every ballot.
+  const ballots = BallotBox.of(state.ballots);
+  return {
+    round,
+    participantId,
+    used: ballots.usedBy(roundId, participantId),
+    onItem: ballots.dotsOf(roundId, participantId).get(itemId) ?? 0,
+  };
 }
 
 /** Places one of my dots on an item, within my budget and the per-item cap. */
