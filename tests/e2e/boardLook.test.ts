@@ -63,6 +63,9 @@ describe('the look of the board', () => {
           await present.setViewportSize({ width: 1280, height: 900 });
           await present.goto(`${e2e.url}/b/${seeded.boardId}/present`);
           await present.locator('.tcard').first().waitFor();
+          // The projector shows the notes of the question in the spotlight (the board keeps it for the dark pass).
+          if (colorScheme === 'light') await firstLane.getByRole('button', { name: /^Spotlight/ }).click();
+          await present.locator('.tnote__text').first().waitFor();
           const phoneContext = await e2e.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
           const phone = await phoneContext.newPage();
           await phone.goto(`${e2e.url}/j/${seeded.joinCode}`);
@@ -79,12 +82,13 @@ describe('the look of the board', () => {
           expect(watched.slice(0, 8)).toEqual(laneColors.slice(0, 8));
 
           // Readable lines at 1280 px, on the board, on phones' laptops and on the projector.
-          for (const text of [
-            firstLane.locator('.gnote__text').first(),
-            phone.locator('.tnote__text').first(),
-            present.locator('.tnote__text').first(),
-          ]) {
-            expect(await charsPerLine(text)).toBeGreaterThanOrEqual(MIN_CHARS_PER_LINE_AT_1280);
+          const texts = {
+            facilitator: firstLane.locator('.gnote__text').first(),
+            participant: phone.locator('.tnote__text').first(),
+            present: present.locator('.tnote__text').first(),
+          };
+          for (const [view, text] of Object.entries(texts)) {
+            expect(await charsPerLine(text), view).toBeGreaterThanOrEqual(MIN_CHARS_PER_LINE_AT_1280);
           }
           // The ⋯ menu is there for the keyboard, hidden for a pointer that is elsewhere.
           const menu = firstLane.locator('.gnote__menu').first();
