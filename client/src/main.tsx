@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { captureFacilitatorLink } from './facilitatorLink';
+import './styles/colors.css';
 import './styles.css';
 
 // Before anything renders: the key must leave the address bar as soon as possible.

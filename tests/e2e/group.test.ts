@@ -176,10 +176,12 @@ describe('group phase', () => {
         .poll(() => promptRegion(room.phone, P).locator('.tcard--ungrouped').textContent())
         .toContain('Childcare pickups at 3');
 
-      // Multi-select (Ctrl-click, Shift-click, a checkbox): dragging one selected note moves all, in one command.
+      // Multi-select (Ctrl-click, Shift-click, a note's ⋯ menu): dragging one selected note moves all, in one command.
       await handle(lane, 'Childcare pickups at 3').click({ modifiers: ['Control'] });
       await handle(lane, 'Slow laptop and VPN drops').click({ modifiers: ['Shift'] });
-      await lane.getByRole('checkbox', { name: 'Select ‘Noise in the open office’' }).check();
+      expect(await lane.getByRole('checkbox').count()).toBe(0);
+      await lane.getByRole('button', { name: 'Actions for ‘Noise in the open office’' }).click();
+      await f.getByRole('menuitem', { name: 'Select' }).click();
       await f.getByText('3 notes selected').waitFor();
       const before = room.commands.length;
       await mouseDrag(f, handle(lane, 'Slow laptop and VPN drops'), themeCard(lane, 'Family care').locator('.gtheme__count'));
@@ -298,20 +300,28 @@ describe('group phase', () => {
       const clusteringMs = Date.now() - started;
       console.log(`keyboard-only clustering of 20 notes (3 themes created, ${tabs} Tabs to the first note): ${clusteringMs} ms`);
 
-      // Multi-select with Space on the checkboxes, then one Move to menu moves both.
+      // Multi-select from each note's ⋯ menu (Tab from the note reaches it), then one menu moves both.
       const tools = themeCard(lane, 'Tools');
       const toolNotes = await tools.locator('.gnote__text').allTextContents();
       await tools.locator('.gnote__handle').first().focus();
-      await f.keyboard.press('Shift+Tab');
-      await f.keyboard.press('Space');
       await f.keyboard.press('Tab');
-      await f.keyboard.press('Tab');
-      await f.keyboard.press('Tab');
-      await f.keyboard.press('Space');
-      await f.getByText('2 notes selected').waitFor();
+      expect(
+        await tools
+          .locator('.gnote__menu')
+          .first()
+          .evaluate((el) => getComputedStyle(el).opacity),
+      ).toBe('1');
+      await f.keyboard.press('Enter');
+      await f.getByRole('menuitem', { name: 'Select' }).waitFor();
+      await f.keyboard.press('Enter');
       await f.keyboard.press('Tab');
       await f.keyboard.press('Tab');
       await f.keyboard.press('Enter');
+      await f.getByRole('menuitem', { name: 'Select' }).waitFor();
+      await f.keyboard.press('Enter');
+      await f.getByText('2 notes selected').waitFor();
+      await f.keyboard.press('Enter');
+      await f.getByRole('menuitem', { name: 'Deselect' }).waitFor();
       await f.getByRole('menuitem', { name: /^‘Care’/ }).waitFor();
       await f.keyboard.press('Home');
       while (!(await f.evaluate(() => document.activeElement?.textContent?.startsWith('‘Care’'))))
@@ -346,7 +356,7 @@ describe('group phase', () => {
       const { facilitator: f } = room;
       const P = room.seeded.promptTexts[1] as string;
       const lane = promptRegion(f, P);
-      const menuOf = (text: string) => lane.getByRole('button', { name: `Move ‘${text}’ to…` });
+      const menuOf = (text: string) => lane.getByRole('button', { name: `Actions for ‘${text}’` });
       const choose = async (item: RegExp | string) => f.getByRole('menuitem', { name: item }).click();
 
       await menuOf('Between 11 and 1').click();
@@ -392,7 +402,9 @@ describe('group phase', () => {
       for (const page of [room.laptop, room.phone])
         await poll(() => watchedThemes(page, P)).toEqual(['Fridays', 'Late mornings']);
 
-      // Multi-select from the toolbar.
+      // Selection mode from the toolbar: a checkbox on every note, then one move for the selection.
+      expect(await lane.getByRole('checkbox').count()).toBe(0);
+      await f.getByRole('button', { name: 'Select', exact: true }).click();
       for (const text of ['Tuesdays and Thursdays', 'Short stand-ups only'])
         await lane.getByRole('checkbox', { name: `Select ‘${text}’` }).check();
       await f.getByRole('button', { name: 'Move selected to…' }).click();

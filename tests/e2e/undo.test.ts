@@ -66,7 +66,7 @@ describe('undo', () => {
       await f.locator('.lane').first().waitFor();
       const P = seeded.promptTexts[1] as string;
       const lane = promptRegion(f, P);
-      const menuOf = (text: string) => lane.getByRole('button', { name: `Move ‘${text}’ to…` });
+      const menuOf = (text: string) => lane.getByRole('button', { name: `Actions for ‘${text}’` });
       const choose = (item: RegExp | string) => f.getByRole('menuitem', { name: item }).click();
       const theme = (name: string): Locator =>
         lane.locator('.gtheme', { has: f.locator('.gtheme__name', { hasText: new RegExp(`^${name}`) }) });
@@ -126,7 +126,7 @@ describe('undo', () => {
       await poll(() => watched(phone, P)).toEqual({ ...before, Fridays: [...before.Fridays, 'Short stand-ups only'] });
       const co = await (await e2e.newContext(LAPTOP)).newPage();
       await co.goto(seeded.facilitatorUrl);
-      await promptRegion(co, P).getByRole('button', { name: 'Move ‘Short stand-ups only’ to…' }).click();
+      await promptRegion(co, P).getByRole('button', { name: 'Actions for ‘Short stand-ups only’' }).click();
       await co.getByRole('menuitem', { name: 'Ungrouped' }).click();
       await poll(() => watched(phone, P)).toEqual(before);
       await poll(async () => (await theme('Fridays').locator('.gnote__text').allTextContents()).length).toBe(2);

@@ -10,7 +10,14 @@ import {
 import type { VoteRound } from '../../shared/records/VoteRound';
 import { workshopState } from './helpers';
 
-const item = (id: string, promptId = 'p1'): BoardItem => ({ id, promptId, theme: null, notes: [], name: id });
+const item = (id: string, promptId = 'p1'): BoardItem => ({
+  id,
+  promptId,
+  theme: null,
+  notes: [],
+  name: id,
+  themePosition: null,
+});
 const [A, B, C, D] = [item('a'), item('b'), item('c'), item('d')] as [BoardItem, BoardItem, BoardItem, BoardItem];
 
 /** A closed round with these tallies, opened at `openedAt`. */

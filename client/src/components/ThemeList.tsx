@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Note } from '../../../shared/records/Note';
 import { TagBadge } from './TagBadge';
+import { themeColorClass } from './themeColor';
 import { type PromptLayout, themeCountLine } from './themeLayout';
 import './themeList.css';
 
@@ -44,10 +45,10 @@ export function ThemeList({ layout, moving, recent, isCompact = false, noteExtra
   const { themes, ungrouped } = layout;
   return (
     <div className={`tlist${isCompact ? ' tlist--compact' : ''}`}>
-      {themes.map(({ theme, notes, needCount }) => (
+      {themes.map(({ theme, notes, needCount }, position) => (
         <section
           key={theme.id}
-          className={`tcard${moving.has(theme.id) ? ' tcard--moving' : ''}`}
+          className={`tcard ${themeColorClass(position)}${moving.has(theme.id) ? ' tcard--moving' : ''}`}
           aria-label={`Theme ‘${theme.name}’`}
           data-theme-name={theme.name}
         >

@@ -1,6 +1,7 @@
 import { countNotes, quoted } from '../../copy';
 import { NoteCard } from '../NoteCard';
 import { TagBadge } from '../TagBadge';
+import { themeColorClass } from '../themeColor';
 import type { BoardItem } from './decisionSelectors';
 
 /** An item's words: a theme's name with its notes folded away, or an ungrouped note with its tag. */
@@ -25,7 +26,7 @@ export function ItemSummary({
     );
   }
   return (
-    <div className="item-summary">
+    <div className={`item-summary ${themeColorClass(item.themePosition ?? 0)}`}>
       {isNameShown && <p className="item-summary__name">{item.name}</p>}
       {item.notes.length > 0 ? (
         <details className="item-summary__notes" open={isOpen}>

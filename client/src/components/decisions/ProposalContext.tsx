@@ -1,5 +1,6 @@
 import type { BoardState } from '../../../../shared/domain/state';
 import type { Proposal } from '../../../../shared/records/Proposal';
+import { themeColorClass, themePosition } from '../themeColor';
 import { ChangeSummary } from './ChangeSummary';
 
 /** Which question (and theme) a statement answers, and what it changes: a statement read alone can lose its meaning. */
@@ -10,7 +11,12 @@ export function ProposalContext({ board, proposal }: { readonly board: BoardStat
     <>
       <p className="proposal__context">
         {prompt && <span>About “{prompt.text}”</span>}
-        {theme && <span> · Theme: {theme.name}</span>}
+        {theme && (
+          <span>
+            {' · '}
+            <span className={`theme-chip ${themeColorClass(themePosition(board, theme))}`}>Theme: {theme.name}</span>
+          </span>
+        )}
       </p>
       <ChangeSummary board={board} proposal={proposal} />
     </>

@@ -1,6 +1,7 @@
 import type { VoteRound } from '../../../../shared/records/VoteRound';
 import { DotControls } from './DotControls';
 import type { PromptItems } from './decisionSelectors';
+import { themeColorClass } from '../themeColor';
 import { ItemSummary } from './ItemSummary';
 
 export interface VoteItemListProps {
@@ -27,7 +28,10 @@ export function VoteItemList({ groups, round, myDots, idPrefix = 'vote' }: VoteI
             </h3>
             <ul className="vote-items">
               {items.map((item) => (
-                <li key={item.id} className={`vote-item${(myDots[item.id] ?? 0) > 0 ? ' vote-item--chosen' : ''}`}>
+                <li
+                  key={item.id}
+                  className={`vote-item${(myDots[item.id] ?? 0) > 0 ? ' vote-item--chosen' : ''}${item.themePosition === null ? '' : ` vote-item--theme ${themeColorClass(item.themePosition)}`}`}
+                >
                   <ItemSummary item={item} />
                   {round && (
                     <DotControls round={round} itemId={item.id} itemName={item.name} mine={myDots[item.id] ?? 0} left={left} />

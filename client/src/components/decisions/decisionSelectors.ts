@@ -19,6 +19,8 @@ export interface BoardItem {
   readonly notes: readonly Note[];
   /** The theme's name or the note's text. */
   readonly name: string;
+  /** The theme's place among its question's themes (it picks the theme's colour); null for a note. */
+  readonly themePosition: number | null;
 }
 
 /** One prompt with its items in board order: themes first, then notes in no theme. */
@@ -51,12 +53,12 @@ export function itemsByPrompt(board: BoardState, kind: PromptKind, only: Readonl
   for (const prompt of sortedPrompts(board)) {
     if (prompt.kind !== kind) continue;
     const items: BoardItem[] = [];
-    for (const theme of (themesByPrompt.get(prompt.id) ?? []).sort(compareByOrder)) {
+    for (const [position, theme] of (themesByPrompt.get(prompt.id) ?? []).sort(compareByOrder).entries()) {
       const notes = (notesByTheme.get(theme.id) ?? []).sort(compareByOrder);
-      items.push({ id: theme.id, promptId: prompt.id, theme, notes, name: theme.name });
+      items.push({ id: theme.id, promptId: prompt.id, theme, notes, name: theme.name, themePosition: position });
     }
     for (const note of (ungrouped.get(prompt.id) ?? []).sort(compareByOrder)) {
-      items.push({ id: note.id, promptId: prompt.id, theme: null, notes: [note], name: note.text });
+      items.push({ id: note.id, promptId: prompt.id, theme: null, notes: [note], name: note.text, themePosition: null });
     }
     const kept = only === null ? items : items.filter((item) => only.has(item.id));
     if (kept.length > 0 || only === null) result.push({ prompt, items: kept });

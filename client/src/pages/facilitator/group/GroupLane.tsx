@@ -92,8 +92,8 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
           {prompt.isRevealed ? (
             <>
               <div className="lane__themes">
-                {layout.themes.map((group) => (
-                  <ThemeCard key={group.theme.id} group={group} />
+                {layout.themes.map((group, position) => (
+                  <ThemeCard key={group.theme.id} group={group} position={position} />
                 ))}
                 <NewThemeTarget layout={layout} />
               </div>

@@ -78,7 +78,7 @@ export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: 
 
 /**
  * One note on the group board: dragged by its card (pointer or Space), a target for other notes,
- * a checkbox for multi-select and a Move to… menu. Ctrl/Cmd/Shift-click also selects.
+ * and a "⋯" menu (select, move to…); in selection mode a checkbox too. Ctrl/Cmd/Shift-click also selects.
  */
 export const GroupNote = memo(GroupNoteCard, sameNote);
 
@@ -151,24 +151,41 @@ function NoteShell({
   );
 }
 
+/** The "⋯" menu of a note: select it (or take it out of the selection), then where it (or the selection) can go. */
+function noteActionEntries(host: GroupHost, noteId: string, promptId: string): MenuEntry[] {
+  const layout = host.layoutOf(promptId);
+  if (!layout) return [];
+  const { selected } = useGroupUi.getState();
+  const isSelected = selected.has(noteId);
+  const carried = carriedNotes(layout, noteId, selected);
+  return [
+    { label: isSelected ? 'Deselect' : 'Select', onSelect: () => toggleSelected(noteId, promptId) },
+    { type: 'separator' },
+    { type: 'heading', label: carried.length > 1 ? `Move ${countNotes(carried.length)} to` : 'Move to' },
+    ...moveMenuEntries(host, layout, carried),
+  ];
+}
+
 function GroupNoteCard({ note }: GroupNoteProps) {
   const host = useGroupHost();
   const isSelected = useGroupUi((s) => s.selected.has(note.id));
+  const isSelecting = useGroupUi((s) => s.isSelecting);
   const excerpt = noteExcerpt(note.text);
   const { id, promptId, text, tag } = note;
 
   const check = useMemo(
-    () => (
-      <label className="gnote__check">
-        <input
-          type="checkbox"
-          checked={isSelected}
-          aria-label={`Select ${excerpt}`}
-          onChange={() => toggleSelected(id, promptId)}
-        />
-      </label>
-    ),
-    [isSelected, excerpt, id, promptId],
+    () =>
+      isSelecting && (
+        <label className="gnote__check">
+          <input
+            type="checkbox"
+            checked={isSelected}
+            aria-label={`Select ${excerpt}`}
+            onChange={() => toggleSelected(id, promptId)}
+          />
+        </label>
+      ),
+    [isSelecting, isSelected, excerpt, id, promptId],
   );
   const content = useMemo(
     () => (
@@ -186,14 +203,12 @@ function GroupNoteCard({ note }: GroupNoteProps) {
   const menu = useMemo(
     () => (
       <MenuButton
-        className="button button--small gnote__menu"
-        menuLabel={`Move ${excerpt} to`}
-        entries={() => {
-          const layout = host.layoutOf(promptId);
-          return layout ? moveMenuEntries(host, layout, carriedNotes(layout, id, useGroupUi.getState().selected)) : [];
-        }}
+        className="gnote__menu"
+        label={`Actions for ${excerpt}`}
+        menuLabel={`Actions for ${excerpt}`}
+        entries={() => noteActionEntries(host, id, promptId)}
       >
-        Move<span className="visually-hidden"> {excerpt}</span> to…
+        <span aria-hidden="true">⋯</span>
       </MenuButton>
     ),
     [excerpt, host, id, promptId],

@@ -5,7 +5,7 @@ import { updateSettings } from '../../../sync/commands';
 import { carriedNotes } from './dragModel';
 import { moveMenuEntries } from './GroupNote';
 import { useGroupHost } from './groupActions';
-import { clearSelection, setNeedsOnly, useGroupUi } from './groupUiStore';
+import { clearSelection, setNeedsOnly, setSelecting, useGroupUi } from './groupUiStore';
 import { UndoButton } from './UndoButton';
 
 /** Above the lanes: the needs-only filter, what is selected and where to send it, and how grouping works. */
@@ -13,6 +13,7 @@ export function GroupToolbar() {
   const host = useGroupHost();
   const isOpenToAll = useBoardStore((s) => s.board?.meta.settings.participantsGroup === true);
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
+  const isSelecting = useGroupUi((s) => s.isSelecting);
   const selectedCount = useGroupUi((s) => s.selected.size);
   const selectedPromptId = useGroupUi((s) => s.selectedPromptId);
 
@@ -33,6 +34,14 @@ export function GroupToolbar() {
         onClick={() => setNeedsOnly(!isNeedsOnly)}
       >
         Needs only
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        aria-pressed={isSelecting}
+        onClick={() => setSelecting(!isSelecting)}
+      >
+        Select
       </button>
       <UndoButton />
       <button
@@ -59,7 +68,7 @@ export function GroupToolbar() {
             </button>
           </>
         ) : (
-          <span className="gtoolbar__hint">Ctrl-click or tick notes to move several at once.</span>
+          <span className="gtoolbar__hint">Press Select, Ctrl-click or use a note’s ⋯ menu to move several at once.</span>
         )}
       </div>
       <details className="gtoolbar__help">
@@ -76,7 +85,7 @@ export function GroupToolbar() {
             Keyboard: focus a note, press Space, use the arrow keys (Left and Right jump between themes), press Space to drop.
             Escape cancels.
           </li>
-          <li>Or use the “Move to…” button on each note and the “Merge into…” button on each theme.</li>
+          <li>Or use the ⋯ menu on each note (it shows on hover and on focus) and the “Merge into…” button on each theme.</li>
           <li>Undo (Ctrl+Z, or Cmd+Z on a Mac) takes back your last move, new theme, merge or theme delete.</li>
         </ul>
       </details>

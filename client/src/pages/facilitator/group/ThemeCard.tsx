@@ -13,6 +13,7 @@ import {
 import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
 import type { Theme } from '../../../../../shared/records/Theme';
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
+import { themeColorClass } from '../../../components/themeColor';
 import { type PromptLayout, type ThemeGroup, themeCountLine } from '../../../components/themeLayout';
 import { countNotes } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
@@ -25,6 +26,8 @@ import { useGroupUi } from './groupUiStore';
 
 export interface ThemeCardProps {
   readonly group: ThemeGroup;
+  /** Its place in its question: picks its colour. */
+  readonly position: number;
 }
 
 function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): MenuEntry[] {
@@ -51,6 +54,8 @@ interface ThemeShellProps {
   readonly theme: Theme;
   /** The grip's name: the theme and its counts. */
   readonly label: string;
+  /** Its colour class (themeColorClass). */
+  readonly colorClass: string;
   readonly head: ReactNode;
   readonly children: ReactNode;
 }
@@ -60,7 +65,7 @@ interface ThemeShellProps {
  * its grip). dnd-kit re-renders it whenever the target under the pointer changes: it takes the
  * header and the notes as ready-made elements that React does not render again.
  */
-function ThemeShell({ theme, label, head, children }: ThemeShellProps) {
+function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProps) {
   const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId };
   const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId };
   const drag = useDraggable({ id: dragId(item), data: item });
@@ -81,7 +86,7 @@ function ThemeShell({ theme, label, head, children }: ThemeShellProps) {
         drop.setNodeRef(node);
         drag.setNodeRef(node);
       }}
-      className={`gtheme${drop.isOver ? (activeKind === 'theme' ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
+      className={`gtheme ${colorClass}${drop.isOver ? (activeKind === 'theme' ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
       aria-label={`Theme ‘${theme.name}’`}
     >
       <div className="gtheme__head" {...pointerStart}>
@@ -105,7 +110,7 @@ function ThemeShell({ theme, label, head, children }: ThemeShellProps) {
 }
 
 /** A theme: its name (renamed in place), counts, menus, and its notes; a target for notes and for other themes. */
-export const ThemeCard = memo(function ThemeCard({ group }: ThemeCardProps) {
+export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardProps) {
   const { theme, notes, needCount } = group;
   const host = useGroupHost();
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
@@ -170,6 +175,7 @@ export const ThemeCard = memo(function ThemeCard({ group }: ThemeCardProps) {
   return (
     <ThemeShell
       theme={theme}
+      colorClass={themeColorClass(position)}
       label={`Theme ‘${theme.name}’, ${themeCountLine(notes.length, needCount)}`}
       head={
         <>

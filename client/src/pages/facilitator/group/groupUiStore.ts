@@ -6,6 +6,8 @@ interface GroupUi {
   readonly selected: ReadonlySet<string>;
   readonly selectedPromptId: string | null;
   readonly isNeedsOnly: boolean;
+  /** Selection mode: every note shows a checkbox. */
+  readonly isSelecting: boolean;
   readonly folded: ReadonlySet<string>;
   /** While a pointer drags over a note in a theme: drop after it (lower half) rather than before. */
   readonly isDropAfter: boolean;
@@ -19,6 +21,7 @@ export const useGroupUi = create<GroupUi>(() => ({
   selected: NONE,
   selectedPromptId: null,
   isNeedsOnly: false,
+  isSelecting: false,
   folded: NONE,
   isDropAfter: false,
   carried: NONE,
@@ -36,6 +39,11 @@ export function toggleSelected(noteId: string, promptId: string): void {
 
 export function clearSelection(): void {
   if (useGroupUi.getState().selected.size > 0) useGroupUi.setState({ selected: NONE, selectedPromptId: null });
+}
+
+/** Leaving selection mode keeps the selection: Ctrl-click and the "⋯" menu select too. */
+export function setSelecting(isSelecting: boolean): void {
+  useGroupUi.setState({ isSelecting });
 }
 
 export function setNeedsOnly(isNeedsOnly: boolean): void {
