@@ -41,8 +41,11 @@ export type UpgradeRoute =
   /** Complete the handshake and close with this code (45xx: the client retries). */
   | { readonly type: 'close'; readonly code: number; readonly reason: string };
 
+/** What became of a silent owner's lease (ClusterNode.watchLease). */
+type LeaseWatch = 'ended' | 'renewed' | 'timeout';
+
 /** The live nodes' ids, for the owner check. */
-export type LiveNodes = () => Promise<readonly { readonly nodeId: string }[]>;
+export type LiveNodes = () => Promise<readonly { readonly nodeId: string; readonly expiresAt: number }[]>;
 
 /**
  * One node of a cluster (several Accord processes on one PostgreSQL database): routes each upgrade
@@ -54,7 +57,7 @@ export class ClusterNode {
   readonly counter: AddressCounter;
   private readonly ownerCheck: NodeJS.Timeout;
   private isCheckingOwners = false;
-  private readonly leaseWatches = new Map<string, Promise<void>>();
+  private readonly leaseWatches = new Map<string, Promise<LeaseWatch>>();
 
   constructor(
     readonly config: ClusterConfig,
@@ -161,48 +164,57 @@ export class ClusterNode {
       return { type: 'close', code: CLOSE_CODES.BOARD_MOVED, reason: 'Board moved' };
     }
     // An owner that does not answer (dead, or paused) is waited out rather than refused: once its
-    // lease has ended the board is anybody's, and this node claims it for the waiting client.
+    // lease has ended the board is anybody's, and this node claims it for the waiting client. One
+    // that renews its lease meanwhile is alive, only slow to answer: it is asked again.
     const deadline = performance.now() + UNANSWERED_OWNER_WAIT_MS;
     for (;;) {
       const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
       const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
       if ((await this.pipes.pipe(req, socket, head, target, hopHeaders)) !== 'unanswered') return { type: 'piped' };
       if (socket.destroyed) break;
-      await this.untilLeaseEnds(owner.nodeId, deadline - performance.now());
-      if (socket.destroyed || rooms.draining) break;
-      const silent = owner.nodeId;
+      // Dead or paused, its lease runs out; alive but busy (loading boards), it renews it: try again.
+      const lease = await this.watchLease(owner.nodeId, deadline - performance.now());
+      if (socket.destroyed || rooms.draining || lease === 'timeout') break;
       try {
         owner = await this.ownership.remoteOwner(boardId);
       } catch {
         break;
       }
       if (owner === null) return local;
-      // Still the silent owner after the whole wait, or too little time left for another try.
-      if (owner.nodeId === silent || performance.now() + PIPE_ANSWER_TIMEOUT_MS > deadline) break;
+      if (performance.now() + PIPE_ANSWER_TIMEOUT_MS > deadline) break;
     }
     return { type: 'refuse', status: 502, message: 'Bad Gateway' };
   }
 
   /**
-   * Resolves once `nodeId` holds no live lease, or after `maxMs`. One watch per node, shared by
-   * every connection waiting for it: one query per OWNER_DEATH_POLL_MS, however many clients wait.
+   * Watches `nodeId`'s lease after it left an upgrade unanswered: `ended` once it has run out (the
+   * node is dead or paused), `renewed` once it was renewed (the node is alive, only slow), `timeout`
+   * after `maxMs`. One watch per node, shared by every connection waiting for it: one query per
+   * OWNER_DEATH_POLL_MS, however many clients wait.
    */
-  private untilLeaseEnds(nodeId: string, maxMs: number): Promise<void> {
+  private watchLease(nodeId: string, maxMs: number): Promise<LeaseWatch> {
     let watch = this.leaseWatches.get(nodeId);
     if (!watch) {
-      watch = (async () => {
+      watch = (async (): Promise<LeaseWatch> => {
         const until = performance.now() + UNANSWERED_OWNER_WAIT_MS;
+        let firstExpiry: number | null = null;
         while (performance.now() < until) {
           const live = await this.liveNodes().catch(() => null);
-          if (live !== null && !live.some((n) => n.nodeId === nodeId)) return;
+          if (live !== null) {
+            const lease = live.find((n) => n.nodeId === nodeId);
+            if (!lease) return 'ended';
+            firstExpiry ??= lease.expiresAt;
+            if (lease.expiresAt > firstExpiry) return 'renewed';
+          }
           await new Promise((resolve) => setTimeout(resolve, OWNER_DEATH_POLL_MS));
         }
+        return 'timeout';
       })().finally(() => this.leaseWatches.delete(nodeId));
       this.leaseWatches.set(nodeId, watch);
     }
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, maxMs));
+    const timeout = new Promise<LeaseWatch>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, maxMs));
     });
     return Promise.race([watch, timeout]).finally(() => clearTimeout(timer));
   }

@@ -261,12 +261,23 @@ export class NodeLease implements OwnershipFence {
     return row ? { nodeId: row.node_id, internalUrl: row.internal_url, epoch: row.epoch } : null;
   }
 
-  /** Nodes whose lease is alive, by node id. */
-  async liveNodes(): Promise<{ nodeId: string; internalUrl: string; generation: number }[]> {
-    const { rows } = await this.routePool.query<{ node_id: string; internal_url: string; generation: number }>(
-      'SELECT node_id, internal_url, generation FROM nodes WHERE expires_at > now() ORDER BY node_id',
+  /** Nodes whose lease is alive, by node id, with when each lease runs out (ms since the epoch, the database's clock). */
+  async liveNodes(): Promise<{ nodeId: string; internalUrl: string; generation: number; expiresAt: number }[]> {
+    const { rows } = await this.routePool.query<{
+      node_id: string;
+      internal_url: string;
+      generation: number;
+      expires_ms: string;
+    }>(
+      `SELECT node_id, internal_url, generation, (extract(epoch FROM expires_at) * 1000)::bigint AS expires_ms
+       FROM nodes WHERE expires_at > now() ORDER BY node_id`,
     );
-    return rows.map((r) => ({ nodeId: r.node_id, internalUrl: r.internal_url, generation: r.generation }));
+    return rows.map((r) => ({
+      nodeId: r.node_id,
+      internalUrl: r.internal_url,
+      generation: r.generation,
+      expiresAt: Number(r.expires_ms),
+    }));
   }
 
   /**

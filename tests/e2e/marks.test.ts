@@ -64,16 +64,16 @@ describe('marks, reactions and grouping by participants in Chromium', () => {
       const note = (page: Page, text: string) => promptRegion(page, prompt).locator('.tnote', { hasText: text });
 
       // A reaction: pressed on the phone, a count on the laptop, nothing pressed there.
-      const agree = (page: Page) => note(page, 'Too many meetings').getByRole('button', { name: /^Agree/ });
+      const agree = (page: Page) => note(page, 'Too many meetings').getByRole('button', { name: /^Plus one/ });
       await agree(phone).click();
       await poll(() => agree(phone).getAttribute('aria-pressed')).toBe('true');
-      await poll(() => agree(laptop).getAttribute('aria-label')).toBe('Agree, 1 person');
+      await poll(() => agree(laptop).getAttribute('aria-label')).toBe('Plus one, 1 person');
       expect(await agree(laptop).getAttribute('aria-pressed')).toBe('false');
       await agree(laptop).click();
-      await poll(() => agree(phone).getAttribute('aria-label')).toBe('Agree, 2 people');
+      await poll(() => agree(phone).getAttribute('aria-label')).toBe('Plus one, 2 people');
       // Taken back on the phone.
       await agree(phone).click();
-      await poll(() => agree(laptop).getAttribute('aria-label')).toBe('Agree, 1 person');
+      await poll(() => agree(laptop).getAttribute('aria-label')).toBe('Plus one, 1 person');
 
       // Grouping: no menu until the facilitator opens it.
       const moveButton = (page: Page, text: string) => note(page, text).getByRole('button', { name: /^Move to/ });

@@ -59,7 +59,7 @@ async function unfold(page: Page) {
 const agree = (page: Page, text: string) =>
   section(page)
     .locator('.note', { hasText: text })
-    .getByRole('button', { name: /^Agree/ });
+    .getByRole('button', { name: /^Plus one/ });
 
 /** Reacts on the phone; the laptop sees the count, not pressed, and no byte it received names the phone. */
 async function reactAndCheck(phone: Page, laptop: Page, laptopFrames: string[], text: string, expected: string) {
@@ -105,7 +105,7 @@ it(
       const reactions = await section(page).boundingBox();
       expect(lastDot && reactions && reactions.y > lastDot.y + lastDot.height).toBe(true);
     }
-    await reactAndCheck(phone, laptop, laptopFrames, 'Too many meetings', 'Agree, 1 person');
+    await reactAndCheck(phone, laptop, laptopFrames, 'Too many meetings', 'Plus one, 1 person');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const violations = await auditA11y(phone);
     expect(violations, JSON.stringify(violations)).toEqual([]);
@@ -120,8 +120,8 @@ it(
       await poll(() => page.locator('.vote').count()).toBe(0);
       await unfold(page);
     }
-    await poll(() => agree(laptop, 'Too many meetings').getAttribute('aria-label')).toBe('Agree, 1 person');
-    await reactAndCheck(phone, laptop, laptopFrames, 'Core hours', 'Agree, 1 person');
+    await poll(() => agree(laptop, 'Too many meetings').getAttribute('aria-label')).toBe('Plus one, 1 person');
+    await reactAndCheck(phone, laptop, laptopFrames, 'Core hours', 'Plus one, 1 person');
     expect(await auditA11y(laptop)).toEqual([]);
     await shootAtWidths(laptop, 'reactions-decide-participant');
   },

@@ -2,7 +2,7 @@ import type { MarkCounts, Reaction } from '../../../../shared/records/Mark';
 
 /** How each reaction shows: its emoji (decoration) and its name (what screen readers say). */
 export const REACTION_FACES: Readonly<Record<Reaction, { readonly emoji: string; readonly name: string }>> = {
-  plusOne: { emoji: '👍', name: 'Agree' },
+  plusOne: { emoji: '👍', name: 'Plus one' },
   heart: { emoji: '❤️', name: 'Love it' },
   idea: { emoji: '💡', name: 'Good idea' },
   question: { emoji: '❓', name: 'Question' },
@@ -17,7 +17,7 @@ export function doneLine(count: number, what: 'writing' | 'voting'): string {
   return `${count === 1 ? '1 person is' : `${count} people are`} done ${what}`;
 }
 
-/** "2 agree, 1 question": a note's reactions in words, or '' when it has none. */
+/** "Plus one: 2, Question: 1": a note's reactions in words, or '' when it has none. */
 export function reactionsLine(counts: MarkCounts | undefined): string {
   return (Object.keys(REACTION_FACES) as Reaction[])
     .filter((r) => (counts?.[r] ?? 0) > 0)
