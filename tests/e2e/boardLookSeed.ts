@@ -1,10 +1,8 @@
-import WebSocket from 'ws';
-import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { readBoard } from '../../shared/boardDoc';
 import { sortedPrompts } from '../../shared/domain/state';
 import { compareByOrder } from '../../shared/fractionalIndex';
-import { randomId, randomToken } from '../../shared/random';
-import { type SeededBoard, type SeedNote, SIXTY_NOTES, seedGroupBoard } from './groupSeed';
+import { randomId } from '../../shared/random';
+import { facilitatorConnection, type SeededBoard, type SeedNote, SIXTY_NOTES, seedGroupBoard } from './groupSeed';
 
 /** Notes per question for each seeded question: small boards fill fewer questions. */
 const NOTES_PER_PROMPT_MIN = 10;
@@ -48,13 +46,7 @@ export async function seedThemedBoard(baseUrl: string, total: number): Promise<S
   const notes = lookNotes(total);
   const writers = Math.max(6, Math.ceil(Math.max(...notes.map((n) => n.length)) / 15));
   const seeded = await seedGroupBoard(baseUrl, notes, writers);
-  const facilitator = new BoardConnection({
-    serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
-    boardId: seeded.boardId,
-    participantSecret: randomToken(16),
-    facilitatorKey: new URL(seeded.facilitatorUrl).hash.replace('#key=', ''),
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
+  const facilitator = facilitatorConnection(baseUrl, seeded);
   try {
     await until(() => facilitator.isSynced && facilitator.status === 'online', 'the facilitator connection');
     const board = readBoard(facilitator.doc);

@@ -170,13 +170,7 @@ export async function seedGroupBoard(
  * facilitator key), failing on the first refusal: for moving a seeded board on without clicking.
  */
 export async function asFacilitator(baseUrl: string, seeded: SeededBoard, commands: readonly Command[]): Promise<void> {
-  const connection = new BoardConnection({
-    serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
-    boardId: seeded.boardId,
-    participantSecret: randomToken(16),
-    facilitatorKey: new URL(seeded.facilitatorUrl).hash.replace('#key=', ''),
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
+  const connection = facilitatorConnection(baseUrl, seeded);
   try {
     await waitFor(() => connection.isSynced && connection.status === 'online', 'the facilitator connection');
     for (const command of commands) {
@@ -186,4 +180,15 @@ export async function asFacilitator(baseUrl: string, seeded: SeededBoard, comman
   } finally {
     connection.destroy();
   }
+}
+
+/** A Node connection to a seeded board with its facilitator key (from the facilitator link). */
+export function facilitatorConnection(baseUrl: string, seeded: SeededBoard): BoardConnection {
+  return new BoardConnection({
+    serverUrl: `${baseUrl.replace('http', 'ws')}/ws`,
+    boardId: seeded.boardId,
+    participantSecret: randomToken(16),
+    facilitatorKey: new URL(seeded.facilitatorUrl).hash.replace('#key=', ''),
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
 }
