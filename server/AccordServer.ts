@@ -122,8 +122,9 @@ export async function startServer(
     }
     if (!match) return refuseUpgrade(socket, 404, 'Not Found');
     const boardId = match[1] as string;
+    const receivedAt = performance.now();
     node.ready
-      .then((ready) => routeUpgrade(ready, req, socket, head, boardId, view))
+      .then((ready) => routeUpgrade(ready, req, socket, head, boardId, view, receivedAt))
       .catch((error: Error) => {
         log('error', 'ws.upgrade_failed', { boardId, message: error.message });
         socket.destroy();
@@ -146,12 +147,14 @@ export async function startServer(
     head: Buffer,
     boardId: string,
     view: RequestView,
+    receivedAt: number,
   ) {
     const address = view.address;
     const ownHosts = [view.host, publicHost];
     const route: UpgradeRoute = ready.cluster
       ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins, ownHosts)
       : { type: 'local', clientAddress: address, isHopped: false };
+    if (ready.cluster) log('debug', 'ws.routed', { boardId, route: route.type, ms: Math.round(performance.now() - receivedAt) });
     if (route.type === 'refuse') return refuseUpgrade(socket, route.status, route.message);
     if (route.type === 'close') {
       return wss.handleUpgrade(req, socket, head, (ws) => {

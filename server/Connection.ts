@@ -71,6 +71,9 @@ export class Connection implements RoomMember {
   private readonly pings = new PingAnswer((frame) => this.send(frame));
   private isClosed = false;
 
+  /** When the WebSocket opened here (the log's ws.joined says how long its AUTH took to come). */
+  private readonly openedAt: number;
+
   constructor(
     private readonly ws: WebSocket,
     private readonly boardId: string,
@@ -80,6 +83,7 @@ export class Connection implements RoomMember {
     private readonly rateLimits: ConnectionRateLimits,
     private readonly onClosed: () => void,
   ) {
+    this.openedAt = performance.now();
     this.authTimer = setTimeout(() => this.close(CLOSE_CODES.UNAUTHORIZED, 'No AUTH in time'), AUTH_TIMEOUT_MS);
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.onSocketClose());
@@ -330,7 +334,12 @@ export class Connection implements RoomMember {
       this.room = room;
       this.rooms.touch(room.id);
       room.join(this);
-      log('info', 'ws.joined', { boardId: this.boardId, role: actor.role, afterAuthMs: Math.round(performance.now() - authAt) });
+      log('info', 'ws.joined', {
+        boardId: this.boardId,
+        role: actor.role,
+        authAfterOpenMs: Math.round(authAt - this.openedAt),
+        afterAuthMs: Math.round(performance.now() - authAt),
+      });
       const pending = this.pending.splice(0);
       for (const frame of pending) if (this.room) this.handleFrame(this.room, frame);
     } catch (error) {

@@ -188,12 +188,20 @@ export class RoomManager {
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), DRAIN_ROOM_TIMEOUT_MS);
     });
+    const startedAt = performance.now();
     const outcome = await Promise.race([room.drain(), timeout]);
     clearTimeout(timer);
     if (outcome === 'timeout') log('warn', 'room.drain_timeout', { boardId: room.id });
+    const drainedAt = performance.now();
     if (this.ownership.isHeld(room.id)) {
       await this.ownership.handOver(room.id).then(
-        (successor) => log('info', 'board.handed_over', { boardId: room.id, to: successor }),
+        (successor) =>
+          log('info', 'board.handed_over', {
+            boardId: room.id,
+            to: successor,
+            drainMs: Math.round(drainedAt - startedAt),
+            handOverMs: Math.round(performance.now() - drainedAt),
+          }),
         (error: Error) => log('warn', 'board.release_failed', { boardId: room.id, message: error.message }),
       );
     }

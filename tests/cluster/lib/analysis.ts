@@ -190,8 +190,23 @@ export function boardStory(log: ClientLog, cluster: Cluster, watch: OwnerWatch, 
     const results = log.results.filter((r) => r.connId === connection.id && r.at >= since);
     const ok = results.filter((r) => r.ok);
     lines.push(
-      `  ${connection.socketKey} #${connection.id} ${route.entry}→${route.producer}: created ${t(connection.createdAt)}, accepted ${t(connection.entry?.acceptedAt ?? null)}, open ${t(connection.openedAt)}, closed ${t(connection.closedAt)} (${connection.closeCode ?? '-'}${connection.error ? `, ${connection.error}` : ''}); ${ok.length} ok from ${t(ok[0]?.at ?? null)}, ${results.length - ok.length} refused`,
+      `  ${connection.socketKey} #${connection.id} ${route.entry}→${route.producer}: created ${t(connection.createdAt)}, accepted ${t(connection.entry?.acceptedAt ?? null)}, open ${t(connection.openedAt)}, closed ${t(connection.closedAt)} (${connection.closeCode ?? '-'}${connection.error ? `, ${connection.error}` : ''}); ${ok.length} ok from ${t(ok[0]?.at ?? null)}, ${results.length - ok.length} refused${pipes(cluster, connection.entry?.wsKey ?? null, t)}`,
     );
   }
   return lines.join('\n');
+}
+
+/** The pipes a connection's entry node opened to owners, as their taps saw them. */
+function pipes(cluster: Cluster, wsKey: string | null, t: (at: number | null) => string): string {
+  if (!wsKey) return '';
+  const seen: string[] = [];
+  for (const [nodeId, tap] of cluster.taps) {
+    for (const c of tap.connections) {
+      if (c.wsKey !== wsKey) continue;
+      seen.push(
+        `${nodeId} at ${t(c.acceptedAt)} (request ${t(c.requestAt)}, connected ${t(c.connectedAt)} from :${c.upstreamPort})${c.isAnswered ? ' answered' : ' unanswered'}, closed ${t(c.closedAt)}`,
+      );
+    }
+  }
+  return seen.length > 0 ? `; piped: ${seen.join('; ')}` : '';
 }

@@ -1,4 +1,4 @@
-import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { ClientRequest } from 'node:http';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { decodeJsonBody, MESSAGE_COMMAND, MESSAGE_PRIVATE, MESSAGE_RESULT } from '../../../shared/protocol';
@@ -16,7 +16,7 @@ export interface ConnectionRecord {
   closedAt: number | null;
   closeCode: number | null;
   /** The balancer's record of this TCP connection (which node took it, its WebSocket key). */
-  entry: ProxiedConnection | undefined;
+  readonly entry: ProxiedConnection | undefined;
   /** Why the handshake failed (e.g. "Unexpected server response: 502"), when it did. */
   error: string | null;
 }
@@ -66,7 +66,13 @@ export class ClientLog {
     class RecordedWebSocket extends WebSocket {
       readonly record: ConnectionRecord;
       constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { perMessageDeflate: false });
+        // A zero mask: ws then skips drawing random bytes and XOR-ing every frame. Masking guards a
+        // browser's traffic against cache poisoning by proxies; here it only cost the clients' thread.
+        super(url, protocols, { perMessageDeflate: false, generateMask: () => {} });
+        // The balancer (on the network thread) records each connection's WebSocket key: the route is
+        // found by it, once the balancer's records have come back (ThreadedNetwork.flush).
+        const request = (this as unknown as { _req?: ClientRequest })._req;
+        const wsKey = String(request?.getHeader('sec-websocket-key') ?? '');
         const record: ConnectionRecord = {
           id: ++log.nextId,
           boardId,
@@ -75,25 +81,19 @@ export class ClientLog {
           openedAt: null,
           closedAt: null,
           closeCode: null,
-          entry: undefined,
+          get entry() {
+            return wsKey ? balancer.proxy.byWsKey(wsKey) : undefined;
+          },
           error: null,
         };
         this.record = record;
         log.connections.push(record);
-        this.on('upgrade', (res: IncomingMessage) => {
-          record.entry = balancer.proxy.byClient(res.socket.localPort ?? 0);
-        });
         this.on('open', () => {
           record.openedAt = performance.now();
         });
-        // A handshake that fails emits no 'upgrade': find the route by the TCP socket's local port.
-        let localPort = 0;
-        const request = (this as unknown as { _req?: ClientRequest })._req;
-        request?.on('socket', (socket) => socket.once('connect', () => (localPort = socket.localPort ?? 0)));
         this.on('close', (code: number) => {
           record.closedAt = performance.now();
           record.closeCode = code;
-          if (!record.entry && localPort) record.entry = balancer.proxy.byClient(localPort);
         });
         this.on('error', (error: Error) => {
           record.error ??= error.message;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { freePort } from '../../server/childServer';
 import { ClusterNode, type LogLine } from './clusterNode';
 import { hostPortOf, withHostPort } from './services';
-import { type ProxiedConnection, TcpProxy, type Upstream } from './tcpProxy';
+import { type RemoteProxy, ThreadedNetwork } from './network';
+import type { ProxiedConnection } from './tcpProxy';
 
 /** How often the balancers' health check asks every node for /healthz. */
 const HEALTH_INTERVAL_MS = 250;
@@ -34,26 +35,11 @@ export interface Route {
 /**
  * A load balancer in front of the nodes: plain TCP, one node per connection chosen in turn (never by
  * board, so that most connections land on a node that does not own their board and are piped on).
- * With `preferred`, it sends every connection to that node while it is healthy (a tab that stays on
- * one node). Nodes failing the health check are tried last.
+ * With a preferred node, it sends every connection there while it is healthy (a tab that stays on
+ * one node). Nodes failing the health check are tried last. It runs on the network thread.
  */
 export class Balancer {
-  readonly proxy: TcpProxy;
-  constructor(cluster: Cluster, preferred: number | null) {
-    this.proxy = new TcpProxy({
-      name: preferred === null ? 'balancer' : `balancer→${preferred}`,
-      candidates: (n) => {
-        const nodes = cluster.nodes;
-        const start = preferred ?? n;
-        const ordered = nodes.map((_, i) => nodes[(start + i) % nodes.length] as ClusterNode);
-        const upstream = (node: ClusterNode): Upstream => ({ name: node.nodeId, host: '127.0.0.1', port: node.port });
-        return [
-          ...ordered.filter((node) => cluster.isHealthy(node.nodeId)).map(upstream),
-          ...ordered.filter((node) => !cluster.isHealthy(node.nodeId)).map(upstream),
-        ];
-      },
-    });
-  }
+  constructor(readonly proxy: RemoteProxy) {}
 
   get wsUrl(): string {
     return `ws://127.0.0.1:${this.proxy.port}/ws`;
@@ -74,10 +60,12 @@ export class Balancer {
 export class Cluster {
   readonly nodes: ClusterNode[] = [];
   readonly log: LogLine[] = [];
-  readonly pgLinks = new Map<string, TcpProxy>();
-  readonly taps = new Map<string, TcpProxy>();
+  readonly pgLinks = new Map<string, RemoteProxy>();
+  readonly taps = new Map<string, RemoteProxy>();
+  readonly network = ThreadedNetwork.start();
   readonly balancers: Balancer[] = [];
   private readonly health = new Map<string, boolean>();
+  private toldBalancers = '';
   private healthTimer: NodeJS.Timeout | null = null;
   private readonly dataDir = mkdtempSync(path.join(tmpdir(), 'accord-cluster-'));
   balancer!: Balancer;
@@ -100,10 +88,8 @@ export class Cluster {
     for (let i = 0; i < this.options.size; i++) {
       const nodeId = `node-${i + 1}`;
       const port = await freePort();
-      const pgLink = new TcpProxy({ name: `pg←${nodeId}`, candidates: () => [{ name: 'postgres', ...pg }] });
-      await pgLink.listen();
-      const tap = new TcpProxy({ name: `tap→${nodeId}`, candidates: () => [{ name: nodeId, host: '127.0.0.1', port }] });
-      await tap.listen();
+      const pgLink = await this.network.link(`pg←${nodeId}`, { name: 'postgres', ...pg });
+      const tap = await this.network.link(`tap→${nodeId}`, { name: nodeId, host: '127.0.0.1', port });
       this.pgLinks.set(nodeId, pgLink);
       this.taps.set(nodeId, tap);
       const env: Record<string, string> = {
@@ -112,7 +98,7 @@ export class Cluster {
         CLUSTER_SECRET: `cluster-secret-${this.options.schema}`,
         INTERNAL_URL: `http://127.0.0.1:${tap.port}`,
         DATA_DIR: path.join(this.dataDir, nodeId),
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: process.env.CLUSTER_TEST_LOG_LEVEL ?? 'info',
         MAX_CONNECTIONS_PER_ADDRESS: '10000',
         // The TCP balancer passes no client address: every board of the run starts from 127.0.0.1.
         BOARD_BURST_PER_ADDRESS: '60',
@@ -124,6 +110,7 @@ export class Cluster {
     }
     await Promise.all(this.nodes.map((node) => node.start()));
     for (const node of this.nodes) this.health.set(node.nodeId, true);
+    await this.tellBalancers();
     this.balancer = await this.addBalancer(null);
     this.healthTimer = setInterval(() => void this.checkHealth(), HEALTH_INTERVAL_MS);
   }
@@ -134,8 +121,8 @@ export class Cluster {
   }
 
   private async addBalancer(preferred: number | null): Promise<Balancer> {
-    const balancer = new Balancer(this, preferred);
-    await balancer.proxy.listen();
+    const name = preferred === null ? 'balancer' : `balancer→${preferred}`;
+    const balancer = new Balancer(await this.network.balancer(name, preferred));
     this.balancers.push(balancer);
     return balancer;
   }
@@ -151,8 +138,18 @@ export class Cluster {
   }
 
   /** Marks a node down at once (the test just killed or paused it), before the health check notices. */
-  markDown(nodeId: string): void {
+  async markDown(nodeId: string): Promise<void> {
     this.health.set(nodeId, false);
+    await this.tellBalancers();
+  }
+
+  /** Sends the nodes' health to the balancers when it changed. */
+  private async tellBalancers(): Promise<void> {
+    const nodes = this.nodes.map((node) => ({ nodeId: node.nodeId, port: node.port, isHealthy: this.isHealthy(node.nodeId) }));
+    const key = JSON.stringify(nodes);
+    if (key === this.toldBalancers) return;
+    this.toldBalancers = key;
+    await this.network.setNodes(nodes);
   }
 
   private async checkHealth(): Promise<void> {
@@ -171,6 +168,7 @@ export class Cluster {
         }
       }),
     );
+    await this.tellBalancers();
   }
 
   /** The node that served a connection: the node a tap saw it piped to, else the node it entered. */
@@ -200,10 +198,9 @@ export class Cluster {
       const lines = this.log.map((l) => `${Math.round(l.at)} ${l.nodeId} ${l.text}`).join('\n');
       writeFileSync(path.join(logDir, `${this.options.schema}.log`), lines);
     }
-    for (const link of this.pgLinks.values()) link.heal();
+    for (const link of this.pgLinks.values()) await link.heal();
     await Promise.all(this.nodes.map((node) => node.terminate(10_000)));
-    for (const balancer of this.balancers) await balancer.proxy.close();
-    for (const proxy of [...this.taps.values(), ...this.pgLinks.values()]) await proxy.close();
+    await this.network.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

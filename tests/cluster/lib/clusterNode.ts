@@ -56,7 +56,12 @@ export class ClusterNode {
   async start(): Promise<void> {
     if (this.isRunning) throw new Error(`${this.nodeId} is already running`);
     this.isExitExpected = false;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    // For finding where a node's time goes: CLUSTER_TEST_CPU_PROF_DIR=/tmp/x writes a CPU profile per node process.
+    const profDir = process.env.CLUSTER_TEST_CPU_PROF_DIR;
+    const profile = profDir
+      ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `${this.nodeId}-${Date.now()}.cpuprofile`]
+      : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', NODE_ID: this.nodeId },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,13 +28,14 @@ export async function killAndRestart(run: ClusterRun, victim: string, downMs: nu
   const boards = run.watch.ownedBy(victim, run.boardIds);
   const node = run.cluster.node(victim);
   const killedAt = performance.now();
-  run.cluster.markDown(victim);
+  await run.cluster.markDown(victim);
   await node.kill();
   const resumed = () => [...resumeTimes(run.log, boards, killedAt).values()].every((v) => v !== null);
   await until(resumed, downMs);
   await sleep(Math.max(0, killedAt + downMs - performance.now()));
   await node.start();
   await sleep(settleMs);
+  await run.cluster.network.flush();
   const loadBoards = new Set(run.boardIds);
   const existing = closesBetween(
     run.log,
@@ -91,19 +92,20 @@ export async function isolateOwner(
   const link = run.cluster.pgLinks.get(victim);
   const faultAt = performance.now();
   if (fault === 'sigstop') {
-    run.cluster.markDown(victim);
+    await run.cluster.markDown(victim);
     node.pause();
   } else {
-    link?.cut();
+    await link?.cut();
   }
   const moved = () => boards.every((b) => run.watch.movedAway(b, victim, faultAt) !== null);
   await until(moved, faultMs);
   await sleep(Math.max(0, faultAt + faultMs - performance.now()));
   const recoveredAt = performance.now();
   if (fault === 'sigstop') node.resume();
-  else link?.heal();
+  else await link?.heal();
   await sleep(settleMs);
   await run.watch.poll();
+  await run.cluster.network.flush();
   const takeover = new Map(
     boards.map((b) => {
       const at = run.watch.movedAway(b, victim, faultAt);

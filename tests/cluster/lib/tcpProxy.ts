@@ -21,6 +21,11 @@ export interface ProxiedConnection {
   wsKey: string | null;
   /** True once the upstream sent anything back (an upgrade it answered, not one it left hanging). */
   isAnswered: boolean;
+  /** When the request head had come in whole, and when the upstream took the connection. */
+  requestAt: number | null;
+  connectedAt: number | null;
+  /** The local port of the connection to the upstream. */
+  upstreamPort?: number;
   closedAt: number | null;
 }
 
@@ -30,6 +35,8 @@ export interface TcpProxyOptions {
   readonly candidates: (n: number) => readonly Upstream[];
   /** Time to wait for an upstream to accept before trying the next one. */
   readonly connectTimeoutMs?: number;
+  /** Called when a connection's record is made or changes (ThreadedNetwork sends it to the test's thread). */
+  readonly onRecord?: (record: ProxiedConnection) => void;
 }
 
 /** The most bytes of a request head that are parsed for its path and WebSocket key. */
@@ -134,10 +141,13 @@ export class TcpProxy {
       path: null,
       wsKey: null,
       isAnswered: false,
+      requestAt: null,
+      connectedAt: null,
       closedAt: null,
     };
     this.connections.push(record);
     this.byClientPort.set(record.clientPort, record);
+    this.options.onRecord?.(record);
     const pair: Pair = {
       record,
       client,
@@ -154,6 +164,10 @@ export class TcpProxy {
       if (record.path === null && head.length < MAX_HEAD_BYTES) {
         head += chunk.toString('latin1');
         parseHead(head, record);
+        if (record.path !== null) {
+          record.requestAt = performance.now();
+          this.options.onRecord?.(record);
+        }
       }
       if (pair.isStalled) return;
       if (this.isCut || !pair.upstream || pair.upstream.connecting) pair.heldToUpstream.push(chunk);
@@ -180,6 +194,9 @@ export class TcpProxy {
       isConnected = true;
       pair.upstream = upstream;
       pair.record.upstream = target.name;
+      pair.record.connectedAt = performance.now();
+      pair.record.upstreamPort = upstream.localPort;
+      this.options.onRecord?.(pair.record);
       if (pair.client.destroyed) {
         this.destroy(pair);
         return;
@@ -187,7 +204,10 @@ export class TcpProxy {
       this.flush(pair);
     });
     upstream.on('data', (chunk: Buffer) => {
-      pair.record.isAnswered = true;
+      if (!pair.record.isAnswered) {
+        pair.record.isAnswered = true;
+        this.options.onRecord?.(pair.record);
+      }
       if (pair.isStalled) return;
       if (this.isCut) pair.heldToClient.push(chunk);
       else pair.client.write(chunk);
@@ -218,6 +238,7 @@ export class TcpProxy {
   private destroy(pair: Pair): void {
     if (!this.pairs.delete(pair)) return;
     pair.record.closedAt = performance.now();
+    this.options.onRecord?.(pair.record);
     // Deliver what the upstream already sent before closing, unless the link is cut.
     if (!this.isCut) for (const chunk of pair.heldToClient.splice(0)) pair.client.write(chunk);
     pair.client.destroy();
