@@ -15,16 +15,20 @@ export const RECENT_MOVE_MS = 2500;
 
 /** Notes whose theme just changed, so that people watching can see where they went. */
 export function useRecentlyMoved(notes: ReadonlyMap<string, Note> | null): ReadonlySet<string> {
-  const previous = useRef<Map<string, string | null> | null>(null);
+  const previous = useRef<ReadonlyMap<string, Note> | null>(null);
   const [recent, setRecent] = useState<ReadonlySet<string>>(NOTHING);
 
   useEffect(() => {
     if (notes === null) return;
-    const now = new Map([...notes.values()].map((n) => [n.id, n.themeId]));
     const before = previous.current;
-    previous.current = now;
-    if (before === null) return;
-    const moved = [...now].filter(([id, themeId]) => before.has(id) && before.get(id) !== themeId).map(([id]) => id);
+    previous.current = notes;
+    if (before === null || before === notes) return;
+    // Unchanged notes keep their identity (BoardReader): only the others can have moved.
+    const moved: string[] = [];
+    for (const [id, note] of notes) {
+      const was = before.get(id);
+      if (was !== undefined && was !== note && was.themeId !== note.themeId) moved.push(id);
+    }
     if (moved.length === 0) return;
     setRecent(new Set(moved));
     const timer = setTimeout(() => setRecent(NOTHING), RECENT_MOVE_MS);

@@ -2,9 +2,15 @@ import type { BoardState } from '../../../shared/domain/state';
 import { sortedPrompts } from '../../../shared/domain/state';
 import { countNotes, PHASE_NAMES, phaseGuidance, quoted } from '../copy';
 
+/** Counts per notes map: the reader keeps an unchanged map, so the board before is counted once. */
+const countsByNotes = new WeakMap<BoardState['notes'], Map<string, number>>();
+
 function notesPerPrompt(board: BoardState): Map<string, number> {
+  const cached = countsByNotes.get(board.notes);
+  if (cached) return cached;
   const counts = new Map<string, number>();
   for (const note of board.notes.values()) counts.set(note.promptId, (counts.get(note.promptId) ?? 0) + 1);
+  countsByNotes.set(board.notes, counts);
   return counts;
 }
 
