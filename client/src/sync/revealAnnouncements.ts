@@ -26,6 +26,9 @@ export function describeBoardChanges(before: BoardState, after: BoardState, isFa
     const guidance = isFacilitator ? '' : ` ${phaseGuidance(after.meta.phase, after.meta.settings.isAnonymous)}`;
     sentences.push(`Now: ${PHASE_NAMES[after.meta.phase]}.${guidance}`);
   }
+  // Notes are never deleted, and a reveal changes its prompt: with the same prompts and as many
+  // notes (a move, a rename), nothing was revealed or released, and the notes need no counting.
+  if (before.prompts === after.prompts && before.notes.size === after.notes.size) return sentences;
   const countsBefore = notesPerPrompt(before);
   const countsAfter = notesPerPrompt(after);
   const revealed: { text: string; count: number }[] = [];
