@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { layoutBoard } from '../../client/src/components/themeLayout';
 import * as Y from 'yjs';
 import { boardRoots, readBoard } from '../../shared/boardDoc';
 import { BoardReader } from '../../shared/boardReader';
@@ -256,5 +257,37 @@ describe('BoardReader', () => {
     replica.reader.destroy();
     replica.run(FACILITATOR, { type: 'renameBoard', title: 'After' }, 1);
     expect(replica.reader.read()).toBe(before);
+  });
+
+  it('gives the views the same layout objects for what a move did not touch', () => {
+    const replica = new Replica(20);
+    for (const [n, promptId] of ['prompt1', 'prompt2'].entries()) {
+      const noteIds = [`${promptId}-n1`, `${promptId}-n2`];
+      replica.run(
+        FACILITATOR,
+        { type: 'createTheme', themeId: `t${n}`, promptId, name: `T${n}`, noteIds, beforeThemeId: null },
+        n,
+      );
+      replica.run(
+        FACILITATOR,
+        { type: 'createTheme', themeId: `u${n}`, promptId, name: `U${n}`, noteIds: [], beforeThemeId: null },
+        10 + n,
+      );
+    }
+    const before = layoutBoard(replica.reader.read()!);
+    replica.run(FACILITATOR, { type: 'moveNotes', noteIds: ['prompt1-n5'], themeId: 'u0', beforeNoteId: null }, 20);
+    const after = layoutBoard(replica.reader.read()!, before);
+    // Untouched prompts: the very same layout.
+    expect(after.get('prompt2')).toBe(before.get('prompt2'));
+    expect(after.get('prompt3')).toBe(before.get('prompt3'));
+    // The prompt of the move: a new layout, the theme it did not touch kept, the two it touched new.
+    const [t0, u0] = after.get('prompt1')!.themes;
+    expect(after.get('prompt1')).not.toBe(before.get('prompt1'));
+    expect(t0).toBe(before.get('prompt1')!.themes[0]);
+    expect(u0).not.toBe(before.get('prompt1')!.themes[1]);
+    expect(u0?.notes.map((n) => n.id)).toEqual(['prompt1-n5']);
+    expect(after.get('prompt1')!.ungrouped).not.toBe(before.get('prompt1')!.ungrouped);
+    // And the layout equals one made from scratch.
+    expect(after).toEqual(layoutBoard(replica.reader.read()!));
   });
 });
