@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -12,7 +13,7 @@ import { defineConfig } from 'vite';
 const PARTICIPANT_FIRST_LOAD = new RegExp(
   [
     String.raw`node_modules[\\/](react|react-dom|scheduler|yjs|lib0|y-websocket|y-protocols|zustand|fractional-indexing)[\\/]`,
-    String.raw`client[\\/]src[\\/]store[\\/]`,
+    String.raw`client[\\/]src[\\/](store|vendor)[\\/]`,
     String.raw`client[\\/]src[\\/]sync[\\/](silenceWatchdog|clockOffset|BoardConnection|localOutbox|localState|revealAnnouncements|undoStack|boardSession|commands|useBoardSession|undoableCommands)\.ts$`,
     String.raw`client[\\/]src[\\/](storage|facilitatorLink|router|copy|api)\.ts$`,
     String.raw`client[\\/]src[\\/]components[\\/]TagBadge\.tsx$`,
@@ -27,6 +28,12 @@ const PARTICIPANT_FIRST_LOAD = new RegExp(
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  resolve: {
+    // Only Yjs imports lib0/logging (lib0's own modules import it by relative path); see the shim.
+    alias: [
+      { find: /^lib0\/logging$/, replacement: fileURLToPath(new URL('client/src/vendor/lib0Logging.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

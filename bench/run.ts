@@ -8,6 +8,7 @@ import type { BenchContext, WorkloadRow } from './lib/report';
 import { pinSelf, removeDataDirs, taskset } from './lib/servers';
 import { capacity } from './workloads/capacity';
 import { client } from './workloads/client';
+import { clientUpdates } from './workloads/clientUpdates';
 import { crossNodeFanOut } from './workloads/crossNodeFanOut';
 import { durability } from './workloads/durability';
 import { fanOut } from './workloads/fanOut';
@@ -29,6 +30,7 @@ const WORKLOADS: Record<string, (ctx: BenchContext) => Promise<WorkloadRow[]>> =
   capacity,
   durability,
   client,
+  'client-updates': clientUpdates,
   'cross-node-fan-out': crossNodeFanOut,
 };
 

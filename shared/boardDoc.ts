@@ -36,7 +36,21 @@ const COLLECTION_ROOTS: Readonly<Record<Collection, string>> = {
   versions: 'versions',
 };
 
-const VALIDATORS: { readonly [C in Collection]: Validator<BoardState[C] extends ReadonlyMap<string, infer R> ? R : never> } = {
+/** Every record collection, in the order a board is read. */
+export const COLLECTIONS: readonly Collection[] = [
+  'prompts',
+  'notes',
+  'themes',
+  'voteRounds',
+  'proposals',
+  'agreements',
+  'versions',
+];
+
+/** The record type of a collection: `Note` for `notes`. */
+export type BoardRecord<C extends Collection> = BoardState[C] extends ReadonlyMap<string, infer R> ? R : never;
+
+const VALIDATORS: { readonly [C in Collection]: Validator<BoardRecord<C>> } = {
   prompts: promptRecord,
   notes: noteRecord,
   themes: themeRecord,
@@ -49,6 +63,21 @@ const VALIDATORS: { readonly [C in Collection]: Validator<BoardState[C] extends 
 function readRecord<T>(map: Y.Map<unknown>, validator: Validator<T>): T | null {
   const result = validator(map.toJSON());
   return isInvalid(result) ? null : result;
+}
+
+/** The record under `key` of a collection's root map, validated; null when it is missing or invalid. */
+export function readCollectionEntry<C extends Collection>(
+  root: Y.Map<Y.Map<unknown>>,
+  collection: C,
+  key: string,
+): BoardRecord<C> | null {
+  const value: unknown = root.get(key);
+  return value instanceof Y.Map ? readRecord(value as Y.Map<unknown>, VALIDATORS[collection]) : null;
+}
+
+/** The board's meta fields, validated; null when the document holds no valid board. */
+export function readMeta(doc: Y.Doc): BoardMeta | null {
+  return readRecord(boardRoots(doc).meta, boardMetaRecord);
 }
 
 function readRecords<T>(root: Y.Map<Y.Map<unknown>>, validator: Validator<T>): Map<string, T> {

@@ -11,8 +11,8 @@ import { atRate, percentile, round, sleep } from '../lib/stats';
 import { AccordWriter, planMoves, planned } from '../lib/writers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -49,6 +49,18 @@ function recordScripts(page: Page): () => LoadedScripts {
   return () => ({ files, hasDragAndDrop });
 }
 
+/** Builds the client from the working tree into a temp folder (the caller removes it). */
+export function buildClient(ctx: BenchContext): string {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-client-'));
+  const built = performance.now();
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  ctx.log(`  client built from the working tree in ${Math.round((performance.now() - built) / 1000)} s`);
+  return outDir;
+}
+
 /** Kilobytes of 1,000 bytes, as the budget and Vite's build report count them. */
 const kb = (bytes: number) => round(bytes / 1000, 1);
 const totalGzip = (s: LoadedScripts) => s.files.reduce((n, f) => n + f.gzipBytes, 0);
@@ -62,13 +74,7 @@ const totalGzip = (s: LoadedScripts) => s.files.reduce((n, f) => n + f.gzipBytes
 export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
   const notes = ctx.quick ? 500 : 1000;
   const dragSeconds = ctx.quick ? 3 : 6;
-  const outDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-client-'));
-  const built = performance.now();
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  ctx.log(`  client built from the working tree in ${Math.round((performance.now() - built) / 1000)} s`);
+  const outDir = buildClient(ctx);
   const dataDir = makeDataDir();
   const store = openStore(dataDir);
   const reflecting = await buildBoard(store, {

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Note } from '../../../shared/records/Note';
 import { TagBadge } from './TagBadge';
 import { themeColorClass } from './themeColor';
-import { type PromptLayout, themeCountLine } from './themeLayout';
+import { type PromptLayout, type ThemeGroup, themeCountLine } from './themeLayout';
 import './themeList.css';
 
 export interface ThemeListProps {
@@ -19,14 +19,13 @@ export interface ThemeListProps {
 
 interface NoteItemProps {
   readonly note: Note;
-  readonly moving: ReadonlySet<string>;
-  readonly recent?: ReadonlySet<string>;
+  readonly isMoving: boolean;
+  readonly isRecent: boolean;
   readonly noteExtras?: ThemeListProps['noteExtras'];
 }
 
-function NoteItem({ note, moving, recent, noteExtras }: NoteItemProps) {
-  const isMoving = moving.has(note.id);
-  const isRecent = recent?.has(note.id) ?? false;
+/** Memoised: on a board of 1,000 notes a move renders the notes it moved, not the others. */
+const NoteItem = memo(function NoteItem({ note, isMoving, isRecent, noteExtras }: NoteItemProps) {
   return (
     <li
       className={`tnote${isMoving ? ' tnote--moving' : ''}${isRecent ? ' tnote--recent' : ''}`}
@@ -38,44 +37,90 @@ function NoteItem({ note, moving, recent, noteExtras }: NoteItemProps) {
       {noteExtras?.(note)}
     </li>
   );
+});
+
+interface GroupCardProps {
+  /** The theme, or null for the notes in no theme yet. */
+  readonly group: ThemeGroup | null;
+  readonly notes: readonly Note[];
+  readonly position: number;
+  readonly hasThemes: boolean;
+  readonly moving: ReadonlySet<string>;
+  readonly recent: ReadonlySet<string> | undefined;
+  readonly isCompact: boolean;
+  readonly noteExtras: ThemeListProps['noteExtras'];
 }
+
+function isMarkedAlike(a: GroupCardProps, b: GroupCardProps): boolean {
+  if (a.moving === b.moving && a.recent === b.recent) return true;
+  const ids = a.group ? [a.group.theme.id, ...a.notes.map((n) => n.id)] : a.notes.map((n) => n.id);
+  return ids.every(
+    (id) => a.moving.has(id) === b.moving.has(id) && (a.recent?.has(id) ?? false) === (b.recent?.has(id) ?? false),
+  );
+}
+
+/**
+ * One theme's card (or the notes in no theme), memoised: it renders again only when its theme,
+ * its notes, or the marks on them (being moved, just moved) changed. Layouts keep unchanged
+ * groups' identity (themeLayout.ts), so a remote move renders the one or two cards it touched.
+ */
+const GroupCard = memo(
+  function GroupCard({ group, notes, position, hasThemes, moving, recent, isCompact, noteExtras }: GroupCardProps) {
+    const list = !isCompact && notes.length > 0 && (
+      <ul className="tnotes">
+        {notes.map((note) => (
+          <NoteItem
+            key={note.id}
+            note={note}
+            isMoving={moving.has(note.id)}
+            isRecent={recent?.has(note.id) ?? false}
+            noteExtras={noteExtras}
+          />
+        ))}
+      </ul>
+    );
+    if (group === null) {
+      return (
+        <section className="tcard tcard--ungrouped" aria-label="Not in a theme yet">
+          <h3 className="tcard__name">{hasThemes ? 'Not in a theme yet' : 'Notes'}</h3>
+          <p className="tcard__count">{themeCountLine(notes.length, 0)}</p>
+          {list}
+        </section>
+      );
+    }
+    const { theme, needCount } = group;
+    return (
+      <section
+        className={`tcard ${themeColorClass(position)}${moving.has(theme.id) ? ' tcard--moving' : ''}`}
+        aria-label={`Theme ‘${theme.name}’`}
+        data-theme-name={theme.name}
+      >
+        <h3 className="tcard__name">{theme.name}</h3>
+        <p className="tcard__count">{themeCountLine(notes.length, needCount)}</p>
+        {list}
+      </section>
+    );
+  },
+  (a, b) =>
+    a.group === b.group &&
+    a.notes === b.notes &&
+    a.position === b.position &&
+    a.hasThemes === b.hasThemes &&
+    a.isCompact === b.isCompact &&
+    a.noteExtras === b.noteExtras &&
+    isMarkedAlike(a, b),
+);
 
 /** A prompt's themes and the notes in no theme yet, read-only, as everyone watching sees them. */
 export function ThemeList({ layout, moving, recent, isCompact = false, noteExtras }: ThemeListProps) {
   const { themes, ungrouped } = layout;
+  const shared = { moving, recent, isCompact, noteExtras, hasThemes: themes.length > 0 };
   return (
     <div className={`tlist${isCompact ? ' tlist--compact' : ''}`}>
-      {themes.map(({ theme, notes, needCount }, position) => (
-        <section
-          key={theme.id}
-          className={`tcard ${themeColorClass(position)}${moving.has(theme.id) ? ' tcard--moving' : ''}`}
-          aria-label={`Theme ‘${theme.name}’`}
-          data-theme-name={theme.name}
-        >
-          <h3 className="tcard__name">{theme.name}</h3>
-          <p className="tcard__count">{themeCountLine(notes.length, needCount)}</p>
-          {!isCompact && notes.length > 0 && (
-            <ul className="tnotes">
-              {notes.map((note) => (
-                <NoteItem key={note.id} note={note} moving={moving} recent={recent} noteExtras={noteExtras} />
-              ))}
-            </ul>
-          )}
-        </section>
+      {themes.map((group, position) => (
+        <GroupCard key={group.theme.id} group={group} notes={group.notes} position={position} {...shared} />
       ))}
-      {ungrouped.length > 0 && (
-        <section className="tcard tcard--ungrouped" aria-label="Not in a theme yet">
-          <h3 className="tcard__name">{themes.length === 0 ? 'Notes' : 'Not in a theme yet'}</h3>
-          <p className="tcard__count">{themeCountLine(ungrouped.length, 0)}</p>
-          {!isCompact && (
-            <ul className="tnotes">
-              {ungrouped.map((note) => (
-                <NoteItem key={note.id} note={note} moving={moving} recent={recent} noteExtras={noteExtras} />
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {ungrouped.length > 0 && <GroupCard key="ungrouped" group={null} notes={ungrouped} position={0} {...shared} />}
     </div>
   );
 }

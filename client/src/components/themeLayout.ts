@@ -1,3 +1,4 @@
+import { useMemo, useRef } from 'react';
 import type { BoardState } from '../../../shared/domain/state';
 import { compareByOrder } from '../../../shared/fractionalIndex';
 import type { Note } from '../../../shared/records/Note';
@@ -22,8 +23,32 @@ export interface PromptLayout {
 
 const countNeeds = (notes: readonly Note[]) => notes.reduce((sum, n) => sum + (n.tag === 'need' ? 1 : 0), 0);
 
-/** Every prompt's layout, in one pass over the notes (boards hold up to thousands). */
-export function layoutBoard(board: BoardState): Map<string, PromptLayout> {
+const isSameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** `next`, or `previous` when it holds the very same theme and notes (so that a memoised view skips it). */
+function sameGroup(previous: ThemeGroup | undefined, next: ThemeGroup): ThemeGroup {
+  return previous && previous.theme === next.theme && isSameList(previous.notes, next.notes) ? previous : next;
+}
+
+/**
+ * `next`, or `previous` when nothing in it changed (the same prompt, theme groups and notes);
+ * when something did, `next` keeps the theme groups and the list of ungrouped notes that did not.
+ */
+function sameLayout(previous: PromptLayout | undefined, next: PromptLayout): PromptLayout {
+  if (!previous) return next;
+  const previousGroups = new Map(previous.themes.map((group) => [group.theme.id, group]));
+  const themes = next.themes.map((group) => sameGroup(previousGroups.get(group.theme.id), group));
+  const isSameUngrouped = isSameList(previous.ungrouped, next.ungrouped);
+  if (previous.prompt === next.prompt && isSameUngrouped && isSameList(previous.themes, themes)) return previous;
+  return { ...next, themes, ungrouped: isSameUngrouped ? previous.ungrouped : next.ungrouped };
+}
+
+/**
+ * Every prompt's layout, in one pass over the notes (boards hold up to thousands). Given the
+ * layouts of the previous board, a prompt or theme whose contents did not change keeps its
+ * previous object, so that the views render only what changed.
+ */
+export function layoutBoard(board: BoardState, previous?: ReadonlyMap<string, PromptLayout>): Map<string, PromptLayout> {
   const byContainer = new Map<string, Note[]>();
   for (const note of board.notes.values()) {
     const key = note.themeId ?? `prompt:${note.promptId}`;
@@ -47,9 +72,19 @@ export function layoutBoard(board: BoardState): Map<string, PromptLayout> {
     const ungrouped = byContainer.get(`prompt:${prompt.id}`) ?? [];
     const noteCount = ungrouped.length + themes.reduce((sum, t) => sum + t.notes.length, 0);
     const needCount = countNeeds(ungrouped) + themes.reduce((sum, t) => sum + t.needCount, 0);
-    layouts.set(prompt.id, { prompt, themes, ungrouped, noteCount, needCount });
+    layouts.set(prompt.id, sameLayout(previous?.get(prompt.id), { prompt, themes, ungrouped, noteCount, needCount }));
   }
   return layouts;
+}
+
+/** {@link layoutBoard} of the board, sharing with the layouts of the board before it. */
+export function useBoardLayouts(board: BoardState | null): ReadonlyMap<string, PromptLayout> {
+  const previous = useRef<ReadonlyMap<string, PromptLayout> | undefined>(undefined);
+  return useMemo(() => {
+    const layouts = board ? layoutBoard(board, previous.current) : new Map<string, PromptLayout>();
+    previous.current = layouts;
+    return layouts;
+  }, [board]);
 }
 
 /** "4 notes · 2 needs" — the count line of a theme. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Note } from '../../../shared/records/Note';
 import { useBoardStore } from '../store/boardStore';
 
@@ -13,23 +13,46 @@ export function useMovingIds(): ReadonlySet<string> {
 /** How long a note that changed place stays marked, in milliseconds. */
 export const RECENT_MOVE_MS = 2500;
 
-/** Notes whose theme just changed, so that people watching can see where they went. */
+/** Ids of the notes whose theme differs between two boards' notes (unchanged notes keep their identity: skipped). */
+function movedBetween(before: ReadonlyMap<string, Note>, after: ReadonlyMap<string, Note>): string[] {
+  const moved: string[] = [];
+  for (const [id, note] of after) {
+    const was = before.get(id);
+    if (was !== undefined && was !== note && was.themeId !== note.themeId) moved.push(id);
+  }
+  return moved;
+}
+
+interface Recent {
+  readonly notes: ReadonlyMap<string, Note> | null;
+  readonly moved: ReadonlySet<string>;
+}
+
+/**
+ * Notes whose theme just changed, so that people watching can see where they went. Worked out
+ * while rendering the board that moved them (not in an effect, which would render the whole
+ * board a second time for every remote move); a timer clears them RECENT_MOVE_MS later, unless
+ * newer moves replaced them.
+ */
 export function useRecentlyMoved(notes: ReadonlyMap<string, Note> | null): ReadonlySet<string> {
-  const previous = useRef<Map<string, string | null> | null>(null);
-  const [recent, setRecent] = useState<ReadonlySet<string>>(NOTHING);
+  const recent = useRef<Recent>({ notes, moved: NOTHING });
+  const [, expire] = useReducer((n: number) => n + 1, 0);
+  if (recent.current.notes !== notes) {
+    const before = recent.current.notes;
+    const moved = before && notes ? movedBetween(before, notes) : [];
+    recent.current = { notes, moved: moved.length > 0 ? new Set(moved) : recent.current.moved };
+  }
+  const { moved } = recent.current;
 
   useEffect(() => {
-    if (notes === null) return;
-    const now = new Map([...notes.values()].map((n) => [n.id, n.themeId]));
-    const before = previous.current;
-    previous.current = now;
-    if (before === null) return;
-    const moved = [...now].filter(([id, themeId]) => before.has(id) && before.get(id) !== themeId).map(([id]) => id);
-    if (moved.length === 0) return;
-    setRecent(new Set(moved));
-    const timer = setTimeout(() => setRecent(NOTHING), RECENT_MOVE_MS);
+    if (moved === NOTHING) return;
+    const timer = setTimeout(() => {
+      if (recent.current.moved !== moved) return;
+      recent.current = { ...recent.current, moved: NOTHING };
+      expire();
+    }, RECENT_MOVE_MS);
     return () => clearTimeout(timer);
-  }, [notes]);
+  }, [moved]);
 
-  return recent;
+  return moved;
 }

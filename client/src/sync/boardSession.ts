@@ -1,4 +1,4 @@
-import { readBoard } from '../../../shared/boardDoc';
+import { BoardReader } from '../../../shared/boardReader';
 import { type Command, parseCommand } from '../../../shared/commands';
 import type { DomainError } from '../../../shared/domain/errors';
 import { ASKS_TO_CONFIRM, isDomainError } from '../../../shared/domain/errors';
@@ -9,7 +9,7 @@ import { AWAY_AFTER_HIDDEN_MS } from '../../../shared/limits';
 import { CLOSE_CODES, type CommandResult, type PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
 import { navigate } from '../router';
-import { forgetJoinToken, forgetParticipantSecret, joinTokenFor, participantSecretFor } from '../storage';
+import { forgetJoinToken, forgetParticipantSecret, joinTokenFor, participantSecretFor, readStored } from '../storage';
 import {
   type DragPreview,
   INITIAL_BOARD_VIEW,
@@ -26,6 +26,12 @@ import { localStorageOutbox } from './localOutbox';
 import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
 import { clearUndo } from './undoStack';
+
+/**
+ * Stored as `1` under this key (`accord:` prefix), a page reads the whole document again on every
+ * update instead of only what changed: the bench's "before" (workload 7, remote moves).
+ */
+export const FULL_READ_KEY = 'benchFullRead';
 
 /** Stands in for my participant id until the server's welcome names it (e.g. offline after a reload). */
 const UNKNOWN_PARTICIPANT = 'me';
@@ -47,6 +53,7 @@ export interface SessionOptions {
  */
 class BoardSession {
   readonly connection: BoardConnection;
+  private readonly reader: BoardReader;
   private actor: Actor;
   private serverBoard: BoardState | null = null;
   private slice: Slice | null = null;
@@ -72,6 +79,8 @@ class BoardSession {
       connect: false,
     });
     const { connection } = this;
+    this.reader = new BoardReader(connection.doc, readStored(FULL_READ_KEY) !== '1');
+    this.cleanups.push(() => this.reader.destroy());
     const awareness = connection.provider.awareness;
     // Nobody is "here" until they chose whether to give a name.
     awareness.setLocalState(null);
@@ -81,7 +90,7 @@ class BoardSession {
     connection.doc.on('update', onDocUpdate);
     // Synced, yet no board this code can read: the server runs a newer Accord than this page.
     const onSync = (isSynced: boolean) => {
-      if (isSynced && readBoard(connection.doc) === null) useBoardStore.setState({ isOutdated: true });
+      if (isSynced && this.reader.read() === null) useBoardStore.setState({ isOutdated: true });
     };
     connection.provider.on('sync', onSync);
     this.cleanups.push(() => connection.provider.off('sync', onSync));
@@ -232,7 +241,8 @@ class BoardSession {
 
   private onDocUpdate(): void {
     const before = this.serverBoard;
-    this.serverBoard = readBoard(this.connection.doc);
+    this.serverBoard = this.reader.read();
+    if (before === this.serverBoard) return;
     if (before !== null && this.serverBoard !== null) {
       if (before.meta.settings.showRoster !== this.serverBoard.meta.settings.showRoster) this.republishPresence();
       for (const sentence of describeBoardChanges(before, this.serverBoard, this.actor.role === 'facilitator'))

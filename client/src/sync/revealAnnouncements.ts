@@ -2,9 +2,15 @@ import type { BoardState } from '../../../shared/domain/state';
 import { sortedPrompts } from '../../../shared/domain/state';
 import { countNotes, PHASE_NAMES, phaseGuidance, quoted } from '../copy';
 
+/** Counts per notes map: the reader keeps an unchanged map, so the board before is counted once. */
+const countsByNotes = new WeakMap<BoardState['notes'], Map<string, number>>();
+
 function notesPerPrompt(board: BoardState): Map<string, number> {
+  const cached = countsByNotes.get(board.notes);
+  if (cached) return cached;
   const counts = new Map<string, number>();
   for (const note of board.notes.values()) counts.set(note.promptId, (counts.get(note.promptId) ?? 0) + 1);
+  countsByNotes.set(board.notes, counts);
   return counts;
 }
 
@@ -20,6 +26,9 @@ export function describeBoardChanges(before: BoardState, after: BoardState, isFa
     const guidance = isFacilitator ? '' : ` ${phaseGuidance(after.meta.phase, after.meta.settings.isAnonymous)}`;
     sentences.push(`Now: ${PHASE_NAMES[after.meta.phase]}.${guidance}`);
   }
+  // Notes are never deleted, and a reveal changes its prompt: with the same prompts and as many
+  // notes (a move, a rename), nothing was revealed or released, and the notes need no counting.
+  if (before.prompts === after.prompts && before.notes.size === after.notes.size) return sentences;
   const countsBefore = notesPerPrompt(before);
   const countsAfter = notesPerPrompt(after);
   const revealed: { text: string; count: number }[] = [];

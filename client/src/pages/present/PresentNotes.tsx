@@ -39,7 +39,7 @@ export function AllPrompts({
   moving,
 }: {
   board: BoardState;
-  layouts: Map<string, PromptLayout>;
+  layouts: ReadonlyMap<string, PromptLayout>;
   moving: ReadonlySet<string>;
 }) {
   return (

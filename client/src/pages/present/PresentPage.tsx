@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
 import { PHASE_GUIDANCE, type Phase } from '../../../../shared/phases';
 import { BoardGate } from '../../components/BoardGate';
 import { Countdown } from '../../components/Countdown';
 import { openProposals } from '../../components/decisions/decisionSelectors';
 import { JoinCode } from '../../components/JoinCode';
-import { layoutBoard, type PromptLayout } from '../../components/themeLayout';
+import { type PromptLayout, useBoardLayouts } from '../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../components/useLiveGrouping';
 import { countPeople, PHASE_NAMES } from '../../copy';
 import { participantUrl } from '../../facilitatorLink';
@@ -46,7 +46,7 @@ function JoinPanel({ boardId, isArriving }: { readonly boardId: string; readonly
 }
 
 /** What the room needs to see now: it follows the phase, and the spotlight only while notes are on show. */
-function PhaseContent({ board, layouts }: { readonly board: BoardState; readonly layouts: Map<string, PromptLayout> }) {
+function PhaseContent({ board, layouts }: { readonly board: BoardState; readonly layouts: ReadonlyMap<string, PromptLayout> }) {
   const moving = useMovingIds();
   const recent = useRecentlyMoved(board.notes);
   const { phase, focusPromptId } = board.meta;
@@ -72,7 +72,7 @@ function PhaseContent({ board, layouts }: { readonly board: BoardState; readonly
 
 function PresentBoard({ boardId }: { readonly boardId: string }) {
   const board = useBoardStore((s) => s.board);
-  const layouts = useMemo(() => (board ? layoutBoard(board) : new Map<string, PromptLayout>()), [board]);
+  const layouts = useBoardLayouts(board);
 
   useEffect(() => {
     if (board) document.title = `${board.meta.title} · presenting · Accord`;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../../../shared/records/Note';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
 import type { Draft } from '../../../../../shared/records/Draft';
@@ -9,7 +9,7 @@ import { type NameRequest, NameDialog } from '../../../components/NameDialog';
 import { NoteComposer } from '../../../components/NoteComposer';
 import { newThemeRequest } from './newThemeRequest';
 import { ThemeList } from '../../../components/ThemeList';
-import { layoutBoard, type PromptLayout, writersLine } from '../../../components/themeLayout';
+import { type PromptLayout, useBoardLayouts, writersLine } from '../../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../../components/useLiveGrouping';
 import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../../copy';
 import { useBoardStore } from '../../../store/boardStore';
@@ -36,11 +36,17 @@ function countsLine({ prompt, noteCount, themes }: PromptLayout): string {
 /** One question while the facilitator groups: its themes live, my notes, and a place to add more. */
 function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent, canGroup, onNewTheme }: GroupPromptProps) {
   const { prompt } = layout;
-  const noteExtras = (note: Note) => (
-    <div className="tnote__extras">
-      <Reactions noteId={note.id} counts={note.markCounts} canReact={canWrite} />
-      {canGroup && <MoveNoteMenu note={note} layout={layout} onNewTheme={(n) => onNewTheme(layout, n)} />}
-    </div>
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  // The same function while the permissions stay: the memoised notes (ThemeList) do not render again.
+  const noteExtras = useCallback(
+    (note: Note) => (
+      <div className="tnote__extras">
+        <Reactions noteId={note.id} counts={note.markCounts} canReact={canWrite} />
+        {canGroup && <MoveNoteMenu note={note} getLayout={() => layoutRef.current} onNewTheme={onNewTheme} />}
+      </div>
+    ),
+    [canWrite, canGroup, onNewTheme],
   );
   const headingId = `prompt-title-${prompt.id}`;
   return (
@@ -77,14 +83,14 @@ function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent, canG
 export default function ParticipantGroup({ board }: { readonly board: BoardState }) {
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
-  const layouts = useMemo(() => layoutBoard(board), [board]);
+  const layouts = useBoardLayouts(board);
   const prompts = useMemo(() => sortedPrompts(board), [board]);
   const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const moving = useMovingIds();
   const recent = useRecentlyMoved(board.notes);
   const canGroup = canWrite && board.meta.settings.participantsGroup === true;
   const [nameRequest, setNameRequest] = useState<NameRequest | null>(null);
-  const askNewTheme = (layout: PromptLayout, note: Note) => setNameRequest(newThemeRequest(layout, [note.id]));
+  const askNewTheme = useCallback((layout: PromptLayout, note: Note) => setNameRequest(newThemeRequest(layout, [note.id])), []);
   return (
     <div className="prompts">
       {canGroup && (
