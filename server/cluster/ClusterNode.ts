@@ -42,7 +42,7 @@ export type UpgradeRoute =
   | { readonly type: 'close'; readonly code: number; readonly reason: string };
 
 /** What became of a silent owner's lease (ClusterNode.watchLease). */
-type LeaseWatch = 'ended' | 'renewed' | 'timeout';
+type LeaseWatch = 'ended' | 'timeout';
 
 /** The live nodes' ids, for the owner check. */
 export type LiveNodes = () => Promise<readonly { readonly nodeId: string; readonly expiresAt: number }[]>;
@@ -164,32 +164,47 @@ export class ClusterNode {
       return { type: 'close', code: CLOSE_CODES.BOARD_MOVED, reason: 'Board moved' };
     }
     // An owner that does not answer (dead, or paused) is waited out rather than refused: once its
-    // lease has ended the board is anybody's, and this node claims it for the waiting client. One
-    // that renews its lease meanwhile is alive, only slow to answer: it is asked again.
+    // lease has ended the board is anybody's, and this node claims it for the waiting client. While
+    // its lease lives it is alive, maybe only slow to answer (or the answer was lost): it is asked
+    // again at once, each try given up as soon as the lease is seen ended.
     const deadline = performance.now() + UNANSWERED_OWNER_WAIT_MS;
+    let leaseEnded: Promise<boolean> | null = null;
+    let isLeaseEnded = false;
     for (;;) {
       const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
       const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
-      if ((await this.pipes.pipe(req, socket, head, target, hopHeaders)) !== 'unanswered') return { type: 'piped' };
-      if (socket.destroyed) break;
-      // Dead or paused, its lease runs out; alive but busy (loading boards), it renews it: try again.
-      const lease = await this.watchLease(owner.nodeId, deadline - performance.now());
-      if (socket.destroyed || rooms.draining || lease === 'timeout') break;
+      const abandon = new AbortController();
+      void leaseEnded?.then((ended) => ended && abandon.abort());
+      if ((await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal)) !== 'unanswered')
+        return { type: 'piped' };
+      if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
+      if (!leaseEnded) {
+        leaseEnded = this.watchLease(owner.nodeId, deadline - performance.now()).then((watch) => watch === 'ended');
+        void leaseEnded.then((ended) => {
+          isLeaseEnded = ended;
+        });
+      }
+      // Let a watch that already knows the answer say so before asking again.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!isLeaseEnded) {
+        if (performance.now() + PIPE_ANSWER_TIMEOUT_MS > deadline) break;
+        continue;
+      }
       try {
         owner = await this.ownership.remoteOwner(boardId);
       } catch {
         break;
       }
       if (owner === null) return local;
-      if (performance.now() + PIPE_ANSWER_TIMEOUT_MS > deadline) break;
+      leaseEnded = null;
+      isLeaseEnded = false;
     }
     return { type: 'refuse', status: 502, message: 'Bad Gateway' };
   }
 
   /**
    * Watches `nodeId`'s lease after it left an upgrade unanswered: `ended` once it has run out (the
-   * node is dead or paused), `renewed` once it was renewed (the node is alive, only slow), `timeout`
-   * after `maxMs`. One watch per node, shared by every connection waiting for it: one query per
+   * node is dead or paused), `timeout` after `maxMs`. One watch per node, shared by every connection waiting for it: one query per
    * OWNER_DEATH_POLL_MS, however many clients wait.
    */
   private watchLease(nodeId: string, maxMs: number): Promise<LeaseWatch> {
@@ -197,14 +212,11 @@ export class ClusterNode {
     if (!watch) {
       watch = (async (): Promise<LeaseWatch> => {
         const until = performance.now() + UNANSWERED_OWNER_WAIT_MS;
-        let firstExpiry: number | null = null;
         while (performance.now() < until) {
           const live = await this.liveNodes().catch(() => null);
           if (live !== null) {
             const lease = live.find((n) => n.nodeId === nodeId);
             if (!lease) return 'ended';
-            firstExpiry ??= lease.expiresAt;
-            if (lease.expiresAt > firstExpiry) return 'renewed';
           }
           await new Promise((resolve) => setTimeout(resolve, OWNER_DEATH_POLL_MS));
         }

@@ -74,9 +74,10 @@ export class PipeRegistry {
    * headers (without any hop headers the client sent) plus `hopHeaders`, then the bytes already
    * read, then both directions piped (backpressure included) until either side closes. Resolves
    * `answered` on the owner's first byte; `unanswered` when the owner could not be reached or did
-   * not begin answering within PIPE_ANSWER_TIMEOUT_MS and nothing has passed in either direction
-   * since the request, so that the caller may still route the untouched client socket elsewhere
-   * (the pipe is gone); `ended` when the client left first, or the pipe ended otherwise.
+   * not begin answering within PIPE_ANSWER_TIMEOUT_MS (or before `abandon` fires: its owner is
+   * gone) and nothing has passed in either direction since the request, so that the caller may
+   * still route the untouched client socket elsewhere (the pipe is gone); `ended` when the client
+   * left first, or the pipe ended otherwise.
    */
   pipe(
     req: IncomingMessage,
@@ -84,6 +85,7 @@ export class PipeRegistry {
     head: Buffer,
     target: PipeTarget,
     hopHeaders: Record<string, string>,
+    abandon?: AbortSignal,
   ): Promise<PipeOutcome> {
     const { hostname, port } = new URL(target.internalUrl);
     const upstream: Socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) || 80 });
@@ -99,6 +101,7 @@ export class PipeRegistry {
       isDone = true;
       this.pipes.delete(pipe);
       clearTimeout(timer);
+      abandon?.removeEventListener('abort', onAbandon);
       if (why === 'owner unreachable' && upstream.bytesRead === 0 && !client.destroyed) {
         // Nothing came back, and the client socket was never read from: it is as it arrived.
         client.off('error', onClientGone);
@@ -122,6 +125,11 @@ export class PipeRegistry {
       settle('ended');
     };
     const timer = setTimeout(() => finish('owner unreachable'), PIPE_ANSWER_TIMEOUT_MS);
+    const onAbandon = () => {
+      if (upstream.bytesRead === 0) finish('owner unreachable');
+    };
+    if (abandon?.aborted) queueMicrotask(onAbandon);
+    else abandon?.addEventListener('abort', onAbandon, { once: true });
     this.pipes.add(pipe);
     client.on('error', onClientGone);
     client.on('close', onClientGone);
