@@ -4,6 +4,7 @@ import { parseCommandEnvelope } from '../shared/commands';
 import type { Actor } from '../shared/domain/state';
 import {
   AUTH_TIMEOUT_MS,
+  DEFLATE_THRESHOLD_BYTES,
   MAX_REFUSED_COMMANDS_PER_WINDOW,
   REFUSED_COMMANDS_WINDOW_MS,
   ROOM_OPEN_TIMEOUT_MS,
@@ -30,6 +31,7 @@ import { BadFrameError, badInputKind } from './badInput';
 import { PingAnswer } from './pingAnswer';
 import type { Room } from './room/Room';
 import type { RoomMember } from './room/RoomMember';
+import { SharedFrame } from './room/SharedFrame';
 import { type RoomManager, RoomUnavailableError } from './RoomManager';
 import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
@@ -46,6 +48,17 @@ export interface ConnectionRateLimits {
   readonly address: string;
   /** The budget of wrong join codes (server/http/joinLookup.ts): a wrong join token is charged to it too. */
   readonly wrongJoinCodes?: AddressThrottle;
+}
+
+/**
+ * The parts of a `ws` 8 WebSocket that writing a pre-built frame needs. Its sender's `_state` is 0
+ * (DEFAULT) when no message waits for compression, and `_queue` holds those that wait: a frame
+ * written to the socket then goes out in order. `ws`'s own tests read these fields too; a `ws`
+ * without them makes `writeShared` fall back to `ws.send` (tests/server/sharedFrame.test.ts fails).
+ */
+interface WsInternals {
+  readonly _socket?: { write(data: Buffer): boolean; readonly writable: boolean };
+  readonly _sender?: { readonly _state?: unknown; readonly _queue?: readonly unknown[] };
 }
 
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
@@ -101,7 +114,21 @@ export class Connection implements RoomMember {
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'Too slow');
       return;
     }
+    if (frame instanceof SharedFrame && this.writeShared(frame)) return;
     this.ws.send(frame);
+  }
+
+  /**
+   * Writes a broadcast's pre-built WebSocket frame straight to the socket (no per-member framing,
+   * one write), when nothing queued in `ws` could be overtaken and `ws` would not have compressed
+   * it. False when `ws.send` must send it instead.
+   */
+  private writeShared(frame: SharedFrame): boolean {
+    const { _socket: socket, _sender: sender } = this.ws as unknown as WsInternals;
+    if (socket === undefined || !socket.writable || sender?._state !== 0 || sender._queue?.length !== 0) return false;
+    if (frame.length >= DEFLATE_THRESHOLD_BYTES && this.ws.extensions !== '') return false;
+    socket.write(frame.wire);
+    return true;
   }
 
   close(code: number, reason: string): void {
