@@ -266,6 +266,7 @@ export class Room implements PipelineHost {
     if (this.isClosed) return;
     this.isClosed = true;
     this.pipeline.stop();
+    this.sync.forgetColdSyncFrame();
     if (this.seatsTimer) clearTimeout(this.seatsTimer);
     for (const member of [...this.members]) member.close(code, reason);
     this.members.clear();
