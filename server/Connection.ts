@@ -31,6 +31,7 @@ import { BadFrameError, badInputKind } from './badInput';
 import { PingAnswer } from './pingAnswer';
 import type { Room } from './room/Room';
 import type { RoomMember } from './room/RoomMember';
+import { DEFLATE_WINDOW_BITS } from './perMessageDeflate';
 import { SharedFrame } from './room/SharedFrame';
 import { type RoomManager, RoomUnavailableError } from './RoomManager';
 import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
@@ -59,6 +60,8 @@ export interface ConnectionRateLimits {
 interface WsInternals {
   readonly _socket?: { write(data: Buffer): boolean; readonly writable: boolean };
   readonly _sender?: { readonly _state?: unknown; readonly _queue?: readonly unknown[] };
+  /** Negotiated extensions: permessage-deflate's `params` are what the handshake agreed (RFC 7692 §7.1). */
+  readonly _extensions?: Record<string, { readonly params?: Record<string, unknown> } | undefined>;
 }
 
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
@@ -118,16 +121,28 @@ export class Connection implements RoomMember {
     this.ws.send(frame);
   }
 
+  private deflateParams(): Record<string, unknown> | undefined {
+    return (this.ws as unknown as WsInternals)._extensions?.['permessage-deflate']?.params;
+  }
+
   /**
    * Writes a broadcast's pre-built WebSocket frame straight to the socket (no per-member framing,
-   * one write), when nothing queued in `ws` could be overtaken and `ws` would not have compressed
-   * it. False when `ws.send` must send it instead.
+   * one write; compressed once for all members that negotiated permessage-deflate, when `ws` would
+   * have compressed it), when nothing queued in `ws` could be overtaken. False when `ws.send` must
+   * send it instead.
    */
   private writeShared(frame: SharedFrame): boolean {
     const { _socket: socket, _sender: sender } = this.ws as unknown as WsInternals;
     if (socket === undefined || !socket.writable || sender?._state !== 0 || sender._queue?.length !== 0) return false;
-    if (frame.length >= DEFLATE_THRESHOLD_BYTES && this.ws.extensions !== '') return false;
-    socket.write(frame.wire);
+    if (frame.length < DEFLATE_THRESHOLD_BYTES || this.ws.extensions === '') {
+      socket.write(frame.wire);
+      return true;
+    }
+    // `ws` would compress it, with a window of the negotiated size: the shared compression may
+    // stand in when that window holds the server's (a smaller one is refused at the handshake).
+    const windowBits = this.deflateParams()?.server_max_window_bits;
+    if (windowBits !== undefined && (typeof windowBits !== 'number' || windowBits < DEFLATE_WINDOW_BITS)) return false;
+    socket.write(frame.deflatedWire);
     return true;
   }
 

@@ -7,7 +7,7 @@ import { DEFLATE_THRESHOLD_BYTES } from '../shared/limits';
  * cold join; level 6 makes 27 % in about 15 ms. The document is what is big, and it compresses well
  * at any level.
  */
-const DEFLATE_LEVEL = 1;
+export const DEFLATE_LEVEL = 1;
 
 /**
  * LZ77 window (2^13 = 8 KiB) and hash memory level of the server's compressor. zlib keeps
@@ -17,8 +17,8 @@ const DEFLATE_LEVEL = 1;
  * A client that asks for a smaller window than this is refused the handshake by `ws`;
  * browsers and `ws` clients ask for none.
  */
-const DEFLATE_WINDOW_BITS = 13;
-const DEFLATE_MEM_LEVEL = 5;
+export const DEFLATE_WINDOW_BITS = 13;
+export const DEFLATE_MEM_LEVEL = 5;
 
 /**
  * The server's permessage-deflate (RFC 7692) settings for `ws`. No context takeover either way:

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/protocol';
 import { BadFrameError } from '../badInput';
+import { SharedFrame } from './SharedFrame';
 
 /**
  * How long the encoded whole document stays cached after the last cold join asked for it, in
@@ -95,9 +96,11 @@ export class ReadOnlySync {
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, isCold ? undefined : Y.encodeStateVector(stateVector)));
     const frame = encoding.toUint8Array(encoder);
     if (isCold) {
-      this.coldSyncFrame = frame;
+      // Shared: compressed once for every cold joiner that negotiated permessage-deflate.
+      this.coldSyncFrame = SharedFrame.wrap(frame);
       this.coldSyncTimer = setTimeout(() => this.forgetColdSyncFrame(), COLD_SYNC_CACHE_MS);
       this.coldSyncTimer.unref();
+      return this.coldSyncFrame;
     }
     return frame;
   }
