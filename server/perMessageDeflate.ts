@@ -7,18 +7,21 @@ import { DEFLATE_THRESHOLD_BYTES } from '../shared/limits';
  * cold join; level 6 makes 27 % in about 15 ms. The document is what is big, and it compresses well
  * at any level.
  */
-const DEFLATE_LEVEL = 1;
+export const DEFLATE_LEVEL = 1;
 
 /**
  * LZ77 window (2^13 = 8 KiB) and hash memory level of the server's compressor. zlib keeps
  * `2^(windowBits + 2) + 2^(memLevel + 9)` bytes per compressing connection for as long as the
  * connection lives (ws resets it between messages, it does not free it): 48 KiB here instead of
- * the default 256 KiB, for 1 % more bytes. Without a compressed frame a connection holds none.
+ * the default 256 KiB, for 1 % more bytes. Without a compressed frame a connection holds none;
+ * broadcasts and the cached cold-join document are compressed once for all connections (SharedFrame,
+ * with these same settings), so only a frame `ws` compresses for one connection (a warm joiner's
+ * large catch-up) gives that connection a compressor of its own.
  * A client that asks for a smaller window than this is refused the handshake by `ws`;
  * browsers and `ws` clients ask for none.
  */
-const DEFLATE_WINDOW_BITS = 13;
-const DEFLATE_MEM_LEVEL = 5;
+export const DEFLATE_WINDOW_BITS = 13;
+export const DEFLATE_MEM_LEVEL = 5;
 
 /**
  * The server's permessage-deflate (RFC 7692) settings for `ws`. No context takeover either way:

@@ -12,6 +12,8 @@ const RATE_PER_SECOND = 30;
 const PROBES = 4;
 /** Notes moved in and out of one theme; a note comes round again every POOL / RATE seconds. */
 const POOL = 15;
+/** Issue 13 item 1: no slower than the plain relay, despite acknowledging only after the commit. */
+const MAX_RATIO = 1.0;
 
 interface Side {
   readonly server: ServerUnderTest;
@@ -27,24 +29,25 @@ interface Side {
 
 /**
  * Workload 1, fan-out: a facilitator moves notes at 30 moves/s on a board in the group phase;
- * 50, then 200 participants watch. Latency = move sent → applied in a probe's document. The
+ * 50, 200, then 1,000 participants watch. Latency = move sent → applied in a probe's document. The
  * reference relays the same Yjs updates from one writing client.
  *
  * Both crowds stay connected for a size and the writers take turns in short slices (reference,
  * Accord, reference, …), so that bursts of noise on this shared machine fall on both alike.
  */
 export async function fanOut(ctx: BenchContext): Promise<WorkloadRow[]> {
-  const pairs = ctx.quick ? 4 : 10;
   const sliceSeconds = ctx.quick ? 1 : 2;
+  // The 1,000-person room (issue 13 item 2) takes 2,000 sockets to connect: fewer pairs.
   const sizes = [
-    { participants: 50, targetMs: 20 },
-    { participants: 200, targetMs: 50 },
+    { participants: 50, targetMs: 20, maxRatio: MAX_RATIO, pairs: ctx.quick ? 4 : 10 },
+    { participants: 200, targetMs: 50, maxRatio: MAX_RATIO, pairs: ctx.quick ? 4 : 10 },
+    { participants: 1000, targetMs: 100, maxRatio: null, pairs: ctx.quick ? 2 : 5 },
   ];
   const dataDir = makeDataDir();
   const store = openStore(dataDir);
   const fixture = await buildBoard(store, {
     seed: 11,
-    participants: 200,
+    participants: Math.max(...sizes.map((size) => size.participants)),
     notes: 240,
     prompts: 4,
     themesPerPrompt: 3,
@@ -81,7 +84,7 @@ export async function fanOut(ctx: BenchContext): Promise<WorkloadRow[]> {
       // Warm-up slice for each side (JIT, buffers), not recorded.
       for (const side of sides) await slice(side, RATE_PER_SECOND, false);
       loop.enable();
-      for (let pair = 0; pair < pairs; pair++) {
+      for (let pair = 0; pair < size.pairs; pair++) {
         for (const side of sides) await slice(side, RATE_PER_SECOND * sliceSeconds, true);
       }
       loop.disable();
@@ -112,13 +115,13 @@ export async function fanOut(ctx: BenchContext): Promise<WorkloadRow[]> {
       const ratio = ratioOf(oursP99, refP99);
       rows.push({
         name: `1 fan-out, ${size.participants} participants`,
-        metric: `p99 move sent → applied at ${PROBES} probes (${RATE_PER_SECOND} moves/s, ${pairs} interleaved pairs × ${sliceSeconds} s)`,
+        metric: `p99 move sent → applied at ${PROBES} probes (${RATE_PER_SECOND} moves/s, ${size.pairs} interleaved pairs × ${sliceSeconds} s)`,
         unit: 'ms',
         ours: oursP99,
         reference: refP99,
         ratio,
-        target: `≤ ${size.targetMs} ms, ratio ≤ 1.2`,
-        pass: oursP99 <= size.targetMs && ratio !== null && ratio <= 1.2,
+        target: size.maxRatio === null ? `≤ ${size.targetMs} ms` : `≤ ${size.targetMs} ms, ratio ≤ ${size.maxRatio}`,
+        pass: oursP99 <= size.targetMs && (size.maxRatio === null || (ratio !== null && ratio <= size.maxRatio)),
       });
     }
   } finally {

@@ -15,7 +15,8 @@ import { ReferenceWriter } from '../lib/writers';
 const PARTICIPANTS = 200;
 const PROBES = 4;
 const PAIRS = 3;
-const TARGET_MS = 300;
+/** Issue 13 item 4 (was 300 ms, the budget of DESIGN.md). */
+const TARGET_MS = 150;
 
 /** Resolves with the time at which `probe` holds at least `count` notes. */
 function whenNotes(probe: Probe, count: number): Promise<number> {

@@ -4,6 +4,14 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/protocol';
 import { BadFrameError } from '../badInput';
+import { SharedFrame } from './SharedFrame';
+
+/**
+ * How long the encoded whole document stays cached after the last cold join asked for it, in
+ * milliseconds. It is a second copy of the document (as large as the board's history), so an idle
+ * room must not keep it; a workshop's start, when everyone joins within seconds, still encodes it once.
+ */
+export const COLD_SYNC_CACHE_MS = 5_000;
 
 /** What a sync message asks of the room. */
 export type SyncRequest =
@@ -23,12 +31,25 @@ export class ReadOnlySync {
   private snapshotCache: Y.Snapshot | null = null;
   /** Sync step 2 for a client that has nothing, encoded once until the document changes (a workshop's start is a burst of those). */
   private coldSyncFrame: Uint8Array | null = null;
+  private coldSyncTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly doc: Y.Doc) {
     doc.on('update', () => {
       this.snapshotCache = null;
-      this.coldSyncFrame = null;
+      this.forgetColdSyncFrame();
     });
+  }
+
+  /** True while the encoded whole document is cached (tests). */
+  get hasColdSyncFrame(): boolean {
+    return this.coldSyncFrame !== null;
+  }
+
+  /** Drops the cached whole document (also when the room closes: its timer must not keep the process up). */
+  forgetColdSyncFrame(): void {
+    this.coldSyncFrame = null;
+    if (this.coldSyncTimer !== null) clearTimeout(this.coldSyncTimer);
+    this.coldSyncTimer = null;
   }
 
   /**
@@ -65,13 +86,22 @@ export class ReadOnlySync {
     // A state vector that holds nothing of this document (empty, or naming only clients that never
     // wrote it) asks for all of it: one cached answer, however the request was spelled.
     const isCold = [...stateVector].every(([client, clock]) => clock === 0 || !this.doc.store.clients.has(client));
-    if (isCold && this.coldSyncFrame) return this.coldSyncFrame;
+    if (isCold && this.coldSyncFrame) {
+      this.coldSyncTimer?.refresh();
+      return this.coldSyncFrame;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, isCold ? undefined : Y.encodeStateVector(stateVector)));
     const frame = encoding.toUint8Array(encoder);
-    if (isCold) this.coldSyncFrame = frame;
+    if (isCold) {
+      // Shared: compressed once for every cold joiner that negotiated permessage-deflate.
+      this.coldSyncFrame = SharedFrame.wrap(frame);
+      this.coldSyncTimer = setTimeout(() => this.forgetColdSyncFrame(), COLD_SYNC_CACHE_MS);
+      this.coldSyncTimer.unref();
+      return this.coldSyncFrame;
+    }
     return frame;
   }
 

@@ -15,6 +15,7 @@ import { ReadOnlySync, type SyncRequest } from './ReadOnlySync';
 import { RoomAwareness } from './RoomAwareness';
 import { frameUpdate, type RoomMember } from './RoomMember';
 import { RoomSeats } from './RoomSeats';
+import { SharedFrame } from './SharedFrame';
 
 /** Delay that gathers presence and seat changes into one `seats` message to facilitators, in milliseconds. */
 const SEATS_MESSAGE_DELAY_MS = 200;
@@ -225,7 +226,7 @@ export class Room implements PipelineHost {
    */
   publish({ update, affected, answers, removedSeats }: CommittedBatch): void {
     if (update !== null) {
-      const frame = frameUpdate(update);
+      const frame = SharedFrame.wrap(frameUpdate(update));
       for (const member of this.members) member.send(frame);
     }
     for (const member of this.members) {
@@ -265,6 +266,7 @@ export class Room implements PipelineHost {
     if (this.isClosed) return;
     this.isClosed = true;
     this.pipeline.stop();
+    this.sync.forgetColdSyncFrame();
     if (this.seatsTimer) clearTimeout(this.seatsTimer);
     for (const member of [...this.members]) member.close(code, reason);
     this.members.clear();

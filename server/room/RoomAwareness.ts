@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwarenessUpdate, sanitizeAwarenessState } from '../awarenessFilter';
 import { BadFrameError } from '../badInput';
 import { frameAwareness, type RoomMember } from './RoomMember';
+import { SharedFrame } from './SharedFrame';
 
 /**
  * A board's presence. Every state a member publishes is rebuilt field by field for its role
@@ -113,7 +114,7 @@ export class RoomAwareness {
 
   private readonly onUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const frame = frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const frame = SharedFrame.wrap(frameAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
     for (const member of this.members) if (member.actor.role !== 'reader') member.send(frame);
   };
 }

@@ -162,8 +162,9 @@ export async function openRaw(
   server: { wsUrl: string },
   boardId: string,
   headers: Record<string, string> = {},
+  options: { perMessageDeflate?: boolean } = {},
 ): Promise<RawSocket> {
-  const ws = new WebSocket(`${server.wsUrl}/${boardId}`, { headers });
+  const ws = new WebSocket(`${server.wsUrl}/${boardId}`, { headers, ...options });
   const frames: Buffer[] = [];
   ws.on('message', (data: Buffer) => frames.push(Buffer.from(data)));
   ws.on('error', () => {});

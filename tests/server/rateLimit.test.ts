@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { BUDGET_LIMITS, RateLimitRegistry, TokenBucket } from '../../server/rateLimit';
-import { ReadOnlySync } from '../../server/room/ReadOnlySync';
+import { COLD_SYNC_CACHE_MS, ReadOnlySync } from '../../server/room/ReadOnlySync';
 import { ANSWER_BURST_BYTES, ANSWER_BYTES_PER_SECOND, SYNC_REQUEST_BURST, SYNC_REQUESTS_PER_MINUTE } from '../../shared/limits';
 
 const T0 = 1_000_000;
@@ -82,5 +82,29 @@ describe('ReadOnlySync', () => {
     expect(sync.step2Frame(new Map([[doc.clientID, 0]]))).toBe(cold);
     // A client that holds part of the document gets only the rest.
     expect(sync.step2Frame(new Map([[doc.clientID, 1]])).length).toBeLessThan(cold.length);
+  });
+
+  it('keeps that frame COLD_SYNC_CACHE_MS after the last cold join asked for it, and forgets it when the document changes', () => {
+    vi.useFakeTimers();
+    try {
+      const doc = new Y.Doc();
+      doc.getMap('meta').set('title', 'x'.repeat(1000));
+      const sync = new ReadOnlySync(doc);
+      const cold = sync.step2Frame(new Map());
+      vi.advanceTimersByTime(COLD_SYNC_CACHE_MS - 1);
+      // Asked again: the same frame, kept for another COLD_SYNC_CACHE_MS.
+      expect(sync.step2Frame(new Map())).toBe(cold);
+      vi.advanceTimersByTime(COLD_SYNC_CACHE_MS - 1);
+      expect(sync.hasColdSyncFrame).toBe(true);
+      vi.advanceTimersByTime(1);
+      // An idle room holds the document once, not its encoded copy too.
+      expect(sync.hasColdSyncFrame).toBe(false);
+      expect(sync.step2Frame(new Map())).not.toBe(cold);
+      doc.getMap('meta').set('title', 'y');
+      expect(sync.hasColdSyncFrame).toBe(false);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -28,7 +28,9 @@ describe('a client that never reads', () => {
     });
     const facilitator = t.connect(boardId, { facilitatorKey });
     await waitSynced(facilitator);
-    const slow = await openRaw(t.server, boardId);
+    // Without permessage-deflate: the server shares one compressed copy, so a client that offers it
+    // gets a small fraction of these bytes.
+    const slow = await openRaw(t.server, boardId, {}, { perMessageDeflate: false });
     // Stop reading: the kernel buffers fill, then the server's queue grows.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) }));
@@ -61,7 +63,7 @@ describe('a client that never reads', () => {
     const facilitator = t.connect(boardId, { facilitatorKey });
     await waitSynced(facilitator);
     const logged = lines.length;
-    const slow = await openRaw(t.server, boardId);
+    const slow = await openRaw(t.server, boardId, {}, { perMessageDeflate: false });
     const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     socket.pause();
     slow.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, participantSecret: randomToken(16), joinToken: joinTokenOf(boardId) }));
