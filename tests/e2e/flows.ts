@@ -1,8 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** Creates a workshop from the home page; leaves the page on the facilitator board. */
-export async function createWorkshop(page: Page, baseUrl: string): Promise<{ code: string; boardId: string }> {
+/**
+ * Creates a workshop from the home page (from `template`, a template's name, when given; else the
+ * first one); leaves the page on the facilitator board.
+ */
+export async function createWorkshop(page: Page, baseUrl: string, template?: string): Promise<{ code: string; boardId: string }> {
   await page.goto(`${baseUrl}/`);
+  if (template) await page.getByRole('radio', { name: new RegExp(`^${template}`) }).check();
   await page.getByRole('button', { name: 'Start a workshop' }).click();
   await page.waitForURL(/\/b\/[^/]+\/facilitate$/);
   const code = await page.locator('[data-join-code]').getAttribute('data-join-code');

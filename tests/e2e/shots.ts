@@ -32,3 +32,9 @@ export async function shootAtWidths(page: Page, name: string, target: Locator | 
   }
   await page.setViewportSize(before);
 }
+
+/** A full-page screenshot of `page` as it is now, into the same folder, for people to look at. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true });
+}
