@@ -6,7 +6,7 @@ import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { chooseName, createWorkshop, joinByTyping, nextPhase, promptRegion, writeNote } from './flows';
 import { handle, mouseDrag, nameTheme, themeCard } from './groupDrag';
 import { auditA11y, type RestartableE2E, startRestartableE2E } from './harness';
-import { shoot } from './shots';
+import { SHOT_WIDTHS, shoot } from './shots';
 
 /**
  * Issue #12's whole workshop, as its people would run it: a new facilitator and five participants
@@ -122,6 +122,28 @@ async function expectFits(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
 
+/**
+ * The facilitator's current phase is shown whole in the stepper at these widths (from a tablet's
+ * width up with its name not cut short), however long the Back and Next labels are.
+ */
+async function expectCurrentPhaseShown(page: Page, phase: string, widths: readonly number[]) {
+  const before = page.viewportSize();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 800 });
+    const shown = await page.locator('.stepper__step--current').evaluate((step) => {
+      const list = step.parentElement?.getBoundingClientRect();
+      const box = step.getBoundingClientRect();
+      const name = step.querySelector('.stepper__name');
+      return {
+        isInside: list !== undefined && box.left >= list.left - 0.5 && box.right <= list.right + 0.5,
+        isNameWhole: name !== null && name.scrollWidth <= name.clientWidth,
+      };
+    });
+    expect(shown, `${phase} at ${width} px`).toEqual({ isInside: true, isNameWhole: shown.isNameWhole || width < 768 });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
 const isIdle = (page: Page) => page.locator('.connection').textContent();
 
 /** The text of the file a click on `button` downloads, and its name. */
@@ -160,6 +182,8 @@ describe('a whole workshop', () => {
       };
       /** Axe on the facilitator and the 360 px phone. */
       const audits = async (phase: string) => {
+        // The longest labels are in Revisit ("Back to Agreement", "Next: Close it from Agreement"): every width there.
+        await expectCurrentPhaseShown(f, phase, phase.startsWith('revisit') ? SHOT_WIDTHS : [1280]);
         await expectAxeClean(f, `facilitator in ${phase}`);
         await expectAxeClean(people.ana.page, `phone in ${phase}`);
         await expectFits(people.ana.page);
@@ -195,12 +219,15 @@ describe('a whole workshop', () => {
       step('3. Reflect');
       // 3. Reflect: everyone writes privately; three say they are done with the meeting-times question.
       await nextPhase(f, 'Reflect');
-      for (const { key, meetings, barriers } of PEOPLE) {
-        const page = people[key].page;
-        await page.locator('.guidance', { hasText: 'Write your own answers' }).waitFor();
-        await writeNote(page, MEETINGS, meetings, key === 'cleo' || key === 'dev' ? 'Need' : null);
-        await writeNote(page, BARRIERS, barriers, key === 'ana' ? 'Need' : null);
-      }
+      // Everyone at once, as in the room.
+      await Promise.all(
+        PEOPLE.map(async ({ key, meetings, barriers }) => {
+          const page = people[key].page;
+          await page.locator('.guidance', { hasText: 'Write your own answers' }).waitFor();
+          await writeNote(page, MEETINGS, meetings, key === 'cleo' || key === 'dev' ? 'Need' : null);
+          await writeNote(page, BARRIERS, barriers, key === 'ana' ? 'Need' : null);
+        }),
+      );
       for (const page of [ana, ben, cleo]) {
         await promptRegion(page, MEETINGS).getByRole('button', { name: 'I’m done with this question' }).click();
       }
@@ -273,14 +300,13 @@ describe('a whole workshop', () => {
       await nextPhase(f, 'Vote');
       await f.getByRole('button', { name: 'Start the vote' }).click();
       for (const page of participants) await page.locator('.vote-budget__left', { hasText: '5 of 5 dots left' }).waitFor();
-      await addDots(ana, MEET, 3);
-      await addDots(ana, FAMILY, 2);
-      await addDots(ben, MEET, 2);
-      await addDots(ben, PROTECTED, 1);
-      await addDots(cleo, FAMILY, 2);
-      await addDots(cleo, MEET, 1);
-      await addDots(dev, PROTECTED, 3);
-      await addDots(eli, MEET, 1);
+      await Promise.all([
+        addDots(ana, MEET, 3).then(() => addDots(ana, FAMILY, 2)),
+        addDots(ben, MEET, 2).then(() => addDots(ben, PROTECTED, 1)),
+        addDots(cleo, FAMILY, 2).then(() => addDots(cleo, MEET, 1)),
+        addDots(dev, PROTECTED, 3),
+        addDots(eli, MEET, 1),
+      ]);
       const left = { ana: 0, ben: 2, cleo: 2, dev: 2, eli: 4 } satisfies Record<Key, number>;
       for (const { key } of PEOPLE) {
         await people[key].page.locator('.vote-budget__left', { hasText: `${left[key]} of 5 dots left` }).waitFor();
@@ -305,6 +331,8 @@ describe('a whole workshop', () => {
       // Every browser reconnects by itself; Eli's waiting dot goes through once.
       for (const page of all) await poll(() => isIdle(page)).toBe('Online');
       isServerDown = false;
+      // Everyone counts everyone again at once, not at their next presence renewal.
+      for (const page of all) await poll(() => page.locator('.people').first().textContent()).toMatch(/6 people here/);
       await eli.locator('.offline-banner').waitFor({ state: 'detached' });
       left.eli = 3;
       for (const { key } of PEOPLE) {
@@ -337,11 +365,13 @@ describe('a whole workshop', () => {
       await meetTheme.getByLabel('Proposed agreement').fill(STATEMENT);
       await meetTheme.getByRole('button', { name: 'Open the round' }).click();
       for (const page of participants) await page.getByRole('heading', { name: STATEMENT }).waitFor();
-      await answer(ana, 'Agree', null);
-      await answer(ben, 'Agree', null);
-      await answer(cleo, 'Can live with it', STAND_ASIDE);
-      await answer(dev, 'Block', BLOCK);
-      await answer(eli, 'Agree', null);
+      await Promise.all([
+        answer(ana, 'Agree', null),
+        answer(ben, 'Agree', null),
+        answer(cleo, 'Can live with it', STAND_ASIDE),
+        answer(dev, 'Block', BLOCK),
+        answer(eli, 'Agree', null),
+      ]);
       await poll(() => meetTheme.locator('.voter-count').getAttribute('data-respondent-count')).toBe('5');
       await audits('decide');
       await shots('9-decide-round');
@@ -359,8 +389,10 @@ describe('a whole workshop', () => {
       await meetTheme.getByLabel('Proposed agreement').fill(AMENDED);
       await meetTheme.getByRole('button', { name: 'Ask again' }).click();
       for (const page of participants) await page.getByRole('heading', { name: AMENDED }).waitFor();
-      for (const page of [ana, ben, dev, eli]) await answer(page, 'Agree', null);
-      await answer(cleo, 'Can live with it', STAND_ASIDE);
+      await Promise.all([
+        ...[ana, ben, dev, eli].map((page) => answer(page, 'Agree', null)),
+        answer(cleo, 'Can live with it', STAND_ASIDE),
+      ]);
       await poll(() => meetTheme.locator('.voter-count').getAttribute('data-respondent-count')).toBe('5');
       await meetTheme.getByRole('button', { name: 'Close the round…' }).click();
       await f.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
@@ -369,10 +401,12 @@ describe('a whole workshop', () => {
       await familyTheme.getByRole('button', { name: `Propose an agreement: ‘${FAMILY}’` }).click();
       await familyTheme.getByLabel('Proposed agreement').fill(PICKUP);
       await familyTheme.getByRole('button', { name: 'Open the round' }).click();
-      for (const page of participants) {
-        await page.getByRole('heading', { name: PICKUP }).waitFor();
-        await answer(page, 'Agree', null);
-      }
+      await Promise.all(
+        participants.map(async (page) => {
+          await page.getByRole('heading', { name: PICKUP }).waitFor();
+          await answer(page, 'Agree', null);
+        }),
+      );
       await poll(() => familyTheme.locator('.voter-count').getAttribute('data-respondent-count')).toBe('5');
       await familyTheme.getByRole('button', { name: 'Close the round…' }).click();
       await f.getByRole('dialog').getByRole('button', { name: 'Close the round' }).click();
@@ -423,10 +457,12 @@ describe('a whole workshop', () => {
       await f.getByRole('heading', { name: 'Revisit: version 2' }).waitFor();
       await f.getByRole('button', { name: `Retire ‘${PICKUP}’` }).click();
       await f.getByRole('button', { name: 'Open the round on retiring it' }).click();
-      for (const page of participants) {
-        await page.getByRole('heading', { name: `Retire: ${PICKUP}` }).waitFor();
-        await answer(page, 'Agree', null);
-      }
+      await Promise.all(
+        participants.map(async (page) => {
+          await page.getByRole('heading', { name: `Retire: ${PICKUP}` }).waitFor();
+          await answer(page, 'Agree', null);
+        }),
+      );
       await poll(() => f.locator('.open-proposal .voter-count').getAttribute('data-respondent-count')).toBe('5');
       await audits('revisit round');
       await shots('13-revisit-round');
