@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -52,4 +53,15 @@ export async function writeNote(page: Page, promptText: string, text: string, ta
 export async function nextPhase(page: Page, phaseName: string): Promise<void> {
   await page.getByRole('button', { name: `Next: ${phaseName}` }).click();
   await page.locator('.stepper__step--current', { hasText: phaseName }).waitFor();
+}
+
+/** Puts `count` dots on an item of the open vote, one click each. */
+export async function addDots(page: Page, item: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await page.getByRole('button', { name: `Add a dot to ‘${item}’` }).click();
+}
+
+/** The text of the file a click on `button` downloads, and its name. */
+export async function downloadOf(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }

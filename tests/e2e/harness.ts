@@ -145,6 +145,12 @@ export async function auditA11y(page: Page): Promise<A11yViolation[]> {
   });
 }
 
+/** {@link auditA11y} once entrance animations (a toast fading in) have finished: a half-faded toast is not a contrast finding. */
+export async function auditSettled(page: Page): Promise<A11yViolation[]> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  return auditA11y(page);
+}
+
 /** Saves a full-page PNG under test-artifacts/e2e/ for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
