@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseName } from './flows';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { addDots, chooseName } from './flows';
+import { auditSettled as audit, type E2E, screenshot, startE2E } from './harness';
 import { BARRIERS, MEETINGS, type SeededBoard, seedBoard, THEME } from './decideSeed';
 import { shootAtWidths } from './shots';
 
@@ -32,18 +32,8 @@ async function openBrowsers(seeded: SeededBoard) {
   return { facilitator, robin, sam, kim, participants: [robin, sam, kim] as const };
 }
 
-/** axe-core once entrance animations (a toast fading in) have finished: a half-faded toast is not a contrast finding. */
-async function audit(page: Page) {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  return auditA11y(page);
-}
-
 /** One question's card or column on any of the decision views. */
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-async function addDots(page: Page, item: string, count: number) {
-  for (let i = 0; i < count; i++) await page.getByRole('button', { name: `Add a dot to ‘${item}’` }).click();
-}
 
 /** What dot tallies look like on screen; none of it may exist before the vote closes. */
 const dotTallies = (page: Page) => page.locator('[data-tally], .ranking').count();

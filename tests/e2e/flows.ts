@@ -1,8 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
-/** Creates a workshop from the home page; leaves the page on the facilitator board. */
-export async function createWorkshop(page: Page, baseUrl: string): Promise<{ code: string; boardId: string }> {
+/**
+ * Creates a workshop from the home page (from `template`, a template's name, when given; else the
+ * first one); leaves the page on the facilitator board.
+ */
+export async function createWorkshop(page: Page, baseUrl: string, template?: string): Promise<{ code: string; boardId: string }> {
   await page.goto(`${baseUrl}/`);
+  if (template) await page.getByRole('radio', { name: new RegExp(`^${template}`) }).check();
   await page.getByRole('button', { name: 'Start a workshop' }).click();
   await page.waitForURL(/\/b\/[^/]+\/facilitate$/);
   const code = await page.locator('[data-join-code]').getAttribute('data-join-code');
@@ -48,4 +53,15 @@ export async function writeNote(page: Page, promptText: string, text: string, ta
 export async function nextPhase(page: Page, phaseName: string): Promise<void> {
   await page.getByRole('button', { name: `Next: ${phaseName}` }).click();
   await page.locator('.stepper__step--current', { hasText: phaseName }).waitFor();
+}
+
+/** Puts `count` dots on an item of the open vote, one click each. */
+export async function addDots(page: Page, item: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await page.getByRole('button', { name: `Add a dot to ‘${item}’` }).click();
+}
+
+/** The text of the file a click on `button` downloads, and its name. */
+export async function downloadOf(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../server/AccordServer';
 import { configFromEnv } from '../../server/config';
+import { freePort, kill, spawnServer } from '../server/childServer';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
@@ -38,13 +40,64 @@ export async function startE2E(): Promise<E2E> {
   const server = await startServer(
     configFromEnv({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: path.join(ROOT, 'dist/client') }, ROOT),
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const contexts: BrowserContext[] = [];
+  const browser = await openBrowser();
   return {
     url: server.url,
     server,
+    browser: browser.browser,
+    newContext: browser.newContext,
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Like {@link E2E}, but the server is `server/main.ts` in a child process, as `npm start` runs it,
+ * so that a test can kill it mid-workshop and start it again on the same port and SQLite file.
+ */
+export interface RestartableE2E extends Omit<E2E, 'server'> {
+  /** SIGKILL: no shutdown code runs, exactly like a crash or a power cut of the process. */
+  killServer(): Promise<void>;
+  /** Starts the server again on the same port and data folder; resolves once it listens. */
+  startServer(): Promise<void>;
+}
+
+export async function startRestartableE2E(): Promise<RestartableE2E> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'accord-e2e-'));
+  const port = await freePort();
+  const env = { STATIC_DIR: path.join(ROOT, 'dist/client') };
+  let child: ChildProcess | null = await spawnServer(port, dataDir, env);
+  const browser = await openBrowser();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    browser: browser.browser,
+    newContext: browser.newContext,
+    async killServer() {
+      if (child) await kill(child);
+      child = null;
+    },
+    async startServer() {
+      if (child) throw new Error('the server is already running');
+      child = await spawnServer(port, dataDir, env);
+    },
+    async close() {
+      await browser.close();
+      if (child) await kill(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium, and fresh contexts on it that are closed with it. */
+async function openBrowser() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
     browser,
-    async newContext(options = {}) {
+    async newContext(options: BrowserContextOptions = {}) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
       // Well under the test timeout, so that a stuck step fails with its own locator in the message.
       context.setDefaultTimeout(10_000);
@@ -54,8 +107,6 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -92,6 +143,12 @@ export async function auditA11y(page: Page): Promise<A11yViolation[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** {@link auditA11y} once entrance animations (a toast fading in) have finished: a half-faded toast is not a contrast finding. */
+export async function auditSettled(page: Page): Promise<A11yViolation[]> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  return auditA11y(page);
 }
 
 /** Saves a full-page PNG under test-artifacts/e2e/ for people to look at. */

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Phase } from '../../shared/phases';
-import { chooseName } from './flows';
+import { chooseName, downloadOf } from './flows';
 import { auditA11y, type E2E, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
 
@@ -15,12 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-/** The text of the file a click on `button` downloads, and its name. */
-async function downloadOf(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
-}
 
 describe('a participant takes the agreement home', () => {
   it('can download it from their own board once the workshop is closed, and not before', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { randomId } from '../../shared/random';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditSettled, type E2E, screenshot, startE2E } from './harness';
 import { createSeededBoard } from './seedClients';
 
 const MEETINGS = 'The times that work best for me to meet are…';
@@ -32,8 +32,7 @@ async function shootWidths(page: Page, name: string) {
 }
 
 async function audit(page: Page) {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  expect(await auditA11y(page)).toEqual([]);
+  expect(await auditSettled(page)).toEqual([]);
 }
 
 describe('present view', () => {

@@ -6,7 +6,7 @@ import type { Command } from '../../shared/commands';
 import { randomId } from '../../shared/random';
 import { chooseName } from './flows';
 import { SHOT_WIDTHS, shootAtWidths } from './shots';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditSettled as audit, type E2E, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -112,7 +112,6 @@ async function seedAgreement(): Promise<SeededBoard> {
   return created;
 }
 
-/** axe-core once entrance animations (a toast fading in) have finished. */
 /** The whole document fits the window at every width of SHOT_WIDTHS (nothing scrolls sideways); then screenshots. */
 async function fitsAndShoot(page: Page, name: string) {
   const before = page.viewportSize();
@@ -122,11 +121,6 @@ async function fitsAndShoot(page: Page, name: string) {
   }
   if (before) await page.setViewportSize(before);
   await shootAtWidths(page, name);
-}
-
-async function audit(page: Page) {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  return auditA11y(page);
 }
 
 /** Confirms the open dialog with its button. */

@@ -32,3 +32,15 @@ export async function shootAtWidths(page: Page, name: string, target: Locator | 
   }
   await page.setViewportSize(before);
 }
+
+/**
+ * How long one full-page capture may take: a long board is rasterised in software (no GPU), which
+ * on a shared two-core machine running other browsers took over 20 s.
+ */
+const SHOOT_TIMEOUT_MS = 60_000;
+
+/** A full-page screenshot of `page` as it is now, into the same folder, for people to look at. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage: true, timeout: SHOOT_TIMEOUT_MS });
+}

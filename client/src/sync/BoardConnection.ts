@@ -115,6 +115,13 @@ export class BoardConnection {
         this.provider.ws?.send(encodeAuth(this.authMessage()));
       } else if (status === 'disconnected') {
         this.isWelcomed = false;
+        // y-websocket has just dropped the others' presence but keeps their clocks: the server's
+        // first frame after the reconnect repeats those clocks and would be ignored, leaving the
+        // others missing until their next renewal. Forgetting the clocks takes the frame as news.
+        const { awareness } = this.provider;
+        for (const clientId of [...awareness.meta.keys()]) {
+          if (clientId !== awareness.clientID && !awareness.getStates().has(clientId)) awareness.meta.delete(clientId);
+        }
         this.setStatus(this.isBrowserOffline() ? 'offline' : this.hasBeenOnline ? 'reconnecting' : 'connecting');
       }
     });
@@ -225,6 +232,11 @@ export class BoardConnection {
       if (message.participantId !== null) this.joinToken = undefined;
       this.isWelcomed = true;
       this.quickReconnect.reset();
+      // y-websocket re-sends my presence on reconnect with the clock it had, and peers that saw it
+      // removed when I left ignore an equal clock: I would be missing from their "here" until my
+      // next renewal (15 s). Setting it again gives it a newer clock, so it counts at once.
+      const presence = this.provider.awareness.getLocalState();
+      if (this.hasBeenOnline && presence !== null) this.provider.awareness.setLocalState({ ...presence });
       this.hasBeenOnline = true;
       this.setStatus('online');
       for (const envelope of this.outbox) this.transmit(envelope);
