@@ -17,7 +17,7 @@ import {
   resolveDrop,
 } from './dragModel';
 import { noteHandleId } from './focusPlan';
-import { type GroupHost, performDrop, useGroupHost } from './groupActions';
+import { askDeleteNotes, type GroupHost, performDrop, useGroupHost } from './groupActions';
 import { toggleSelected, useGroupUi } from './groupUiStore';
 
 export interface GroupNoteProps {
@@ -151,7 +151,7 @@ function NoteShell({
   );
 }
 
-/** The "⋯" menu of a note: select it (or take it out of the selection), then where it (or the selection) can go. */
+/** The "⋯" menu of a note: select it (or take it out of the selection), where it (or the selection) can go, delete it (or them). */
 function noteActionEntries(host: GroupHost, noteId: string, promptId: string): MenuEntry[] {
   const layout = host.layoutOf(promptId);
   if (!layout) return [];
@@ -163,6 +163,11 @@ function noteActionEntries(host: GroupHost, noteId: string, promptId: string): M
     { type: 'separator' },
     { type: 'heading', label: carried.length > 1 ? `Move ${countNotes(carried.length)} to` : 'Move to' },
     ...moveMenuEntries(host, layout, carried),
+    { type: 'separator' },
+    {
+      label: carried.length > 1 ? `Delete ${countNotes(carried.length)}…` : 'Delete note…',
+      onSelect: () => askDeleteNotes(host, layout, carried),
+    },
   ];
 }
 
