@@ -27,7 +27,7 @@ import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
 import { GroupLane, laneId } from './GroupLane';
 import { GroupToolbar } from './GroupToolbar';
 import { type GroupHost, GroupHostContext, performDrop } from './groupActions';
-import { setCarried, setDropAfter, useGroupUi } from './groupUiStore';
+import { setArmed, setCarried, setDropAfter, useGroupUi } from './groupUiStore';
 import { usePointerAnchor } from './usePointerAnchor';
 import './group.css';
 
@@ -126,6 +126,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   const finish = () => {
     publisher.end();
     setCarried([]);
+    setArmed(undefined);
     setFrozen(null);
     setActive(null);
     session.item = null;
@@ -149,6 +150,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     session.carried = noteIds;
     session.keyboardTargetId = null;
     if (item.kind === 'note') setCarried(noteIds);
+    setArmed(item.kind === 'note' ? item.promptId : null);
     setFrozen(live);
     setActive({ item, noteIds });
   };
