@@ -242,7 +242,7 @@ async function compareWithBaseline(
       try {
         const page = await context.newPage();
         await page.goto(`${server.httpUrl}/b/${grouping.boardId}/facilitate#key=${grouping.facilitatorKey}`);
-        await page.locator('.gnote__handle').first().waitFor({ timeout: 30_000 });
+        await page.locator('.gnote__handle').first().waitFor({ timeout: 120_000 });
         await page.waitForLoadState('networkidle');
         await sleep(1000);
         const frames = await dragFrames(page, server.wsBase, grouping, options.seconds);
