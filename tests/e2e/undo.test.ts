@@ -202,6 +202,12 @@ describe('undo', () => {
       await f.getByRole('button', { name: 'Select', exact: true }).click();
       await lane.getByRole('checkbox', { name: 'Select ‘Tuesdays and Thursdays’' }).check();
       await lane.getByRole('checkbox', { name: 'Select ‘Late mornings, from 11’' }).check();
+      for (const width of [360, 768, 1280, 1920]) {
+        await f.setViewportSize({ width, height: 800 });
+        await f.getByRole('button', { name: 'Delete selected…' }).scrollIntoViewIfNeeded();
+        await f.screenshot({ path: `/tmp/fd-undo-shots/delete-selected-${width}.png` });
+      }
+      await f.setViewportSize(LAPTOP.viewport ?? { width: 1366, height: 800 });
       await f.getByRole('button', { name: 'Delete selected…' }).click();
       await dialog.getByRole('button', { name: 'Delete 2 notes' }).click();
       await poll(seen).toEqual(everything.filter((t) => t !== 'Tuesdays and Thursdays' && t !== 'Late mornings, from 11'));
