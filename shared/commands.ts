@@ -92,6 +92,8 @@ export const COMMAND_VALIDATORS = {
     themeId: nullable(id),
     beforeNoteId: nullable(id),
   }),
+  /** Deletes revealed notes for everyone (a duplicate, a note in the wrong place); undone with `restoreNotes`. */
+  deleteNotes: object({ type: oneOf(['deleteNotes']), noteIds: nonEmpty(arrayOf(id, MAX_NOTES_PER_MOVE)) }),
   mergeThemes: object({ type: oneOf(['mergeThemes']), sourceThemeId: id, targetThemeId: id }),
   moveTheme: object({ type: oneOf(['moveTheme']), themeId: id, beforeThemeId: nullable(id) }),
   startTimer: object({ type: oneOf(['startTimer']), durationMs: integer(MIN_TIMER_MS, MAX_TIMER_MS) }),

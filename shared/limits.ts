@@ -12,6 +12,12 @@ export const MAX_NOTE_CHARS = 500;
 /** Most notes one person may post to one prompt (drafts, held and revealed together). */
 export const MAX_NOTES_PER_PERSON_PER_PROMPT = 20;
 
+/**
+ * Most notes one prompt may hold. Reveals stay far below it (every person's notes together); it
+ * bounds what the facilitator's undo of a note delete (`restoreNotes`) can put back.
+ */
+export const MAX_NOTES_PER_PROMPT = 10_000;
+
 /** Most prompts on one board. */
 export const MAX_PROMPTS_PER_BOARD = 20;
 

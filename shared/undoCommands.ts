@@ -1,6 +1,7 @@
 import { MAX_NOTES_PER_MOVE } from './limits';
+import { authorName, noteTag, noteText } from './records/Note';
 import { themeName } from './records/Theme';
-import { arrayOf, id, nonEmpty, nullable, object, oneOf } from './validate';
+import { arrayOf, id, nonEmpty, nullable, object, oneOf, string } from './validate';
 
 /** Where a note must be for an undo to apply: in a theme, or ungrouped (null). */
 const notePlace = object({ noteId: id, themeId: nullable(id) });
@@ -13,6 +14,17 @@ const notesBack = object({
   noteIds: nonEmpty(arrayOf(id, MAX_NOTES_PER_MOVE)),
   themeId: nullable(id),
   beforeNoteId: nullable(id),
+});
+
+/** A deleted note as it was: its record without the reaction counts, which the server recounts. */
+const deletedNote = object({
+  id,
+  promptId: id,
+  text: noteText,
+  tag: noteTag,
+  themeId: nullable(id),
+  order: string({ minChars: 1, maxChars: 256 }),
+  author: nullable(authorName),
 });
 
 /**
@@ -34,4 +46,9 @@ export const UNDO_COMMAND_VALIDATORS = {
     moves: arrayOf(notesBack, MAX_NOTES_PER_MOVE),
     removeThemeId: nullable(id),
   }),
+  /**
+   * Puts deleted notes back with their ids, in their themes (or ungrouped when the theme is gone)
+   * at their old order keys. Refused with `conflict` when one of the ids is a note again.
+   */
+  restoreNotes: object({ type: oneOf(['restoreNotes']), notes: nonEmpty(arrayOf(deletedNote, MAX_NOTES_PER_MOVE)) }),
 } as const;

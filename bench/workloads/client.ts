@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -154,6 +154,8 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
       const deltas = frames[key];
       ctx.detail('client', `frames/${key}`, { n: deltas.length, p50: percentile(deltas, 50), p95: percentile(deltas, 95) });
     }
+    const baseline = process.env.BENCH_CLIENT_BASELINE;
+    if (baseline) await compareWithBaseline(ctx, browser, baseline, { notes, seconds: dragSeconds, ours: outDir });
     const participantKb = kb(totalGzip(p));
     const frameP95 = round(percentile(frames.dragAndRemote, 95), 1);
     return [
@@ -193,6 +195,81 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
     await accord.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** The client of git ref `ref`, built into a temporary folder (removed by the caller). */
+function buildClientOf(ref: string): string {
+  const checkout = mkdtempSync(path.join(tmpdir(), 'accord-bench-baseline-src-'));
+  execFileSync('sh', ['-c', `git archive --format=tar "$0" | tar -x -C "$1"`, ref, checkout], { cwd: ROOT });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'));
+  const outDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-baseline-'));
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: checkout,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  rmSync(checkout, { recursive: true, force: true });
+  return outDir;
+}
+
+/**
+ * `BENCH_CLIENT_BASELINE=<git ref>`: the drag frame times of that ref's client and of this one,
+ * in the same run, alternating (baseline, ours, baseline, ours), each on a fresh copy of the same
+ * board served by this server. Logged and kept in the details; the rows stay this client's.
+ */
+async function compareWithBaseline(
+  ctx: BenchContext,
+  browser: Browser,
+  ref: string,
+  options: { notes: number; seconds: number; ours: string },
+): Promise<void> {
+  const baselineDir = buildClientOf(ref);
+  try {
+    for (const [index, [label, staticDir]] of [
+      ['baseline', baselineDir],
+      ['ours', options.ours],
+      ['baseline', baselineDir],
+      ['ours', options.ours],
+    ].entries()) {
+      const dataDir = makeDataDir();
+      const store = openStore(dataDir);
+      const grouping = await buildBoard(store, {
+        seed: 71,
+        participants: Math.ceil(options.notes / 7 / 20) + 2,
+        notes: options.notes,
+        prompts: 7,
+        themesPerPrompt: 6,
+        notesPerTheme: 8,
+        finalPhase: 'group',
+      });
+      await store.close();
+      const server = await startAccord({ dataDir, env: { STATIC_DIR: staticDir as string }, nodeArgs: ctx.accordNodeArgs });
+      const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.httpUrl}/b/${grouping.boardId}/facilitate#key=${grouping.facilitatorKey}`);
+        await page.locator('.gnote__handle').first().waitFor({ timeout: 120_000 });
+        await page.waitForLoadState('networkidle');
+        await sleep(1000);
+        const frames = await dragFrames(page, server.wsBase, grouping, options.seconds);
+        const p95 = (key: 'dragOnly' | 'dragAndRemote' | 'remoteOnly') => round(percentile(frames[key], 95), 1);
+        ctx.log(
+          `    ${label} (${label === 'baseline' ? ref : 'working tree'}), round ${index + 1}: drag p95 ${p95('dragOnly')} ms, drag + remote p95 ${p95('dragAndRemote')} ms, remote only p95 ${p95('remoteOnly')} ms`,
+        );
+        ctx.detail('client', `baseline/${index + 1}/${label}`, {
+          ref: label === 'baseline' ? ref : 'working tree',
+          dragOnlyP95: p95('dragOnly'),
+          dragAndRemoteP95: p95('dragAndRemote'),
+          remoteOnlyP95: p95('remoteOnly'),
+        });
+      } finally {
+        await context.close();
+        await server.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(baselineDir, { recursive: true, force: true });
   }
 }
 

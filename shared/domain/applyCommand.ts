@@ -6,6 +6,7 @@ import { deleteDraft, editDraft, postDraft } from './draftCommands';
 import { type DomainError, refuse } from './errors';
 import { createTheme, deleteTheme, mergeThemes, moveNotes, moveTheme, renameTheme } from './groupCommands';
 import { markDone, mayMarkDone, react } from './markCommands';
+import { deleteNotes, restoreNotes } from './noteDeleteCommands';
 import { canWriteNotes, isFacilitator, mayGroup } from './permissions';
 import { focusPrompt, setPhase } from './phaseCommands';
 import { releaseHeld, reveal } from './revealCommands';
@@ -73,6 +74,7 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   renameTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => renameTheme(s, c) },
   deleteTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => deleteTheme(s, c) },
   moveNotes: { isAllowed: (a, s) => mayGroup(a, s.board), phases: GROUP_PHASES, perform: (s, _a, c) => moveNotes(s, c) },
+  deleteNotes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => deleteNotes(s, c) },
   mergeThemes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => mergeThemes(s, c) },
   moveTheme: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => moveTheme(s, c) },
   startTimer: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => startTimer(s, c, x) },
@@ -93,6 +95,7 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule<T> } = {
   removeSeat: { isAllowed: isFacilitator, phases: 'any', perform: (s, _a, c, x) => removeSeat(s, c, x) },
   // Undo (see undoCommands.ts): grouping is undone where it is done.
   restoreGrouping: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => restoreGrouping(s, c) },
+  restoreNotes: { isAllowed: isFacilitator, phases: GROUP_PHASES, perform: (s, _a, c) => restoreNotes(s, c) },
   markDone: { isAllowed: (a, s) => mayMarkDone(a, s.board), phases: DONE_PHASES, perform: (s, a, c) => markDone(s, a, c) },
   react: { isAllowed: (a, s) => canWriteNotes(a, s.board), phases: REACT_PHASES, perform: (s, a, c) => react(s, a, c) },
 };

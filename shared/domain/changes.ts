@@ -17,6 +17,7 @@ export type DocChange =
   | { readonly type: 'deletePrompt'; readonly id: string }
   | { readonly type: 'putNote'; readonly note: Note }
   | { readonly type: 'patchNote'; readonly id: string; readonly fields: Partial<Omit<Note, 'id' | 'promptId'>> }
+  | { readonly type: 'deleteNote'; readonly id: string }
   | { readonly type: 'putTheme'; readonly theme: Theme }
   | { readonly type: 'patchTheme'; readonly id: string; readonly fields: Partial<Omit<Theme, 'id' | 'promptId'>> }
   | { readonly type: 'deleteTheme'; readonly id: string }
@@ -45,6 +46,7 @@ export const RECORD_CHANGES: {
   deletePrompt: { collection: 'prompts', op: 'delete' },
   putNote: { collection: 'notes', op: 'put', field: 'note' },
   patchNote: { collection: 'notes', op: 'patch' },
+  deleteNote: { collection: 'notes', op: 'delete' },
   putTheme: { collection: 'themes', op: 'put', field: 'theme' },
   patchTheme: { collection: 'themes', op: 'patch' },
   deleteTheme: { collection: 'themes', op: 'delete' },

@@ -7,10 +7,19 @@ import type { BoardState } from './state';
 /** The command that undoes a grouping action. */
 export type RestoreGrouping = CommandOf<'restoreGrouping'>;
 
-/** The grouping actions that can be undone. */
-export type UndoableGrouping = CommandOf<'moveNotes' | 'createTheme' | 'deleteTheme' | 'mergeThemes'>;
+/** The command that undoes a note delete. */
+export type RestoreNotes = CommandOf<'restoreNotes'>;
 
-const UNDOABLE_GROUPING: ReadonlySet<Command['type']> = new Set(['moveNotes', 'createTheme', 'deleteTheme', 'mergeThemes']);
+/** The grouping actions that can be undone (a note delete among them). */
+export type UndoableGrouping = CommandOf<'moveNotes' | 'createTheme' | 'deleteTheme' | 'mergeThemes' | 'deleteNotes'>;
+
+const UNDOABLE_GROUPING: ReadonlySet<Command['type']> = new Set([
+  'moveNotes',
+  'createTheme',
+  'deleteTheme',
+  'mergeThemes',
+  'deleteNotes',
+]);
 
 /** True for the grouping actions {@link undoOfGrouping} can undo. */
 export function isUndoableGrouping(command: Command): command is UndoableGrouping {
@@ -64,7 +73,7 @@ function restoreTheme(board: BoardState, themeId: string, notesNowIn: string | n
  * action meets), or null when it cannot be undone (unknown ids, more notes than one undo carries).
  * The client keeps it until the action is acknowledged, then offers it.
  */
-export function undoOfGrouping(board: BoardState, command: UndoableGrouping): RestoreGrouping | null {
+export function undoOfGrouping(board: BoardState, command: UndoableGrouping): RestoreGrouping | RestoreNotes | null {
   switch (command.type) {
     case 'moveNotes': {
       const moves = movesBack(board, command.noteIds);
@@ -82,5 +91,22 @@ export function undoOfGrouping(board: BoardState, command: UndoableGrouping): Re
       return restoreTheme(board, command.themeId, null);
     case 'mergeThemes':
       return restoreTheme(board, command.sourceThemeId, command.targetThemeId);
+    case 'deleteNotes':
+      return undoOfDeleteNotes(board, command.noteIds);
   }
+}
+
+/**
+ * The undo of a note delete: each note as it is now (text, tag, name, theme, order key), without
+ * its reaction counts, which the server recounts. Null when a note is unknown.
+ */
+export function undoOfDeleteNotes(board: BoardState, noteIds: readonly string[]): RestoreNotes | null {
+  const notes: RestoreNotes['notes'] = [];
+  for (const noteId of noteIds) {
+    const note = board.notes.get(noteId);
+    if (!note) return null;
+    const { id, promptId, text, tag, themeId, order, author } = note;
+    notes.push({ id, promptId, text, tag, themeId, order, author });
+  }
+  return notes.length > 0 && notes.length <= MAX_NOTES_PER_MOVE ? { type: 'restoreNotes', notes } : null;
 }

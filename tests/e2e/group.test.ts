@@ -223,12 +223,13 @@ describe('group phase', () => {
       await say(/^Moved over note .* in Ungrouped: drop to start a new theme with both\.$/);
       await f.keyboard.press('Space');
       await nameTheme(f, 'Care');
-      // 2. The Move to menu: Tab to it, Enter, End ("New theme…"), Enter.
+      // 2. The Move to menu: Tab to it, Enter, End ("Delete note…"), Up ("New theme…"), Enter.
       await poll(isOnHandle).toBe(true);
       await f.keyboard.press('Tab');
       await f.keyboard.press('Enter');
       await f.getByRole('menu').waitFor();
       await f.keyboard.press('End');
+      await f.keyboard.press('ArrowUp');
       await f.keyboard.press('Enter');
       await nameTheme(f, 'Meetings');
       // 3. A keyboard drag onto "New theme" (Left from the ungrouped notes).

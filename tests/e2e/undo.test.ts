@@ -140,6 +140,86 @@ describe('undo', () => {
     TEST_MS,
   );
 
+  it(
+    'deletes revealed notes from the ⋯ menu (by keyboard) and in Select mode, for everyone, and brings them back in place with Ctrl+Z and Undo',
+    async () => {
+      const seeded = await seedGroupBoard(e2e.url);
+      const f = await (await e2e.newContext(LAPTOP)).newPage();
+      await f.goto(seeded.facilitatorUrl);
+      const phone = await (await e2e.newContext(PHONE)).newPage();
+      await phone.goto(`${e2e.url}/j/${seeded.joinCode}`);
+      await chooseName(phone, null);
+      await f.locator('.lane').first().waitFor();
+      const P = seeded.promptTexts[1] as string;
+      const lane = promptRegion(f, P);
+      const menuOf = (text: string) => lane.getByRole('button', { name: `Actions for ‘${text}’` });
+      const choose = (item: RegExp | string) => f.getByRole('menuitem', { name: item }).click();
+      /** Every note of the prompt the phone shows, theme by theme, then the ungrouped ones. */
+      const seen = () => promptRegion(phone, P).locator('.tnote__text').allTextContents();
+      const spoken = () => f.locator('[data-live-region]').textContent();
+
+      for (const text of ['Between 11 and 1', 'Late mornings, from 11', 'Not before 10: school run']) {
+        await menuOf(text).click();
+        if (text === 'Between 11 and 1') {
+          await choose('New theme…');
+          await nameTheme(f, 'Late');
+        } else await choose(/^‘Late’/);
+      }
+      const late = ['Between 11 and 1', 'Late mornings, from 11', 'Not before 10: school run'];
+      await poll(() => watched(phone, P)).toEqual({ Late: late });
+      const everything = await seen();
+      expect(everything).toHaveLength(9);
+
+      // By keyboard: focus ⋯, open it, the last item is Delete; the dialog asks; focus goes to the next note.
+      await menuOf('Late mornings, from 11').focus();
+      await f.keyboard.press('Enter');
+      await f.keyboard.press('End');
+      await poll(() => f.evaluate(() => document.activeElement?.textContent)).toBe('Delete note…');
+      for (const width of [360, 768, 1280, 1920]) {
+        await f.setViewportSize({ width, height: 800 });
+        await f.evaluate(() => document.activeElement?.scrollIntoView({ block: 'center' }));
+        await f.screenshot({ path: `/tmp/fd-undo-shots/delete-note-menu-${width}.png` });
+      }
+      await f.setViewportSize(LAPTOP.viewport ?? { width: 1366, height: 800 });
+      await f.keyboard.press('Enter');
+      const dialog = f.getByRole('dialog');
+      await dialog.getByText('Note ‘Late mornings, from 11’ disappears from everyone’s board.', { exact: false }).waitFor();
+      await f.screenshot({ path: '/tmp/fd-undo-shots/delete-note-dialog-1366.png' });
+      await dialog.getByRole('button', { name: 'Delete note' }).click();
+      await poll(() => watched(phone, P)).toEqual({ Late: ['Between 11 and 1', 'Not before 10: school run'] });
+      await poll(() => f.evaluate(() => document.activeElement?.textContent)).toBe('Not before 10: school runNeed');
+      const deleted = 'Note ‘Late mornings, from 11’ deleted. Undo: Ctrl+Z or Cmd+Z, or the Undo button.';
+      await poll(() => toasts(f)).toContain(deleted);
+      await poll(spoken).toContain(deleted);
+      const undoButton = f.getByRole('button', { name: /^Undo/ });
+      expect(await undoButton.getAttribute('aria-label')).toBe('Undo deleting note ‘Late mornings, from 11’');
+      expect(await phone.content()).not.toContain('Late mornings, from 11');
+      await f.keyboard.press('Control+z');
+      await poll(() => watched(phone, P)).toEqual({ Late: late });
+      await poll(seen).toEqual(everything);
+
+      // Select mode: two notes of the prompt, deleted at once, back at once with the button.
+      await f.getByRole('button', { name: 'Select', exact: true }).click();
+      await lane.getByRole('checkbox', { name: 'Select ‘Tuesdays and Thursdays’' }).check();
+      await lane.getByRole('checkbox', { name: 'Select ‘Late mornings, from 11’' }).check();
+      for (const width of [360, 768, 1280, 1920]) {
+        await f.setViewportSize({ width, height: 800 });
+        await f.getByRole('button', { name: 'Delete selected…' }).scrollIntoViewIfNeeded();
+        await f.screenshot({ path: `/tmp/fd-undo-shots/delete-selected-${width}.png` });
+      }
+      await f.setViewportSize(LAPTOP.viewport ?? { width: 1366, height: 800 });
+      await f.getByRole('button', { name: 'Delete selected…' }).click();
+      await dialog.getByRole('button', { name: 'Delete 2 notes' }).click();
+      await poll(seen).toEqual(everything.filter((t) => t !== 'Tuesdays and Thursdays' && t !== 'Late mornings, from 11'));
+      await poll(() => f.locator('.gtoolbar__count').count()).toBe(0);
+      await undoButton.click();
+      await poll(seen).toEqual(everything);
+      await poll(() => toasts(f)).toContain('Undone: deleting 2 notes.');
+      expect(await auditA11y(f)).toEqual([]);
+    },
+    TEST_MS,
+  );
+
   it('offers to bring back a deleted note, as the same private note', async () => {
     const facilitator = await (await e2e.newContext()).newPage();
     const { code } = await createWorkshop(facilitator, e2e.url);

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { hashSecret } from '../../server/auth';
 import { COMMAND_TYPES } from '../../shared/commands';
 import { PHASES } from '../../shared/phases';
+import { COMMAND_BURST } from '../../shared/limits';
 import {
   CLOSE_CODES,
   type CommandResult,
@@ -123,7 +124,7 @@ describe('a read-only connection', () => {
     let reader = facilitator;
     for (const phase of PHASES) {
       expect((await facilitator.send({ type: 'setPhase', phase, confirm: true })).ok).toBe(true);
-      // A fresh reader per phase: 34 commands at once fit in one connection's burst (COMMAND_BURST), not eight times.
+      // A fresh reader per phase, so that each phase's commands meet a full burst (COMMAND_BURST).
       reader = t.connect(boardId, { readerKey, participantSecret: null });
       await waitSynced(reader);
       await waitFor(() => reader.board().meta.phase === phase);
@@ -145,12 +146,20 @@ describe('a read-only connection', () => {
     const { boardId, readerKey } = await seedBoard(t.server, { phase: 'decide' });
     const raw = await rawWith(boardId, { readerKey });
     await waitFor(() => raw.frames.length > 0, 5000, 'welcome');
-    for (const type of COMMAND_TYPES) {
-      raw.sendFrame(
-        frame(MESSAGE_COMMAND, (e) =>
-          encoding.writeVarUint8Array(e, new TextEncoder().encode(JSON.stringify({ id: `raw-${type}`, command: SAMPLES[type] }))),
-        ),
-      );
+    // In two halves, a second apart: more command types than one connection's burst (COMMAND_BURST).
+    const halves = [COMMAND_TYPES.slice(0, COMMAND_BURST / 2), COMMAND_TYPES.slice(COMMAND_BURST / 2)];
+    for (const [i, half] of halves.entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+      for (const type of half) {
+        raw.sendFrame(
+          frame(MESSAGE_COMMAND, (e) =>
+            encoding.writeVarUint8Array(
+              e,
+              new TextEncoder().encode(JSON.stringify({ id: `raw-${type}`, command: SAMPLES[type] })),
+            ),
+          ),
+        );
+      }
     }
     await waitFor(() => resultsOf(raw).length === COMMAND_TYPES.length, 5000, 'every result');
     expect(resultsOf(raw).map((r) => [r.id, r.ok ? 'ok' : r.error])).toEqual(

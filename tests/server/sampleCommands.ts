@@ -23,6 +23,7 @@ export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   renameTheme: { type: 'renameTheme', themeId: 'tx', name: 'T2' },
   deleteTheme: { type: 'deleteTheme', themeId: 'tx' },
   moveNotes: { type: 'moveNotes', noteIds: ['nx'], themeId: null, beforeNoteId: null },
+  deleteNotes: { type: 'deleteNotes', noteIds: ['nx'] },
   mergeThemes: { type: 'mergeThemes', sourceThemeId: 'tx', targetThemeId: 'ty' },
   moveTheme: { type: 'moveTheme', themeId: 'tx', beforeThemeId: null },
   startTimer: { type: 'startTimer', durationMs: 60_000 },
@@ -60,6 +61,10 @@ export const SAMPLE_COMMANDS: { readonly [T in CommandType]: CommandOf<T> } = {
   setCheckIn: { type: 'setCheckIn', date: '2027-03-31' },
   removeSeat: { type: 'removeSeat', seatId: 's' },
   restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'tx' },
+  restoreNotes: {
+    type: 'restoreNotes',
+    notes: [{ id: 'nx', promptId: 'px', text: 'Forged?', tag: null, themeId: null, order: 'a0', author: null }],
+  },
   markDone: { type: 'markDone', targetId: 'px', isDone: true },
   react: { type: 'react', noteId: 'nx', reaction: 'plusOne', isOn: true },
 };

@@ -62,6 +62,8 @@ const EXPECTED_PHASES: Record<CommandType, readonly Phase[]> = {
   setCheckIn: PHASES,
   removeSeat: PHASES,
   restoreGrouping: ['group'],
+  restoreNotes: ['group'],
+  deleteNotes: ['group'],
   markDone: ['reflect', 'vote'],
   react: ['share', 'group', 'vote', 'decide'],
 };
@@ -196,6 +198,16 @@ const SAMPLES: { [T in CommandType]: { actor: Actor; command: (phase: Phase) => 
       removeThemeId: null,
     }),
   },
+  restoreNotes: {
+    actor: FACILITATOR,
+    command: () => ({
+      type: 'restoreNotes',
+      notes: [
+        { id: 'note9', promptId: 'prompt2', text: 'Back again', tag: 'need', themeId: 'theme1', order: 'a5', author: null },
+      ],
+    }),
+  },
+  deleteNotes: { actor: FACILITATOR, command: () => ({ type: 'deleteNotes', noteIds: ['note1'] }) },
   markDone: {
     actor: ALICE,
     state: votingState,
@@ -557,6 +569,27 @@ const EXPECTED_CHANGES: Record<CommandType, { phase: Phase; changes: Changes }> 
     phase: 'group',
     changes: { doc: [{ type: 'patchNote', id: 'note1', fields: { themeId: 'theme2', order: 'a0' } }], private: [] },
   },
+  restoreNotes: {
+    phase: 'group',
+    changes: {
+      doc: [
+        {
+          type: 'putNote',
+          note: {
+            id: 'note9',
+            promptId: 'prompt2',
+            text: 'Back again',
+            tag: 'need',
+            themeId: 'theme1',
+            order: 'a5',
+            author: null,
+          },
+        },
+      ],
+      private: [],
+    },
+  },
+  deleteNotes: { phase: 'group', changes: { doc: [{ type: 'deleteNote', id: 'note1' }], private: [] } },
   markDone: {
     phase: 'vote',
     changes: {

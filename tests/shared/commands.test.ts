@@ -86,6 +86,11 @@ const FULL: { [T in CommandType]: CommandOf<T> } = {
     moves: [{ noteIds: ['n1'], themeId: 't2', beforeNoteId: 'n2' }],
     removeThemeId: 't4',
   },
+  restoreNotes: {
+    type: 'restoreNotes',
+    notes: [{ id: 'n1', promptId: 'p1', text: 'Back', tag: 'nice', themeId: 't1', order: 'a0', author: 'Sam' }],
+  },
+  deleteNotes: { type: 'deleteNotes', noteIds: ['n1', 'n2'] },
   markDone: { type: 'markDone', targetId: 'p1', isDone: false },
   react: { type: 'react', noteId: 'n1', reaction: 'heart', isOn: true },
 };
@@ -129,6 +134,8 @@ const OPTIONAL: Record<CommandType, readonly string[]> = {
   setCheckIn: [],
   removeSeat: [],
   restoreGrouping: [],
+  restoreNotes: [],
+  deleteNotes: [],
   markDone: [],
   react: [],
 };

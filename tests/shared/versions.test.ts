@@ -294,6 +294,11 @@ const ANY_COMMAND: { [T in CommandType]: CommandOf<T> } = {
   setCheckIn: { type: 'setCheckIn', date: '2024-09-01' },
   removeSeat: { type: 'removeSeat', seatId: 'seat-alice' },
   restoreGrouping: { type: 'restoreGrouping', expected: [], theme: null, moves: [], removeThemeId: 'theme1' },
+  restoreNotes: {
+    type: 'restoreNotes',
+    notes: [{ id: 'note9', promptId: 'prompt1', text: 'Back', tag: null, themeId: null, order: 'a0', author: null }],
+  },
+  deleteNotes: { type: 'deleteNotes', noteIds: ['note1'] },
   markDone: { type: 'markDone', targetId: 'prompt1', isDone: true },
   react: { type: 'react', noteId: 'note1', reaction: 'plusOne', isOn: true },
 };

@@ -12,20 +12,20 @@ import { pushUndo } from './undoStack';
  */
 
 /**
- * Sends a grouping action (a move, a new theme, a merge, a theme delete); `label` says what it
- * was ("deleting theme ‘Time’"), `success` is said once it is acknowledged (null: say nothing).
+ * Sends a grouping action (a move, a new theme, a merge, a theme delete, a note delete); `label` says what it
+ * was ("deleting theme ‘Time’"), `success` is said once it is acknowledged (null: say nothing);
+ * `isRoutine`: said to screen readers only (the board shows a move), else shown as a toast too.
  */
-function submitUndoable(command: UndoableGrouping, label: string, success: string | null): DomainError | null {
+function submitUndoable(command: UndoableGrouping, label: string, success: string | null, isRoutine = true): DomainError | null {
   const board = useBoardStore.getState().board;
   const undo = board ? undoOfGrouping(board, command) : null;
-  // Routine: said to screen readers only; the board itself shows the move.
   return submitAcknowledged(
     command,
     success,
     () => {
       if (undo) pushUndo({ kind: 'grouping', label, command: undo, promptId: null });
     },
-    true,
+    isRoutine,
   );
 }
 
@@ -55,6 +55,12 @@ export const moveNotes = (
   said: Said,
 ): DomainError | null =>
   submitUndoable({ type: 'moveNotes', noteIds: [...noteIds], themeId, beforeNoteId }, said.label, said.success);
+/**
+ * Deletes revealed notes for everyone; undone like a grouping action. Its success shows as a
+ * toast that says how to undo it: a note vanishing is not something the board shows by itself.
+ */
+export const deleteNotes = (noteIds: readonly string[], said: Said) =>
+  submitUndoable({ type: 'deleteNotes', noteIds: [...noteIds] }, said.label, said.success, false);
 export const mergeThemes = (sourceThemeId: string, targetThemeId: string, said: Said) =>
   submitUndoable({ type: 'mergeThemes', sourceThemeId, targetThemeId }, said.label, said.success);
 export const moveTheme = (themeId: string, beforeThemeId: string | null) => submit({ type: 'moveTheme', themeId, beforeThemeId });

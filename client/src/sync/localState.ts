@@ -40,6 +40,8 @@ const PREDICTABLE: ReadonlySet<CommandType> = new Set<CommandType>([
   'mergeThemes',
   'moveTheme',
   'restoreGrouping',
+  'deleteNotes',
+  'restoreNotes',
   'placeDot',
   'removeDot',
   'respond',

@@ -1,5 +1,15 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { type MouseEvent, memo, type ReactNode, useMemo } from 'react';
+import {
+  type MouseEvent,
+  memo,
+  type ReactNode,
+  type RefObject,
+  type SyntheticEvent,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import type { Note } from '../../../../../shared/records/Note';
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { TagBadge } from '../../../components/TagBadge';
@@ -17,7 +27,7 @@ import {
   resolveDrop,
 } from './dragModel';
 import { noteHandleId } from './focusPlan';
-import { type GroupHost, performDrop, useGroupHost } from './groupActions';
+import { askDeleteNotes, type GroupHost, performDrop, useGroupHost } from './groupActions';
 import { toggleSelected, useGroupUi } from './groupUiStore';
 
 export interface GroupNoteProps {
@@ -93,10 +103,78 @@ function sameNote(a: GroupNoteProps, b: GroupNoteProps): boolean {
   );
 }
 
+/** What a note's drag binding hands its shell: dnd-kit's listeners, called from the handle's own. */
+interface NoteBinding {
+  listeners: ReturnType<typeof useDraggable>['listeners'];
+}
+
+type HandleEvent = 'onMouseDown' | 'onTouchStart' | 'onKeyDown';
+
 /**
- * The part that knows about the drag: dnd-kit re-renders every draggable and droppable whenever
- * the target under the pointer changes, so this shell stays small and takes the card's content
- * as ready-made elements that React does not render again.
+ * The part of a note that knows about the drag: its dnd-kit draggable and droppable. dnd-kit
+ * re-renders every draggable and droppable whenever the target under the pointer changes, so this
+ * renders nothing of the card (only the "new theme" label) and is mounted only where a drop can
+ * land: while a note is dragged, on the notes of its prompt alone (one prompt's notes instead of
+ * the whole board's, re-rendered at each target change). Its state reaches the card's elements
+ * as attributes React does not manage (`data-drop`, dnd-kit's ARIA attributes).
+ */
+function NoteDnd({
+  note,
+  handle,
+  binding,
+}: GroupNoteProps & { handle: RefObject<HTMLButtonElement | null>; binding: RefObject<NoteBinding> }) {
+  // The card is the handle's parent: its own ref is attached only after this child's effects ran.
+  const card = () => handle.current?.parentElement ?? null;
+  const item: DragItem = { kind: 'note', noteId: note.id, promptId: note.promptId };
+  const target: DropTarget = { kind: 'note', noteId: note.id, themeId: note.themeId, promptId: note.promptId };
+  const drag = useDraggable({ id: dragId(item), data: item });
+  const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
+  const isDropAfter = useGroupUi((s) => drop.isOver && s.isDropAfter);
+  binding.current.listeners = drag.listeners;
+  const { setNodeRef: setDragNode } = drag;
+  const { setNodeRef: setDropNode } = drop;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `card` reads the handle ref, which is stable
+  useLayoutEffect(() => {
+    setDragNode(handle.current);
+    setDropNode(card());
+  }, [setDragNode, setDropNode, handle]);
+  useLayoutEffect(() => {
+    const button = handle.current;
+    if (!button) return;
+    for (const [name, value] of Object.entries(drag.attributes)) {
+      if (value === undefined) button.removeAttribute(name);
+      else button.setAttribute(name, String(value));
+    }
+  }, [drag.attributes, handle]);
+  const dropHint = drop.isOver
+    ? note.themeId === null
+      ? 'combine'
+      : isDropAfter && drop.active?.data.current?.kind === 'note'
+        ? 'after'
+        : 'before'
+    : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `card` reads the handle ref, which is stable
+  useLayoutEffect(() => {
+    const element = card();
+    if (!element) return;
+    if (dropHint === null) delete element.dataset.drop;
+    else element.dataset.drop = dropHint;
+  }, [dropHint]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `card` reads the handle ref, which is stable
+  useEffect(
+    () => () => {
+      binding.current.listeners = undefined;
+      const element = card();
+      if (element) delete element.dataset.drop;
+    },
+    [binding],
+  );
+  return dropHint === 'combine' ? <span className="gnote__drop-label">New theme with both</span> : null;
+}
+
+/**
+ * A note's card on the board. It takes its content as ready-made elements that React does not
+ * render again, and its drag binding (NoteDnd) as a child that comes and goes with the drag.
  */
 function NoteShell({
   note,
@@ -105,13 +183,16 @@ function NoteShell({
   content,
   menu,
 }: GroupNoteProps & { isSelected: boolean; check: ReactNode; content: ReactNode; menu: ReactNode }) {
-  const item: DragItem = { kind: 'note', noteId: note.id, promptId: note.promptId };
-  const target: DropTarget = { kind: 'note', noteId: note.id, themeId: note.themeId, promptId: note.promptId };
-  const drag = useDraggable({ id: dragId(item), data: item });
-  const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   const isCarried = useGroupUi((s) => s.carried.has(note.id));
-  const isDropAfter = useGroupUi((s) => drop.isOver && s.isDropAfter);
+  const isArmed = useGroupUi((s) => s.armedPromptId === undefined || s.armedPromptId === note.promptId);
   const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(note.id)));
+  const handle = useRef<HTMLButtonElement>(null);
+  const binding = useRef<NoteBinding>({ listeners: undefined });
+  // Stable handlers for the handle: whatever binding is mounted now gets the event.
+  const handlers = useMemo(() => {
+    const pass = (name: HandleEvent) => (event: SyntheticEvent) => binding.current.listeners?.[name]?.(event);
+    return { onMouseDown: pass('onMouseDown'), onTouchStart: pass('onTouchStart'), onKeyDown: pass('onKeyDown') };
+  }, []);
 
   const onClick = (event: MouseEvent) => {
     if (event.shiftKey || event.ctrlKey || event.metaKey) {
@@ -120,38 +201,22 @@ function NoteShell({
     }
   };
 
-  const dropHint = drop.isOver
-    ? note.themeId === null
-      ? ' gnote--combine'
-      : isDropAfter && drop.active?.data.current?.kind === 'note'
-        ? ' gnote--insert-after'
-        : ' gnote--insert-before'
-    : '';
   return (
     <li
-      ref={drop.setNodeRef}
-      className={`gnote${isSelected ? ' gnote--selected' : ''}${isCarried ? ' gnote--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}${dropHint}`}
+      className={`gnote${isSelected ? ' gnote--selected' : ''}${isCarried ? ' gnote--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
       data-note-id={note.id}
     >
       {check}
-      <button
-        type="button"
-        id={noteHandleId(note.id)}
-        ref={drag.setNodeRef}
-        className="gnote__handle"
-        {...drag.attributes}
-        {...drag.listeners}
-        onClick={onClick}
-      >
+      <button type="button" id={noteHandleId(note.id)} ref={handle} className="gnote__handle" {...handlers} onClick={onClick}>
         {content}
       </button>
       {menu}
-      {note.themeId === null && drop.isOver && <span className="gnote__drop-label">New theme with both</span>}
+      {isArmed && <NoteDnd note={note} handle={handle} binding={binding} />}
     </li>
   );
 }
 
-/** The "⋯" menu of a note: select it (or take it out of the selection), then where it (or the selection) can go. */
+/** The "⋯" menu of a note: select it (or take it out of the selection), where it (or the selection) can go, delete it (or them). */
 function noteActionEntries(host: GroupHost, noteId: string, promptId: string): MenuEntry[] {
   const layout = host.layoutOf(promptId);
   if (!layout) return [];
@@ -163,6 +228,11 @@ function noteActionEntries(host: GroupHost, noteId: string, promptId: string): M
     { type: 'separator' },
     { type: 'heading', label: carried.length > 1 ? `Move ${countNotes(carried.length)} to` : 'Move to' },
     ...moveMenuEntries(host, layout, carried),
+    { type: 'separator' },
+    {
+      label: carried.length > 1 ? `Delete ${countNotes(carried.length)}…` : 'Delete note…',
+      onSelect: () => askDeleteNotes(host, layout, carried),
+    },
   ];
 }
 

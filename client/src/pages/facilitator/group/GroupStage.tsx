@@ -27,7 +27,8 @@ import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
 import { GroupLane, laneId } from './GroupLane';
 import { GroupToolbar } from './GroupToolbar';
 import { type GroupHost, GroupHostContext, performDrop } from './groupActions';
-import { setCarried, setDropAfter, useGroupUi } from './groupUiStore';
+import { setArmed, setCarried, setDropAfter, useGroupUi } from './groupUiStore';
+import { usePointerAnchor } from './usePointerAnchor';
 import './group.css';
 
 /** Where the pointer is now: where the drag started plus how far it went. */
@@ -64,6 +65,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   // per frame with 1,000 notes). Remote moves show at the drop.
   const [frozen, setFrozen] = useState<BoardState | null>(null);
   const board = frozen ?? live;
+  usePointerAnchor(board, frozen !== null);
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const layouts = useMemo(() => layoutBoard(board), [board]);
@@ -124,6 +126,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   const finish = () => {
     publisher.end();
     setCarried([]);
+    setArmed(undefined);
     setFrozen(null);
     setActive(null);
     session.item = null;
@@ -147,6 +150,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     session.carried = noteIds;
     session.keyboardTargetId = null;
     if (item.kind === 'note') setCarried(noteIds);
+    setArmed(item.kind === 'note' ? item.promptId : null);
     setFrozen(live);
     setActive({ item, noteIds });
   };

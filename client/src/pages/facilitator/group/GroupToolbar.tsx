@@ -4,7 +4,7 @@ import { useBoardStore } from '../../../store/boardStore';
 import { updateSettings } from '../../../sync/commands';
 import { carriedNotes } from './dragModel';
 import { moveMenuEntries } from './GroupNote';
-import { useGroupHost } from './groupActions';
+import { askDeleteNotes, useGroupHost } from './groupActions';
 import { clearSelection, setNeedsOnly, setSelecting, useGroupUi } from './groupUiStore';
 import { UndoButton } from './UndoButton';
 
@@ -63,12 +63,26 @@ export function GroupToolbar() {
             >
               Move selected to…
             </MenuButton>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                const { selected } = useGroupUi.getState();
+                const layout = selectedPromptId ? host.layoutOf(selectedPromptId) : undefined;
+                const first = [...selected][0];
+                if (layout && first !== undefined) askDeleteNotes(host, layout, carriedNotes(layout, first, selected));
+              }}
+            >
+              Delete selected…
+            </button>
             <button type="button" className="button button--small button--quiet" onClick={clearSelection}>
               Clear selection
             </button>
           </>
         ) : (
-          <span className="gtoolbar__hint">Press Select, Ctrl-click or use a note’s ⋯ menu to move several at once.</span>
+          <span className="gtoolbar__hint">
+            Press Select, Ctrl-click or use a note’s ⋯ menu to move or delete several at once.
+          </span>
         )}
       </div>
       <details className="gtoolbar__help">
@@ -86,7 +100,7 @@ export function GroupToolbar() {
             Escape cancels.
           </li>
           <li>Or use the ⋯ menu on each note (it shows on hover and on focus) and the “Merge into…” button on each theme.</li>
-          <li>Undo (Ctrl+Z, or Cmd+Z on a Mac) takes back your last move, new theme, merge or theme delete.</li>
+          <li>Undo (Ctrl+Z, or Cmd+Z on a Mac) takes back your last move, new theme, merge, theme delete or note delete.</li>
         </ul>
       </details>
     </div>

@@ -10,7 +10,7 @@ function isForTheBoard(event: KeyboardEvent): boolean {
 }
 
 /**
- * Undoes the newest grouping action (a move, a new theme, a merge, a theme delete), also with
+ * Undoes the newest grouping action (a move, a new theme, a merge, a theme or note delete), also with
  * Ctrl+Z or Cmd+Z anywhere on the board outside a text field.
  */
 export function UndoButton() {

@@ -94,11 +94,30 @@ function pageBoxes(session: DragSession, containers: readonly DroppableContainer
 
 type ClientRectLike = { left: number; top: number; width: number; height: number };
 
+/**
+ * The same answer as the same array: dnd-kit's public context changes with the collisions, and
+ * every change walks the whole board's React tree; a target kept over many pointer moves is one.
+ */
+function same(previous: { current: Collision[] }, id: Collision['id'] | null): Collision[] {
+  const current = previous.current;
+  if (id === null ? current.length === 0 : current.length === 1 && current[0]?.id === id) return current;
+  previous.current = id === null ? [] : [{ id }];
+  return previous.current;
+}
+
 export function collisionDetection(session: DragSession): CollisionDetection {
-  return ({ pointerCoordinates, droppableContainers, droppableRects }) => {
+  const previous: { current: Collision[] } = { current: [] };
+  return ({ pointerCoordinates, droppableContainers, droppableRects }) =>
+    same(previous, target(pointerCoordinates, droppableContainers, droppableRects));
+
+  function target(
+    pointerCoordinates: { x: number; y: number } | null,
+    droppableContainers: DroppableContainer[],
+    droppableRects: Map<Collision['id'], ClientRectLike>,
+  ): Collision['id'] | null {
     if (pointerCoordinates === null) {
       const id = session.keyboardTargetId;
-      return id !== null && droppableContainers.some((c) => c.id === id) ? [{ id }] : [];
+      return id !== null && droppableContainers.some((c) => c.id === id) ? id : null;
     }
     const x = pointerCoordinates.x + scrollX;
     const y = pointerCoordinates.y + scrollY;
@@ -110,8 +129,8 @@ export function collisionDetection(session: DragSession): CollisionDetection {
         best = { id: container.id, priority, area: box.area };
       }
     }
-    return best ? [{ id: best.id }] : [];
-  };
+    return best ? best.id : null;
+  }
 }
 
 const isContainer = (target: DropTarget | undefined) => target !== undefined && target.kind !== 'note';

@@ -129,3 +129,28 @@ export function askDeleteTheme(host: GroupHost, layout: PromptLayout, themeId: s
     },
   });
 }
+
+/**
+ * Asks before deleting notes for everyone (one, or a selection of one prompt), then says how to
+ * undo it; keyboard focus goes to the note that takes the first one's place.
+ */
+export function askDeleteNotes(host: GroupHost, layout: PromptLayout, noteIds: readonly string[]): void {
+  if (noteIds.length === 0) return;
+  const what = whatMoves(layout, noteIds);
+  const isOne = noteIds.length === 1;
+  host.confirm({
+    title: isOne ? 'Delete this note?' : `Delete ${countNotes(noteIds.length)}?`,
+    message: `${what} ${isOne ? 'disappears' : 'disappear'} from everyone’s board. You can undo it (Ctrl+Z or Cmd+Z, or the Undo button) while nobody has changed ${isOne ? 'it' : 'them'} since.`,
+    confirmLabel: isOne ? 'Delete note' : `Delete ${countNotes(noteIds.length)}`,
+    onConfirm: () => {
+      const focusId = focusAfterMove(layout, noteIds, undefined);
+      const said = {
+        label: `deleting ${lowerFirst(what)}`,
+        success: `${what} deleted. Undo: Ctrl+Z or Cmd+Z, or the Undo button.`,
+      };
+      if (facilitation.deleteNotes(noteIds, said) !== null) return;
+      clearSelection();
+      focusSoon(focusId);
+    },
+  });
+}

@@ -13,6 +13,11 @@ interface GroupUi {
   readonly isDropAfter: boolean;
   /** The notes of the drag in progress, drawn faded in their places. */
   readonly carried: ReadonlySet<string>;
+  /**
+   * Whose notes carry a drag binding: every note (undefined, no drag on), only the notes of the
+   * dragged note's prompt (the only ones it can land on), or none (null: a theme is dragged).
+   */
+  readonly armedPromptId: string | null | undefined;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -25,6 +30,7 @@ export const useGroupUi = create<GroupUi>(() => ({
   folded: NONE,
   isDropAfter: false,
   carried: NONE,
+  armedPromptId: undefined,
 }));
 
 /** Adds a note to the selection or takes it out; a note of another prompt starts a new selection. */
@@ -65,4 +71,23 @@ export function setDropAfter(isDropAfter: boolean): void {
 
 export function setCarried(noteIds: readonly string[]): void {
   useGroupUi.setState({ carried: noteIds.length === 0 ? NONE : new Set(noteIds), isDropAfter: false });
+}
+
+let armAgain: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * A drag starts (the prompt its notes can land in, or null for a theme) or ends (undefined). At
+ * the end every note gets its binding back in a task of its own, after the drop is drawn.
+ */
+export function setArmed(promptId: string | null | undefined): void {
+  if (armAgain !== null) clearTimeout(armAgain);
+  armAgain = null;
+  if (promptId !== undefined) {
+    useGroupUi.setState({ armedPromptId: promptId });
+    return;
+  }
+  armAgain = setTimeout(() => {
+    armAgain = null;
+    useGroupUi.setState({ armedPromptId: undefined });
+  }, 0);
 }
