@@ -95,6 +95,7 @@ function randomCommand(random: () => number, board: BoardState, n: number): { ac
     const themeId = random() < 0.2 ? null : theme.id;
     return { actor: FACILITATOR, command: { type: 'moveNotes', noteIds: [note.id], themeId, beforeNoteId: null } };
   }
+  if (roll < 0.6 && note && notes.length > 3) return { actor: FACILITATOR, command: { type: 'deleteNotes', noteIds: [note.id] } };
   if (roll < 0.65 && note) {
     const actor = random() < 0.5 ? ALICE : BOB;
     return { actor, command: { type: 'react', noteId: note.id, reaction: 'heart', isOn: random() < 0.7 } };
