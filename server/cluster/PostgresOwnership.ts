@@ -44,6 +44,8 @@ export interface OwnershipHooks {
 export class PostgresOwnership implements BoardOwnership {
   onLost: ((loss: OwnershipLoss) => void) | null = null;
   private readonly owned = new Set<string>();
+  /** Owner lookups in flight, by board (see remoteOwner). */
+  private readonly lookups = new Map<string, Promise<RemoteOwner | null>>();
   private isStopped = false;
   private isRegistering = false;
 
@@ -114,9 +116,23 @@ export class PostgresOwnership implements BoardOwnership {
     return { type: 'noBoard' };
   }
 
-  async remoteOwner(boardId: string): Promise<RemoteOwner | null> {
-    const owner = await this.lease.findOwner(boardId);
-    return owner !== null && owner.nodeId !== this.nodeId ? { nodeId: owner.nodeId, internalUrl: owner.internalUrl } : null;
+  /**
+   * The live node that owns `boardId`, when it is not this one. Lookups for one board that overlap
+   * share one query: when a board moves, its people all come back at once, and each would
+   * otherwise wait behind the others' queries on the routing pool.
+   */
+  remoteOwner(boardId: string): Promise<RemoteOwner | null> {
+    let lookup = this.lookups.get(boardId);
+    if (!lookup) {
+      lookup = this.lease
+        .findOwner(boardId)
+        .then((owner) =>
+          owner !== null && owner.nodeId !== this.nodeId ? { nodeId: owner.nodeId, internalUrl: owner.internalUrl } : null,
+        )
+        .finally(() => this.lookups.delete(boardId));
+      this.lookups.set(boardId, lookup);
+    }
+    return lookup;
   }
 
   async release(boardId: string): Promise<void> {

@@ -204,7 +204,7 @@ function pipes(cluster: Cluster, wsKey: string | null, t: (at: number | null) =>
     for (const c of tap.connections) {
       if (c.wsKey !== wsKey) continue;
       seen.push(
-        `${nodeId} at ${t(c.acceptedAt)} (request ${t(c.requestAt)}, connected ${t(c.connectedAt)} from :${c.upstreamPort})${c.isAnswered ? ' answered' : ' unanswered'}, closed ${t(c.closedAt)}`,
+        `${nodeId} at ${t(c.acceptedAt)} (request ${t(c.requestAt)}, connected ${t(c.connectedAt)} from :${c.upstreamPort})${c.isAnswered ? ` answered ${t(c.answeredAt)}` : ' unanswered'}, closed ${t(c.closedAt)}`,
       );
     }
   }

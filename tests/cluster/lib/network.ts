@@ -131,6 +131,7 @@ export class RemoteProxy {
       acceptedAt: fields.acceptedAt - performance.timeOrigin,
       requestAt: here(fields.requestAt),
       connectedAt: here(fields.connectedAt),
+      answeredAt: here(fields.answeredAt),
       closedAt: here(fields.closedAt),
     };
     const known = this.byId.get(record.id);

@@ -39,6 +39,7 @@ function sendRecords(): void {
     acceptedAt: absolute(r.acceptedAt) as number,
     requestAt: absolute(r.requestAt),
     connectedAt: absolute(r.connectedAt),
+    answeredAt: absolute(r.answeredAt),
     closedAt: absolute(r.closedAt),
   }));
   changed.clear();

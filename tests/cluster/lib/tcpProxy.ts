@@ -24,6 +24,8 @@ export interface ProxiedConnection {
   /** When the request head had come in whole, and when the upstream took the connection. */
   requestAt: number | null;
   connectedAt: number | null;
+  /** When the upstream's first bytes came back. */
+  answeredAt: number | null;
   /** The local port of the connection to the upstream. */
   upstreamPort?: number;
   closedAt: number | null;
@@ -143,6 +145,7 @@ export class TcpProxy {
       isAnswered: false,
       requestAt: null,
       connectedAt: null,
+      answeredAt: null,
       closedAt: null,
     };
     this.connections.push(record);
@@ -206,6 +209,7 @@ export class TcpProxy {
     upstream.on('data', (chunk: Buffer) => {
       if (!pair.record.isAnswered) {
         pair.record.isAnswered = true;
+        pair.record.answeredAt = performance.now();
         this.options.onRecord?.(pair.record);
       }
       if (pair.isStalled) return;
