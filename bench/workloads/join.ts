@@ -120,7 +120,9 @@ export async function join(ctx: BenchContext): Promise<WorkloadRow[]> {
   const built = performance.now();
   const fixture = await buildBoard(store, {
     seed: 40,
-    participants: Math.max(RECONNECTS, Math.ceil(notes / 7 / 20) + 2),
+    // Other people in each pair: a person may ask for the document SYNC_REQUEST_BURST times, then
+    // once every 10 s (shared/limits.ts), and three pairs of storms would ask more often than that.
+    participants: Math.max(RECONNECTS * PAIRS, Math.ceil(notes / 7 / 20) + 2),
     notes,
     prompts: 7,
     themesPerPrompt: 8,
@@ -158,15 +160,16 @@ export async function join(ctx: BenchContext): Promise<WorkloadRow[]> {
         for (let i = 0; i < coldPerPair; i++) joins.push(await coldJoin(server, target, fixture));
         cold[server.kind].push(...joins);
         await server.stats();
-        const storm = await reconnectStorm(server, target, fixture, stateVector);
+        const people = pair * RECONNECTS;
+        const storm = await reconnectStorm(server, target, fixture, stateVector, RECONNECTS, { firstParticipant: people });
         const stats = await server.stats();
-        const burst = await reconnectStorm(server, target, fixture, EMPTY_STATE_VECTOR, COLD_BURST);
+        const burst = await reconnectStorm(server, target, fixture, EMPTY_STATE_VECTOR, COLD_BURST, { firstParticipant: people });
         const burstStats = await server.stats();
         // The same burst from clients that offer permessage-deflate, as browsers do (other people, so
         // that nobody runs out of sync requests).
         const deflated = await reconnectStorm(server, target, fixture, EMPTY_STATE_VECTOR, COLD_BURST, {
           offerDeflate: true,
-          firstParticipant: COLD_BURST,
+          firstParticipant: people + COLD_BURST,
         });
         const deflatedStats = await server.stats();
         storms[server.kind].push(storm.allMs);
