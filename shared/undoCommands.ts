@@ -1,7 +1,7 @@
 import { MAX_NOTES_PER_MOVE } from './limits';
-import { authorName, noteTag, noteText } from './records/Note';
+import { noteFields } from './records/Note';
 import { themeName } from './records/Theme';
-import { arrayOf, id, nonEmpty, nullable, object, oneOf, string } from './validate';
+import { arrayOf, id, nonEmpty, nullable, object, oneOf } from './validate';
 
 /** Where a note must be for an undo to apply: in a theme, or ungrouped (null). */
 const notePlace = object({ noteId: id, themeId: nullable(id) });
@@ -17,15 +17,7 @@ const notesBack = object({
 });
 
 /** A deleted note as it was: its record without the reaction counts, which the server recounts. */
-const deletedNote = object({
-  id,
-  promptId: id,
-  text: noteText,
-  tag: noteTag,
-  themeId: nullable(id),
-  order: string({ minChars: 1, maxChars: 256 }),
-  author: nullable(authorName),
-});
+const deletedNote = object(noteFields);
 
 /**
  * The undo commands, kept in their own block of the command table. An undo is an ordinary

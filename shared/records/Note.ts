@@ -17,21 +17,29 @@ export const authorName = string({ minChars: 1, maxChars: MAX_DISPLAY_NAME_CHARS
 export const noteTag = nullable(oneOf(NOTE_TAGS));
 
 /**
+ * A revealed note's own fields, without its reaction counts (which the server counts): also what a
+ * deleted note carries back when its delete is undone (shared/undoCommands.ts).
+ */
+export const noteFields = {
+  id,
+  promptId: id,
+  text: noteText,
+  tag: noteTag,
+  /** The theme the note is grouped under, or null while ungrouped. */
+  themeId: nullable(id),
+  /** Fractional index within its theme or the ungrouped list; random at reveal. */
+  order: string({ minChars: 1, maxChars: 256 }),
+  /** The author's name, only on boards that are not anonymous (a conversation between two people); else null. */
+  author: nullable(authorName),
+};
+
+/**
  * Validates a revealed note as stored in the board document. It has no author, no creation
  * time and an id chosen at reveal: nothing in it can name who wrote it or when.
  */
 export const noteRecord = object(
   {
-    id,
-    promptId: id,
-    text: noteText,
-    tag: noteTag,
-    /** The theme the note is grouped under, or null while ungrouped. */
-    themeId: nullable(id),
-    /** Fractional index within its theme or the ungrouped list; random at reveal. */
-    order: string({ minChars: 1, maxChars: 256 }),
-    /** The author's name, only on boards that are not anonymous (a conversation between two people); else null. */
-    author: nullable(authorName),
+    ...noteFields,
     /** How many people put each reaction on the note (counts only; absent until the first one). */
     markCounts,
   },
