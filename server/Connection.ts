@@ -4,7 +4,6 @@ import { parseCommandEnvelope } from '../shared/commands';
 import type { Actor } from '../shared/domain/state';
 import {
   AUTH_TIMEOUT_MS,
-  DEFLATE_THRESHOLD_BYTES,
   MAX_REFUSED_COMMANDS_PER_WINDOW,
   REFUSED_COMMANDS_WINDOW_MS,
   ROOM_OPEN_TIMEOUT_MS,
@@ -31,8 +30,8 @@ import { BadFrameError, badInputKind } from './badInput';
 import { PingAnswer } from './pingAnswer';
 import type { Room } from './room/Room';
 import type { RoomMember } from './room/RoomMember';
-import { DEFLATE_WINDOW_BITS } from './perMessageDeflate';
 import { SharedFrame } from './room/SharedFrame';
+import { writeShared } from './writeShared';
 import { type RoomManager, RoomUnavailableError } from './RoomManager';
 import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
@@ -49,19 +48,6 @@ export interface ConnectionRateLimits {
   readonly address: string;
   /** The budget of wrong join codes (server/http/joinLookup.ts): a wrong join token is charged to it too. */
   readonly wrongJoinCodes?: AddressThrottle;
-}
-
-/**
- * The parts of a `ws` 8 WebSocket that writing a pre-built frame needs. Its sender's `_state` is 0
- * (DEFAULT) when no message waits for compression, and `_queue` holds those that wait: a frame
- * written to the socket then goes out in order. `ws`'s own tests read these fields too; a `ws`
- * without them makes `writeShared` fall back to `ws.send` (tests/server/sharedFrame.test.ts fails).
- */
-interface WsInternals {
-  readonly _socket?: { write(data: Buffer): boolean; readonly writable: boolean };
-  readonly _sender?: { readonly _state?: unknown; readonly _queue?: readonly unknown[] };
-  /** Negotiated extensions: permessage-deflate's `params` are what the handshake agreed (RFC 7692 §7.1). */
-  readonly _extensions?: Record<string, { readonly params?: Record<string, unknown> } | undefined>;
 }
 
 /** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
@@ -121,33 +107,8 @@ export class Connection implements RoomMember {
       this.close(CLOSE_CODES.SLOW_CONSUMER, 'Too slow');
       return;
     }
-    if (frame instanceof SharedFrame && this.writeShared(frame)) return;
+    if (frame instanceof SharedFrame && writeShared(this.ws, frame)) return;
     this.ws.send(frame);
-  }
-
-  private deflateParams(): Record<string, unknown> | undefined {
-    return (this.ws as unknown as WsInternals)._extensions?.['permessage-deflate']?.params;
-  }
-
-  /**
-   * Writes a broadcast's pre-built WebSocket frame straight to the socket (no per-member framing,
-   * one write; compressed once for all members that negotiated permessage-deflate, when `ws` would
-   * have compressed it), when nothing queued in `ws` could be overtaken. False when `ws.send` must
-   * send it instead.
-   */
-  private writeShared(frame: SharedFrame): boolean {
-    const { _socket: socket, _sender: sender } = this.ws as unknown as WsInternals;
-    if (socket === undefined || !socket.writable || sender?._state !== 0 || sender._queue?.length !== 0) return false;
-    if (frame.length < DEFLATE_THRESHOLD_BYTES || this.ws.extensions === '') {
-      socket.write(frame.wire);
-      return true;
-    }
-    // `ws` would compress it, with a window of the negotiated size: the shared compression may
-    // stand in when that window holds the server's (a smaller one is refused at the handshake).
-    const windowBits = this.deflateParams()?.server_max_window_bits;
-    if (windowBits !== undefined && (typeof windowBits !== 'number' || windowBits < DEFLATE_WINDOW_BITS)) return false;
-    socket.write(frame.deflatedWire);
-    return true;
   }
 
   close(code: number, reason: string): void {
