@@ -14,5 +14,9 @@ export default defineConfig({
     hookTimeout: 180_000,
     maxWorkers: 1,
     env: { LOG_LEVEL: 'silent' },
+    // CLUSTER_TEST_SELF_PROF_DIR=/tmp/x writes a CPU profile of the test process (its clients, the balancers' thread aside).
+    execArgv: process.env.CLUSTER_TEST_SELF_PROF_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.CLUSTER_TEST_SELF_PROF_DIR]
+      : [],
   },
 });

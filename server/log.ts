@@ -6,7 +6,17 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 let threshold = LEVELS[(process.env.LOG_LEVEL as Level | 'silent' | undefined) ?? 'info'] ?? LEVELS.info;
-let sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
+export let writeMaxMs = 0;
+let sink: (line: string) => void = (line) => {
+  const t = performance.now();
+  process.stderr.write(`${line}\n`);
+  writeMaxMs = Math.max(writeMaxMs, performance.now() - t);
+};
+export function resetWriteMax() {
+  const m = writeMaxMs;
+  writeMaxMs = 0;
+  return m;
+}
 
 /** Fields a log line may carry: identifiers, counts, codes. */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -15,6 +25,11 @@ export type LogFields = Record<string, string | number | boolean | null | undefi
 export function log(level: Level, event: string, fields: LogFields = {}): void {
   if (LEVELS[level] < threshold) return;
   sink(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }));
+}
+
+/** Whether a line at `level` would be written (to skip work that only feeds such lines). */
+export function isLogged(level: Level): boolean {
+  return LEVELS[level] >= threshold;
 }
 
 /** Redirects log lines (tests capture them to check that nothing secret is logged). */

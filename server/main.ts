@@ -1,5 +1,6 @@
 import { type RunningServer, startServer } from './AccordServer';
 import { configFromEnv, type ServerConfig } from './config';
+import { logEventLoopLag } from './eventLoopLag';
 import { log } from './log';
 import { listenProblem, networkAddresses, startedLines } from './startupMessages';
 import { storeFromConfig } from './store/storeFromConfig';
@@ -39,6 +40,7 @@ const lines = startedLines({
   addresses: networkAddresses(),
 });
 process.stdout.write(`${lines.join('\n')}\n`);
+logEventLoopLag();
 
 let isStopping = false;
 function stop(signal: string) {

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { type ProxiedConnection, TcpProxy, type Upstream } from './tcpProxy';
 
@@ -46,6 +47,20 @@ function sendRecords(): void {
   parentPort?.postMessage({ type: 'records', records } satisfies NetworkMessage);
 }
 setInterval(sendRecords, RECORDS_EVERY_MS).unref();
+
+// With CLUSTER_TEST_LOG_LEVEL=debug, this thread's event loop delay each second (every relayed byte waits on it).
+if (process.env.CLUSTER_TEST_LOG_LEVEL === 'debug') {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  setInterval(() => {
+    const max = Math.round(lag.max / 1e6);
+    if (max >= 50)
+      console.log(
+        `[network] ${new Date().toISOString()} event loop delay p99 ${Math.round(lag.percentile(99) / 1e6)} ms, max ${max} ms`,
+      );
+    lag.reset();
+  }, 1_000).unref();
+}
 
 /** Round robin (or one preferred node while it is healthy), healthy nodes first. */
 function balancerCandidates(preferred: number | null, n: number): Upstream[] {
