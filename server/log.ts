@@ -6,17 +6,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 let threshold = LEVELS[(process.env.LOG_LEVEL as Level | 'silent' | undefined) ?? 'info'] ?? LEVELS.info;
-export let writeMaxMs = 0;
-let sink: (line: string) => void = (line) => {
-  const t = performance.now();
-  process.stderr.write(`${line}\n`);
-  writeMaxMs = Math.max(writeMaxMs, performance.now() - t);
-};
-export function resetWriteMax() {
-  const m = writeMaxMs;
-  writeMaxMs = 0;
-  return m;
-}
+let sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
 
 /** Fields a log line may carry: identifiers, counts, codes. */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
