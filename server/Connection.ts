@@ -4,6 +4,7 @@ import { parseCommandEnvelope } from '../shared/commands';
 import type { Actor } from '../shared/domain/state';
 import {
   AUTH_TIMEOUT_MS,
+  MAX_FRAMES_BEFORE_AUTH,
   MAX_REFUSED_COMMANDS_PER_WINDOW,
   REFUSED_COMMANDS_WINDOW_MS,
   ROOM_OPEN_TIMEOUT_MS,
@@ -49,9 +50,6 @@ export interface ConnectionRateLimits {
   /** The budget of wrong join codes (server/http/joinLookup.ts): a wrong join token is charged to it too. */
   readonly wrongJoinCodes?: AddressThrottle;
 }
-
-/** Frames a connection may send before its AUTH is resolved; more is a protocol violation. */
-const MAX_FRAMES_BEFORE_AUTH = 16;
 
 /**
  * One WebSocket. Lifecycle: waiting for AUTH → member of a room → closed. Every frame is decoded

@@ -205,6 +205,19 @@ export const MAX_COMMAND_ID_CHARS = 64;
 /** Most commands a client keeps in its offline queue; further actions are refused locally. */
 export const MAX_QUEUED_COMMANDS = 200;
 
+/**
+ * Frames a connection may send after its AUTH while the server is still checking it (they are
+ * queued and handled once it has joined); one more closes the connection 4400.
+ */
+export const MAX_FRAMES_BEFORE_AUTH = 16;
+/**
+ * Queued commands a client sends right behind its AUTH on a (re)connection, without waiting for
+ * the welcome: after a hand-off between nodes the first answer then comes one round trip sooner.
+ * The rest go after the welcome. With y-websocket's sync step 1, its presence and a PING it stays
+ * well within MAX_FRAMES_BEFORE_AUTH.
+ */
+export const COMMANDS_BEFORE_WELCOME = 8;
+
 /** Awareness updates per second one person may send (facilitators' drag previews); extra ones are dropped. */
 export const AWARENESS_UPDATES_PER_SECOND = 30;
 

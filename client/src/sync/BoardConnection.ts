@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Command, CommandEnvelope } from '../../../shared/commands';
-import { MAX_QUEUED_COMMANDS } from '../../../shared/limits';
+import { COMMANDS_BEFORE_WELCOME, MAX_QUEUED_COMMANDS } from '../../../shared/limits';
 import {
   CLOSE_CODES,
   type CommandResult,
@@ -63,7 +63,8 @@ type Listener<T> = (value: T) => void;
  * The client side of the protocol: a read-only Yjs replica kept in sync by y-websocket's
  * WebsocketProvider, an AUTH frame sent before anything else on every (re)connection, and an
  * outbox of commands. Commands wait in the outbox, survive reloads and outages, and are sent
- * (again) after each welcome until the server answers them; the server applies each id once.
+ * (again) on each connection until the server answers them; the server applies each id once.
+ * The first COMMANDS_BEFORE_WELCOME go right behind the AUTH, the rest after the welcome.
  */
 export class BoardConnection {
   readonly doc = new Y.Doc();
@@ -81,6 +82,8 @@ export class BoardConnection {
     outbox: new Set<Listener<readonly CommandEnvelope[]>>(),
   };
   private isWelcomed = false;
+  /** Commands sent on the current connection (behind its AUTH), not to be sent again at its welcome. */
+  private sentOnConnection = new Set<string>();
   private hasBeenOnline = false;
   status: ConnectionStatus = 'connecting';
   /** Why the server closed the connection for good, when status is `closed`. */
@@ -111,10 +114,15 @@ export class BoardConnection {
       this.onPrivate(decodeJsonBody(decoder) as PrivateMessage);
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') {
-        // y-websocket emits "connected" before it sends sync step 1: AUTH goes out first.
+        // y-websocket emits "connected" before it sends sync step 1: AUTH goes out first. The
+        // server queues what follows until it has checked the AUTH, so the oldest waiting commands
+        // need not wait for the welcome's round trip.
+        this.sentOnConnection = new Set();
         this.provider.ws?.send(encodeAuth(this.authMessage()));
+        for (const envelope of this.outbox.slice(0, COMMANDS_BEFORE_WELCOME)) this.transmit(envelope);
       } else if (status === 'disconnected') {
         this.isWelcomed = false;
+        this.sentOnConnection = new Set();
         // y-websocket has just dropped the others' presence but keeps their clocks: the server's
         // first frame after the reconnect repeats those clocks and would be ignored, leaving the
         // others missing until their next renewal. Forgetting the clocks takes the frame as news.
@@ -197,7 +205,9 @@ export class BoardConnection {
 
   private transmit(envelope: CommandEnvelope): void {
     const ws = this.provider.ws;
-    if (ws && ws.readyState === 1) ws.send(encodeCommand(envelope));
+    if (ws?.readyState !== 1) return;
+    ws.send(encodeCommand(envelope));
+    this.sentOnConnection.add(envelope.id);
   }
 
   private persistOutbox(): void {
@@ -239,7 +249,7 @@ export class BoardConnection {
       if (this.hasBeenOnline && presence !== null) this.provider.awareness.setLocalState({ ...presence });
       this.hasBeenOnline = true;
       this.setStatus('online');
-      for (const envelope of this.outbox) this.transmit(envelope);
+      for (const envelope of this.outbox) if (!this.sentOnConnection.has(envelope.id)) this.transmit(envelope);
     }
     for (const listener of this.listeners.private) listener(message);
   }
