@@ -6,7 +6,7 @@ import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
 import { createApiGuards, handleApi } from './api';
 import { Connection } from './Connection';
-import type { UpgradeRoute } from './cluster/ClusterNode';
+import type { ClusterNode, UpgradeRoute } from './cluster/ClusterNode';
 import { createNodeState, type NodeReady } from './cluster/nodeState';
 import type { ServerConfig } from './config';
 import { HostPolicy } from './http/hostPolicy';
@@ -32,6 +32,8 @@ export interface RunningServer {
   readonly rooms: RoomManager;
   /** This process's node id (random for one process; NODE_ID in a cluster). */
   readonly nodeId: string;
+  /** The cluster side of a node (routing, pipes, hints); null for one process. */
+  readonly cluster: ClusterNode | null;
   /** Stops at once: rooms close with 4500, unanswered commands are replayed by their clients later. */
   close(): Promise<void>;
   /**
@@ -134,8 +136,11 @@ export async function startServer(
   // Every socket, so that stopping ends them all: an upgraded one (a WebSocket, or a connection piped
   // to another node) is no longer the HTTP server's to close, and would keep server.close() waiting.
   const sockets = new Set<Socket>();
+  /** When each socket was accepted, for the debug line of a routed upgrade (a late upgrade event shows there). */
+  const acceptedAt = new WeakMap<Duplex, number>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    acceptedAt.set(socket, performance.now());
     socket.once('close', () => sockets.delete(socket));
   });
 
@@ -154,7 +159,17 @@ export async function startServer(
     const route: UpgradeRoute = ready.cluster
       ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins, ownHosts)
       : { type: 'local', clientAddress: address, isHopped: false };
-    if (ready.cluster) log('debug', 'ws.routed', { boardId, route: route.type, ms: Math.round(performance.now() - receivedAt) });
+    if (ready.cluster) {
+      const accepted = acceptedAt.get(socket);
+      log('debug', 'ws.routed', {
+        boardId,
+        route: route.type,
+        ms: Math.round(performance.now() - receivedAt),
+        sinceAcceptMs: accepted === undefined ? null : Math.round(receivedAt - accepted),
+        isHopped: route.type === 'local' ? route.isHopped : false,
+        ...(route.type === 'piped' ? { owner: route.ownerFrom } : {}),
+      });
+    }
     if (route.type === 'refuse') return refuseUpgrade(socket, route.status, route.message);
     if (route.type === 'close') {
       return wss.handleUpgrade(req, socket, head, (ws) => {
@@ -264,6 +279,7 @@ export async function startServer(
     store,
     rooms,
     nodeId: ready.ownership.nodeId,
+    cluster: ready.cluster,
     close() {
       stopping ??= (async () => {
         rooms.closeAll();

@@ -8,6 +8,7 @@ import { type AddressCounter, LocalAddressCounter } from './AddressCounter';
 import type { RemoteOwner } from './BoardOwnership';
 import type { ClusterConfig } from './clusterConfig';
 import { checkHop, signHop } from './hopHeader';
+import { OwnerHints } from './OwnerHints';
 import type { PostgresOwnership } from './PostgresOwnership';
 import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from './pipeToOwner';
 import type { ClusterEvent, RedisHints } from './RedisHints';
@@ -34,8 +35,8 @@ export const OWNER_DEATH_POLL_MS = 250;
 export type UpgradeRoute =
   /** Serve it here: this node owns the board or may claim it (or it will be refused here anyway). */
   | { readonly type: 'local'; readonly clientAddress: string; readonly isHopped: boolean }
-  /** Passed on to the board's owner over TCP: nothing more to do. */
-  | { readonly type: 'piped' }
+  /** Passed on to the board's owner over TCP: nothing more to do. `ownerFrom`: how the owner was found. */
+  | { readonly type: 'piped'; readonly ownerFrom: 'hint' | 'lookup' }
   /** Refuse before the handshake (a hop header that does not verify). */
   | { readonly type: 'refuse'; readonly status: number; readonly message: string }
   /** Complete the handshake and close with this code (45xx: the client retries). */
@@ -44,8 +45,10 @@ export type UpgradeRoute =
 /** What became of a silent owner's lease (ClusterNode.watchLease). */
 type LeaseWatch = 'ended' | 'timeout';
 
-/** The live nodes' ids, for the owner check. */
-export type LiveNodes = () => Promise<readonly { readonly nodeId: string; readonly expiresAt: number }[]>;
+/** The live nodes, for the owner check. */
+export type LiveNodes = () => Promise<
+  readonly { readonly nodeId: string; readonly internalUrl: string; readonly expiresAt: number }[]
+>;
 
 /**
  * One node of a cluster (several Accord processes on one PostgreSQL database): routes each upgrade
@@ -58,6 +61,8 @@ export class ClusterNode {
   private readonly ownerCheck: NodeJS.Timeout;
   private isCheckingOwners = false;
   private readonly leaseWatches = new Map<string, Promise<LeaseWatch>>();
+  /** Owners learned from hints, for the clients of a board that just changed hands. */
+  readonly ownerHints: OwnerHints;
 
   constructor(
     readonly config: ClusterConfig,
@@ -66,6 +71,7 @@ export class ClusterNode {
     private readonly liveNodes: LiveNodes,
   ) {
     this.counter = hints?.counter ?? new LocalAddressCounter();
+    this.ownerHints = new OwnerHints(config.nodeId);
     this.ownerCheck = setInterval(() => void this.checkOwners(), PIPE_OWNER_CHECK_INTERVAL_MS);
     this.ownerCheck.unref();
   }
@@ -82,6 +88,8 @@ export class ClusterNode {
 
   /** Acts on a hint from another node (or this one). */
   handleEvent(event: ClusterEvent): void {
+    if (event.type === 'down') this.ownerHints.down(event.nodeId);
+    else this.ownerHints.moved(event.boardId, event.nodeId);
     if (event.type === 'handover') {
       // The pipes to the draining node are left alone: it closes them itself with 4503 in a moment,
       // which its clients answer at once (a cut pipe reads as 1006, which they back off from).
@@ -109,11 +117,17 @@ export class ClusterNode {
     this.hints?.publish({ type: 'down', nodeId: this.nodeId });
   }
 
-  private async checkOwners(): Promise<void> {
-    if (this.pipes.size === 0 || this.isCheckingOwners) return;
+  /**
+   * Asks PostgreSQL which nodes are live: learns their internal URLs (for owner hints), and cuts
+   * the pipes to owners that are not live any more. At start, and every PIPE_OWNER_CHECK_INTERVAL_MS.
+   */
+  async checkOwners(): Promise<void> {
+    if (this.isCheckingOwners) return;
     this.isCheckingOwners = true;
     try {
-      const live = new Set((await this.liveNodes()).map((n) => n.nodeId));
+      const nodes = await this.liveNodes();
+      for (const n of nodes) this.ownerHints.learnNode(n.nodeId, n.internalUrl);
+      const live = new Set(nodes.map((n) => n.nodeId));
       for (const owner of this.pipes.owners()) if (!live.has(owner)) this.handleEvent({ type: 'down', nodeId: owner });
     } catch (error) {
       log('debug', 'pipe.owner_check_failed', { message: (error as Error).message });
@@ -150,17 +164,21 @@ export class ClusterNode {
     if (!isHopped && !isOriginAllowed(req, allowedOrigins, [req.headers.host, ...ownHosts])) return local;
     if (rooms.draining) return { type: 'close', code: CLOSE_CODES.DRAINING, reason: 'Server shutting down' };
     if (rooms.isOpen(boardId) || this.ownership.isHeld(boardId)) return local;
-    let owner: RemoteOwner | null;
+    // A hopped upgrade is checked against PostgreSQL: the hop was made on the entry node's word.
+    let owner: RemoteOwner | null = isHopped ? null : this.ownerHints.owner(boardId);
+    let ownerFrom: 'hint' | 'lookup' = owner === null ? 'lookup' : 'hint';
     try {
-      owner = await this.ownership.remoteOwner(boardId);
+      owner ??= await this.lookUpOwner(boardId);
     } catch (error) {
       log('warn', 'ws.route_failed', { boardId, message: (error as Error).message });
       return { type: 'close', code: CLOSE_CODES.GOING_AWAY, reason: 'Try again' };
     }
     if (owner === null) return local;
     if (isHopped) {
-      // A second hop is never made: the client retries, and its entry node looks the owner up again.
+      // A second hop is never made: the client retries, and its entry node finds the owner again.
       log('info', 'ws.hop_not_owner', { boardId, from: hop.nodeId });
+      // The entry node went by a stale hint, or a stale lookup: tell every node who owns it now.
+      this.hints?.publish({ type: 'moved', boardId, nodeId: owner.nodeId });
       return { type: 'close', code: CLOSE_CODES.BOARD_MOVED, reason: 'Board moved' };
     }
     // An owner that does not answer (dead, or paused) is waited out rather than refused: once its
@@ -176,7 +194,7 @@ export class ClusterNode {
       const abandon = new AbortController();
       void leaseEnded?.then((ended) => ended && abandon.abort());
       if ((await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal)) !== 'unanswered')
-        return { type: 'piped' };
+        return { type: 'piped', ownerFrom };
       if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
       if (!leaseEnded) {
         leaseEnded = this.watchLease(owner.nodeId, deadline - performance.now()).then((watch) => watch === 'ended');
@@ -191,15 +209,23 @@ export class ClusterNode {
         continue;
       }
       try {
-        owner = await this.ownership.remoteOwner(boardId);
+        owner = await this.lookUpOwner(boardId);
       } catch {
         break;
       }
       if (owner === null) return local;
+      ownerFrom = 'lookup';
       leaseEnded = null;
       isLeaseEnded = false;
     }
     return { type: 'refuse', status: 502, message: 'Bad Gateway' };
+  }
+
+  /** The board's live owner if it is another node, from PostgreSQL (which also tells that node's URL). */
+  private async lookUpOwner(boardId: string): Promise<RemoteOwner | null> {
+    const owner = await this.ownership.remoteOwner(boardId);
+    if (owner !== null) this.ownerHints.learnNode(owner.nodeId, owner.internalUrl);
+    return owner;
   }
 
   /**

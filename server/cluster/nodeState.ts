@@ -97,6 +97,8 @@ async function startClusterNode(config: ServerConfig, store: BoardStore, port: n
     await node.stop();
     throw error;
   }
+  // The other nodes' internal URLs, before the first client: a hint names a node, PostgreSQL its address.
+  await node.checkOwners();
   const rooms = new RoomManager(store, config.compactAfterUpdates, ownership);
   // A board handed over by a draining node: load it before its clients are back (it closes after
   // ROOM_IDLE_MS if none comes). Without Redis the first client's connection opens it.

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { setLogSink } from '../../server/log';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
 import { health, startNode, TEST_REDIS_URL, type TestNode } from './clusterHelpers';
@@ -68,6 +69,63 @@ describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in
     nodes.push(a, b);
     return [a, b];
   }
+
+  /** The debug lines of this file's nodes (they run in this process), to see how each upgrade was routed. */
+  const lines: string[] = [];
+  beforeAll(() => setLogSink((line) => lines.push(line), 'debug'));
+  afterAll(() => setLogSink(() => {}, 'silent'));
+  const routesOf = (boardId: string) =>
+    lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((l) => l.event === 'ws.routed' && l.boardId === boardId && l.route === 'piped')
+      .map((l) => l.owner);
+
+  async function threeNodes(): Promise<[TestNode, TestNode, TestNode]> {
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    const [a, b] = await twoNodes(env);
+    const c = await startNode(schema!, 'node-c', env);
+    nodes.push(c);
+    return [a, b, c];
+  }
+
+  it('pipes the clients of a board that just moved to its new owner on the hint, without asking PostgreSQL', async () => {
+    const [a, b, c] = await threeNodes();
+    const created = await createBoard(a);
+    // Node b claims the board: its "moved" hint reaches every node; node c knows b's address from PostgreSQL.
+    await b.rooms.get(created.boardId);
+    await waitFor(() => c.cluster?.ownerHints.owner(created.boardId)?.nodeId === 'node-b', 3000, 'the hint on node c');
+    const person = connectClient(c, created.boardId);
+    clients.push(person);
+    await waitSynced(person);
+    expect(routesOf(created.boardId)).toEqual(['hint']);
+    expect(b.rooms.isOpen(created.boardId)).toBe(true);
+    expect(c.rooms.isOpen(created.boardId)).toBe(false);
+  });
+
+  it('corrects a wrong hint: the node a hop reached by mistake tells every node the real owner, and the client is served at once', async () => {
+    const [a, b, c] = await threeNodes();
+    const created = await createBoard(a);
+    await b.rooms.get(created.boardId);
+    await waitFor(() => c.cluster?.ownerHints.owner(created.boardId)?.nodeId === 'node-b', 3000, 'the hint on node c');
+    // A stale or false hint: node a "owns" it.
+    const redis = new Redis(TEST_REDIS_URL);
+    await redis.publish(`${prefix}events`, JSON.stringify({ type: 'moved', boardId: created.boardId, nodeId: 'node-a' }));
+    redis.disconnect();
+    await waitFor(() => c.cluster?.ownerHints.owner(created.boardId)?.nodeId === 'node-a', 3000, 'the false hint on node c');
+    const person = connectClient(c, created.boardId);
+    clients.push(person);
+    const codes: number[] = [];
+    person.connection.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
+    const started = performance.now();
+    await waitSynced(person);
+    // Refused once by node a (4501, or 1006 when node c cut that pipe on a's correction first), then
+    // piped to node b on the corrected hint, well within the false hint's life.
+    expect(codes).toHaveLength(1);
+    expect([CLOSE_CODES.BOARD_MOVED, 1006]).toContain(codes[0]);
+    expect(routesOf(created.boardId)).toEqual(['hint', 'hint']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(a.rooms.isOpen(created.boardId)).toBe(false);
+  });
 
   it('caps connections per address across nodes, and counts a closed one out', async () => {
     const [a, b] = await twoNodes({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, MAX_CONNECTIONS_PER_ADDRESS: '3' });
