@@ -14,15 +14,15 @@ import { DecisionView } from './participant/decisions/DecisionView';
 import { GroupView } from './participant/group/GroupView';
 import { NameGate } from './participant/NameGate';
 import { PromptCards } from './participant/PromptCards';
+import { DECISION_PHASES, usePreloadedNeighbourViews } from './participant/phaseViews';
 
 const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
-/** Phases whose view is about decisions (votes, consensus rounds, the Agreement column). */
-const DECISION_PHASES = new Set(['vote', 'decide', 'agreement', 'revisit']);
 
 function ParticipantBoard({ name, onChangeName }: { readonly name: string; readonly onChangeName: () => void }) {
   const board = useBoardStore((s) => s.board);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const focusPromptId = board?.meta.focusPromptId ?? null;
+  usePreloadedNeighbourViews(board?.meta.phase ?? 'setup');
 
   useEffect(() => {
     if (board) document.title = `${board.meta.title} · Accord`;
