@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { prefersReducedMotion } from '../boardSelectors';
 import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
-import { Countdown } from '../components/Countdown';
+import { CountdownSlot } from '../components/CountdownSlot';
 import { PeopleHere } from '../components/PeopleHere';
 import { PhaseGuidance } from '../components/PhaseGuidance';
 import { writingClosedReason } from '../copy';
@@ -51,7 +51,7 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         </div>
       </header>
       <main className="page participant">
-        <Countdown isDocked />
+        <CountdownSlot />
         <PhaseGuidance phase={meta.phase} />
         {meta.purpose && (
           <details className="purpose">
