@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
  * cross-chunk imports and exports, no separate runtime chunk. Split over ten small chunks, each
  * compressed on its own, the same code was 2.3 kB bigger gzipped; as a separate `participant`
  * chunk beside the entry, 2.5 kB bigger. Whatever else a page needs is behind `lazy()` or
- * `import()`, and chunks of its own. PARTICIPANT_JS_CEILING_KB in tests/e2e/participantBudget.test.ts
+ * `import()`, and chunks of its own. PARTICIPANT_JS_CEILING_KB (bench/lib/participantFirstLoad.ts)
  * fails when this first load grows.
  */
 const INITIAL_CHUNK = { name: 'index', tags: ['$initial' as const] };
