@@ -5,10 +5,10 @@ import { defineConfig } from 'vite';
 /**
  * Everything the entry imports statically (rolldown's `$initial` tag: the router, the join page and
  * the participant's board in Reflect and Share) goes into the entry chunk itself: one file, no
- * cross-chunk imports and exports, no separate runtime chunk. Split over ten small chunks, each
- * compressed on its own, the same code was 2.3 kB bigger gzipped; as a separate `participant`
- * chunk beside the entry, 2.5 kB bigger. Whatever else a page needs is behind `lazy()` or
- * `import()`, and chunks of its own. PARTICIPANT_JS_CEILING_KB (bench/lib/participantFirstLoad.ts)
+ * cross-chunk imports and exports, no separate runtime chunk, and no module that only lazy chunks
+ * use. In rolldown's automatic chunks (5 files, each compressed on its own) the same code was 2.0 kB
+ * bigger gzipped (bench/README.md). Whatever else a page needs is behind `lazy()` or `import()`,
+ * and chunks of its own. PARTICIPANT_JS_CEILING_KB (bench/lib/participantFirstLoad.ts)
  * fails when this first load grows.
  */
 const INITIAL_CHUNK = { name: 'index', tags: ['$initial' as const] };
