@@ -3,26 +3,15 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /**
- * The modules a participant's first load (join link → name → board in Reflect) needs besides the
- * entry, put in one chunk: split over ten small chunks, each compressed on its own, the same code
- * was 2.3 kB bigger gzipped. Facilitators load all of it too. A module listed here that
- * participants do not need shows up as bytes over PARTICIPANT_JS_KB in
- * tests/e2e/participantBudget.test.ts; a directory pattern would pull in the facilitator's
- * command modules (client/src/sync/facilitationCommands.ts, shared/domain/applyCommand.ts).
+ * Everything the entry imports statically (rolldown's `$initial` tag: the router, the join page and
+ * the participant's board in Reflect and Share) goes into the entry chunk itself: one file, no
+ * cross-chunk imports and exports, no separate runtime chunk, and no module that only lazy chunks
+ * use. In rolldown's automatic chunks (5 files, each compressed on its own) the same code was 2.0 kB
+ * bigger gzipped (bench/README.md). Whatever else a page needs is behind `lazy()` or `import()`,
+ * and chunks of its own. PARTICIPANT_JS_CEILING_KB (bench/lib/participantFirstLoad.ts)
+ * fails when this first load grows.
  */
-const PARTICIPANT_FIRST_LOAD = new RegExp(
-  [
-    String.raw`node_modules[\\/](react|react-dom|scheduler|yjs|lib0|y-websocket|y-protocols|zustand|fractional-indexing)[\\/]`,
-    String.raw`client[\\/]src[\\/](store|vendor)[\\/]`,
-    String.raw`client[\\/]src[\\/]sync[\\/](silenceWatchdog|clockOffset|BoardConnection|localOutbox|localState|revealAnnouncements|undoStack|boardSession|commands|useBoardSession|undoableCommands)\.ts$`,
-    String.raw`client[\\/]src[\\/](storage|facilitatorLink|router|copy|api)\.ts$`,
-    String.raw`client[\\/]src[\\/]components[\\/]TagBadge\.tsx$`,
-    String.raw`client[\\/]src[\\/]pages[\\/](JoinPage|JoinForm|home[\\/]OwnWorkshopChoice)\.tsx$`,
-    String.raw`shared[\\/](random|limits|phases|fractionalIndex|validate|boardDoc|undoCommands|commands|protocol)\.ts$`,
-    String.raw`shared[\\/]records[\\/]`,
-    String.raw`shared[\\/]domain[\\/](errors|permissions|state|privateSlice|timerCommands)\.ts$`,
-  ].join('|'),
-);
+const INITIAL_CHUNK = { name: 'index', tags: ['$initial' as const] };
 
 /** The client lives in client/; the build goes to dist/client, which the server serves. */
 export default defineConfig({
@@ -43,7 +32,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'participant', test: (id) => PARTICIPANT_FIRST_LOAD.test(id) }] },
+        codeSplitting: { groups: [INITIAL_CHUNK] },
       },
     },
   },

@@ -1,5 +1,7 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
+export { compareByOrder } from './compareByOrder';
+
 /**
  * Fractional indices: order keys compared as plain strings, so that an item is placed between two
  * others by writing only its own key. Keys come from rocicorp's `fractional-indexing` (base 62
@@ -36,12 +38,6 @@ export function keysBetween(before: string | null, after: string | null, count: 
   if (count <= 0) return [];
   if (before !== null && after !== null && before >= after) throw new Error(`keysBetween: ${before} is not below ${after}`);
   return generateNKeysBetween(before, after, count);
-}
-
-/** Compares two items by order key, then by id, so that equal keys still sort the same everywhere. */
-export function compareByOrder(a: { order: string; id: string }, b: { order: string; id: string }): number {
-  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Keys for items inserted into a sorted list, plus any existing items that had to be re-keyed. */

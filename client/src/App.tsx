@@ -1,14 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { Toasts } from './components/Toasts';
+import { JoinPage } from './pages/JoinPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ParticipantPage } from './pages/ParticipantPage';
 import { matchRoute, usePathname } from './router';
 
-// Participants never download the facilitator's tools, nor the home page's templates: the
-// participant's first load stays within its budget (120 KB of gzipped JavaScript).
+// A participant's path (join link → name → board) is imported statically and built into the entry
+// chunk; every other page is lazy, so participants never download the facilitator's tools, the
+// present and reader views, nor the home page's templates (PARTICIPANT_JS_CEILING_KB).
 const FacilitatorPage = lazy(() => import('./pages/FacilitatorPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
-const JoinPage = lazy(() => import('./pages/JoinPage'));
 const PresentPage = lazy(() => import('./pages/present/PresentPage'));
 const ReaderPage = lazy(() => import('./pages/reader/ReaderPage'));
 
@@ -30,11 +31,7 @@ function CurrentPage() {
         </Suspense>
       );
     case 'join':
-      return (
-        <Suspense fallback={<Loading what="the workshop" />}>
-          <JoinPage code={route.code} />
-        </Suspense>
-      );
+      return <JoinPage code={route.code} />;
     case 'participant':
       return <ParticipantPage key={route.boardId} boardId={route.boardId} />;
     case 'facilitator':

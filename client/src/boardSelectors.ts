@@ -1,5 +1,5 @@
 import type { BoardState } from '../../shared/domain/state';
-import { compareByOrder } from '../../shared/fractionalIndex';
+import { compareByOrder } from '../../shared/compareByOrder';
 import type { Draft } from '../../shared/records/Draft';
 import type { Note } from '../../shared/records/Note';
 

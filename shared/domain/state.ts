@@ -1,4 +1,4 @@
-import { compareByOrder } from '../fractionalIndex';
+import { compareByOrder } from '../compareByOrder';
 import type { AgreementItem } from '../records/AgreementItem';
 import type { BoardMeta } from '../records/BoardMeta';
 import type { Draft } from '../records/Draft';

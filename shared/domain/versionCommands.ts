@@ -1,5 +1,5 @@
 import type { CommandOf } from '../commands';
-import { compareByOrder } from '../fractionalIndex';
+import { compareByOrder } from '../compareByOrder';
 import type { VersionItem, VersionRecord } from '../records/VersionRecord';
 import type { Changes } from './changes';
 import { type DomainError, refuse } from './errors';

@@ -1,5 +1,5 @@
 import type { BoardState } from '../domain/state';
-import { compareByOrder } from '../fractionalIndex';
+import { compareByOrder } from '../compareByOrder';
 import { MAX_PROMPTS_PER_BOARD } from '../limits';
 import { CURRENT_SCHEMA_VERSION } from '../migrations';
 import { agreementItemRecord } from '../records/AgreementItem';

@@ -1,5 +1,5 @@
 import type { BoardState } from '../domain/state';
-import { compareByOrder } from '../fractionalIndex';
+import { compareByOrder } from '../compareByOrder';
 import { decisionRecord, inForce } from './markdownExport';
 
 /**

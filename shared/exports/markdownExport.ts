@@ -1,5 +1,5 @@
 import type { BoardState } from '../domain/state';
-import { compareByOrder } from '../fractionalIndex';
+import { compareByOrder } from '../compareByOrder';
 import type { AgreementItem } from '../records/AgreementItem';
 import type { Note } from '../records/Note';
 import type { Prompt } from '../records/Prompt';

@@ -32,8 +32,16 @@ const ONE_MINUTE_MS = 60_000;
  * Says the timer's key moments in the page's live region (started, changed, one minute left, time
  * is up, stopped), never every second. Only one Countdown per page announces.
  */
-function useKeyMoments(timer: BoardTimer | null, left: number, offsetMs: number, isAnnouncing: boolean): void {
-  const previous = useRef<{ timer: BoardTimer | null; left: number } | null>(null);
+function useKeyMoments(
+  timer: BoardTimer | null,
+  left: number,
+  offsetMs: number,
+  isAnnouncing: boolean,
+  isStartAnnouncedOnMount: boolean,
+): void {
+  const previous = useRef<{ timer: BoardTimer | null; left: number } | null>(
+    isStartAnnouncedOnMount ? { timer: null, left: 0 } : null,
+  );
   useEffect(() => {
     const before = previous.current;
     previous.current = { timer, left };
@@ -91,11 +99,14 @@ export function Countdown({
   isLarge = false,
   isDocked = false,
   isAnnouncing = true,
+  isStartAnnouncedOnMount = false,
 }: {
   readonly isLarge?: boolean;
   /** Stays at the top of the screen while the page scrolls (participants' phones). */
   readonly isDocked?: boolean;
   readonly isAnnouncing?: boolean;
+  /** Mounted as the timer starts (CountdownSlot fetches it then): say "Timer started" at once. */
+  readonly isStartAnnouncedOnMount?: boolean;
 }) {
   const timer = useBoardStore((s) => s.board?.meta.timer ?? null);
   const offsetMs = useBoardStore((s) => s.serverOffsetMs);
@@ -114,7 +125,7 @@ export function Countdown({
   }, [timer]);
 
   const left = remainingMs(timer, now, offsetMs);
-  useKeyMoments(timer, left, offsetMs, isAnnouncing);
+  useKeyMoments(timer, left, offsetMs, isAnnouncing, isStartAnnouncedOnMount);
   if (timer === null) return null;
   const isDone = left === 0;
   const countdown = (

@@ -1,5 +1,5 @@
 import type { BoardState } from '../../../shared/domain/state';
-import { compareByOrder } from '../../../shared/fractionalIndex';
+import { compareByOrder } from '../../../shared/compareByOrder';
 import type { Theme } from '../../../shared/records/Theme';
 
 /** How many theme colours styles/colors.css defines (--theme-0-ink … --theme-7-ink). */

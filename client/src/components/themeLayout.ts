@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { BoardState } from '../../../shared/domain/state';
-import { compareByOrder } from '../../../shared/fractionalIndex';
+import { compareByOrder } from '../../../shared/compareByOrder';
 import type { Note } from '../../../shared/records/Note';
 import type { Prompt } from '../../../shared/records/Prompt';
 import type { Theme } from '../../../shared/records/Theme';

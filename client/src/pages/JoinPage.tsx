@@ -10,7 +10,7 @@ import { JoinForm } from './JoinForm';
  * for the board's first connection, then opens the board. /j alone asks for the code: a board
  * sends people here when it needs proof that they were given it.
  */
-export default function JoinPage({ code }: { readonly code: string }) {
+export function JoinPage({ code }: { readonly code: string }) {
   const [error, setError] = useState<string | null>(null);
   const [ownBoardId, setOwnBoardId] = useState<string | null>(null);
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { prefersReducedMotion } from '../boardSelectors';
 import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
-import { Countdown } from '../components/Countdown';
+import { CountdownSlot } from '../components/CountdownSlot';
 import { PeopleHere } from '../components/PeopleHere';
 import { PhaseGuidance } from '../components/PhaseGuidance';
 import { writingClosedReason } from '../copy';
@@ -14,15 +14,15 @@ import { DecisionView } from './participant/decisions/DecisionView';
 import { GroupView } from './participant/group/GroupView';
 import { NameGate } from './participant/NameGate';
 import { PromptCards } from './participant/PromptCards';
+import { DECISION_PHASES, usePreloadedNeighbourViews } from './participant/phaseViews';
 
 const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
-/** Phases whose view is about decisions (votes, consensus rounds, the Agreement column). */
-const DECISION_PHASES = new Set(['vote', 'decide', 'agreement', 'revisit']);
 
 function ParticipantBoard({ name, onChangeName }: { readonly name: string; readonly onChangeName: () => void }) {
   const board = useBoardStore((s) => s.board);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const focusPromptId = board?.meta.focusPromptId ?? null;
+  usePreloadedNeighbourViews(board?.meta.phase ?? 'setup');
 
   useEffect(() => {
     if (board) document.title = `${board.meta.title} · Accord`;
@@ -51,7 +51,7 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         </div>
       </header>
       <main className="page participant">
-        <Countdown isDocked />
+        <CountdownSlot />
         <PhaseGuidance phase={meta.phase} />
         {meta.purpose && (
           <details className="purpose">

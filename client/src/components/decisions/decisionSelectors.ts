@@ -1,7 +1,7 @@
 import { mayRespond } from '../../../../shared/domain/consensusCommands';
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
 import { mayVote } from '../../../../shared/domain/votingCommands';
-import { compareByOrder } from '../../../../shared/fractionalIndex';
+import { compareByOrder } from '../../../../shared/compareByOrder';
 import type { AgreementItem } from '../../../../shared/records/AgreementItem';
 import type { Note } from '../../../../shared/records/Note';
 import type { Prompt, PromptKind } from '../../../../shared/records/Prompt';

@@ -1,12 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import type { BoardState } from '../../../../../shared/domain/state';
+import { decisionView } from '../phaseViews';
 
-// Loaded on demand: nobody needs the vote and decision screens to join or to write notes, and the
-// participant's first load has a budget (120 KB of gzipped JavaScript).
-const ParticipantDecisions = lazy(() => import('./ParticipantDecisions'));
-
-/** The participant's view of the vote, decide, agreement and revisit phases. */
+/**
+ * The participant's view of the decision phases: vote, decide, agreement and revisit. Its code is
+ * fetched on demand, and one phase ahead (phaseViews.ts).
+ */
 export function DecisionView({ board }: { readonly board: BoardState }) {
+  const [ParticipantDecisions] = useState(decisionView.current);
   return (
     <Suspense
       fallback={

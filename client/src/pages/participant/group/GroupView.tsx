@@ -1,12 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import type { BoardState } from '../../../../../shared/domain/state';
+import { groupView } from '../phaseViews';
 
-// Loaded on demand: joining and writing notes do not need it, and the participant's first load
-// has a budget (120 KB of gzipped JavaScript).
-const ParticipantGroup = lazy(() => import('./ParticipantGroup'));
-
-/** The participant's view of the group phase: themes forming live, read-only. */
+/**
+ * The participant's view of the group phase: themes forming live, read-only. Its code is fetched on
+ * demand, and one phase ahead (phaseViews.ts).
+ */
 export function GroupView({ board }: { readonly board: BoardState }) {
+  const [ParticipantGroup] = useState(groupView.current);
   return (
     <Suspense
       fallback={
