@@ -59,7 +59,8 @@ export class ClusterNode {
     // For finding where a node's time goes: CLUSTER_TEST_CPU_PROF_DIR=/tmp/x writes a CPU profile per node process.
     const profDir = process.env.CLUSTER_TEST_CPU_PROF_DIR;
     const profile = profDir
-      ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `${this.nodeId}-${Date.now()}.cpuprofile`]
+      ? // A directory per process: every thread writes its own profile (tsx's loader runs on a second one).
+        ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, `${this.nodeId}-${Date.now()}`)]
       : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
