@@ -32,7 +32,7 @@ import { PingAnswer } from './pingAnswer';
 import type { Room } from './room/Room';
 import type { RoomMember } from './room/RoomMember';
 import { SharedFrame } from './room/SharedFrame';
-import { writeShared } from './writeShared';
+import { cork, uncork, writeShared } from './writeShared';
 import { type RoomManager, RoomUnavailableError } from './RoomManager';
 import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
@@ -107,6 +107,14 @@ export class Connection implements RoomMember {
     }
     if (frame instanceof SharedFrame && writeShared(this.ws, frame)) return;
     this.ws.send(frame);
+  }
+
+  cork(): void {
+    cork(this.ws);
+  }
+
+  uncork(): void {
+    uncork(this.ws);
   }
 
   close(code: number, reason: string): void {

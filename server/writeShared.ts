@@ -10,7 +10,7 @@ import type { SharedFrame } from './room/SharedFrame';
  * without them makes `writeShared` fall back to `ws.send` (tests/server/sharedFrame.test.ts fails).
  */
 interface WsInternals {
-  readonly _socket?: { write(data: Buffer): boolean; readonly writable: boolean };
+  readonly _socket?: { write(data: Buffer): boolean; readonly writable: boolean; cork(): void; uncork(): void };
   readonly _sender?: { readonly _state?: unknown; readonly _queue?: readonly unknown[] };
   /** Negotiated extensions: permessage-deflate's `params` are what the handshake agreed (RFC 7692 §7.1). */
   readonly _extensions?: Record<string, { readonly params?: Record<string, unknown> } | undefined>;
@@ -35,4 +35,17 @@ export function writeShared(ws: WebSocket, frame: SharedFrame): boolean {
   if (windowBits !== undefined && (typeof windowBits !== 'number' || windowBits < DEFLATE_WINDOW_BITS)) return false;
   socket.write(frame.deflatedWire);
   return true;
+}
+
+/**
+ * Holds `ws`'s writes until `uncork`: the frames one commit sends a member (its update, its slice,
+ * its answer) then leave in one write (writev) instead of one system call each. `ws` corks each
+ * frame's header and body itself; corks nest.
+ */
+export function cork(ws: WebSocket): void {
+  (ws as unknown as WsInternals)._socket?.cork();
+}
+
+export function uncork(ws: WebSocket): void {
+  (ws as unknown as WsInternals)._socket?.uncork();
 }

@@ -225,14 +225,21 @@ export class Room implements PipelineHost {
    * client sees the effect by the time it hears "ok".
    */
   publish({ update, affected, answers, removedSeats }: CommittedBatch): void {
-    if (update !== null) {
-      const frame = SharedFrame.wrap(frameUpdate(update));
-      for (const member of this.members) member.send(frame);
+    // Each member's frames of this batch (update, slice, answer) leave in one write.
+    const corked = [...this.members];
+    for (const member of corked) member.cork?.();
+    try {
+      if (update !== null) {
+        const frame = SharedFrame.wrap(frameUpdate(update));
+        for (const member of this.members) member.send(frame);
+      }
+      for (const member of this.members) {
+        if (member.actor.participantId !== null && affected.has(member.actor.participantId)) this.sendSlice(member);
+      }
+      for (const { member, result } of answers) member.send(encodeJsonMessage(MESSAGE_RESULT, result));
+    } finally {
+      for (const member of corked) member.uncork?.();
     }
-    for (const member of this.members) {
-      if (member.actor.participantId !== null && affected.has(member.actor.participantId)) this.sendSlice(member);
-    }
-    for (const { member, result } of answers) member.send(encodeJsonMessage(MESSAGE_RESULT, result));
     if (removedSeats.size > 0) {
       for (const member of [...this.members]) {
         const id = member.actor.participantId;

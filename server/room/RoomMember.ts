@@ -14,6 +14,9 @@ export interface RoomMember {
   /** Awareness client ids this member publishes. */
   readonly awarenessClientIds: Set<number>;
   send(frame: Uint8Array): void;
+  /** Holds this member's frames until `uncork`, to write them together (a batch's publication). */
+  cork?(): void;
+  uncork?(): void;
   close(code: number, reason: string): void;
 }
 
