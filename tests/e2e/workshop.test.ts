@@ -123,6 +123,21 @@ async function expectAxeClean(page: Page, where: string) {
   expect(violations, `${where}: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
+/**
+ * Every disclosure's chevron is drawn as a box: an inline one has no width or height, and in a
+ * summary that is not a flex box (where it would be made a block) it drew a stray bar before its
+ * heading ("| Everyone's notes and reactions").
+ */
+async function expectChevronsDrawn(page: Page) {
+  const stray = await page.locator('details > summary').evaluateAll((summaries) =>
+    summaries
+      .filter((summary) => summary.getClientRects().length > 0)
+      .filter((summary) => getComputedStyle(summary, '::before').display === 'inline')
+      .map((summary) => summary.textContent ?? ''),
+  );
+  expect(stray).toEqual([]);
+}
+
 /** The document fits the window: nothing scrolls sideways. */
 async function expectFits(page: Page) {
   const width = page.viewportSize()?.width ?? 0;
@@ -196,6 +211,7 @@ describe('a whole workshop', () => {
         await expectAxeClean(people.ana.page, `phone in ${phase}`);
         await expectFits(people.ana.page);
         await expectFits(people.ben.page);
+        for (const page of [f, people.ana.page]) await expectChevronsDrawn(page);
       };
 
       step('1. Create');
@@ -329,6 +345,10 @@ describe('a whole workshop', () => {
       isServerDown = true;
       await e2e.killServer();
       for (const page of all) await poll(() => page.locator('.connection').getAttribute('class')).not.toContain('online');
+      // Nobody knows who is here while the server is down: no browser claims "1 person here".
+      for (const page of all) {
+        await poll(() => page.locator('.people').first().textContent()).toContain('Who is here: unknown while offline');
+      }
       // While it is down Eli puts one more dot: it waits on Eli's device, said on screen.
       await addDots(eli, FAMILY, 1);
       await eli.locator('.connection', { hasText: '1 action waiting' }).waitFor();
@@ -485,6 +505,10 @@ describe('a whole workshop', () => {
         await page.locator('[data-version="2"]', { hasText: 'final' }).waitFor();
         await agreement.locator('.agreement__item', { hasText: AMENDED }).waitFor();
         await poll(() => agreement.locator('.agreement__item:not(.agreement__item--ended)', { hasText: PICKUP }).count()).toBe(0);
+        // Its question says what became of it, not "Nothing agreed yet", and shows the retired item.
+        const question = agreement.getByRole('region', { name: BARRIERS });
+        expect(await question.locator('.hint').textContent()).toBe(`Nothing in force: “${PICKUP}” was retired in version 2.`);
+        expect(await question.locator('.agreement__item--ended', { hasText: PICKUP }).isVisible()).toBe(true);
       }
       const v2 = await downloadOf(f, 'Download Markdown');
       expect(v2.name).toMatch(/-v2\.md$/);
