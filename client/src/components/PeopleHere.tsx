@@ -52,7 +52,7 @@ export function PeopleHere() {
         <span className="people__unknown" aria-hidden="true">
           ?
         </span>
-        <span className="people__words">Who is here: unknown while offline</span>
+        <span className="people__words">People here: unknown</span>
       </p>
     );
   }
