@@ -347,14 +347,16 @@ describe('a whole workshop', () => {
       for (const page of all) await poll(() => page.locator('.connection').getAttribute('class')).not.toContain('online');
       // Nobody knows who is here while the server is down: no browser claims "1 person here".
       for (const page of all) {
-        await poll(() => page.locator('.people').first().textContent()).toContain('Who is here: unknown while offline');
+        await poll(() => page.locator('.people').first().textContent()).toContain('People here: unknown');
       }
+      expect(await f.locator('.seats .panel__summary').textContent()).toContain('connected: unknown while offline');
       // While it is down Eli puts one more dot: it waits on Eli's device, said on screen.
       await addDots(eli, FAMILY, 1);
       await eli.locator('.connection', { hasText: '1 action waiting' }).waitFor();
       await eli.locator('.offline-banner').waitFor();
       await shoot(eli, 'workshop-6-server-down-eli-768');
       await shoot(ana, 'workshop-6-server-down-ana-360');
+      await shoot(f, 'workshop-6-server-down-facilitator-1280');
       await e2e.startServer();
       // Every browser reconnects by itself; Eli's waiting dot goes through once.
       for (const page of all) await poll(() => isIdle(page)).toBe('Online');
@@ -508,7 +510,12 @@ describe('a whole workshop', () => {
         // Its question says what became of it, not "Nothing agreed yet", and shows the retired item.
         const question = agreement.getByRole('region', { name: BARRIERS });
         expect(await question.locator('.hint').textContent()).toBe(`Nothing in force: “${PICKUP}” was retired in version 2.`);
-        expect(await question.locator('.agreement__item--ended', { hasText: PICKUP }).isVisible()).toBe(true);
+        const retired = question.locator('.agreement__item--ended', { hasText: PICKUP });
+        expect(await retired.isVisible()).toBe(true);
+        // Out of force: not in the green of an agreed item.
+        const inForce = agreement.locator('.agreement__item--locked').first();
+        const background = (item: typeof retired) => item.evaluate((el) => getComputedStyle(el).backgroundColor);
+        expect(await background(retired)).not.toBe(await background(inForce));
       }
       const v2 = await downloadOf(f, 'Download Markdown');
       expect(v2.name).toMatch(/-v2\.md$/);
