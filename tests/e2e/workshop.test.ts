@@ -173,6 +173,9 @@ async function answer(page: Page, kind: 'Agree' | 'Can live with it' | 'Block', 
   if (reason) await page.getByRole('textbox', { name: /Your reason|real barrier/ }).fill(reason);
   await page.getByRole('button', { name: 'Send my answer' }).click();
   await page.locator('.response-form__saved', { hasText: `You answered ${kind}` }).waitFor();
+  // The form shows the answer: screen readers are told, no message covers the header for it (issue #12, item 5).
+  await poll(() => page.locator('[data-live-region]').textContent()).toMatch(/Answer (sent|changed)/);
+  expect(await page.locator('.toast', { hasText: /^Answer (sent|changed)/ }).count()).toBe(0);
 }
 
 describe('a whole workshop', () => {
