@@ -88,6 +88,11 @@ describe('messages on a board full of notes', () => {
     await chooseName(p, null);
     await p.locator('.tcard').first().waitFor();
 
+    // A running timer makes the header's status as wide as it gets.
+    const timer = await seed.send({ type: 'startTimer', durationMs: 10 * 60_000 });
+    if (!timer.ok) throw new Error(timer.message);
+    await p.locator('.topbar [role="timer"]').waitFor();
+
     let phase: 'share' | 'group' = 'share';
     for (const width of SHOT_WIDTHS) {
       const height = width < 700 ? 740 : 800;
