@@ -219,7 +219,7 @@ describe('a whole workshop', () => {
 
       step('1. Create');
       // 1. A new facilitator starts a workshop from the questionnaire template and reads the code off the invite panel.
-      const { code } = await createWorkshop(f, e2e.url, WORKING_AGREEMENT_QUESTIONNAIRE.name);
+      const { code, boardId } = await createWorkshop(f, e2e.url, WORKING_AGREEMENT_QUESTIONNAIRE.name);
       const shownCode = (await f.locator('[data-join-code]').textContent()) ?? '';
       expect(shownCode).toContain(formatJoinCode(code));
 
@@ -345,6 +345,10 @@ describe('a whole workshop', () => {
       await shots('5-vote');
 
       step('restart');
+      // The projector view, opened from the facilitator's laptop, through the outage.
+      const present = await f.context().newPage();
+      await present.goto(`${e2e.url}/b/${boardId}/present`);
+      await poll(() => present.locator('.present__people').textContent()).toBe('6 people here');
       isServerDown = true;
       await e2e.killServer();
       for (const page of all) await poll(() => page.locator('.connection').getAttribute('class')).not.toContain('online');
@@ -353,6 +357,7 @@ describe('a whole workshop', () => {
         await poll(() => page.locator('.people').first().textContent()).toContain('People here: unknown');
       }
       expect(await f.locator('.seats .panel__summary').textContent()).toContain('connected: unknown while offline');
+      await poll(() => present.locator('.present__people').textContent()).toBe('Reconnecting: people here unknown');
       // While it is down Eli puts one more dot: it waits on Eli's device, said on screen.
       await addDots(eli, FAMILY, 1);
       await eli.locator('.connection', { hasText: '1 action waiting' }).waitFor();
@@ -366,6 +371,8 @@ describe('a whole workshop', () => {
       isServerDown = false;
       // Everyone counts everyone again at once, not at their next presence renewal.
       for (const page of all) await poll(() => page.locator('.people').first().textContent()).toMatch(/6 people here/);
+      await poll(() => present.locator('.present__people').textContent()).toBe('6 people here');
+      await present.close();
       await eli.locator('.offline-banner').waitFor({ state: 'detached' });
       left.eli = 3;
       for (const { key } of PEOPLE) {
