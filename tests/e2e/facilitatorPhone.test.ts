@@ -53,6 +53,15 @@ async function checkHeader(page: Page, name: string) {
     expect(title?.width ?? 0, `${name}: title squeezed away at ${screen.width}`).toBeGreaterThanOrEqual(48);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name}: sideways scroll at ${screen.width}`).toBeLessThanOrEqual(0);
+    // No stray bar before a heading: every disclosure's chevron is drawn as a box, not as an empty inline.
+    const strayChevrons = await page
+      .locator('details > summary')
+      .evaluateAll((summaries) =>
+        summaries
+          .filter((s) => s.getClientRects().length > 0 && getComputedStyle(s, '::before').display === 'inline')
+          .map((s) => s.textContent ?? ''),
+      );
+    expect(strayChevrons, `${name} at ${screen.width}`).toEqual([]);
   }
   await page.setViewportSize(PHONE);
   return figures.join(', ');
@@ -90,7 +99,7 @@ describe('the facilitator on a phone', () => {
       .getByRole('button', { name: /^Reveal/ })
       .click();
     await page.locator('.note', { hasText: 'Between 11 and 1' }).first().waitFor();
-    // The reveal's news: one toast of one line, which lets clicks and drags through to the cards beneath.
+    // The reveal's news: one message of one line, in the header, letting clicks through.
     const toast = page.locator('.toast').filter({ visible: true });
     await toast.first().waitFor();
     expect(await toast.count()).toBe(1);

@@ -445,7 +445,14 @@ describe('group phase', () => {
       for (const page of [laptop, phone]) {
         const card = promptRegion(page, P4);
         await poll(() => card.getAttribute('class')).toContain('prompt--focused');
-        await poll(() => card.evaluate((el) => Math.abs(el.getBoundingClientRect().top) < 80)).toBe(true);
+        // Just below the sticky header, not under it.
+        await poll(() =>
+          card.evaluate((el) => {
+            const below = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+            const top = el.getBoundingClientRect().top;
+            return top >= below - 1 && top < below + 48;
+          }),
+        ).toBe(true);
       }
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -123,6 +123,21 @@ async function expectAxeClean(page: Page, where: string) {
   expect(violations, `${where}: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
+/**
+ * Every disclosure's chevron is drawn as a box: an inline one has no width or height, and in a
+ * summary that is not a flex box (where it would be made a block) it drew a stray bar before its
+ * heading ("| Everyone's notes and reactions").
+ */
+async function expectChevronsDrawn(page: Page) {
+  const stray = await page.locator('details > summary').evaluateAll((summaries) =>
+    summaries
+      .filter((summary) => summary.getClientRects().length > 0)
+      .filter((summary) => getComputedStyle(summary, '::before').display === 'inline')
+      .map((summary) => summary.textContent ?? ''),
+  );
+  expect(stray).toEqual([]);
+}
+
 /** The document fits the window: nothing scrolls sideways. */
 async function expectFits(page: Page) {
   const width = page.viewportSize()?.width ?? 0;
@@ -158,6 +173,9 @@ async function answer(page: Page, kind: 'Agree' | 'Can live with it' | 'Block', 
   if (reason) await page.getByRole('textbox', { name: /Your reason|real barrier/ }).fill(reason);
   await page.getByRole('button', { name: 'Send my answer' }).click();
   await page.locator('.response-form__saved', { hasText: `You answered ${kind}` }).waitFor();
+  // The form shows the answer: screen readers are told, no message covers the header for it (issue #12, item 5).
+  await poll(() => page.locator('[data-live-region]').textContent()).toMatch(/Answer (sent|changed)/);
+  expect(await page.locator('.toast', { hasText: /^Answer (sent|changed)/ }).count()).toBe(0);
 }
 
 describe('a whole workshop', () => {
@@ -196,11 +214,12 @@ describe('a whole workshop', () => {
         await expectAxeClean(people.ana.page, `phone in ${phase}`);
         await expectFits(people.ana.page);
         await expectFits(people.ben.page);
+        for (const page of [f, people.ana.page]) await expectChevronsDrawn(page);
       };
 
       step('1. Create');
       // 1. A new facilitator starts a workshop from the questionnaire template and reads the code off the invite panel.
-      const { code } = await createWorkshop(f, e2e.url, WORKING_AGREEMENT_QUESTIONNAIRE.name);
+      const { code, boardId } = await createWorkshop(f, e2e.url, WORKING_AGREEMENT_QUESTIONNAIRE.name);
       const shownCode = (await f.locator('[data-join-code]').textContent()) ?? '';
       expect(shownCode).toContain(formatJoinCode(code));
 
@@ -326,21 +345,34 @@ describe('a whole workshop', () => {
       await shots('5-vote');
 
       step('restart');
+      // The projector view, opened from the facilitator's laptop, through the outage.
+      const present = await f.context().newPage();
+      await present.goto(`${e2e.url}/b/${boardId}/present`);
+      await poll(() => present.locator('.present__people').textContent()).toBe('6 people here');
       isServerDown = true;
       await e2e.killServer();
       for (const page of all) await poll(() => page.locator('.connection').getAttribute('class')).not.toContain('online');
+      // Nobody knows who is here while the server is down: no browser claims "1 person here".
+      for (const page of all) {
+        await poll(() => page.locator('.people').first().textContent()).toContain('People here: unknown');
+      }
+      expect(await f.locator('.seats .panel__summary').textContent()).toContain('connected: unknown while offline');
+      await poll(() => present.locator('.present__people').textContent()).toBe('Reconnecting: people here unknown');
       // While it is down Eli puts one more dot: it waits on Eli's device, said on screen.
       await addDots(eli, FAMILY, 1);
       await eli.locator('.connection', { hasText: '1 action waiting' }).waitFor();
       await eli.locator('.offline-banner').waitFor();
       await shoot(eli, 'workshop-6-server-down-eli-768');
       await shoot(ana, 'workshop-6-server-down-ana-360');
+      await shoot(f, 'workshop-6-server-down-facilitator-1280');
       await e2e.startServer();
       // Every browser reconnects by itself; Eli's waiting dot goes through once.
       for (const page of all) await poll(() => isIdle(page)).toBe('Online');
       isServerDown = false;
       // Everyone counts everyone again at once, not at their next presence renewal.
       for (const page of all) await poll(() => page.locator('.people').first().textContent()).toMatch(/6 people here/);
+      await poll(() => present.locator('.present__people').textContent()).toBe('6 people here');
+      await present.close();
       await eli.locator('.offline-banner').waitFor({ state: 'detached' });
       left.eli = 3;
       for (const { key } of PEOPLE) {
@@ -485,6 +517,15 @@ describe('a whole workshop', () => {
         await page.locator('[data-version="2"]', { hasText: 'final' }).waitFor();
         await agreement.locator('.agreement__item', { hasText: AMENDED }).waitFor();
         await poll(() => agreement.locator('.agreement__item:not(.agreement__item--ended)', { hasText: PICKUP }).count()).toBe(0);
+        // Its question says what became of it, not "Nothing agreed yet", and shows the retired item.
+        const question = agreement.getByRole('region', { name: BARRIERS });
+        expect(await question.locator('.hint').textContent()).toBe(`Nothing in force: “${PICKUP}” was retired in version 2.`);
+        const retired = question.locator('.agreement__item--ended', { hasText: PICKUP });
+        expect(await retired.isVisible()).toBe(true);
+        // Out of force: not in the green of an agreed item.
+        const inForce = agreement.locator('.agreement__item--locked').first();
+        const background = (item: typeof retired) => item.evaluate((el) => getComputedStyle(el).backgroundColor);
+        expect(await background(retired)).not.toBe(await background(inForce));
       }
       const v2 = await downloadOf(f, 'Download Markdown');
       expect(v2.name).toMatch(/-v2\.md$/);

@@ -97,13 +97,10 @@ export function SoundToggle() {
  */
 export function Countdown({
   isLarge = false,
-  isDocked = false,
   isAnnouncing = true,
   isStartAnnouncedOnMount = false,
 }: {
   readonly isLarge?: boolean;
-  /** Stays at the top of the screen while the page scrolls (participants' phones). */
-  readonly isDocked?: boolean;
   readonly isAnnouncing?: boolean;
   /** Mounted as the timer starts (CountdownSlot fetches it then): say "Timer started" at once. */
   readonly isStartAnnouncedOnMount?: boolean;
@@ -128,7 +125,7 @@ export function Countdown({
   useKeyMoments(timer, left, offsetMs, isAnnouncing, isStartAnnouncedOnMount);
   if (timer === null) return null;
   const isDone = left === 0;
-  const countdown = (
+  return (
     <div className={`countdown${isDone ? ' countdown--done' : ''}${isLarge ? ' countdown--large' : ''}`}>
       <span className="countdown__label">{isDone ? 'Time is up' : 'Time left'}</span>
       <span className="countdown__time" role="timer" aria-label={isDone ? 'Time is up' : `Time left: ${spoken(left)}`}>
@@ -137,5 +134,4 @@ export function Countdown({
       <SoundToggle />
     </div>
   );
-  return isDocked ? <div className="countdown-dock">{countdown}</div> : countdown;
 }

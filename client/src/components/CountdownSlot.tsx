@@ -4,7 +4,7 @@ import { useBoardStore } from '../store/boardStore';
 const Countdown = lazy(() => import('./Countdown').then((module) => ({ default: module.Countdown })));
 
 /**
- * The participant's docked countdown, fetched the first time the board has a timer: people join and
+ * The participant's countdown (in the sticky header), fetched the first time the board has a timer: people join and
  * write with none running, and its code (the beep included) stays out of their first load. A timer
  * started after this page opened is announced ("Timer started") by the countdown as it mounts; one
  * already running when the page opened is not. Once shown it stays mounted, to say "Timer stopped".
@@ -18,7 +18,7 @@ export function CountdownSlot() {
   if (!isShown) return null;
   return (
     <Suspense fallback={null}>
-      <Countdown isDocked isStartAnnouncedOnMount={hadNoTimerAtFirst} />
+      <Countdown isStartAnnouncedOnMount={hadNoTimerAtFirst} />
     </Suspense>
   );
 }

@@ -5,15 +5,21 @@ import { useBoardStore } from '../store/boardStore';
 export function PeopleHere() {
   const people = useBoardStore((s) => s.people);
   const isRosterShown = useBoardStore((s) => s.board?.meta.settings.showRoster ?? false);
+  // Offline, others' presence is gone from this browser: only I would be counted. Nobody knows
+  // who is here until the connection is back, so the header says so rather than "1 person here".
+  const isCounted = useBoardStore((s) => s.status === 'online');
   // On a phone's header the words give way to an icon (styles.css); screen readers still hear them.
+  const icon = (
+    <svg className="people__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <circle cx="9" cy="8" r="3.5" fill="currentColor" />
+      <path d="M2 20c0-4 3-6.5 7-6.5s7 2.5 7 6.5z" fill="currentColor" />
+      <circle cx="17" cy="9" r="2.5" fill="currentColor" />
+      <path d="M17.5 13c3 0 4.5 2 4.5 5.5h-4.5c0-2-.6-3.8-1.8-5.1.6-.3 1.2-.4 1.8-.4z" fill="currentColor" />
+    </svg>
+  );
   const label = (
     <>
-      <svg className="people__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-        <circle cx="9" cy="8" r="3.5" fill="currentColor" />
-        <path d="M2 20c0-4 3-6.5 7-6.5s7 2.5 7 6.5z" fill="currentColor" />
-        <circle cx="17" cy="9" r="2.5" fill="currentColor" />
-        <path d="M17.5 13c3 0 4.5 2 4.5 5.5h-4.5c0-2-.6-3.8-1.8-5.1.6-.3 1.2-.4 1.8-.4z" fill="currentColor" />
-      </svg>
+      {icon}
       {people.length}
       <span className="people__words"> {people.length === 1 ? 'person' : 'people'} here</span>
     </>
@@ -39,6 +45,17 @@ export function PeopleHere() {
       document.removeEventListener('keydown', onKeyDown);
     };
   }, []);
+  if (!isCounted) {
+    return (
+      <p className="people people--unknown">
+        {icon}
+        <span className="people__unknown" aria-hidden="true">
+          ?
+        </span>
+        <span className="people__words">People here: unknown</span>
+      </p>
+    );
+  }
   if (!isRosterShown || people.length === 0) return <p className="people">{label}</p>;
   const named = people.filter((p) => p.name !== '').sort((a, b) => a.name.localeCompare(b.name));
   const unnamed = people.length - named.length;

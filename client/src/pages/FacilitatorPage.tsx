@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { PeopleHere } from '../components/PeopleHere';
+import { HeaderToasts } from '../components/Toasts';
 import { readerKeyFor } from '../readerLink';
 import { displayNameFor, facilitatorKeyFor, joinCodeFor, lastDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
@@ -51,6 +52,7 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
                 </span>
               </span>
             )}
+            <HeaderToasts />
           </div>
           <div className="topbar__status">
             <TimerControl />

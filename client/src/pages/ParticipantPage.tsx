@@ -5,6 +5,7 @@ import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { CountdownSlot } from '../components/CountdownSlot';
 import { PeopleHere } from '../components/PeopleHere';
 import { PhaseGuidance } from '../components/PhaseGuidance';
+import { HeaderToasts } from '../components/Toasts';
 import { writingClosedReason } from '../copy';
 import { displayNameFor, saveDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
@@ -41,17 +42,20 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
   const isWritingOpen = WRITING_PHASES.has(meta.phase);
   return (
     <>
-      <header className="topbar">
+      <header className="topbar topbar--participant">
         <div className="topbar__inner">
-          <h1 className="topbar__title">{meta.title}</h1>
+          <div className="topbar__title-group">
+            <h1 className="topbar__title">{meta.title}</h1>
+            <HeaderToasts />
+          </div>
           <div className="topbar__status">
+            <CountdownSlot />
             <ConnectionIndicator />
             <PeopleHere />
           </div>
         </div>
       </header>
       <main className="page participant">
-        <CountdownSlot />
         <PhaseGuidance phase={meta.phase} />
         {meta.purpose && (
           <details className="purpose">

@@ -26,7 +26,7 @@ export const ERROR_TOAST_DURATION_MS = TOAST_DURATION_MS * 1.5;
  */
 export const TOAST_GROUP_MS = 2000;
 
-/** At most this many messages show at once (one on a phone, styles.css); older ones give way. */
+/** At most this many messages are kept on screen (board pages show the latest in their header, phones one; styles.css); older ones give way. */
 export const MAX_TOASTS = 2;
 
 /** How many recent messages the screen readers' live region keeps. */

@@ -7,7 +7,7 @@ import { randomId } from '../../../shared/random';
 import type { Reaction } from '../../../shared/records/Mark';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
-import type { DecisionRule, ProposalKind, ResponseKind } from '../../../shared/records/Proposal';
+import type { DecisionRule, ProposalKind } from '../../../shared/records/Proposal';
 import { announce, announceQuietly } from '../store/toastStore';
 import { currentSession } from './boardSession';
 
@@ -167,8 +167,6 @@ export interface ProposalSettings {
 }
 export const openProposal = (settings: ProposalSettings) =>
   submitAndWait({ type: 'openProposal', proposalId: randomId(), ...settings });
-export const respond = (proposalId: string, response: ResponseKind, reason: string | null) =>
-  submit({ type: 'respond', proposalId, response, reason });
 /** `confirmSmallCount`: publish although so few answered that the outcome shows each answer. */
 export const closeProposal = (proposalId: string, confirmSmallCount = false) =>
   submitAndWait({ type: 'closeProposal', proposalId, ...(confirmSmallCount ? { confirmSmallCount } : {}) });

@@ -33,11 +33,28 @@ function endedLine(item: AgreementItem): string {
   return item.status === 'replaced' ? `Replaced${when} by new wording` : `Retired${when} by a round`;
 }
 
-/** Earlier wordings and retired items of one question, folded away: the record keeps them. */
-export function EndedItems({ items }: { readonly items: readonly AgreementItem[] }) {
+/** The version an item left force in: the versions closed before it ended, plus the one then open. */
+function versionEndedIn(board: BoardState, item: AgreementItem): number {
+  const endedAt = item.endedAt ?? Number.POSITIVE_INFINITY;
+  return 1 + [...board.versions.values()].filter((v) => v.closedAt <= endedAt).length;
+}
+
+/**
+ * What a question with nothing in force says when it once had an agreement: what happened to the
+ * last one ("“…” was retired in version 2"), not "Nothing agreed yet", which would be untrue.
+ */
+export function nothingInForceLine(board: BoardState, ended: readonly AgreementItem[]): string {
+  const last = ended.reduce<AgreementItem | null>((a, b) => (a === null || (b.endedAt ?? 0) > (a.endedAt ?? 0) ? b : a), null);
+  if (last === null) return 'Nothing agreed yet.';
+  const what = last.status === 'retired' ? 'was retired' : 'was replaced';
+  return `Nothing in force: “${last.statement}” ${what} in version ${versionEndedIn(board, last)}.`;
+}
+
+/** Earlier wordings and retired items of one question, folded away (open when nothing else is left): the record keeps them. */
+export function EndedItems({ items, isOpen = false }: { readonly items: readonly AgreementItem[]; readonly isOpen?: boolean }) {
   if (items.length === 0) return null;
   return (
-    <details className="agreement__ended">
+    <details className="agreement__ended" open={isOpen}>
       <summary>{items.length === 1 ? '1 earlier or retired item' : `${items.length} earlier or retired items`}</summary>
       <ul className="agreement__items">
         {items.map((item) => (
@@ -85,7 +102,7 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
             {prompt.text}
           </h3>
           {items.length === 0 ? (
-            <p className="hint">Nothing agreed yet.</p>
+            <p className="hint">{nothingInForceLine(board, ended)}</p>
           ) : (
             <ul className="agreement__items">
               {items.map((item) => (
@@ -107,7 +124,7 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
               ))}
             </ul>
           )}
-          {!isCompact && <EndedItems items={ended} />}
+          {!isCompact && <EndedItems items={ended} isOpen={items.length === 0} />}
         </section>
       ))}
     </section>

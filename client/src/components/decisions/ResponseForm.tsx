@@ -3,8 +3,7 @@ import { MAX_REASON_CHARS } from '../../../../shared/limits';
 import type { Proposal, ResponseKind } from '../../../../shared/records/Proposal';
 import { quoted } from '../../copy';
 import { useBoardStore } from '../../store/boardStore';
-import { announce } from '../../store/toastStore';
-import { respond } from '../../sync/commands';
+import { submitAcknowledged } from '../../sync/commands';
 import { ANSWER_PRIVACY, BLOCK_EXPLANATION, RESPONSE_MEANINGS, RESPONSE_NAMES } from './decisionCopy';
 
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
@@ -52,11 +51,14 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
       return;
     }
     setError(null);
-    if (respond(proposal.id, choice, trimmed === '' ? null : trimmed) !== null) return;
-    announce(
+    // The form shows the answer; screen readers hear it once the server has it (not while it waits offline).
+    submitAcknowledged(
+      { type: 'respond', proposalId: proposal.id, response: choice, reason: trimmed === '' ? null : trimmed },
       saved === null
         ? `Answer sent: ${RESPONSE_NAMES[choice]}. You can change it until the round closes.`
         : `Answer changed to ${RESPONSE_NAMES[choice]}.`,
+      undefined,
+      true,
     );
   };
 

@@ -45,6 +45,8 @@ function seatRows(connected: readonly SeatView[], people: readonly Person[], las
 export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean }) {
   const seats = useBoardStore((s) => s.seats);
   const people = useBoardStore((s) => s.people);
+  // Offline, the last list heard from the server is stale: who is connected is unknown until it is back.
+  const isOnline = useBoardStore((s) => s.status === 'online');
   const confirm = useConfirm();
   // Names seen while the roster is shown, kept in this page only; forgotten when it is hidden.
   const lastNames = useRef(new Map<string, string>());
@@ -71,7 +73,7 @@ export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean 
   return (
     <details className="panel seats">
       <summary className="panel__summary">
-        People · {seatsLine(seats.total)}, {rows.length} connected
+        People · {seatsLine(seats.total)}, {isOnline ? `${rows.length} connected` : 'connected: unknown while offline'}
       </summary>
       <div className="panel__body">
         <p className="hint">
@@ -81,7 +83,9 @@ export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean 
         {!isRosterShown && rows.length > 0 && (
           <p className="hint">Names are hidden: turn on “Show the names of people here” in the settings to see who is who.</p>
         )}
-        {rows.length === 0 ? (
+        {!isOnline ? (
+          <p>This browser is offline: who is connected shows again once it is back.</p>
+        ) : rows.length === 0 ? (
           <p>Nobody is connected right now.</p>
         ) : (
           <ul className="seats__list" aria-label={`${countPeople(rows.length)} connected`}>

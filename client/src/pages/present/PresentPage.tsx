@@ -24,6 +24,8 @@ function JoinPanel({ boardId, isArriving }: { readonly boardId: string; readonly
   const storedCode = useBoardStore((s) => s.joinCode);
   const joinCode = storedCode ?? joinCodeFor(boardId);
   const peopleCount = useBoardStore((s) => s.people.length);
+  // Offline, the others' presence is gone from this browser: the count would be wrong, not zero.
+  const isCounted = useBoardStore((s) => s.status === 'online');
   // Until the facilitator chooses, the code follows the phase: large while people arrive, folded away after.
   const [choice, setChoice] = useState<boolean | null>(null);
   const isShown = choice ?? isArriving;
@@ -37,7 +39,7 @@ function JoinPanel({ boardId, isArriving }: { readonly boardId: string; readonly
           <QrCode text={link} label={`QR code that opens ${link}`} />
         </>
       )}
-      <p className="present__people">{countPeople(peopleCount)} here</p>
+      <p className="present__people">{isCounted ? `${countPeople(peopleCount)} here` : 'Reconnecting: people here unknown'}</p>
       <button type="button" className="button button--small" aria-pressed={!isShown} onClick={() => setChoice(!isShown)}>
         {isShown ? 'Hide join code' : 'Show join code'}
       </button>
