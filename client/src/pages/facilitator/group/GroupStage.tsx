@@ -1,8 +1,6 @@
 import {
-  DndContext,
   type DragEndEvent,
   type DragMoveEvent,
-  DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
   MouseSensor,
@@ -18,15 +16,15 @@ import { NameDialog, type NameRequest } from '../../../components/NameDialog';
 import { layoutBoard } from '../../../components/themeLayout';
 import { useBoardStore } from '../../../store/boardStore';
 import { useConfirm } from '../useConfirm';
-import { DragCard } from './DragCard';
 import { dragAnnouncements, SCREEN_READER_INSTRUCTIONS } from './dragAnnouncements';
 import { carriedNotes, type DragItem, type DropTarget, resolveDrop } from './dragModel';
 import { dragPreviewPublisher } from './dragPreviewPublisher';
 import { collisionDetection, keyboardCoordinates, newDragSession } from './dragTargeting';
 import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
-import { GroupLane, laneId } from './GroupLane';
+import { laneId } from './GroupLane';
 import { GroupToolbar } from './GroupToolbar';
 import { type GroupHost, GroupHostContext, performDrop } from './groupActions';
+import { LaneDnd, type SharedDndProps } from './LaneDnd';
 import { setArmed, setCarried, setDropAfter, useGroupUi } from './groupUiStore';
 import { usePointerAnchor } from './usePointerAnchor';
 import './group.css';
@@ -199,38 +197,37 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     if (item) focusSoon(item.kind === 'note' ? noteHandleId(item.noteId) : themeHandleId(item.themeId));
   };
 
+  const dnd: SharedDndProps = {
+    sensors,
+    collisionDetection: collisions,
+    autoScroll: AUTO_SCROLL,
+    accessibility,
+    onDragStart,
+    onDragMove,
+    onDragEnd,
+    onDragCancel,
+  };
+
   return (
     <GroupHostContext.Provider value={host}>
       <section className="group-stage" aria-label="Group the notes into themes">
         <GroupToolbar />
-        <DndContext
-          sensors={sensors}
-          collisionDetection={collisions}
-          autoScroll={AUTO_SCROLL}
-          accessibility={accessibility}
-          onDragStart={onDragStart}
-          onDragMove={onDragMove}
-          onDragEnd={onDragEnd}
-          onDragCancel={onDragCancel}
-        >
-          <div className="lanes">
-            {prompts.map((prompt) => {
-              const layout = layouts.get(prompt.id);
-              return layout ? (
-                <GroupLane
-                  key={prompt.id}
-                  layout={layout}
-                  isFocused={prompt.id === focusPromptId}
-                  canWrite={canWrite}
-                  drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
-                />
-              ) : null;
-            })}
-          </div>
-          <DragOverlay dropAnimation={null}>
-            {active ? <DragCard item={active.item} noteIds={active.noteIds} layout={layouts.get(active.item.promptId)} /> : null}
-          </DragOverlay>
-        </DndContext>
+        <div className="lanes">
+          {prompts.map((prompt) => {
+            const layout = layouts.get(prompt.id);
+            return layout ? (
+              <LaneDnd
+                key={prompt.id}
+                dnd={dnd}
+                layout={layout}
+                isFocused={prompt.id === focusPromptId}
+                canWrite={canWrite}
+                drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
+                active={active}
+              />
+            ) : null;
+          })}
+        </div>
       </section>
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
       <NameDialog request={nameRequest} onClose={() => setNameRequest(null)} />
