@@ -13,7 +13,7 @@ import { type BoardState, sortedPrompts } from '../../../../../shared/domain/sta
 import { draftsByPrompt, NO_DRAFTS, prefersReducedMotion } from '../../../boardSelectors';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { NameDialog, type NameRequest } from '../../../components/NameDialog';
-import { layoutBoard } from '../../../components/themeLayout';
+import { useBoardLayouts } from '../../../components/themeLayout';
 import { useBoardStore } from '../../../store/boardStore';
 import { useConfirm } from '../useConfirm';
 import { dragAnnouncements, SCREEN_READER_INSTRUCTIONS } from './dragAnnouncements';
@@ -66,7 +66,8 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   usePointerAnchor(board, frozen !== null);
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
-  const layouts = useMemo(() => layoutBoard(board), [board]);
+  // Unchanged prompts keep their layout: a remote move renders the lane it happened in.
+  const layouts = useBoardLayouts(board);
   const prompts = useMemo(() => sortedPrompts(board), [board]);
   const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const layoutsRef = useRef(layouts);
@@ -197,16 +198,23 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     if (item) focusSoon(item.kind === 'note' ? noteHandleId(item.noteId) : themeHandleId(item.themeId));
   };
 
-  const dnd: SharedDndProps = {
-    sensors,
-    collisionDetection: collisions,
-    autoScroll: AUTO_SCROLL,
-    accessibility,
-    onDragStart,
-    onDragMove,
-    onDragEnd,
-    onDragCancel,
-  };
+  // The same props for every lane from one render to the next: the lanes (memoised) do not render
+  // again when the board changes elsewhere or a remote move arrives during a drag.
+  const handlers = useRef({ onDragStart, onDragMove, onDragEnd, onDragCancel });
+  handlers.current = { onDragStart, onDragMove, onDragEnd, onDragCancel };
+  const dnd = useMemo<SharedDndProps>(
+    () => ({
+      sensors,
+      collisionDetection: collisions,
+      autoScroll: AUTO_SCROLL,
+      accessibility,
+      onDragStart: (event) => handlers.current.onDragStart(event),
+      onDragMove: (event) => handlers.current.onDragMove(event),
+      onDragEnd: (event) => handlers.current.onDragEnd(event),
+      onDragCancel: () => handlers.current.onDragCancel(),
+    }),
+    [sensors, collisions, accessibility],
+  );
 
   return (
     <GroupHostContext.Provider value={host}>

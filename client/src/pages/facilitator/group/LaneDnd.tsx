@@ -1,5 +1,5 @@
 import { type Announcements, DndContext, type DndContextProps, DragOverlay } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Draft } from '../../../../../shared/records/Draft';
 import type { PromptLayout } from '../../../components/themeLayout';
 import { DragCard } from './DragCard';
@@ -32,7 +32,7 @@ export interface LaneDndProps {
  * lane that walk covers one prompt's notes instead of the whole board's. What dnd-kit says to
  * screen readers lives in the lane (its live region and instructions are portalled there).
  */
-export function LaneDnd({ dnd, layout, isFocused, canWrite, drafts, active }: LaneDndProps) {
+export const LaneDnd = memo(function LaneDnd({ dnd, layout, isFocused, canWrite, drafts, active }: LaneDndProps) {
   const [announcer, setAnnouncer] = useState<HTMLElement | null>(null);
   const accessibility = useMemo(
     () => ({ ...dnd.accessibility, ...(announcer ? { container: announcer } : {}) }),
@@ -47,4 +47,4 @@ export function LaneDnd({ dnd, layout, isFocused, canWrite, drafts, active }: La
       </DragOverlay>
     </DndContext>
   );
-}
+});
