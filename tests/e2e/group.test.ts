@@ -199,7 +199,7 @@ describe('group phase', () => {
       const { facilitator: f } = room;
       const P = room.seeded.promptTexts[0] as string;
       const lane = promptRegion(f, P);
-      const live = f.locator('[id^="DndLiveRegion"]');
+      const live = lane.locator('[id^="DndLiveRegion"]');
       const isOnHandle = () => f.evaluate(() => document.activeElement?.classList.contains('gnote__handle') ?? false);
       const say = async (pattern: RegExp) => poll(() => live.textContent()).toMatch(pattern);
       /** Space on the focused note; dnd-kit's keyboard sensor starts listening on a later task, as a person would wait. */

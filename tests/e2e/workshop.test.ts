@@ -290,7 +290,7 @@ describe('a whole workshop', () => {
       const meetingsLane = promptRegion(f, MEETINGS);
       await mouseDrag(f, handle(meetingsLane, 'Late mornings, from 11'), handle(meetingsLane, 'Between 11 and 1'));
       await nameTheme(f, MEET);
-      const live = f.locator('[id^="DndLiveRegion"]');
+      const live = meetingsLane.locator('[id^="DndLiveRegion"]');
       await handle(meetingsLane, 'Never on Fridays after 3').focus();
       await f.keyboard.press('Space');
       await poll(() => live.textContent()).toMatch(/^Picked up note/);

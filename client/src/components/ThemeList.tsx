@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useEffect, useState } from 'react';
 import type { Note } from '../../../shared/records/Note';
 import { TagBadge } from './TagBadge';
 import { themeColorClass } from './themeColor';
@@ -111,12 +111,29 @@ const GroupCard = memo(
     isMarkedAlike(a, b),
 );
 
+/**
+ * False until the list has been painted once: its cards and notes then have a remembered size
+ * (themeList.css), and may be skipped while off screen.
+ */
+function useHasPainted(): boolean {
+  const [hasPainted, setHasPainted] = useState(false);
+  useEffect(() => {
+    // The frame after the first paint: sizes are remembered at the paint's resize-observer step.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setHasPainted(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return hasPainted;
+}
+
 /** A prompt's themes and the notes in no theme yet, read-only, as everyone watching sees them. */
 export function ThemeList({ layout, moving, recent, isCompact = false, noteExtras }: ThemeListProps) {
   const { themes, ungrouped } = layout;
   const shared = { moving, recent, isCompact, noteExtras, hasThemes: themes.length > 0 };
+  const hasPainted = useHasPainted();
   return (
-    <div className={`tlist${isCompact ? ' tlist--compact' : ''}`}>
+    <div className={`tlist${isCompact ? ' tlist--compact' : ''}${hasPainted ? ' tlist--skips' : ''}`}>
       {themes.map((group, position) => (
         <GroupCard key={group.theme.id} group={group} notes={group.notes} position={position} {...shared} />
       ))}

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { BoardState, Role } from '../../../shared/domain/state';
 import type { Draft } from '../../../shared/records/Draft';
-import type { MarkKind } from '../../../shared/records/Mark';
 import type { SeatView } from '../../../shared/protocol';
 import type { ResponseKind } from '../../../shared/records/Proposal';
 import type { ConnectionStatus } from '../sync/BoardConnection';
@@ -45,8 +44,6 @@ export interface BoardView {
   readonly myDots: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** My responses to open consensus rounds (optimistic). */
   readonly myResponses: Readonly<Record<string, { readonly response: ResponseKind; readonly reason: string | null }>>;
-  /** My marks (done, reactions) by prompt, round or note id (optimistic). Nobody else ever sees them. */
-  readonly myMarks: Readonly<Record<string, readonly MarkKind[]>>;
   /** Server clock minus this browser's clock, in ms (timers show endsAt − (Date.now() + this)). */
   readonly serverOffsetMs: number;
   /** The join code, for facilitators (from the server's welcome); null until known. */
@@ -62,7 +59,6 @@ export interface BoardView {
 /** Stable empty values, so that selectors do not re-render for nothing. */
 export const NO_DOTS: BoardView['myDots'] = {};
 export const NO_RESPONSES: BoardView['myResponses'] = {};
-export const NO_MARKS: BoardView['myMarks'] = {};
 export const NO_DRAG_PREVIEWS: BoardView['dragPreviews'] = [];
 
 export const INITIAL_BOARD_VIEW: BoardView = {
@@ -78,7 +74,6 @@ export const INITIAL_BOARD_VIEW: BoardView = {
   people: [],
   myDots: NO_DOTS,
   myResponses: NO_RESPONSES,
-  myMarks: NO_MARKS,
   serverOffsetMs: 0,
   joinCode: null,
   isOutdated: false,

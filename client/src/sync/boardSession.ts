@@ -15,13 +15,14 @@ import {
   INITIAL_BOARD_VIEW,
   NO_DOTS,
   NO_DRAG_PREVIEWS,
-  NO_MARKS,
   NO_RESPONSES,
   type Person,
   useBoardStore,
 } from '../store/boardStore';
+import { NO_MARKS, useMyMarks } from '../store/myMarksStore';
 import { announce } from '../store/toastStore';
 import { BoardConnection, FINAL_CLOSE_MESSAGES, memoryOutbox } from './BoardConnection';
+import { keepIfEqual } from './keepIfEqual';
 import { localStorageOutbox } from './localOutbox';
 import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
@@ -144,6 +145,7 @@ class BoardSession {
     for (const cleanup of this.cleanups) cleanup();
     this.connection.destroy();
     useBoardStore.setState(INITIAL_BOARD_VIEW);
+    useMyMarks.setState(NO_MARKS, true);
     clearUndo();
   }
 
@@ -290,12 +292,14 @@ class BoardSession {
     const state = this.localState();
     // My dots and responses as the server would slice them for me, predictions included.
     const mine = state ? privateSlice(state, this.actor.participantId ?? '') : null;
+    const view = useBoardStore.getState();
+    const myMarks = keepIfEqual(useMyMarks.getState(), mine?.marks ?? NO_MARKS);
+    if (myMarks !== useMyMarks.getState()) useMyMarks.setState(myMarks, true);
     useBoardStore.setState({
       board: state?.board ?? null,
-      myDrafts: state ? [...state.drafts.values()] : [],
-      myDots: mine?.dots ?? NO_DOTS,
-      myResponses: mine?.responses ?? NO_RESPONSES,
-      myMarks: mine?.marks ?? NO_MARKS,
+      myDrafts: keepIfEqual(view.myDrafts, state ? [...state.drafts.values()] : []),
+      myDots: keepIfEqual(view.myDots, mine?.dots ?? NO_DOTS),
+      myResponses: keepIfEqual(view.myResponses, mine?.responses ?? NO_RESPONSES),
       role: this.actor.role,
       canWriteNotes: state !== null && canWriteNotes(this.actor, state.board),
       pendingActions: this.connection.pending.length,

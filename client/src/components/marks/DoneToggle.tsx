@@ -1,4 +1,4 @@
-import { useBoardStore } from '../../store/boardStore';
+import { useMyMarks } from '../../store/myMarksStore';
 import { announce } from '../../store/toastStore';
 import { markDone } from '../../sync/commands';
 import { DONE_PRIVACY } from './markCopy';
@@ -13,7 +13,7 @@ export interface DoneToggleProps {
 
 /** "I'm done": a toggle the facilitator counts (never who). Pressed again, it is taken back. */
 export function DoneToggle({ targetId, label }: DoneToggleProps) {
-  const isDone = useBoardStore((s) => s.myMarks[targetId]?.includes('done') ?? false);
+  const isDone = useMyMarks((s) => s[targetId]?.includes('done') ?? false);
   const toggle = () => {
     if (markDone(targetId, !isDone) !== null) return;
     announce(isDone ? 'You are no longer marked as done.' : `Marked as done. ${DONE_PRIVACY}`);

@@ -1,5 +1,5 @@
 import { REACTIONS, type MarkCounts, type MarkKind } from '../../../../shared/records/Mark';
-import { useBoardStore } from '../../store/boardStore';
+import { useMyMarks } from '../../store/myMarksStore';
 import { react } from '../../sync/commands';
 import { REACTION_FACES, reactionsLine } from './markCopy';
 import './marks.css';
@@ -18,7 +18,7 @@ export interface ReactionsProps {
  * counts; only I know which are mine (my private slice), and nobody learns who else reacted.
  */
 export function Reactions({ noteId, counts, canReact }: ReactionsProps) {
-  const mine = useBoardStore((s) => s.myMarks[noteId] ?? NO_KINDS);
+  const mine = useMyMarks((s) => s[noteId] ?? NO_KINDS);
   if (!canReact) {
     const line = reactionsLine(counts);
     if (line === '') return null;

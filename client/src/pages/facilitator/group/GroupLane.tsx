@@ -20,6 +20,8 @@ export interface GroupLaneProps {
   readonly isFocused: boolean;
   readonly canWrite: boolean;
   readonly drafts: readonly Draft[];
+  /** Receives the element where the lane's drag announcements live (LaneDnd). */
+  readonly announcer?: (element: HTMLElement | null) => void;
 }
 
 /** The element id of a prompt's lane (the spotlight scrolls to it). */
@@ -35,7 +37,7 @@ function countsLine(layout: PromptLayout): string {
 }
 
 /** One prompt on the group board: its themes, then the notes in no theme yet. */
-export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, drafts }: GroupLaneProps) {
+export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, drafts, announcer }: GroupLaneProps) {
   const { prompt } = layout;
   const isFolded = useGroupUi((s) => s.folded.has(prompt.id));
   const confirm = useConfirm();
@@ -114,6 +116,7 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
       )}
       <RemoteDrags layout={layout} />
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
+      <div ref={announcer} className="lane__announcer" />
     </section>
   );
 });

@@ -1,8 +1,6 @@
 import {
-  DndContext,
   type DragEndEvent,
   type DragMoveEvent,
-  DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
   MouseSensor,
@@ -15,18 +13,18 @@ import { type BoardState, sortedPrompts } from '../../../../../shared/domain/sta
 import { draftsByPrompt, NO_DRAFTS, prefersReducedMotion } from '../../../boardSelectors';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { NameDialog, type NameRequest } from '../../../components/NameDialog';
-import { layoutBoard } from '../../../components/themeLayout';
+import { useBoardLayouts } from '../../../components/themeLayout';
 import { useBoardStore } from '../../../store/boardStore';
 import { useConfirm } from '../useConfirm';
-import { DragCard } from './DragCard';
 import { dragAnnouncements, SCREEN_READER_INSTRUCTIONS } from './dragAnnouncements';
 import { carriedNotes, type DragItem, type DropTarget, resolveDrop } from './dragModel';
 import { dragPreviewPublisher } from './dragPreviewPublisher';
 import { collisionDetection, keyboardCoordinates, newDragSession } from './dragTargeting';
 import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
-import { GroupLane, laneId } from './GroupLane';
+import { laneId } from './GroupLane';
 import { GroupToolbar } from './GroupToolbar';
 import { type GroupHost, GroupHostContext, performDrop } from './groupActions';
+import { LaneDnd, type SharedDndProps } from './LaneDnd';
 import { setArmed, setCarried, setDropAfter, useGroupUi } from './groupUiStore';
 import { usePointerAnchor } from './usePointerAnchor';
 import './group.css';
@@ -68,7 +66,8 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   usePointerAnchor(board, frozen !== null);
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
-  const layouts = useMemo(() => layoutBoard(board), [board]);
+  // Unchanged prompts keep their layout: a remote move renders the lane it happened in.
+  const layouts = useBoardLayouts(board);
   const prompts = useMemo(() => sortedPrompts(board), [board]);
   const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const layoutsRef = useRef(layouts);
@@ -199,38 +198,44 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     if (item) focusSoon(item.kind === 'note' ? noteHandleId(item.noteId) : themeHandleId(item.themeId));
   };
 
+  // The same props for every lane from one render to the next: the lanes (memoised) do not render
+  // again when the board changes elsewhere or a remote move arrives during a drag.
+  const handlers = useRef({ onDragStart, onDragMove, onDragEnd, onDragCancel });
+  handlers.current = { onDragStart, onDragMove, onDragEnd, onDragCancel };
+  const dnd = useMemo<SharedDndProps>(
+    () => ({
+      sensors,
+      collisionDetection: collisions,
+      autoScroll: AUTO_SCROLL,
+      accessibility,
+      onDragStart: (event) => handlers.current.onDragStart(event),
+      onDragMove: (event) => handlers.current.onDragMove(event),
+      onDragEnd: (event) => handlers.current.onDragEnd(event),
+      onDragCancel: () => handlers.current.onDragCancel(),
+    }),
+    [sensors, collisions, accessibility],
+  );
+
   return (
     <GroupHostContext.Provider value={host}>
       <section className="group-stage" aria-label="Group the notes into themes">
         <GroupToolbar />
-        <DndContext
-          sensors={sensors}
-          collisionDetection={collisions}
-          autoScroll={AUTO_SCROLL}
-          accessibility={accessibility}
-          onDragStart={onDragStart}
-          onDragMove={onDragMove}
-          onDragEnd={onDragEnd}
-          onDragCancel={onDragCancel}
-        >
-          <div className="lanes">
-            {prompts.map((prompt) => {
-              const layout = layouts.get(prompt.id);
-              return layout ? (
-                <GroupLane
-                  key={prompt.id}
-                  layout={layout}
-                  isFocused={prompt.id === focusPromptId}
-                  canWrite={canWrite}
-                  drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
-                />
-              ) : null;
-            })}
-          </div>
-          <DragOverlay dropAnimation={null}>
-            {active ? <DragCard item={active.item} noteIds={active.noteIds} layout={layouts.get(active.item.promptId)} /> : null}
-          </DragOverlay>
-        </DndContext>
+        <div className="lanes">
+          {prompts.map((prompt) => {
+            const layout = layouts.get(prompt.id);
+            return layout ? (
+              <LaneDnd
+                key={prompt.id}
+                dnd={dnd}
+                layout={layout}
+                isFocused={prompt.id === focusPromptId}
+                canWrite={canWrite}
+                drafts={drafts.get(prompt.id) ?? NO_DRAFTS}
+                active={active}
+              />
+            ) : null;
+          })}
+        </div>
       </section>
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
       <NameDialog request={nameRequest} onClose={() => setNameRequest(null)} />

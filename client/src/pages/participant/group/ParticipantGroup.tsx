@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../../../shared/records/Note';
 import { type BoardState, sortedPrompts } from '../../../../../shared/domain/state';
 import type { Draft } from '../../../../../shared/records/Draft';
@@ -33,8 +33,35 @@ function countsLine({ prompt, noteCount, themes }: PromptLayout): string {
   return `${countNotes(noteCount)} · ${themeCount} · ${writersLine(prompt.contributorCount)}`;
 }
 
-/** One question while the facilitator groups: its themes live, my notes, and a place to add more. */
-function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent, canGroup, onNewTheme }: GroupPromptProps) {
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** The recently moved notes of each prompt: a prompt none of them is in keeps one empty set, and does not render again. */
+function recentByPrompt(recent: ReadonlySet<string>, notes: ReadonlyMap<string, Note>): ReadonlyMap<string, ReadonlySet<string>> {
+  const byPrompt = new Map<string, Set<string>>();
+  for (const id of recent) {
+    const promptId = notes.get(id)?.promptId;
+    if (promptId === undefined) continue;
+    const set = byPrompt.get(promptId);
+    if (set) set.add(id);
+    else byPrompt.set(promptId, new Set([id]));
+  }
+  return byPrompt;
+}
+
+/**
+ * One question while the facilitator groups: its themes live, my notes, and a place to add more.
+ * Memoised: a remote move renders the prompt it happened in, not the other questions.
+ */
+const GroupPrompt = memo(function GroupPrompt({
+  layout,
+  drafts,
+  isFocused,
+  canWrite,
+  moving,
+  recent,
+  canGroup,
+  onNewTheme,
+}: GroupPromptProps) {
   const { prompt } = layout;
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
@@ -73,7 +100,7 @@ function GroupPrompt({ layout, drafts, isFocused, canWrite, moving, recent, canG
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />}
     </section>
   );
-}
+});
 
 /**
  * The participant's view of the group phase (loaded on demand: the participant's first load
@@ -88,6 +115,7 @@ export default function ParticipantGroup({ board }: { readonly board: BoardState
   const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const moving = useMovingIds();
   const recent = useRecentlyMoved(board.notes);
+  const recentIn = useMemo(() => recentByPrompt(recent, board.notes), [recent, board.notes]);
   const canGroup = canWrite && board.meta.settings.participantsGroup === true;
   const [nameRequest, setNameRequest] = useState<NameRequest | null>(null);
   const askNewTheme = useCallback((layout: PromptLayout, note: Note) => setNameRequest(newThemeRequest(layout, [note.id])), []);
@@ -106,7 +134,7 @@ export default function ParticipantGroup({ board }: { readonly board: BoardState
             isFocused={prompt.id === board.meta.focusPromptId}
             canWrite={canWrite}
             moving={moving}
-            recent={recent}
+            recent={recentIn.get(prompt.id) ?? NOTHING}
             canGroup={canGroup}
             onNewTheme={askNewTheme}
           />
