@@ -33,8 +33,14 @@ const arabic = (n: number) => new Intl.NumberFormat('ar').format(n);
 describe('message catalogs: every language says everything English says, with the same placeholders', () => {
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the English keys', (locale) => {
     const keys = Object.keys(catalogOf(locale));
-    expect(Object.keys(english).filter((k) => !keys.includes(k)), 'missing').toEqual([]);
-    expect(keys.filter((k) => !(k in english)), 'not in English').toEqual([]);
+    expect(
+      Object.keys(english).filter((k) => !keys.includes(k)),
+      'missing',
+    ).toEqual([]);
+    expect(
+      keys.filter((k) => !(k in english)),
+      'not in English',
+    ).toEqual([]);
   });
 
   it.each(LOCALES)('every %s message compiles, with the placeholders of its English message', (locale) => {
