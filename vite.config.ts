@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { accordCatalogs } from './scripts/i18n/catalogPlugin.ts';
 
 /**
  * Everything the entry imports statically (rolldown's `$initial` tag: the router, the join page and
@@ -16,7 +17,7 @@ const INITIAL_CHUNK = { name: 'index', tags: ['$initial' as const] };
 /** The client lives in client/; the build goes to dist/client, which the server serves. */
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [accordCatalogs(), react()],
   resolve: {
     // Only Yjs imports lib0/logging (lib0's own modules import it by relative path); see the shim.
     alias: [

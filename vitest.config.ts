@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { accordCatalogs } from './scripts/i18n/catalogPlugin.ts';
 
 /**
  * The failover scenarios measure time bounds on three node processes and 300 sockets: they run alone,
@@ -7,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export const CLUSTER_FAILOVER_TESTS = ['tests/cluster/failover.test.ts'];
 
 export default defineConfig({
+  // Client modules that tests import may read the compiled message catalogs.
+  plugins: [accordCatalogs()],
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...CLUSTER_FAILOVER_TESTS],

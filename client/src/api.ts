@@ -1,4 +1,5 @@
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, LEGACY_JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/random';
+import { translate } from './i18n/i18n';
 
 /** What POST /api/boards answers (server/api.ts). */
 export interface CreatedWorkshop {
@@ -59,16 +60,16 @@ export function importWorkshop(exportText: string): Promise<CreatedWorkshop> {
   return postBoard('/api/boards/import', exportText, 'This file could not be imported.');
 }
 
-/** Why a typed code cannot be a join code, or null when it looks right. */
+/** Why a typed code cannot be a join code, in the current language, or null when it looks right. */
 export function joinCodeProblem(input: string): string | null {
   const code = normaliseJoinCode(input);
-  if (code.length === 0) return 'Type the code the facilitator shows you.';
+  if (code.length === 0) return translate('join.problem.empty');
   // Boards made before codes grew keep their six-character code, so both lengths are let through.
   if (code.length !== JOIN_CODE_LENGTH && code.length !== LEGACY_JOIN_CODE_LENGTH) {
-    return `A code has ${JOIN_CODE_LENGTH} letters and digits, like K7PQ-2M4X-H8RT. You typed ${code.length}.`;
+    return translate('join.problem.length', { length: JOIN_CODE_LENGTH, typed: code.length });
   }
   if ([...code].some((c) => !JOIN_CODE_ALPHABET.includes(c))) {
-    return 'Codes never contain 0, 1, I or O. Check the code again.';
+    return translate('join.problem.alphabet');
   }
   return null;
 }

@@ -98,7 +98,9 @@ async function openBrowser() {
   return {
     browser,
     async newContext(options: BrowserContextOptions = {}) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+      // English unless a test asks otherwise: the page speaks the browser's language (docs/i18n.md),
+      // and a machine's own locale must not change what the tests read.
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', ...options });
       // Well under the test timeout, so that a stuck step fails with its own locator in the message.
       context.setDefaultTimeout(10_000);
       contexts.push(context);

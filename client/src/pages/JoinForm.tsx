@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError, joinCodeProblem, resolveJoinCode } from '../api';
+import { useT } from '../i18n/i18n';
 import { navigate } from '../router';
 import { saveJoinToken } from '../storage';
 import { isRunByThisBrowser, OwnWorkshopChoice } from './home/OwnWorkshopChoice';
@@ -12,6 +13,7 @@ export function JoinForm({
   readonly initialCode?: string;
   readonly initialError?: string | null;
 }) {
+  const t = useT();
   const [code, setCode] = useState(initialCode);
   const [error, setError] = useState<string | null>(initialError);
   const [isBusy, setIsBusy] = useState(false);
@@ -36,7 +38,7 @@ export function JoinForm({
         setIsBusy(false);
       } else navigate(`/b/${boardId}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
+      setError(caught instanceof ApiError ? caught.message : t('common.somethingWentWrong'));
       setIsBusy(false);
     }
   };
@@ -44,7 +46,7 @@ export function JoinForm({
   if (ownBoardId !== null) return <OwnWorkshopChoice boardId={ownBoardId} onCancel={() => setOwnBoardId(null)} />;
   return (
     <form className="form" onSubmit={join} noValidate>
-      <label htmlFor={inputId}>Workshop code</label>
+      <label htmlFor={inputId}>{t('join.codeLabel')}</label>
       <input
         id={inputId}
         className="input input--code"
@@ -54,7 +56,7 @@ export function JoinForm({
         autoCapitalize="characters"
         spellCheck={false}
         inputMode="text"
-        placeholder="e.g. K7PQ-2M4X-H8RT"
+        placeholder={t('join.codePlaceholder')}
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
       />
@@ -62,7 +64,7 @@ export function JoinForm({
         {error}
       </p>
       <button type="submit" className="button button--primary" disabled={isBusy}>
-        {isBusy ? 'Joining…' : 'Join'}
+        {isBusy ? t('join.submitBusy') : t('join.submit')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, resolveJoinCode } from '../api';
+import { useT } from '../i18n/i18n';
 import { navigate } from '../router';
 import { saveJoinToken } from '../storage';
 import { isRunByThisBrowser, OwnWorkshopChoice } from './home/OwnWorkshopChoice';
@@ -11,11 +12,12 @@ import { JoinForm } from './JoinForm';
  * sends people here when it needs proof that they were given it.
  */
 export function JoinPage({ code }: { readonly code: string }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [ownBoardId, setOwnBoardId] = useState<string | null>(null);
 
   useEffect(() => {
-    document.title = 'Joining a workshop · Accord';
+    document.title = t('join.documentTitle');
     if (code === '') return;
     let isCurrent = true;
     resolveJoinCode(code).then(
@@ -26,19 +28,19 @@ export function JoinPage({ code }: { readonly code: string }) {
         else navigate(`/b/${boardId}`, { replace: true });
       },
       (caught: unknown) => {
-        if (isCurrent) setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
+        if (isCurrent) setError(caught instanceof ApiError ? caught.message : t('common.somethingWentWrong'));
       },
     );
     return () => {
       isCurrent = false;
     };
-  }, [code]);
+  }, [code, t]);
 
   if (code === '') {
     return (
       <main className="page page--narrow">
-        <h1>Join a workshop</h1>
-        <p>To take part, type the code the facilitator shows you.</p>
+        <h1>{t('join.heading')}</h1>
+        <p>{t('join.intro')}</p>
         <JoinForm />
       </main>
     );
@@ -46,7 +48,7 @@ export function JoinPage({ code }: { readonly code: string }) {
   if (ownBoardId !== null) {
     return (
       <main className="page page--narrow">
-        <h1>Join a workshop</h1>
+        <h1>{t('join.heading')}</h1>
         <OwnWorkshopChoice boardId={ownBoardId} />
       </main>
     );
@@ -54,14 +56,14 @@ export function JoinPage({ code }: { readonly code: string }) {
   if (error === null) {
     return (
       <main className="page page--narrow" aria-busy="true">
-        <h1>Joining the workshop…</h1>
+        <h1>{t('join.joining')}</h1>
       </main>
     );
   }
   return (
     <main className="page page--narrow">
-      <h1>Join a workshop</h1>
-      <p>We could not open the workshop with the code {code}.</p>
+      <h1>{t('join.heading')}</h1>
+      <p>{t('join.codeNotOpened', { code })}</p>
       <JoinForm initialCode={code} initialError={error} />
     </main>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { useT } from '../../i18n/i18n';
 import { navigate } from '../../router';
 import { facilitatorKeyFor } from '../../storage';
 import './ownWorkshop.css';
@@ -13,25 +14,26 @@ export function isRunByThisBrowser(boardId: string): boolean {
  * browser: joining would give them a participant seat, which is rarely what they meant.
  */
 export function OwnWorkshopChoice({ boardId, onCancel }: { readonly boardId: string; readonly onCancel?: () => void }) {
+  const t = useT();
   const first = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => first.current?.focus(), []);
   return (
     <section className="notice own-workshop" aria-labelledby={titleId}>
       <p id={titleId} className="own-workshop__title">
-        You run this workshop from this browser.
+        {t('ownWorkshop.title')}
       </p>
-      <p>Continue as its facilitator, or join it as a participant (for example to try what people see).</p>
+      <p>{t('ownWorkshop.explain')}</p>
       <div className="actions">
         <button ref={first} type="button" className="button button--primary" onClick={() => navigate(`/b/${boardId}/facilitate`)}>
-          Continue as facilitator
+          {t('ownWorkshop.continueAsFacilitator')}
         </button>
         <button type="button" className="button" onClick={() => navigate(`/b/${boardId}`)}>
-          Join as a participant
+          {t('ownWorkshop.joinAsParticipant')}
         </button>
         {onCancel && (
           <button type="button" className="button button--quiet" onClick={onCancel}>
-            Type another code
+            {t('ownWorkshop.typeAnotherCode')}
           </button>
         )}
       </div>

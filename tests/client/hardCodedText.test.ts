@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findHardCodedText } from '../../scripts/i18n/findHardCodedText';
+
+/**
+ * The components whose person-facing text all comes from the catalogs (issue 14). Add each file as
+ * you convert it; the list is done when it holds every .tsx under client/src (docs/i18n.md).
+ */
+const CONVERTED_FILES = [
+  'client/src/pages/JoinPage.tsx',
+  'client/src/pages/JoinForm.tsx',
+  'client/src/pages/home/OwnWorkshopChoice.tsx',
+];
+
+describe('converted components take every person-facing text from the catalogs', () => {
+  it.each(CONVERTED_FILES)('%s has no hard-coded text', (file) => {
+    expect(findHardCodedText(readFileSync(file, 'utf8'), file)).toEqual([]);
+  });
+});
+
+describe('findHardCodedText: what it catches and what it lets through', () => {
+  it.each([
+    ['<h1>Join a workshop</h1>', 'Join a workshop'],
+    ['<button aria-label="Close">×</button>', 'Close'],
+    ['<input placeholder={"e.g. K7PQ"} />', 'e.g. K7PQ'],
+    ['<img alt="QR code" src={src} />', 'QR code'],
+    ['<p title={isOpen ? t("a") : "Closed"} />', 'Closed'],
+    ["<button>{isBusy ? 'Joining…' : 'Join'}</button>", 'Joining…'],
+    ['<p>{count} notes</p>', 'notes'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal.
+    ['<p>{`${count} notes`}</p>', 'notes'],
+    ["document.title = 'Board · Accord';", 'Board · Accord'],
+    ["setError(caught instanceof Error ? caught.message : 'Something went wrong.');", 'Something went wrong.'],
+    ["announce('Note moved');", 'Note moved'],
+    ['<p>مرحبا</p>', 'مرحبا'],
+  ])('%s → %j', (source, text) => {
+    expect(findHardCodedText(`const x = () => { ${source} };`).map((f) => f.text)).toContain(text);
+  });
+
+  it.each([
+    "<h1>{t('join.heading')}</h1>",
+    "<p>{t('join.codeNotOpened', { code })}</p>",
+    '<div className="page page--narrow" aria-busy="true" />',
+    '<input autoComplete="off" inputMode="text" aria-label={t("x")} />',
+    '<span> · </span>',
+    "<p>{code ?? '–'}</p>",
+    "navigate('/b/' + id);",
+  ])('%s is clean', (source) => {
+    expect(findHardCodedText(`const x = () => { ${source} };`)).toEqual([]);
+  });
+});
