@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Toasts } from './components/Toasts';
+import { loadPageMessages } from './i18n/i18n';
 import { JoinPage } from './pages/JoinPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ParticipantPage } from './pages/ParticipantPage';
@@ -8,10 +9,12 @@ import { matchRoute, usePathname } from './router';
 // A participant's path (join link → name → board) is imported statically and built into the entry
 // chunk; every other page is lazy, so participants never download the facilitator's tools, the
 // present and reader views, nor the home page's templates (PARTICIPANT_JS_CEILING_KB).
-const FacilitatorPage = lazy(() => import('./pages/FacilitatorPage'));
-const HomePage = lazy(() => import('./pages/HomePage'));
-const PresentPage = lazy(() => import('./pages/present/PresentPage'));
-const ReaderPage = lazy(() => import('./pages/reader/ReaderPage'));
+// Each comes with its words: the `pages` part of the catalogs (client/src/i18n/i18n.ts).
+const withWords = <T,>(page: Promise<T>): Promise<T> => Promise.all([page, loadPageMessages()]).then(([m]) => m);
+const FacilitatorPage = lazy(() => withWords(import('./pages/FacilitatorPage')));
+const HomePage = lazy(() => withWords(import('./pages/HomePage')));
+const PresentPage = lazy(() => withWords(import('./pages/present/PresentPage')));
+const ReaderPage = lazy(() => withWords(import('./pages/reader/ReaderPage')));
 
 function Loading({ what }: { readonly what: string }) {
   return (

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import english from 'virtual:accord-catalog/en';
+import english from 'virtual:accord-catalog/en/board';
 import type englishSource from './locales/en.json';
 import { isRightToLeft, type Locale, SOURCE_LOCALE } from './locales';
 
@@ -12,16 +12,36 @@ type Catalog = typeof english;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /**
- * English is in the entry chunk (the page must not wait for its own words); every other language is
- * a chunk of its own, fetched only by people who read it (PARTICIPANT_JS_CEILING_KB, docs/i18n.md).
+ * English's `board` part (the join flow and the board, what a link leads to) is in the entry chunk:
+ * the page must not wait for its own words. Every other language, and every language's `pages`
+ * part (home, start, present, reader, facilitator: scripts/i18n/catalogPlugin.ts PAGE_AREAS), is a
+ * chunk of its own, fetched only by those who need it (PARTICIPANT_JS_CEILING_KB, docs/i18n.md).
  */
-const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalog }>>> = {
-  es: () => import('virtual:accord-catalog/es'),
-  fr: () => import('virtual:accord-catalog/fr'),
-  de: () => import('virtual:accord-catalog/de'),
-  'pt-BR': () => import('virtual:accord-catalog/pt-BR'),
-  ar: () => import('virtual:accord-catalog/ar'),
+type Part = 'board' | 'pages';
+const LOADERS: Readonly<Record<Locale, Readonly<Record<Part, () => Promise<{ default: Catalog }>>>>> = {
+  en: { board: async () => ({ default: english }), pages: () => import('virtual:accord-catalog/en/pages') },
+  es: { board: () => import('virtual:accord-catalog/es/board'), pages: () => import('virtual:accord-catalog/es/pages') },
+  fr: { board: () => import('virtual:accord-catalog/fr/board'), pages: () => import('virtual:accord-catalog/fr/pages') },
+  de: { board: () => import('virtual:accord-catalog/de/board'), pages: () => import('virtual:accord-catalog/de/pages') },
+  'pt-BR': {
+    board: () => import('virtual:accord-catalog/pt-BR/board'),
+    pages: () => import('virtual:accord-catalog/pt-BR/pages'),
+  },
+  ar: { board: () => import('virtual:accord-catalog/ar/board'), pages: () => import('virtual:accord-catalog/ar/pages') },
 };
+
+/** English's `pages` part once loaded: the fallback of a page key missing elsewhere. */
+let englishPages: Catalog = {};
+/** Whether a lazily loaded page asked for the `pages` part (a language switch then loads it too). */
+let isPagesWanted = false;
+
+async function catalogOf(locale: Locale): Promise<Catalog> {
+  const board = (await LOADERS[locale].board()).default;
+  if (!isPagesWanted) return board;
+  const pages = (await LOADERS[locale].pages()).default;
+  if (locale === 'en') englishPages = pages;
+  return { ...board, ...pages };
+}
 
 interface Active {
   readonly locale: Locale;
@@ -38,7 +58,7 @@ function subscribe(listener: () => void): () => void {
 
 function translateIn({ catalog }: Active, key: MessageKey, values: MessageValues = {}): string {
   // A key missing from a catalog falls back to English; tests/client/i18nCatalogs.test.ts forbids it.
-  const message = catalog[key] ?? english[key] ?? key;
+  const message = catalog[key] ?? english[key] ?? englishPages[key] ?? key;
   return typeof message === 'string' ? message : message(values);
 }
 
@@ -47,10 +67,26 @@ function translateIn({ catalog }: Active, key: MessageKey, values: MessageValues
  * `dir`) so that screen readers pronounce it and the layout mirrors for Arabic.
  */
 export async function activateLocale(locale: Locale): Promise<void> {
-  const catalog = locale === 'en' ? english : (await LOADERS[locale]()).default;
+  const catalog = await catalogOf(locale);
   active = { locale, catalog };
   document.documentElement.lang = locale;
   document.documentElement.dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Loads the `pages` part of the current language (and English's, the fallback): a lazily loaded
+ * page (client/src/App.tsx) is rendered only once its words are here.
+ */
+export async function loadPageMessages(): Promise<void> {
+  if (isPagesWanted) return;
+  isPagesWanted = true;
+  const { locale } = active;
+  const [pages, english] = await Promise.all([LOADERS[locale].pages(), LOADERS.en.pages()]);
+  englishPages = english.default;
+  // A language switch meanwhile loaded them itself.
+  if (active.locale !== locale) return;
+  active = { locale, catalog: { ...active.catalog, ...pages.default } };
   for (const listener of listeners) listener();
 }
 
