@@ -11,6 +11,7 @@ const CONVERTED_FILES = [
   'client/src/pages/JoinForm.tsx',
   'client/src/pages/home/OwnWorkshopChoice.tsx',
   'client/src/pages/HomePage.tsx',
+  'client/src/pages/StartForm.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
