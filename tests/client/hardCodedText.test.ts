@@ -12,6 +12,7 @@ const CONVERTED_FILES = [
   'client/src/pages/home/OwnWorkshopChoice.tsx',
   'client/src/pages/HomePage.tsx',
   'client/src/pages/StartForm.tsx',
+  'client/src/pages/home/ImportForm.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
