@@ -13,6 +13,7 @@ const CONVERTED_FILES = [
   'client/src/pages/HomePage.tsx',
   'client/src/pages/StartForm.tsx',
   'client/src/pages/home/ImportForm.tsx',
+  'client/src/pages/home/YourWorkshops.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
