@@ -14,6 +14,7 @@ const CONVERTED_FILES = [
   'client/src/pages/StartForm.tsx',
   'client/src/pages/home/ImportForm.tsx',
   'client/src/pages/home/YourWorkshops.tsx',
+  'client/src/pages/NotFoundPage.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
