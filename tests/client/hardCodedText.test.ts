@@ -15,6 +15,7 @@ const CONVERTED_FILES = [
   'client/src/pages/home/ImportForm.tsx',
   'client/src/pages/home/YourWorkshops.tsx',
   'client/src/pages/NotFoundPage.tsx',
+  'client/src/pages/present/PresentPage.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
