@@ -16,6 +16,8 @@ const CONVERTED_FILES = [
   'client/src/pages/home/YourWorkshops.tsx',
   'client/src/pages/NotFoundPage.tsx',
   'client/src/pages/present/PresentPage.tsx',
+  'client/src/pages/present/PresentDecisions.tsx',
+  'client/src/pages/present/PresentNotes.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
