@@ -18,6 +18,7 @@ const CONVERTED_FILES = [
   'client/src/pages/present/PresentPage.tsx',
   'client/src/pages/present/PresentDecisions.tsx',
   'client/src/pages/present/PresentNotes.tsx',
+  'client/src/pages/reader/ReaderPage.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
