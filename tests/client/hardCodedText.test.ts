@@ -10,6 +10,15 @@ const CONVERTED_FILES = [
   'client/src/pages/JoinPage.tsx',
   'client/src/pages/JoinForm.tsx',
   'client/src/pages/home/OwnWorkshopChoice.tsx',
+  'client/src/pages/HomePage.tsx',
+  'client/src/pages/StartForm.tsx',
+  'client/src/pages/home/ImportForm.tsx',
+  'client/src/pages/home/YourWorkshops.tsx',
+  'client/src/pages/NotFoundPage.tsx',
+  'client/src/pages/present/PresentPage.tsx',
+  'client/src/pages/present/PresentDecisions.tsx',
+  'client/src/pages/present/PresentNotes.tsx',
+  'client/src/pages/reader/ReaderPage.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/i18n';
 import { ImportForm } from './home/ImportForm';
 import { YourWorkshops } from './home/YourWorkshops';
 import { JoinForm } from './JoinForm';
@@ -6,33 +7,31 @@ import { StartForm } from './StartForm';
 import './home/home.css';
 
 export default function HomePage() {
+  const t = useT();
   useEffect(() => {
-    document.title = 'Accord · write your working agreement together';
-  }, []);
+    document.title = t('home.documentTitle');
+  }, [t]);
   return (
     <main className="page home">
       <header className="home__intro">
-        <h1 className="brand">Accord</h1>
-        <p className="lead">
-          A shared board on which a group writes its working agreement together: everyone answers in private, the answers are
-          shown without names, and the group decides what to keep.
-        </p>
+        <h1 className="brand">{t('home.brand')}</h1>
+        <p className="lead">{t('home.lead')}</p>
       </header>
       <div className="home__panels">
         <YourWorkshops />
         <section className="panel" aria-labelledby="join-title">
-          <h2 id="join-title">Join a workshop</h2>
-          <p>Type the code the facilitator shows you. You do not need an account.</p>
+          <h2 id="join-title">{t('home.join.heading')}</h2>
+          <p>{t('home.join.intro')}</p>
           <JoinForm />
         </section>
         <section className="panel" aria-labelledby="start-title">
-          <h2 id="start-title">Start a workshop</h2>
-          <p>You will get a code, a link and a QR code to invite people.</p>
+          <h2 id="start-title">{t('home.start.heading')}</h2>
+          <p>{t('home.start.intro')}</p>
           <StartForm />
         </section>
         <section className="panel" aria-labelledby="import-title">
-          <h2 id="import-title">Import a board</h2>
-          <p>Open an earlier workshop again from its JSON export, for example to revisit an agreement on another server.</p>
+          <h2 id="import-title">{t('home.import.heading')}</h2>
+          <p>{t('home.import.intro')}</p>
           <ImportForm />
         </section>
       </div>

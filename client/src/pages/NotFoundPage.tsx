@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/i18n';
 
 export function NotFoundPage() {
+  const t = useT();
   useEffect(() => {
-    document.title = 'Page not found · Accord';
-  }, []);
+    document.title = t('notFound.documentTitle');
+  }, [t]);
   return (
     <main className="page page--narrow">
-      <h1>This page does not exist</h1>
-      <p>Check the link you were given, or start again from the home page.</p>
+      <h1>{t('notFound.heading')}</h1>
+      <p>{t('notFound.explain')}</p>
       <p>
-        <a href="/">Go to the Accord home page</a>
+        <a href="/">{t('notFound.homeLink')}</a>
       </p>
     </main>
   );

@@ -2,25 +2,27 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { MAX_TITLE_CHARS } from '../../../shared/limits';
 import { TEMPLATES, type Template } from '../../../shared/templates';
 import { ApiError, createWorkshop } from '../api';
+import { formatDate } from '../i18n/format';
+import { useLocale, useT } from '../i18n/i18n';
 import { deleteTemplate, type SavedTemplate, savedTemplates } from '../savedTemplates';
 import { openCreatedBoard } from './home/openCreatedBoard';
 
-const countQuestions = (n: number) => (n === 1 ? '1 question' : `${n} questions`);
-const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** What a template does that people should know before choosing it. */
 function Badges({ isAnonymous, usesSmartie }: { readonly isAnonymous: boolean; readonly usesSmartie: boolean }) {
+  const t = useT();
   if (isAnonymous && !usesSmartie) return null;
   return (
     <span className="choice__badges">
-      {!isAnonymous && <span className="badge badge--names">Names are shown on notes</span>}
-      {usesSmartie && <span className="badge">SMARTIE action items</span>}
+      {!isAnonymous && <span className="badge badge--names">{t('start.badge.namesShown')}</span>}
+      {usesSmartie && <span className="badge">{t('start.badge.smartie')}</span>}
     </span>
   );
 }
 
 /** Creates a board from a built-in or a saved template and opens its facilitator view. */
 export function StartForm() {
+  const t = useT();
+  const locale = useLocale();
   const [choice, setChoice] = useState(`builtin:${TEMPLATES[0]?.id ?? ''}`);
   const [saved, setSaved] = useState<SavedTemplate[]>(savedTemplates);
   const [title, setTitle] = useState('');
@@ -30,8 +32,8 @@ export function StartForm() {
   const [status, setStatus] = useState('');
   const startButton = useRef<HTMLButtonElement>(null);
   const ids = { title: useId(), error: useId(), group: useId() };
-  const builtin: Template | undefined = TEMPLATES.find((t) => `builtin:${t.id}` === choice);
-  const custom = saved.find((t) => `saved:${t.id}` === choice);
+  const builtin: Template | undefined = TEMPLATES.find((template) => `builtin:${template.id}` === choice);
+  const custom = saved.find((template) => `saved:${template.id}` === choice);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +55,7 @@ export function StartForm() {
         : await createWorkshop({ templateId: builtin?.id ?? TEMPLATES[0]?.id ?? '', ...titled });
       openCreatedBoard(created);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Something went wrong. Try again.');
+      setError(caught instanceof ApiError ? caught.message : t('common.somethingWentWrong'));
       setIsBusy(false);
     }
   };
@@ -62,28 +64,28 @@ export function StartForm() {
     deleteTemplate(template.id);
     setSaved(savedTemplates());
     if (choice === `saved:${template.id}`) setChoice(`builtin:${TEMPLATES[0]?.id ?? ''}`);
-    setStatus(`Template “${template.name}” deleted from this browser.`);
+    setStatus(t('start.templateDeleted', { name: template.name }));
     startButton.current?.focus();
   };
 
   return (
     <form className="form" onSubmit={start}>
       <fieldset className="choices templates">
-        <legend>Template</legend>
-        {TEMPLATES.map((t) => (
-          <label key={t.id} className="choice">
+        <legend>{t('start.templateLegend')}</legend>
+        {TEMPLATES.map((template) => (
+          <label key={template.id} className="choice">
             <input
               type="radio"
               name={ids.group}
-              checked={choice === `builtin:${t.id}`}
-              onChange={() => setChoice(`builtin:${t.id}`)}
+              checked={choice === `builtin:${template.id}`}
+              onChange={() => setChoice(`builtin:${template.id}`)}
             />
             <span>
-              <span className="choice__name">{t.name}</span>
+              <span className="choice__name">{template.name}</span>
               <span className="choice__summary">
-                {t.summary} {countQuestions(t.prompts.length)}.
+                {t('start.templateSummary', { summary: template.summary, questions: template.prompts.length })}
               </span>
-              <Badges isAnonymous={t.isAnonymous} usesSmartie={t.usesSmartie} />
+              <Badges isAnonymous={template.isAnonymous} usesSmartie={template.usesSmartie} />
             </span>
           </label>
         ))}
@@ -91,32 +93,35 @@ export function StartForm() {
       {saved.length > 0 && (
         <fieldset className="choices templates">
           <legend>
-            Your templates <span className="optional">(saved in this browser)</span>
+            {t('start.yourTemplates')} <span className="optional">{t('start.savedInThisBrowser')}</span>
           </legend>
-          {saved.map((t) => (
-            <div key={t.id} className="saved-template">
+          {saved.map((template) => (
+            <div key={template.id} className="saved-template">
               <label className="choice">
                 <input
                   type="radio"
                   name={ids.group}
-                  checked={choice === `saved:${t.id}`}
-                  onChange={() => setChoice(`saved:${t.id}`)}
+                  checked={choice === `saved:${template.id}`}
+                  onChange={() => setChoice(`saved:${template.id}`)}
                 />
                 <span>
-                  <span className="choice__name">{t.name}</span>
+                  <span className="choice__name">{template.name}</span>
                   <span className="choice__summary">
-                    {countQuestions(t.prompts.length)}, saved {DAY.format(t.savedAt)}.
+                    {t('start.savedSummary', {
+                      questions: template.prompts.length,
+                      date: formatDate(locale, template.savedAt, { dateStyle: 'medium' }),
+                    })}
                   </span>
-                  <Badges isAnonymous={t.isAnonymous} usesSmartie={t.usesSmartie} />
+                  <Badges isAnonymous={template.isAnonymous} usesSmartie={template.usesSmartie} />
                 </span>
               </label>
               <button
                 type="button"
                 className="button button--small button--quiet"
-                aria-label={`Delete the template ‘${t.name}’`}
-                onClick={() => remove(t)}
+                aria-label={t('start.deleteTemplateLabel', { name: template.name })}
+                onClick={() => remove(template)}
               >
-                Delete
+                {t('start.delete')}
               </button>
             </div>
           ))}
@@ -126,7 +131,7 @@ export function StartForm() {
         {status}
       </p>
       <label htmlFor={ids.title}>
-        Title <span className="optional">(optional)</span>
+        {t('start.titleLabel')} <span className="optional">{t('start.optional')}</span>
       </label>
       <input
         id={ids.title}
@@ -146,7 +151,7 @@ export function StartForm() {
         disabled={isBusy}
         aria-describedby={error ? ids.error : undefined}
       >
-        {isBusy ? 'Starting…' : 'Start a workshop'}
+        {isBusy ? t('start.submitBusy') : t('start.submit')}
       </button>
     </form>
   );

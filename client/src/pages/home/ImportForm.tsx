@@ -1,10 +1,12 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../../shared/limits';
 import { ApiError, importWorkshop } from '../../api';
+import { useT } from '../../i18n/i18n';
 import { openCreatedBoard } from './openCreatedBoard';
 
 /** Starts a new board from a JSON export: the agreement, its records and versions, with fresh links. */
 export function ImportForm() {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const file = useRef<HTMLInputElement>(null);
@@ -14,13 +16,13 @@ export function ImportForm() {
     event.preventDefault();
     const chosen = file.current?.files?.[0];
     if (!chosen) {
-      setError('Choose a file first: the .json file downloaded from a workshop.');
+      setError(t('home.importForm.chooseFirst'));
       file.current?.focus();
       return;
     }
     // Checked here too, to say so before uploading anything.
     if (chosen.size > MAX_IMPORT_BYTES) {
-      setError(`This file is too large: an export can be at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+      setError(t('home.importForm.tooLarge', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) }));
       return;
     }
     setIsBusy(true);
@@ -30,18 +32,18 @@ export function ImportForm() {
       try {
         JSON.parse(text);
       } catch {
-        throw new ApiError('This is not a JSON export from Accord. Choose the .json file downloaded from a workshop.');
+        throw new ApiError(t('home.importForm.notJson'));
       }
       openCreatedBoard(await importWorkshop(text));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The file could not be read. Try again.');
+      setError(caught instanceof ApiError ? caught.message : t('home.importForm.unreadable'));
       setIsBusy(false);
     }
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <label htmlFor={ids.file}>Exported board (.json)</label>
+      <label htmlFor={ids.file}>{t('home.importForm.fileLabel')}</label>
       <input
         id={ids.file}
         ref={file}
@@ -52,14 +54,13 @@ export function ImportForm() {
         onChange={() => setError(null)}
       />
       <p id={ids.hint} className="hint">
-        A new workshop is made from it, with its agreement, decision records and versions, and new links. The original stays as it
-        is.
+        {t('home.importForm.hint')}
       </p>
       <p id={ids.error} className="form__error" aria-live="polite">
         {error}
       </p>
       <button type="submit" className="button" disabled={isBusy}>
-        {isBusy ? 'Importing…' : 'Import the board'}
+        {isBusy ? t('home.importForm.submitBusy') : t('home.importForm.submit')}
       </button>
     </form>
   );

@@ -4,20 +4,27 @@ import { CopyButton } from '../../components/CopyButton';
 import { PHASE_NAMES } from '../../copy';
 import { coFacilitatorUrl } from '../../facilitatorLink';
 import { readerKeyFor } from '../../readerLink';
+import { formatDate } from '../../i18n/format';
+import { type Translate, useLocale, useT } from '../../i18n/i18n';
+import type { Locale } from '../../i18n/locales';
 import { facilitatorKeyFor, forgetBoard, joinCodeFor } from '../../storage';
 import { useConfirm } from '../facilitator/useConfirm';
 import { type RememberedWorkshop, yourWorkshops } from '../../yourWorkshops';
 
-const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
 /** "Reflect · started 5 Dec 2026 · last opened 6 Dec 2026", from what this browser knows. */
-function describe(workshop: RememberedWorkshop): string {
+function describe(workshop: RememberedWorkshop, t: Translate, locale: Locale): string {
+  const day = (date: number) => formatDate(locale, date, { dateStyle: 'medium' });
+  const { version } = workshop;
   const parts: string[] = [];
-  if (workshop.isClosed) parts.push(`Closed, version ${workshop.version} final`);
-  else if (workshop.phase)
-    parts.push(PHASE_NAMES[workshop.phase] + (workshop.version > 1 ? `, version ${workshop.version}` : ''));
-  if (workshop.createdAt !== null) parts.push(`started ${DAY.format(workshop.createdAt)}`);
-  parts.push(workshop.openedAt === null ? 'not opened yet' : `last opened ${DAY.format(workshop.openedAt)}`);
+  if (workshop.isClosed) parts.push(t('home.workshops.closedVersion', { version }));
+  else if (workshop.phase) {
+    const phase = PHASE_NAMES[workshop.phase];
+    parts.push(version > 1 ? t('home.workshops.phaseVersion', { phase, version }) : phase);
+  }
+  if (workshop.createdAt !== null) parts.push(t('home.workshops.started', { date: day(workshop.createdAt) }));
+  parts.push(
+    workshop.openedAt === null ? t('home.workshops.notOpened') : t('home.workshops.lastOpened', { date: day(workshop.openedAt) }),
+  );
   const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -27,6 +34,8 @@ function describe(workshop: RememberedWorkshop): string {
  * them again without the link. Nothing here comes from the server: it is this browser's memory.
  */
 export function YourWorkshops() {
+  const t = useT();
+  const locale = useLocale();
   const [workshops, setWorkshops] = useState(yourWorkshops);
   const [status, setStatus] = useState('');
   const confirm = useConfirm();
@@ -36,14 +45,13 @@ export function YourWorkshops() {
 
   const forget = (workshop: RememberedWorkshop, name: string) =>
     confirm.ask({
-      title: `Forget “${name}” in this browser?`,
-      message:
-        'This browser will no longer hold its facilitator key, join code, read-only link or your own seat on it. The workshop itself stays, for everyone in it; to run it again here you will need its co-facilitator link.',
-      confirmLabel: 'Forget it',
+      title: t('home.workshops.forgetTitle', { name }),
+      message: t('home.workshops.forgetMessage'),
+      confirmLabel: t('home.workshops.forgetConfirm'),
       onConfirm: () => {
         forgetBoard(workshop.boardId);
         setWorkshops(yourWorkshops());
-        setStatus(`“${name}” forgotten in this browser.`);
+        setStatus(t('home.workshops.forgotten', { name }));
         heading.current?.focus();
       },
     });
@@ -51,15 +59,15 @@ export function YourWorkshops() {
   return (
     <section className="panel your-workshops" aria-labelledby={titleId}>
       <h2 id={titleId} ref={heading} tabIndex={-1}>
-        Your workshops
+        {t('home.workshops.heading')}
       </h2>
-      <p className="hint">The workshops you run from this browser.</p>
+      <p className="hint">{t('home.workshops.hint')}</p>
       <p className="hint your-workshops__status" role="status">
         {status}
       </p>
       <ul className="your-workshops__list">
         {workshops.map((workshop) => {
-          const name = workshop.title ?? 'Untitled workshop';
+          const name = workshop.title ?? t('home.workshops.untitled');
           const key = facilitatorKeyFor(workshop.boardId) ?? '';
           const href = `/b/${workshop.boardId}/facilitate`;
           return (
@@ -68,26 +76,30 @@ export function YourWorkshops() {
                 <a className="your-workshops__title" href={href}>
                   {name}
                 </a>
-                <p className="your-workshops__meta">{describe(workshop)}</p>
+                <p className="your-workshops__meta">{describe(workshop, t, locale)}</p>
               </div>
               <div className="actions">
-                <a className="button button--small button--primary" href={href} aria-label={`Open “${name}”`}>
-                  Open
+                <a
+                  className="button button--small button--primary"
+                  href={href}
+                  aria-label={t('home.workshops.openLabel', { name })}
+                >
+                  {t('home.workshops.open')}
                 </a>
                 <CopyButton
                   className="button button--small"
                   text={coFacilitatorUrl(workshop.boardId, key, joinCodeFor(workshop.boardId), readerKeyFor(workshop.boardId))}
-                  label="Co-facilitator link"
-                  accessibleLabel={`Copy the co-facilitator link of “${name}”`}
-                  done="Co-facilitator link copied. It gives full control: share it carefully."
+                  label={t('home.workshops.coFacilitatorLink')}
+                  accessibleLabel={t('home.workshops.copyCoFacilitatorLabel', { name })}
+                  done={t('home.workshops.coFacilitatorCopied')}
                 />
                 <button
                   type="button"
                   className="button button--small button--quiet"
-                  aria-label={`Forget “${name}” in this browser`}
+                  aria-label={t('home.workshops.forgetLabel', { name })}
                   onClick={() => forget(workshop, name)}
                 >
-                  Forget
+                  {t('home.workshops.forget')}
                 </button>
               </div>
             </li>

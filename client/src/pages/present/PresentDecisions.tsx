@@ -17,7 +17,7 @@ import { AnsweredCount } from '../../components/decisions/AnsweredCount';
 import { RuleLine } from '../../components/decisions/RuleLine';
 import { VoteItemList } from '../../components/decisions/VoteItemList';
 import { VoterCount } from '../../components/decisions/VoterCount';
-import { countPeople } from '../../copy';
+import { useT } from '../../i18n/i18n';
 import { useBoardStore } from '../../store/boardStore';
 import '../../components/decisions/decisions.css';
 
@@ -34,36 +34,38 @@ function Stage({ title, children }: { readonly title: string; readonly children:
 
 /** The vote: while it is open, what is voted on and how many have voted; after the close, the ranking. Never a tally before. */
 export function PresentVote({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const people = useBoardStore((s) => s.people);
   const open = openVoteRound(board) ?? null;
   const latest = sortedRounds(board).findLast((r) => r.status === 'closed') ?? null;
   if (open) {
     const groups = itemsByPrompt(board, 'align', open.itemIds === null ? null : new Set(open.itemIds));
     return (
-      <Stage title={`${open.label}: voting now`}>
+      <Stage title={t('present.vote.votingNow', { label: open.label })}>
         <VoterCount round={open} here={votersHere(people, board, open)} />
-        <p className="present__progress">The results appear here when the vote closes.</p>
+        <p className="present__progress">{t('present.vote.resultsLater')}</p>
         <VoteItemList groups={groups} round={null} myDots={{}} idPrefix="present-vote" />
       </Stage>
     );
   }
   if (latest) {
     return (
-      <Stage title={`Results: ${latest.label}`}>
-        <p className="present__progress">{countPeople(latest.voterCount)} voted. Items with the same number of dots are tied.</p>
+      <Stage title={t('present.vote.results', { label: latest.label })}>
+        <p className="present__progress">{t('present.vote.votedTied', { count: latest.voterCount })}</p>
         <RoundRanking board={board} round={latest} />
       </Stage>
     );
   }
   return (
-    <Stage title="What the group can vote on">
-      <p className="present__progress">The vote has not started yet.</p>
+    <Stage title={t('present.vote.canVoteOn')}>
+      <p className="present__progress">{t('present.vote.notStarted')}</p>
       <VoteItemList groups={itemsByPrompt(board, 'align')} round={null} myDots={{}} idPrefix="present-vote" />
     </Stage>
   );
 }
 
 function OpenProposal({ board, proposal }: { readonly board: BoardState; readonly proposal: Proposal }) {
+  const t = useT();
   const people = useBoardStore((s) => s.people);
   // Someone may answer, then leave: never "4 of 3".
   const here = Math.max(respondersHere(people, board), proposal.respondentCount);
@@ -75,7 +77,7 @@ function OpenProposal({ board, proposal }: { readonly board: BoardState; readonl
       </h3>
       <RuleLine proposal={proposal} />
       <AnsweredCount answered={proposal.respondentCount} here={here} />
-      <p className="present__progress">What people answered stays hidden until the round closes.</p>
+      <p className="present__progress">{t('present.decide.hiddenUntilClose')}</p>
     </article>
   );
 }
@@ -87,10 +89,11 @@ function sinceVersionStart(board: BoardState): number {
 
 /** Consensus rounds: the open statement with how many have answered, else the last outcome with its reasons, unattributed. */
 export function PresentDecide({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const open = openProposals(board);
   if (open.length > 0) {
     return (
-      <Stage title={open.length === 1 ? 'The proposal' : 'The proposals'}>
+      <Stage title={t('present.decide.proposals', { count: open.length })}>
         {open.map((proposal) => (
           <OpenProposal key={proposal.id} board={board} proposal={proposal} />
         ))}
@@ -104,13 +107,13 @@ export function PresentDecide({ board }: { readonly board: BoardState }) {
     .at(-1);
   if (!last) {
     return (
-      <Stage title="Deciding together">
-        <p className="present__progress">No proposal is open yet. When the facilitator opens a round, it appears here.</p>
+      <Stage title={t('present.decide.heading')}>
+        <p className="present__progress">{t('present.decide.noneOpen')}</p>
       </Stage>
     );
   }
   return (
-    <Stage title={`Round ${last.round}: the outcome`}>
+    <Stage title={t('present.decide.outcome', { round: last.round })}>
       <article className="card proposal present__proposal" aria-labelledby={`present-result-${last.id}`}>
         <ProposalContext board={board} proposal={last} />
         <h3 id={`present-result-${last.id}`} className="proposal__statement">

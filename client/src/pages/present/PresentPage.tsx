@@ -7,8 +7,9 @@ import { openProposals } from '../../components/decisions/decisionSelectors';
 import { JoinCode } from '../../components/JoinCode';
 import { type PromptLayout, useBoardLayouts } from '../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../components/useLiveGrouping';
-import { countPeople, PHASE_NAMES } from '../../copy';
+import { PHASE_NAMES } from '../../copy';
 import { participantUrl } from '../../facilitatorLink';
+import { useT } from '../../i18n/i18n';
 import { facilitatorKeyFor, joinCodeFor } from '../../storage';
 import { useBoardStore } from '../../store/boardStore';
 import { useBoardSession } from '../../sync/useBoardSession';
@@ -21,6 +22,7 @@ import './present.css';
 const ARRIVAL_PHASES: ReadonlySet<Phase> = new Set(['setup', 'reflect']);
 
 function JoinPanel({ boardId, isArriving }: { readonly boardId: string; readonly isArriving: boolean }) {
+  const t = useT();
   const storedCode = useBoardStore((s) => s.joinCode);
   const joinCode = storedCode ?? joinCodeFor(boardId);
   const peopleCount = useBoardStore((s) => s.people.length);
@@ -31,17 +33,22 @@ function JoinPanel({ boardId, isArriving }: { readonly boardId: string; readonly
   const isShown = choice ?? isArriving;
   const link = participantUrl(boardId, joinCode);
   return (
-    <aside className={`present__join${isArriving && isShown ? ' present__join--arrival' : ''}`} aria-label="How to join">
+    <aside
+      className={`present__join${isArriving && isShown ? ' present__join--arrival' : ''}`}
+      aria-label={t('present.join.region')}
+    >
       {isShown && (
         <>
-          <p className="present__join-label">Join at {location.host}</p>
+          <p className="present__join-label">{t('present.join.joinAt', { host: location.host })}</p>
           {joinCode && <JoinCode code={joinCode} className="present__code" />}
-          <QrCode text={link} label={`QR code that opens ${link}`} />
+          <QrCode text={link} label={t('present.join.qrLabel', { link })} />
         </>
       )}
-      <p className="present__people">{isCounted ? `${countPeople(peopleCount)} here` : 'Reconnecting: people here unknown'}</p>
+      <p className="present__people">
+        {isCounted ? t('present.join.peopleHere', { count: peopleCount }) : t('present.join.reconnecting')}
+      </p>
       <button type="button" className="button button--small" aria-pressed={!isShown} onClick={() => setChoice(!isShown)}>
-        {isShown ? 'Hide join code' : 'Show join code'}
+        {isShown ? t('present.join.hideCode') : t('present.join.showCode')}
       </button>
     </aside>
   );
@@ -73,12 +80,13 @@ function PhaseContent({ board, layouts }: { readonly board: BoardState; readonly
 }
 
 function PresentBoard({ boardId }: { readonly boardId: string }) {
+  const t = useT();
   const board = useBoardStore((s) => s.board);
   const layouts = useBoardLayouts(board);
 
   useEffect(() => {
-    if (board) document.title = `${board.meta.title} · presenting · Accord`;
-  }, [board]);
+    if (board) document.title = t('present.documentTitle', { title: board.meta.title });
+  }, [board, t]);
 
   if (!board) return null;
   const { meta } = board;
@@ -111,13 +119,14 @@ function PresentBoard({ boardId }: { readonly boardId: string }) {
  * a facilitator but publishes no presence, so it is not counted as a person in the room.
  */
 export default function PresentPage({ boardId }: { readonly boardId: string }) {
+  const t = useT();
   const facilitatorKey = facilitatorKeyFor(boardId);
   useBoardSession(boardId, 'facilitator', facilitatorKey);
   if (!facilitatorKey) {
     return (
       <main className="page page--narrow">
-        <h1>Open this from the facilitator’s board</h1>
-        <p>The present view is for the facilitator’s screen. Use the Present button on the facilitator’s board.</p>
+        <h1>{t('present.noKey.heading')}</h1>
+        <p>{t('present.noKey.explain')}</p>
       </main>
     );
   }

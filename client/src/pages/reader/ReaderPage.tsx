@@ -7,6 +7,7 @@ import { VersionsPanel } from '../../components/agreement/VersionsPanel';
 import { BoardGate } from '../../components/BoardGate';
 import { ConnectionIndicator } from '../../components/ConnectionIndicator';
 import { AwarenessSection } from '../../components/decisions/AwarenessSection';
+import { useT } from '../../i18n/i18n';
 import { readerKeyFor } from '../../readerLink';
 import { useBoardStore } from '../../store/boardStore';
 import { openBoardSession } from '../../sync/boardSession';
@@ -14,11 +15,12 @@ import '../../components/decisions/decisions.css';
 import './reader.css';
 
 function ReaderBoard({ readerKey }: { readonly readerKey: string }) {
+  const t = useT();
   const board = useBoardStore((s) => s.board);
 
   useEffect(() => {
-    if (board) document.title = `${board.meta.title} · agreement · Accord`;
-  }, [board]);
+    if (board) document.title = t('reader.documentTitle', { title: board.meta.title });
+  }, [board, t]);
 
   if (!board) return null;
   const { meta } = board;
@@ -29,23 +31,19 @@ function ReaderBoard({ readerKey }: { readonly readerKey: string }) {
         <div className="topbar__inner">
           <h1 className="topbar__title">{meta.title}</h1>
           <div className="topbar__status">
-            <span className="reader__badge">Read only</span>
+            <span className="reader__badge">{t('reader.badge')}</span>
             <ConnectionIndicator />
           </div>
         </div>
       </header>
       <main className="page reader">
-        <section className="reader__intro" aria-label="About this agreement">
+        <section className="reader__intro" aria-label={t('reader.introRegion')}>
           <VersionStatus board={board} />
-          {isWorking && (
-            <p className="notice">
-              The group is working on version {meta.version} right now. This page shows what is in force and follows changes live.
-            </p>
-          )}
+          {isWorking && <p className="notice">{t('reader.workingOnVersion', { version: meta.version })}</p>}
           <CheckInLine board={board} downloadKey={readerKey} />
           {meta.purpose && (
             <div className="reader__purpose">
-              <h2 className="reader__purpose-title">Why we made this agreement</h2>
+              <h2 className="reader__purpose-title">{t('reader.purposeHeading')}</h2>
               <p>{meta.purpose}</p>
             </div>
           )}
@@ -75,15 +73,16 @@ function LiveReader({ boardId, readerKey }: { readonly boardId: string; readonly
 
 /** /r/:boardId — the read-only agreement page, for anyone with the link (loaded on demand). */
 export default function ReaderPage({ boardId }: { readonly boardId: string }) {
+  const t = useT();
   // The key left the address bar before the first render (captureFacilitatorLink); it is read from storage.
   const [readerKey] = useState(() => readerKeyFor(boardId));
   if (!readerKey) {
     return (
       <main className="page page--narrow">
-        <h1>This read-only link is incomplete</h1>
-        <p>Open the read-only link you were given, all of it: it ends with “#key=…”. Ask the facilitator for it if needed.</p>
+        <h1>{t('reader.incomplete.heading')}</h1>
+        <p>{t('reader.incomplete.explain')}</p>
         <p>
-          <a href="/">Go to the Accord home page</a>
+          <a href="/">{t('reader.homeLink')}</a>
         </p>
       </main>
     );
