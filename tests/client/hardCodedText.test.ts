@@ -11,6 +11,11 @@ const CONVERTED_FILES = [
   'client/src/pages/JoinForm.tsx',
   'client/src/pages/home/OwnWorkshopChoice.tsx',
   'client/src/components/decisions/ResponseForm.tsx',
+  'client/src/components/decisions/DotControls.tsx',
+  'client/src/components/decisions/VoteBudget.tsx',
+  'client/src/components/decisions/VoterCount.tsx',
+  'client/src/components/decisions/AnsweredCount.tsx',
+  'client/src/components/decisions/Emphasized.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {

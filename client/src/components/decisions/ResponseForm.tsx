@@ -5,6 +5,7 @@ import { quoted } from '../../copy';
 import { useBoardStore } from '../../store/boardStore';
 import { submitAcknowledged } from '../../sync/commands';
 import { type MessageKey, translate, useT } from '../../i18n/i18n';
+import { EMPHASIS_MARK, Emphasized } from './Emphasized';
 
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
 /** A problem with the answer, shown under the reason field in the reader's language. */
@@ -19,8 +20,6 @@ const MEANING_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
   canLive: 'decisions.answer.canLiveMeaning',
   block: 'decisions.answer.blockMeaning',
 };
-/** Stands for the answer's name in a sentence, so the name can be set in bold where the language puts it. */
-const ANSWER_MARK = '\u0001';
 
 /** My answer to an open round, as a radio group; it can be changed until the round closes. */
 export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
@@ -144,13 +143,10 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
 /** "You answered **Agree** with a reason. …": one sentence per language, the answer's name in bold. */
 function SavedAnswer({ answer, hasReason }: { readonly answer: string; readonly hasReason: boolean }) {
   const t = useT();
-  const sentence = t('decisions.response.saved', { answer: ANSWER_MARK, withReason: hasReason ? 'yes' : 'no' });
-  const [before, after = ''] = sentence.split(ANSWER_MARK);
+  const sentence = t('decisions.response.saved', { answer: EMPHASIS_MARK, withReason: hasReason ? 'yes' : 'no' });
   return (
     <p className="response-form__saved">
-      {before}
-      <strong>{answer}</strong>
-      {after}
+      <Emphasized sentence={sentence}>{answer}</Emphasized>
     </p>
   );
 }
