@@ -16,6 +16,7 @@ const CONVERTED_FILES = [
   'client/src/components/decisions/VoterCount.tsx',
   'client/src/components/decisions/AnsweredCount.tsx',
   'client/src/components/decisions/Emphasized.tsx',
+  'client/src/components/decisions/ProposalOutcome.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {

@@ -5,16 +5,12 @@ import { quoted } from '../../copy';
 import { useBoardStore } from '../../store/boardStore';
 import { submitAcknowledged } from '../../sync/commands';
 import { type MessageKey, translate, useT } from '../../i18n/i18n';
+import { RESPONSE_NAME_KEYS as NAME_KEYS } from './decisionCopy';
 import { EMPHASIS_MARK, Emphasized } from './Emphasized';
 
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
 /** A problem with the answer, shown under the reason field in the reader's language. */
 type Problem = 'chooseFirst' | 'blockNeedsReason';
-const NAME_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
-  agree: 'decisions.answer.agree',
-  canLive: 'decisions.answer.canLive',
-  block: 'decisions.answer.block',
-};
 const MEANING_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
   agree: 'decisions.answer.agreeMeaning',
   canLive: 'decisions.answer.canLiveMeaning',

@@ -1,5 +1,6 @@
 import type { RuleSettings } from '../../../../shared/domain/decisionRules';
 import type { DecisionRule, ResponseKind } from '../../../../shared/records/Proposal';
+import type { MessageKey } from '../../i18n/i18n';
 
 /** "1 dot" / "3 dots". */
 export function countDots(count: number): string {
@@ -60,6 +61,13 @@ export const RESPONSE_NAMES: Readonly<Record<ResponseKind, string>> = {
   agree: 'Agree',
   canLive: 'Can live with it',
   block: 'Block',
+};
+
+/** Each answer's name in the catalogs (issue 14); RESPONSE_NAMES is its English, for code not converted yet. */
+export const RESPONSE_NAME_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
+  agree: 'decisions.answer.agree',
+  canLive: 'decisions.answer.canLive',
+  block: 'decisions.answer.block',
 };
 
 /** What each answer means, said by the person giving it. */
