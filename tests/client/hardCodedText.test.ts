@@ -17,6 +17,11 @@ const CONVERTED_FILES = [
   'client/src/components/decisions/AnsweredCount.tsx',
   'client/src/components/decisions/Emphasized.tsx',
   'client/src/components/decisions/ProposalOutcome.tsx',
+  'client/src/components/decisions/RuleLine.tsx',
+  'client/src/components/decisions/ProposalRounds.tsx',
+  'client/src/components/decisions/EarlierRounds.tsx',
+  'client/src/components/decisions/LockIcon.tsx',
+  'client/src/components/decisions/VoteItemList.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {

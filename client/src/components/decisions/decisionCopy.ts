@@ -1,6 +1,7 @@
 import type { RuleSettings } from '../../../../shared/domain/decisionRules';
 import type { DecisionRule, ResponseKind } from '../../../../shared/records/Proposal';
-import type { MessageKey } from '../../i18n/i18n';
+import { formatNumber } from '../../i18n/format';
+import { currentLocale, type MessageKey, translate } from '../../i18n/i18n';
 
 /** "1 dot" / "3 dots". */
 export function countDots(count: number): string {
@@ -41,19 +42,32 @@ export function ruleInShort(settings: RuleSettings): string {
   return settings.rule === 'majority' ? `by a ${settings.thresholdPercent}% majority` : `by ${settings.rule}`;
 }
 
-/** How a rule decides, in one plain sentence, with the round's own numbers. */
+/** Each rule's name in the catalogs (issue 14); RULE_NAMES is its English, for code not converted yet. */
+export const RULE_NAME_KEYS: Readonly<Record<DecisionRule, MessageKey>> = {
+  consensus: 'decisions.rule.consensus',
+  consent: 'decisions.rule.consent',
+  majority: 'decisions.rule.majority',
+};
+
+/** "67%" (or "67 %", "٪67"…) in the reader's language. */
+function percent(value: number): string {
+  return formatNumber(currentLocale(), value / 100, { style: 'percent', maximumFractionDigits: 2 });
+}
+
+/** How a rule decides, in one plain sentence, with the round's own numbers, in the reader's language. */
 export function ruleSentence(settings: RuleSettings): string {
-  const quorum =
-    settings.quorumPercent === 0
-      ? 'at least one person answers'
-      : `at least ${settings.quorumPercent}% of the people here answer`;
+  const quorum = { quorum: settings.quorumPercent, share: percent(settings.quorumPercent) };
   switch (settings.rule) {
     case 'consensus':
-      return `Passes when nobody blocks and ${quorum}.`;
+      return translate('decisions.rule.consensusSentence', quorum);
     case 'consent':
-      return 'Passes when nobody blocks. People who do not answer go along with it; one answer is enough.';
+      return translate('decisions.rule.consentSentence');
     case 'majority':
-      return `Passes when at least ${settings.thresholdPercent}% of the answers are “Agree” and ${quorum}. A block counts as a no, not a veto.`;
+      return translate('decisions.rule.majoritySentence', {
+        ...quorum,
+        threshold: percent(settings.thresholdPercent),
+        agree: translate('decisions.answer.agree'),
+      });
   }
 }
 
