@@ -22,6 +22,11 @@ const CONVERTED_FILES = [
   'client/src/components/decisions/EarlierRounds.tsx',
   'client/src/components/decisions/LockIcon.tsx',
   'client/src/components/decisions/VoteItemList.tsx',
+  'client/src/components/decisions/AwarenessSection.tsx',
+  'client/src/components/decisions/ChangeSummary.tsx',
+  'client/src/components/decisions/ProposalContext.tsx',
+  'client/src/components/decisions/ItemSummary.tsx',
+  'client/src/components/decisions/RoundRanking.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
