@@ -27,6 +27,7 @@ const CONVERTED_FILES = [
   'client/src/components/decisions/ProposalContext.tsx',
   'client/src/components/decisions/ItemSummary.tsx',
   'client/src/components/decisions/RoundRanking.tsx',
+  'client/src/components/decisions/AgreementColumn.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
