@@ -13,13 +13,6 @@ export function countItems(count: number): string {
   return count === 1 ? '1 item' : `${count} items`;
 }
 
-/** "1st", "2nd", "3rd", "11th", "22nd". */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
-}
-
 /** Ends at a full stop, a question or exclamation mark or an ellipsis, maybe inside closing quotes or a bracket. */
 const SENTENCE_END = /[.!?…]['"’”)]*$/u;
 
@@ -83,20 +76,6 @@ export const RESPONSE_NAME_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
   canLive: 'decisions.answer.canLive',
   block: 'decisions.answer.block',
 };
-
-/** What each answer means, said by the person giving it. */
-export const RESPONSE_MEANINGS: Readonly<Record<ResponseKind, string>> = {
-  agree: 'I support this.',
-  canLive: 'Not my first choice, but I can work with it.',
-  block: 'This is a real barrier for me.',
-};
-
-/** Seed 000: a preference is not a barrier; the group believes the person and honours the difference. */
-export const BLOCK_EXPLANATION =
-  'Block only for a real barrier: something that would stop you from taking part or doing your work well, such as a care duty, a health need or another commitment. If you would simply prefer something else, choose “Can live with it” and say what you would prefer.';
-
-export const ANSWER_PRIVACY =
-  'Your answer is private; only the totals and the reasons, without names, are shown when the round closes.';
 
 export const DOTS_PRIVACY = 'Your dots are secret. Only the totals are shown, to everyone, when the vote closes.';
 
