@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
 import type { AgreementItem } from '../../../../shared/records/AgreementItem';
 import { SmartieDetails } from '../agreement/SmartieDetails';
-import { formatMoment, RULE_NAMES } from './decisionCopy';
+import { translate, useT } from '../../i18n/i18n';
+import { formatMoment } from './decisionCopy';
 import { agreementsOfPrompt } from './decisionSelectors';
 import { LockIcon } from './LockIcon';
 
@@ -15,13 +16,18 @@ export interface AgreementColumnProps {
 }
 
 export function DecisionRecord({ item }: { readonly item: AgreementItem }) {
+  const t = useT();
   const { counts } = item;
   return (
     <p className="agreement__record">
-      Agreed by {RULE_NAMES[item.rule].toLowerCase()} in round {item.round}, {formatMoment(item.decidedAt)}
-      {item.version > 1 && ` (version ${item.version})`}:{' '}
+      {t('decisions.agreement.record', {
+        rule: item.rule,
+        round: item.round,
+        when: formatMoment(item.decidedAt),
+        version: item.version,
+      })}{' '}
       <span className="agreement__counts">
-        {counts.agree} agree, {counts.canLive} can live with it, {counts.block} {counts.block === 1 ? 'block' : 'blocks'}
+        {t('decisions.agreement.counts', { agree: counts.agree, canLive: counts.canLive, block: counts.block })}
       </span>
     </p>
   );
@@ -29,8 +35,10 @@ export function DecisionRecord({ item }: { readonly item: AgreementItem }) {
 
 /** How an item left force, in words: "Replaced on 3 Jun 2026, 10:12 by an amendment". */
 function endedLine(item: AgreementItem): string {
-  const when = item.endedAt === null ? '' : ` on ${formatMoment(item.endedAt)}`;
-  return item.status === 'replaced' ? `Replaced${when} by new wording` : `Retired${when} by a round`;
+  const when = item.endedAt === null ? 'none' : formatMoment(item.endedAt);
+  return translate(item.status === 'replaced' ? 'decisions.agreement.endedReplaced' : 'decisions.agreement.endedRetired', {
+    when,
+  });
 }
 
 /** The version an item left force in: the versions closed before it ended, plus the one then open. */
@@ -45,21 +53,27 @@ function versionEndedIn(board: BoardState, item: AgreementItem): number {
  */
 export function nothingInForceLine(board: BoardState, ended: readonly AgreementItem[]): string {
   const last = ended.reduce<AgreementItem | null>((a, b) => (a === null || (b.endedAt ?? 0) > (a.endedAt ?? 0) ? b : a), null);
-  if (last === null) return 'Nothing agreed yet.';
-  const what = last.status === 'retired' ? 'was retired' : 'was replaced';
-  return `Nothing in force: “${last.statement}” ${what} in version ${versionEndedIn(board, last)}.`;
+  if (last === null) return translate('decisions.agreement.nothingYet');
+  return translate('decisions.agreement.nothingInForce', {
+    statement: last.statement,
+    status: last.status,
+    version: versionEndedIn(board, last),
+  });
 }
 
 /** Earlier wordings and retired items of one question, folded away (open when nothing else is left): the record keeps them. */
 export function EndedItems({ items, isOpen = false }: { readonly items: readonly AgreementItem[]; readonly isOpen?: boolean }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
     <details className="agreement__ended" open={isOpen}>
-      <summary>{items.length === 1 ? '1 earlier or retired item' : `${items.length} earlier or retired items`}</summary>
+      <summary>{t('decisions.agreement.endedCount', { count: items.length })}</summary>
       <ul className="agreement__items">
         {items.map((item) => (
           <li key={item.id} className="agreement__item agreement__item--ended">
-            <p className="agreement__status">{item.status === 'replaced' ? 'Earlier wording' : 'Retired'}</p>
+            <p className="agreement__status">
+              {t(item.status === 'replaced' ? 'decisions.agreement.earlierWording' : 'decisions.agreement.retired')}
+            </p>
             <p className="agreement__statement">{item.statement}</p>
             <p className="agreement__record">{endedLine(item)}.</p>
             <DecisionRecord item={item} />
@@ -70,8 +84,14 @@ export function EndedItems({ items, isOpen = false }: { readonly items: readonly
   );
 }
 
+/** An item in the agreement whose lock was lifted for rework. */
+function isUnlocked(item: AgreementItem): boolean {
+  return item.status === 'unlocked';
+}
+
 /** What the group agreed, per question, each statement with its decision record. */
 export function AgreementColumn({ board, renderActions, isCompact = false }: AgreementColumnProps) {
+  const t = useT();
   const prompts = sortedPrompts(board).filter((p) => p.kind === 'align');
   const sections = prompts
     .map((prompt) => {
@@ -87,14 +107,12 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
   return (
     <section className="agreement" aria-labelledby="agreement-title">
       <h2 id="agreement-title" className="agreement__title">
-        <LockIcon /> Our agreement
+        <LockIcon /> {t('decisions.agreement.title')}
       </h2>
       <p className="agreement__summary">
         {lockedCount > 0
-          ? `${lockedCount === 1 ? '1 statement' : `${lockedCount} statements`} agreed and locked.`
-          : board.agreements.size > 0
-            ? 'No statement is locked right now.'
-            : 'Nothing agreed yet. Statements that pass a round are locked here.'}
+          ? t('decisions.agreement.summaryLocked', { count: lockedCount })
+          : t(board.agreements.size > 0 ? 'decisions.agreement.noneLocked' : 'decisions.agreement.nothingYetLong')}
       </p>
       {sections.map(({ prompt, items, ended }) => (
         <section key={prompt.id} className="agreement__prompt" aria-labelledby={`agreement-prompt-${prompt.id}`}>
@@ -108,14 +126,17 @@ export function AgreementColumn({ board, renderActions, isCompact = false }: Agr
               {items.map((item) => (
                 <li key={item.id} className={`agreement__item agreement__item--${item.status}`}>
                   <p className="agreement__status">
-                    <LockIcon isOpen={item.status === 'unlocked'} />
-                    {item.status === 'locked' ? 'Locked' : 'Unlocked'}
+                    <LockIcon isOpen={isUnlocked(item)} />
+                    {t(item.status === 'locked' ? 'decisions.agreement.locked' : 'decisions.agreement.unlocked')}
                   </p>
                   <p className="agreement__statement">{item.statement}</p>
                   <DecisionRecord item={item} />
-                  {item.status === 'unlocked' && item.unlockedAt !== null && (
+                  {isUnlocked(item) && item.unlockedAt !== null && (
                     <p className="agreement__unlocked">
-                      Unlocked on {formatMoment(item.unlockedAt)} because “{item.unlockReason}”
+                      {t('decisions.agreement.unlockedBecause', {
+                        when: formatMoment(item.unlockedAt),
+                        reason: item.unlockReason ?? '',
+                      })}
                     </p>
                   )}
                   <SmartieDetails smartie={item.smartie} />

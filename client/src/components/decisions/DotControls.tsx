@@ -2,7 +2,7 @@ import type { VoteRound } from '../../../../shared/records/VoteRound';
 import { quoted } from '../../copy';
 import { announceQuietly } from '../../store/toastStore';
 import { placeDot, removeDot } from '../../sync/commands';
-import { countDots } from './decisionCopy';
+import { translate, useT } from '../../i18n/i18n';
 
 export interface DotControlsProps {
   readonly round: VoteRound;
@@ -19,27 +19,27 @@ export interface DotControlsProps {
  * focusable (aria-disabled): pressing one says why, instead of focus vanishing.
  */
 export function DotControls({ round, itemId, itemName, mine, left }: DotControlsProps) {
+  const t = useT();
   const name = quoted(itemName);
   const isAtCap = mine >= round.maxPerItem;
   const canAdd = left > 0 && !isAtCap;
 
   const add = () => {
     if (placeDot(round.id, itemId) !== null) return;
-    const after = left - 1;
-    announceQuietly(`${countDots(mine + 1)} on ${name}. ${after === 0 ? 'No dots left.' : `${countDots(after)} left.`}`);
+    announceQuietly(translate('decisions.dots.placedAnnouncement', { mine: mine + 1, item: name, left: left - 1 }));
   };
   const takeBack = () => {
     if (removeDot(round.id, itemId) !== null) return;
-    announceQuietly(`${countDots(mine - 1)} on ${name}. ${countDots(left + 1)} left.`);
+    announceQuietly(translate('decisions.dots.placedAnnouncement', { mine: mine - 1, item: name, left: left + 1 }));
   };
 
   return (
     <fieldset className="dots">
-      <legend className="visually-hidden">Your dots on {name}</legend>
+      <legend className="visually-hidden">{t('decisions.dots.legend', { item: name })}</legend>
       <button
         type="button"
         className="dots__button"
-        aria-label={`Take a dot back from ${name}`}
+        aria-label={t('decisions.dots.takeBack', { item: name })}
         aria-disabled={mine === 0}
         onClick={takeBack}
       >
@@ -54,13 +54,13 @@ export function DotControls({ round, itemId, itemName, mine, left }: DotControls
         </span>
         <span className="dots__count" data-my-dots={mine}>
           {mine}
-          <span className="visually-hidden"> of your dots here, at most {round.maxPerItem}</span>
+          <span className="visually-hidden"> {t('decisions.dots.countHidden', { max: round.maxPerItem })}</span>
         </span>
       </span>
       <button
         type="button"
         className="dots__button dots__button--add"
-        aria-label={`Add a dot to ${name}`}
+        aria-label={t('decisions.dots.add', { item: name })}
         aria-disabled={!canAdd}
         onClick={add}
       >

@@ -1,15 +1,17 @@
 import type { BoardState } from '../../../../shared/domain/state';
 import type { VoteRound } from '../../../../shared/records/VoteRound';
+import { useT } from '../../i18n/i18n';
 import { formatMoment } from './decisionCopy';
 import { RoundRanking } from './RoundRanking';
 
 /** Closed vote rounds, newest first, each folded to its label until opened. */
 export function EarlierRounds({ board, rounds }: { readonly board: BoardState; readonly rounds: readonly VoteRound[] }) {
+  const t = useT();
   if (rounds.length === 0) return null;
   return (
     <section className="earlier" aria-labelledby="earlier-votes-title">
       <h2 id="earlier-votes-title" className="earlier__title">
-        Earlier votes
+        {t('decisions.earlier.title')}
       </h2>
       {[...rounds].reverse().map((round) => (
         <details key={round.id} className="earlier__round">
@@ -17,8 +19,10 @@ export function EarlierRounds({ board, rounds }: { readonly board: BoardState; r
             {round.label}
             <span className="earlier__meta">
               {' '}
-              · {round.voterCount === 1 ? '1 person' : `${round.voterCount} people`} voted
-              {round.closedAt !== null && `, closed ${formatMoment(round.closedAt)}`}
+              {t('decisions.earlier.meta', {
+                count: round.voterCount,
+                when: round.closedAt === null ? 'none' : formatMoment(round.closedAt),
+              })}
             </span>
           </summary>
           <RoundRanking board={board} round={round} />

@@ -1,4 +1,5 @@
-import { countNotes, quoted } from '../../copy';
+import { quoted } from '../../copy';
+import { useT } from '../../i18n/i18n';
 import { NoteCard } from '../NoteCard';
 import { TagBadge } from '../TagBadge';
 import { themeColorClass } from '../themeColor';
@@ -15,6 +16,7 @@ export function ItemSummary({
   /** False where a heading already names the theme. */
   readonly isNameShown?: boolean;
 }) {
+  const t = useT();
   const [only] = item.notes;
   if (item.theme === null && only) {
     return (
@@ -31,8 +33,8 @@ export function ItemSummary({
       {item.notes.length > 0 ? (
         <details className="item-summary__notes" open={isOpen}>
           <summary>
-            {countNotes(item.notes.length)}
-            <span className="visually-hidden"> in the theme {quoted(item.name)}</span>
+            {t('decisions.item.notes', { count: item.notes.length })}
+            <span className="visually-hidden"> {t('decisions.item.inTheme', { name: quoted(item.name) })}</span>
           </summary>
           <ul className="notes">
             {item.notes.map((note) => (
@@ -41,7 +43,7 @@ export function ItemSummary({
           </ul>
         </details>
       ) : (
-        <p className="item-summary__empty">No notes in this theme</p>
+        <p className="item-summary__empty">{t('decisions.item.noNotes')}</p>
       )}
     </div>
   );

@@ -4,17 +4,26 @@ import type { Proposal, ResponseKind } from '../../../../shared/records/Proposal
 import { quoted } from '../../copy';
 import { useBoardStore } from '../../store/boardStore';
 import { submitAcknowledged } from '../../sync/commands';
-import { ANSWER_PRIVACY, BLOCK_EXPLANATION, RESPONSE_MEANINGS, RESPONSE_NAMES } from './decisionCopy';
+import { type MessageKey, translate, useT } from '../../i18n/i18n';
+import { RESPONSE_NAME_KEYS as NAME_KEYS } from './decisionCopy';
+import { EMPHASIS_MARK, Emphasized } from './Emphasized';
 
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
-const BLOCK_NEEDS_REASON = 'Say what makes this a real barrier for you: a block needs a reason.';
+/** A problem with the answer, shown under the reason field in the reader's language. */
+type Problem = 'chooseFirst' | 'blockNeedsReason';
+const MEANING_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
+  agree: 'decisions.answer.agreeMeaning',
+  canLive: 'decisions.answer.canLiveMeaning',
+  block: 'decisions.answer.blockMeaning',
+};
 
 /** My answer to an open round, as a radio group; it can be changed until the round closes. */
 export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
+  const t = useT();
   const saved = useBoardStore((s) => s.myResponses[proposal.id] ?? null);
   const [choice, setChoice] = useState<ResponseKind | null>(saved?.response ?? null);
   const [reason, setReason] = useState(saved?.reason ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const reasonField = useRef<HTMLTextAreaElement>(null);
   const firstChoice = useRef<HTMLInputElement>(null);
   const name = useId();
@@ -41,22 +50,22 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
     event.preventDefault();
     if (!isChanged) return;
     if (choice === null) {
-      setError('Choose an answer first.');
+      setProblem('chooseFirst');
       firstChoice.current?.focus();
       return;
     }
     if (choice === 'block' && trimmed === '') {
-      setError(BLOCK_NEEDS_REASON);
+      setProblem('blockNeedsReason');
       reasonField.current?.focus();
       return;
     }
-    setError(null);
+    setProblem(null);
     // The form shows the answer; screen readers hear it once the server has it (not while it waits offline).
     submitAcknowledged(
       { type: 'respond', proposalId: proposal.id, response: choice, reason: trimmed === '' ? null : trimmed },
       saved === null
-        ? `Answer sent: ${RESPONSE_NAMES[choice]}. You can change it until the round closes.`
-        : `Answer changed to ${RESPONSE_NAMES[choice]}.`,
+        ? translate('decisions.response.sentAnnouncement', { answer: translate(NAME_KEYS[choice]) })
+        : translate('decisions.response.changedAnnouncement', { answer: translate(NAME_KEYS[choice]) }),
       undefined,
       true,
     );
@@ -66,7 +75,11 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
     <form className="response-form" onSubmit={send} noValidate>
       <fieldset className="responses">
         <legend className="responses__legend">
-          Your answer<span className="visually-hidden"> to {quoted(proposal.statement)}</span>
+          {t('decisions.response.legend')}
+          <span className="visually-hidden">
+            {' '}
+            {t('decisions.response.legendTarget', { statement: quoted(proposal.statement) })}
+          </span>
         </legend>
         {KINDS.map((kind) => (
           <label key={kind} className={`response response--${kind}`}>
@@ -78,22 +91,22 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
               checked={choice === kind}
               onChange={() => {
                 setChoice(kind);
-                setError(null);
+                setProblem(null);
               }}
             />
             <span className="response__text">
-              <span className="response__name">{RESPONSE_NAMES[kind]}</span>
-              <span className="response__meaning">{RESPONSE_MEANINGS[kind]}</span>
+              <span className="response__name">{t(NAME_KEYS[kind])}</span>
+              <span className="response__meaning">{t(MEANING_KEYS[kind])}</span>
             </span>
           </label>
         ))}
       </fieldset>
       <p id={hintId} className={`response-form__hint${isBlock ? ' response-form__hint--block' : ''}`}>
-        {BLOCK_EXPLANATION}
+        {t('decisions.answer.blockExplanation')}
       </p>
       <label htmlFor={reasonId} className="response-form__label">
-        {isBlock ? 'What makes this a real barrier for you?' : 'Your reason'}{' '}
-        <span className="optional">{isBlock ? '(needed for a block)' : '(optional)'}</span>
+        {t(isBlock ? 'decisions.response.reasonLabelBlock' : 'decisions.response.reasonLabel')}{' '}
+        <span className="optional">{t(isBlock ? 'decisions.response.reasonNeeded' : 'decisions.response.reasonOptional')}</span>
       </label>
       <textarea
         id={reasonId}
@@ -102,28 +115,34 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
         rows={3}
         maxLength={MAX_REASON_CHARS}
         value={reason}
-        aria-invalid={error === BLOCK_NEEDS_REASON}
-        aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`}
+        aria-invalid={problem === 'blockNeedsReason'}
+        aria-describedby={`${hintId}${problem ? ` ${errorId}` : ''}`}
         onChange={(e) => {
           setReason(e.target.value);
-          if (error === BLOCK_NEEDS_REASON) setError(null);
+          if (problem === 'blockNeedsReason') setProblem(null);
         }}
       />
       <p id={errorId} className="form__error">
-        {error}
+        {problem === null ? null : t(`decisions.response.${problem}`)}
       </p>
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={!isChanged}>
-          {saved === null ? 'Send my answer' : isChanged ? 'Change my answer' : 'Answer sent'}
+          {t(saved === null ? 'decisions.response.send' : isChanged ? 'decisions.response.change' : 'decisions.response.sent')}
         </button>
-        {saved !== null && (
-          <p className="response-form__saved">
-            You answered <strong>{RESPONSE_NAMES[saved.response]}</strong>
-            {saved.reason ? ' with a reason' : ''}. You can change it until the round closes.
-          </p>
-        )}
+        {saved !== null && <SavedAnswer answer={t(NAME_KEYS[saved.response])} hasReason={Boolean(saved.reason)} />}
       </div>
-      <p className="privacy">{ANSWER_PRIVACY}</p>
+      <p className="privacy">{t('decisions.answer.privacy')}</p>
     </form>
+  );
+}
+
+/** "You answered **Agree** with a reason. …": one sentence per language, the answer's name in bold. */
+function SavedAnswer({ answer, hasReason }: { readonly answer: string; readonly hasReason: boolean }) {
+  const t = useT();
+  const sentence = t('decisions.response.saved', { answer: EMPHASIS_MARK, withReason: hasReason ? 'yes' : 'no' });
+  return (
+    <p className="response-form__saved">
+      <Emphasized sentence={sentence}>{answer}</Emphasized>
+    </p>
   );
 }

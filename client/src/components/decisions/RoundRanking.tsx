@@ -1,6 +1,6 @@
 import type { BoardState } from '../../../../shared/domain/state';
 import type { VoteRound } from '../../../../shared/records/VoteRound';
-import { countDots, countItems, ordinal } from './decisionCopy';
+import { translate, useT } from '../../i18n/i18n';
 import { overallRanking, type RankedItem, rankingOf } from './decisionSelectors';
 import { ItemSummary } from './ItemSummary';
 
@@ -13,15 +13,16 @@ function Bar({ count, most }: { readonly count: number; readonly most: number })
   );
 }
 
-const place = ({ rank, isTied }: RankedItem) => (isTied ? `Tied ${ordinal(rank)}` : ordinal(rank));
+const place = ({ rank, isTied }: RankedItem) => translate('decisions.ranking.place', { rank, tied: isTied ? 'yes' : 'no' });
 
 /**
  * The tallies of a closed round: every item with dots ranked across the board, then per question.
  * Items with as many dots are shown as tied; items nobody chose are listed, not ranked.
  */
 export function RoundRanking({ board, round }: { readonly board: BoardState; readonly round: VoteRound }) {
+  const t = useT();
   const rankings = rankingOf(board, round);
-  if (rankings.length === 0) return <p className="hint">Nothing was voted on in this round.</p>;
+  if (rankings.length === 0) return <p className="hint">{t('decisions.ranking.nothing')}</p>;
   const overall = overallRanking(rankings);
   const most = Math.max(1, ...overall.map((r) => r.count));
   const promptText = new Map(rankings.map(({ prompt }) => [prompt.id, prompt.text]));
@@ -31,7 +32,7 @@ export function RoundRanking({ board, round }: { readonly board: BoardState; rea
       {rankings.length > 1 && overall.length > 0 && (
         <section className="card vote-prompt ranking-all" aria-labelledby={overallId}>
           <h3 id={overallId} className="vote-prompt__title">
-            All questions together
+            {t('decisions.ranking.allTogether')}
           </h3>
           <ol className="ranking">
             {overall.map((ranked) => (
@@ -42,7 +43,7 @@ export function RoundRanking({ board, round }: { readonly board: BoardState; rea
                   <p className="ranking__question">{promptText.get(ranked.item.promptId)}</p>
                   <Bar count={ranked.count} most={most} />
                 </div>
-                <span className="ranking__count">{countDots(ranked.count)}</span>
+                <span className="ranking__count">{t('decisions.ranking.dots', { count: ranked.count })}</span>
               </li>
             ))}
           </ol>
@@ -63,16 +64,16 @@ export function RoundRanking({ board, round }: { readonly board: BoardState; rea
                       <ItemSummary item={r.item} />
                       <Bar count={r.count} most={most} />
                     </div>
-                    <span className="ranking__count">{countDots(r.count)}</span>
+                    <span className="ranking__count">{t('decisions.ranking.dots', { count: r.count })}</span>
                   </li>
                 ))}
               </ol>
             ) : (
-              <p className="hint">Nobody put a dot here.</p>
+              <p className="hint">{t('decisions.ranking.noDotHere')}</p>
             )}
             {unchosen.length > 0 && (
               <div className="ranking__unchosen">
-                <p className="ranking__unchosen-title">No dots ({countItems(unchosen.length)}), not ranked:</p>
+                <p className="ranking__unchosen-title">{t('decisions.ranking.unchosen', { count: unchosen.length })}</p>
                 <ul>
                   {unchosen.map((item) => (
                     <li key={item.id} data-tally={0}>

@@ -1,5 +1,7 @@
 import type { RuleSettings } from '../../../../shared/domain/decisionRules';
 import type { DecisionRule, ResponseKind } from '../../../../shared/records/Proposal';
+import { formatNumber } from '../../i18n/format';
+import { currentLocale, type MessageKey, translate } from '../../i18n/i18n';
 
 /** "1 dot" / "3 dots". */
 export function countDots(count: number): string {
@@ -9,13 +11,6 @@ export function countDots(count: number): string {
 /** "1 item" / "3 items". */
 export function countItems(count: number): string {
   return count === 1 ? '1 item' : `${count} items`;
-}
-
-/** "1st", "2nd", "3rd", "11th", "22nd". */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
 }
 
 /** Ends at a full stop, a question or exclamation mark or an ellipsis, maybe inside closing quotes or a bracket. */
@@ -40,19 +35,32 @@ export function ruleInShort(settings: RuleSettings): string {
   return settings.rule === 'majority' ? `by a ${settings.thresholdPercent}% majority` : `by ${settings.rule}`;
 }
 
-/** How a rule decides, in one plain sentence, with the round's own numbers. */
+/** Each rule's name in the catalogs (issue 14); RULE_NAMES is its English, for code not converted yet. */
+export const RULE_NAME_KEYS: Readonly<Record<DecisionRule, MessageKey>> = {
+  consensus: 'decisions.rule.consensus',
+  consent: 'decisions.rule.consent',
+  majority: 'decisions.rule.majority',
+};
+
+/** "67%" (or "67 %", "٪67"…) in the reader's language. */
+function percent(value: number): string {
+  return formatNumber(currentLocale(), value / 100, { style: 'percent', maximumFractionDigits: 2 });
+}
+
+/** How a rule decides, in one plain sentence, with the round's own numbers, in the reader's language. */
 export function ruleSentence(settings: RuleSettings): string {
-  const quorum =
-    settings.quorumPercent === 0
-      ? 'at least one person answers'
-      : `at least ${settings.quorumPercent}% of the people here answer`;
+  const quorum = { quorum: settings.quorumPercent, share: percent(settings.quorumPercent) };
   switch (settings.rule) {
     case 'consensus':
-      return `Passes when nobody blocks and ${quorum}.`;
+      return translate('decisions.rule.consensusSentence', quorum);
     case 'consent':
-      return 'Passes when nobody blocks. People who do not answer go along with it; one answer is enough.';
+      return translate('decisions.rule.consentSentence');
     case 'majority':
-      return `Passes when at least ${settings.thresholdPercent}% of the answers are “Agree” and ${quorum}. A block counts as a no, not a veto.`;
+      return translate('decisions.rule.majoritySentence', {
+        ...quorum,
+        threshold: percent(settings.thresholdPercent),
+        agree: translate('decisions.answer.agree'),
+      });
   }
 }
 
@@ -62,19 +70,12 @@ export const RESPONSE_NAMES: Readonly<Record<ResponseKind, string>> = {
   block: 'Block',
 };
 
-/** What each answer means, said by the person giving it. */
-export const RESPONSE_MEANINGS: Readonly<Record<ResponseKind, string>> = {
-  agree: 'I support this.',
-  canLive: 'Not my first choice, but I can work with it.',
-  block: 'This is a real barrier for me.',
+/** Each answer's name in the catalogs (issue 14); RESPONSE_NAMES is its English, for code not converted yet. */
+export const RESPONSE_NAME_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
+  agree: 'decisions.answer.agree',
+  canLive: 'decisions.answer.canLive',
+  block: 'decisions.answer.block',
 };
-
-/** Seed 000: a preference is not a barrier; the group believes the person and honours the difference. */
-export const BLOCK_EXPLANATION =
-  'Block only for a real barrier: something that would stop you from taking part or doing your work well, such as a care duty, a health need or another commitment. If you would simply prefer something else, choose “Can live with it” and say what you would prefer.';
-
-export const ANSWER_PRIVACY =
-  'Your answer is private; only the totals and the reasons, without names, are shown when the round closes.';
 
 export const DOTS_PRIVACY = 'Your dots are secret. Only the totals are shown, to everyone, when the vote closes.';
 

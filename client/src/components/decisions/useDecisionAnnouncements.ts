@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
 import { quoted } from '../../copy';
+import { translate } from '../../i18n/i18n';
 import { endSentence } from './decisionCopy';
 import { announce } from '../../store/toastStore';
 
@@ -12,40 +13,47 @@ export function describeDecisionChanges(before: BoardState, after: BoardState, i
     if (!previous && round.status === 'open') {
       sentences.push(
         isFacilitator
-          ? `Vote started: ${round.label}. The totals stay hidden until you close it.`
-          : `Voting is open: ${round.label}. You have ${round.dotsPerPerson} dots to place.`,
+          ? translate('decisions.announce.voteStarted', { label: round.label })
+          : translate('decisions.announce.votingOpen', { label: round.label, dots: round.dotsPerPerson }),
       );
     } else if (previous?.status === 'open' && round.status === 'closed') {
-      sentences.push(`The vote ${quoted(round.label)} is closed. The results are shown.`);
+      sentences.push(translate('decisions.announce.voteClosed', { label: quoted(round.label) }));
     }
   }
   for (const proposal of after.proposals.values()) {
     const previous = before.proposals.get(proposal.id);
     if (!previous && proposal.status === 'open') {
       sentences.push(
-        endSentence(`${isFacilitator ? 'Round opened on' : 'New proposal to answer:'} ${quoted(proposal.statement)}`),
+        endSentence(
+          translate(isFacilitator ? 'decisions.announce.roundOpened' : 'decisions.announce.newProposal', {
+            statement: quoted(proposal.statement),
+          }),
+        ),
       );
     } else if (previous?.status === 'open' && proposal.status !== 'open') {
       sentences.push(
-        `Round closed: ${quoted(proposal.statement)} ${proposal.status === 'passed' ? 'passed and is locked into the agreement' : 'did not pass'}.`,
+        translate('decisions.announce.roundClosed', {
+          statement: quoted(proposal.statement),
+          passed: proposal.status === 'passed' ? 'yes' : 'no',
+        }),
       );
     }
   }
   for (const item of after.agreements.values()) {
     if (before.agreements.get(item.id)?.status === 'locked' && item.status === 'unlocked') {
-      sentences.push(endSentence(`Agreement unlocked: ${quoted(item.statement)}`));
+      sentences.push(endSentence(translate('decisions.announce.unlocked', { statement: quoted(item.statement) })));
     }
     if (before.agreements.get(item.id)?.status === 'locked' && item.status === 'retired') {
-      sentences.push(endSentence(`Retired from the agreement: ${quoted(item.statement)}`));
+      sentences.push(endSentence(translate('decisions.announce.retired', { statement: quoted(item.statement) })));
     }
   }
   if (!before.meta.isClosed && after.meta.isClosed) {
-    sentences.push(`The workshop is closed: version ${after.meta.version} of the agreement is final.`);
+    sentences.push(translate('decisions.announce.workshopClosed', { version: after.meta.version }));
   } else if (before.meta.isClosed && !after.meta.isClosed) {
-    sentences.push(`The workshop is open again to work on version ${after.meta.version}.`);
+    sentences.push(translate('decisions.announce.workshopReopened', { version: after.meta.version }));
   }
   if (before.meta.checkInDate !== after.meta.checkInDate && after.meta.checkInDate !== null && !isFacilitator) {
-    sentences.push('The group set a date to check in on the agreement.');
+    sentences.push(translate('decisions.announce.checkInSet'));
   }
   return sentences;
 }
