@@ -10,6 +10,7 @@ const CONVERTED_FILES = [
   'client/src/pages/JoinPage.tsx',
   'client/src/pages/JoinForm.tsx',
   'client/src/pages/home/OwnWorkshopChoice.tsx',
+  'client/src/pages/ParticipantPage.tsx',
   'client/src/pages/participant/NameGate.tsx',
 ];
 
