@@ -12,6 +12,7 @@ const CONVERTED_FILES = [
   'client/src/pages/home/OwnWorkshopChoice.tsx',
   'client/src/pages/ParticipantPage.tsx',
   'client/src/pages/participant/NameGate.tsx',
+  'client/src/pages/participant/PromptCard.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {
