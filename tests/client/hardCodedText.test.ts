@@ -14,6 +14,8 @@ const CONVERTED_FILES = [
   'client/src/pages/participant/NameGate.tsx',
   'client/src/pages/participant/PromptCard.tsx',
   'client/src/pages/participant/group/GroupView.tsx',
+  'client/src/pages/participant/group/MoveNoteMenu.tsx',
+  'client/src/pages/participant/group/ParticipantGroup.tsx',
   'client/src/pages/participant/decisions/DecisionView.tsx',
   'client/src/components/marks/DoneToggle.tsx',
   'client/src/components/marks/Reactions.tsx',
