@@ -19,6 +19,7 @@ const CONVERTED_FILES = [
   'client/src/pages/participant/decisions/DecisionView.tsx',
   'client/src/pages/participant/decisions/NoteReactions.tsx',
   'client/src/pages/participant/decisions/ParticipantDecisions.tsx',
+  'client/src/pages/participant/decisions/ParticipantVote.tsx',
   'client/src/components/marks/DoneToggle.tsx',
   'client/src/components/marks/Reactions.tsx',
 ];
