@@ -18,6 +18,7 @@ const CONVERTED_FILES = [
   'client/src/pages/participant/group/ParticipantGroup.tsx',
   'client/src/pages/participant/decisions/DecisionView.tsx',
   'client/src/pages/participant/decisions/NoteReactions.tsx',
+  'client/src/pages/participant/decisions/ParticipantDecide.tsx',
   'client/src/pages/participant/decisions/ParticipantDecisions.tsx',
   'client/src/pages/participant/decisions/ParticipantVote.tsx',
   'client/src/components/marks/DoneToggle.tsx',
