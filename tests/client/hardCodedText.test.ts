@@ -37,6 +37,19 @@ const CONVERTED_FILES = [
   'client/src/components/decisions/ItemSummary.tsx',
   'client/src/components/decisions/RoundRanking.tsx',
   'client/src/components/decisions/AgreementColumn.tsx',
+  'client/src/pages/ParticipantPage.tsx',
+  'client/src/pages/participant/NameGate.tsx',
+  'client/src/pages/participant/PromptCard.tsx',
+  'client/src/pages/participant/group/GroupView.tsx',
+  'client/src/pages/participant/group/MoveNoteMenu.tsx',
+  'client/src/pages/participant/group/ParticipantGroup.tsx',
+  'client/src/pages/participant/decisions/DecisionView.tsx',
+  'client/src/pages/participant/decisions/NoteReactions.tsx',
+  'client/src/pages/participant/decisions/ParticipantDecide.tsx',
+  'client/src/pages/participant/decisions/ParticipantDecisions.tsx',
+  'client/src/pages/participant/decisions/ParticipantVote.tsx',
+  'client/src/components/marks/DoneToggle.tsx',
+  'client/src/components/marks/Reactions.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {

@@ -7,6 +7,7 @@ import { PeopleHere } from '../components/PeopleHere';
 import { PhaseGuidance } from '../components/PhaseGuidance';
 import { HeaderToasts } from '../components/Toasts';
 import { writingClosedReason } from '../copy';
+import { useT } from '../i18n/i18n';
 import { displayNameFor, saveDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
 import { setPresence } from '../sync/commands';
@@ -20,14 +21,15 @@ import { DECISION_PHASES, usePreloadedNeighbourViews } from './participant/phase
 const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
 
 function ParticipantBoard({ name, onChangeName }: { readonly name: string; readonly onChangeName: () => void }) {
+  const t = useT();
   const board = useBoardStore((s) => s.board);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const focusPromptId = board?.meta.focusPromptId ?? null;
   usePreloadedNeighbourViews(board?.meta.phase ?? 'setup');
 
   useEffect(() => {
-    if (board) document.title = `${board.meta.title} · Accord`;
-  }, [board]);
+    if (board) document.title = t('participant.docTitle', { title: board.meta.title });
+  }, [board, t]);
 
   // Scrolled to once per spotlight change; afterwards the participant browses freely.
   useEffect(() => {
@@ -59,15 +61,13 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         <PhaseGuidance phase={meta.phase} />
         {meta.purpose && (
           <details className="purpose">
-            <summary>Why we are here</summary>
+            <summary>{t('participant.why')}</summary>
             <p>{meta.purpose}</p>
           </details>
         )}
         {!isWritingOpen && <p className="notice">{writingClosedReason(meta.phase)}</p>}
-        {isWritingOpen && !canWrite && <p className="notice">You are watching: writing notes is for participants.</p>}
-        {!meta.settings.isAnonymous && (
-          <p className="notice notice--names">Names are shown on this board: everyone sees who wrote each note.</p>
-        )}
+        {isWritingOpen && !canWrite && <p className="notice">{t('participant.watching')}</p>}
+        {!meta.settings.isAnonymous && <p className="notice notice--names">{t('participant.namesShown')}</p>}
         {meta.phase === 'group' ? (
           <GroupView board={board} />
         ) : DECISION_PHASES.has(meta.phase) ? (
@@ -78,10 +78,10 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
         <footer className="footer">
           <p>
             {name
-              ? `You appear as “${name}” in the list of who is here${meta.settings.isAnonymous ? '' : ' and on your notes'}.`
-              : 'You appear without a name.'}{' '}
+              ? t(meta.settings.isAnonymous ? 'participant.appearAs' : 'participant.appearAsNamed', { name })
+              : t('participant.nameless')}{' '}
             <button type="button" className="link-button" onClick={onChangeName}>
-              Change
+              {t('participant.change')}
             </button>
           </p>
         </footer>

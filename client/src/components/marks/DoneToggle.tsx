@@ -1,7 +1,7 @@
+import { useT } from '../../i18n/i18n';
 import { useMyMarks } from '../../store/myMarksStore';
 import { announce } from '../../store/toastStore';
 import { markDone } from '../../sync/commands';
-import { DONE_PRIVACY } from './markCopy';
 import './marks.css';
 
 export interface DoneToggleProps {
@@ -13,10 +13,11 @@ export interface DoneToggleProps {
 
 /** "I'm done": a toggle the facilitator counts (never who). Pressed again, it is taken back. */
 export function DoneToggle({ targetId, label }: DoneToggleProps) {
+  const t = useT();
   const isDone = useMyMarks((s) => s[targetId]?.includes('done') ?? false);
   const toggle = () => {
     if (markDone(targetId, !isDone) !== null) return;
-    announce(isDone ? 'You are no longer marked as done.' : `Marked as done. ${DONE_PRIVACY}`);
+    announce(isDone ? t('marks.notDone') : t('marks.markedDone', { privacy: t('marks.donePrivacy') }));
   };
   return (
     <div className="done">
@@ -26,9 +27,9 @@ export function DoneToggle({ targetId, label }: DoneToggleProps) {
         aria-pressed={isDone}
         onClick={toggle}
       >
-        {isDone ? '✓ Done' : label}
+        {isDone ? t('marks.doneOn') : label}
       </button>
-      <p className="done__hint">{isDone ? 'Press again if you want to go on.' : DONE_PRIVACY}</p>
+      <p className="done__hint">{isDone ? t('marks.pressAgain') : t('marks.donePrivacy')}</p>
     </div>
   );
 }

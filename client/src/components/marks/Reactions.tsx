@@ -1,4 +1,5 @@
 import { REACTIONS, type MarkCounts, type MarkKind } from '../../../../shared/records/Mark';
+import { useT } from '../../i18n/i18n';
 import { useMyMarks } from '../../store/myMarksStore';
 import { react } from '../../sync/commands';
 import { REACTION_FACES, reactionsLine } from './markCopy';
@@ -18,13 +19,14 @@ export interface ReactionsProps {
  * counts; only I know which are mine (my private slice), and nobody learns who else reacted.
  */
 export function Reactions({ noteId, counts, canReact }: ReactionsProps) {
+  const t = useT();
   const mine = useMyMarks((s) => s[noteId] ?? NO_KINDS);
   if (!canReact) {
     const line = reactionsLine(counts);
     if (line === '') return null;
     return (
       <p className="reactions reactions--counts">
-        <span className="visually-hidden">Reactions: {line}</span>
+        <span className="visually-hidden">{t('marks.reactions', { line })}</span>
         {REACTIONS.filter((r) => (counts?.[r] ?? 0) > 0).map((r) => (
           <span key={r} className="reaction reaction--count" aria-hidden="true">
             {REACTION_FACES[r].emoji} {counts?.[r]}
@@ -35,18 +37,19 @@ export function Reactions({ noteId, counts, canReact }: ReactionsProps) {
   }
   return (
     <fieldset className="reactions reactions--buttons">
-      <legend className="visually-hidden">React to this note</legend>
+      <legend className="visually-hidden">{t('marks.reactTo')}</legend>
       {REACTIONS.map((reaction) => {
         const count = counts?.[reaction] ?? 0;
         const isMine = mine.includes(reaction);
-        const { emoji, name } = REACTION_FACES[reaction];
+        const { emoji } = REACTION_FACES[reaction];
+        const name = t(REACTION_FACES[reaction].name);
         return (
           <button
             key={reaction}
             type="button"
             className={`reaction${isMine ? ' reaction--mine' : ''}`}
             aria-pressed={isMine}
-            aria-label={`${name}, ${count === 1 ? '1 person' : `${count} people`}`}
+            aria-label={t('marks.reactButton', { name, count })}
             title={name}
             onClick={() => react(noteId, reaction, !isMine)}
           >

@@ -1,26 +1,23 @@
 import type { MarkCounts, Reaction } from '../../../../shared/records/Mark';
+import { currentLocale, type MessageKey, translate } from '../../i18n/i18n';
 
-/** How each reaction shows: its emoji (decoration) and its name (what screen readers say). */
-export const REACTION_FACES: Readonly<Record<Reaction, { readonly emoji: string; readonly name: string }>> = {
-  plusOne: { emoji: '👍', name: 'Plus one' },
-  heart: { emoji: '❤️', name: 'Love it' },
-  idea: { emoji: '💡', name: 'Good idea' },
-  question: { emoji: '❓', name: 'Question' },
+/** How each reaction shows: its emoji (decoration) and its name's key (what screen readers say). */
+export const REACTION_FACES: Readonly<Record<Reaction, { readonly emoji: string; readonly name: MessageKey }>> = {
+  plusOne: { emoji: '👍', name: 'marks.plusOne' },
+  heart: { emoji: '❤️', name: 'marks.heart' },
+  idea: { emoji: '💡', name: 'marks.idea' },
+  question: { emoji: '❓', name: 'marks.question' },
 };
-
-/** Said under a participant's "done" button: what others will learn from it. */
-export const DONE_PRIVACY = 'The facilitator sees how many people are done, never who.';
 
 /** "3 people are done" (the facilitator's count of done marks). */
 export function doneLine(count: number, what: 'writing' | 'voting'): string {
-  if (count === 0) return `Nobody has said they are done ${what} yet`;
-  return `${count === 1 ? '1 person is' : `${count} people are`} done ${what}`;
+  return translate(what === 'writing' ? 'marks.doneWriting' : 'marks.doneVoting', { count });
 }
 
 /** "Plus one: 2, Question: 1": a note's reactions in words, or '' when it has none. */
 export function reactionsLine(counts: MarkCounts | undefined): string {
-  return (Object.keys(REACTION_FACES) as Reaction[])
+  const parts = (Object.keys(REACTION_FACES) as Reaction[])
     .filter((r) => (counts?.[r] ?? 0) > 0)
-    .map((r) => `${REACTION_FACES[r].name}: ${counts?.[r]}`)
-    .join(', ');
+    .map((r) => translate('marks.reactionCount', { name: translate(REACTION_FACES[r].name), count: counts?.[r] ?? 0 }));
+  return new Intl.ListFormat(currentLocale(), { type: 'unit', style: 'short' }).format(parts);
 }

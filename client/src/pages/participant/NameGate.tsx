@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { MAX_DISPLAY_NAME_CHARS } from '../../../../shared/limits';
+import { useT } from '../../i18n/i18n';
 import { lastDisplayName } from '../../storage';
 
 /** Asks once for an optional name, and says exactly where it will (and will not) appear. */
@@ -13,6 +14,7 @@ export function NameGate({
   readonly isNamed?: boolean;
   readonly onDone: (name: string) => void;
 }) {
+  const t = useT();
   const [name, setName] = useState(lastDisplayName);
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -21,7 +23,7 @@ export function NameGate({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (isNamed && name.trim() === '') {
-      setError('Write your name: on this board, notes show who wrote them.');
+      setError(t('participant.nameNeeded'));
       return;
     }
     onDone(name.trim());
@@ -29,10 +31,12 @@ export function NameGate({
 
   return (
     <main className="page page--narrow name-gate">
-      <p className="eyebrow">You are joining</p>
+      <p className="eyebrow">{t('participant.joining')}</p>
       <h1>{title}</h1>
       <form className="form" onSubmit={submit}>
-        <label htmlFor={inputId}>Your name {!isNamed && <span className="optional">(optional)</span>}</label>
+        <label htmlFor={inputId}>
+          {t('participant.yourName')} {!isNamed && <span className="optional">{t('participant.optional')}</span>}
+        </label>
         <input
           id={inputId}
           className="input"
@@ -44,9 +48,7 @@ export function NameGate({
           onChange={(e) => setName(e.target.value)}
         />
         <p id={hintId} className="hint">
-          {isNamed
-            ? 'Names are shown on this board: every note shows who wrote it, and your name is in the list of who is here.'
-            : 'Shown only in the list of who is here, never on your notes.'}
+          {isNamed ? t('participant.namedHint') : t('participant.namelessHint')}
         </p>
         {error && (
           <p className="form__error" role="alert">
@@ -55,11 +57,11 @@ export function NameGate({
         )}
         <div className="actions">
           <button type="submit" className="button button--primary">
-            Continue
+            {t('participant.continue')}
           </button>
           {!isNamed && (
             <button type="button" className="button" onClick={() => onDone('')}>
-              Skip, stay nameless
+              {t('participant.skipName')}
             </button>
           )}
         </div>

@@ -7,6 +7,7 @@ import { NoteComposer } from '../../components/NoteComposer';
 import { DoneToggle } from '../../components/marks/DoneToggle';
 import { Reactions } from '../../components/marks/Reactions';
 import { PROMPT_KIND_NAMES, pendingLine, revealedLine } from '../../copy';
+import { useT } from '../../i18n/i18n';
 
 export interface PromptCardProps {
   readonly prompt: Prompt;
@@ -22,6 +23,7 @@ export interface PromptCardProps {
 
 /** One question: counts before the reveal, the notes after, my own notes, and a place to write. */
 export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMarkDone, canReact }: PromptCardProps) {
+  const t = useT();
   const headingId = `prompt-title-${prompt.id}`;
   return (
     <section
@@ -29,7 +31,7 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMark
       className={`card prompt${isFocused ? ' prompt--focused' : ''}`}
       aria-labelledby={headingId}
     >
-      {isFocused && <p className="prompt__spotlight">The group is looking at this question now</p>}
+      {isFocused && <p className="prompt__spotlight">{t('participant.spotlight')}</p>}
       <h2 id={headingId} className="prompt__text">
         {prompt.text}
       </h2>
@@ -37,13 +39,15 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMark
         <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
         <span className="prompt__count">
           {prompt.isRevealed
-            ? `${revealedLine(notes.length)}${prompt.pendingCount > 0 ? `, ${prompt.pendingCount} waiting to be shown` : ''}`
+            ? prompt.pendingCount > 0
+              ? t('participant.withWaiting', { line: revealedLine(notes.length), count: prompt.pendingCount })
+              : revealedLine(notes.length)
             : pendingLine(prompt)}
         </span>
       </p>
       {prompt.isRevealed && notes.length > 0 && (
-        <section className="revealed" aria-label="Everyone's notes">
-          <h3 className="visually-hidden">Everyone's notes</h3>
+        <section className="revealed" aria-label={t('participant.everyoneNotes')}>
+          <h3 className="visually-hidden">{t('participant.everyoneNotes')}</h3>
           <ul className="notes">
             {notes.map((note) => (
               <NoteCard key={note.id} note={note}>
@@ -55,7 +59,7 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMark
       )}
       <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} />}
-      {canMarkDone && <DoneToggle targetId={prompt.id} label="I’m done with this question" />}
+      {canMarkDone && <DoneToggle targetId={prompt.id} label={t('participant.doneQuestion')} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 import type { BoardState } from '../../../../../shared/domain/state';
+import { useT } from '../../../i18n/i18n';
 import { decisionView } from '../phaseViews';
 
 /**
@@ -7,12 +8,13 @@ import { decisionView } from '../phaseViews';
  * fetched on demand, and one phase ahead (phaseViews.ts).
  */
 export function DecisionView({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const [ParticipantDecisions] = useState(decisionView.current);
   return (
     <Suspense
       fallback={
         <p className="notice" aria-busy="true">
-          Loading…
+          {t('participant.loading')}
         </p>
       }
     >

@@ -3,6 +3,7 @@ import { type BoardState, sortedPrompts } from '../../../../../shared/domain/sta
 import { notesByPrompt } from '../../../boardSelectors';
 import { NoteCard } from '../../../components/NoteCard';
 import { Reactions } from '../../../components/marks/Reactions';
+import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import './noteReactions.css';
 
@@ -12,6 +13,7 @@ import './noteReactions.css';
  * never taken for a vote. Counts only; only I know which reactions are mine.
  */
 export function NoteReactions({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const canReact = useBoardStore((s) => s.canWriteNotes);
   const groups = useMemo(() => {
     const notes = notesByPrompt(board);
@@ -24,9 +26,9 @@ export function NoteReactions({ board }: { readonly board: BoardState }) {
   return (
     <details className="card note-reactions">
       <summary>
-        <h2 className="note-reactions__title">Everyone’s notes and reactions</h2>
+        <h2 className="note-reactions__title">{t('participant.notesAndReactions')}</h2>
       </summary>
-      <p className="privacy">Reactions are not votes and do not count in any round. Everyone sees how many, never who.</p>
+      <p className="privacy">{t('participant.reactionsNotVotes')}</p>
       {groups.map(({ prompt, notes }) => (
         <section key={prompt.id} aria-label={prompt.text}>
           <h3 className="note-reactions__prompt">{prompt.text}</h3>

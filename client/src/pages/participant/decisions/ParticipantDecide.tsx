@@ -6,10 +6,12 @@ import { ProposalOutcome } from '../../../components/decisions/ProposalOutcome';
 import { ProposalRounds } from '../../../components/decisions/ProposalRounds';
 import { ResponseForm } from '../../../components/decisions/ResponseForm';
 import { RuleLine } from '../../../components/decisions/RuleLine';
+import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 
 /** Open proposals to answer, then the results of closed rounds with their reasons. */
 export function ParticipantDecide({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const role = useBoardStore((s) => s.role);
   const open = openProposals(board);
   const canRespond = canIRespond(role, board);
@@ -26,13 +28,9 @@ export function ParticipantDecide({ board }: { readonly board: BoardState }) {
   return (
     <>
       <section className="decide" aria-labelledby="decide-title">
-        <h2 id="decide-title">{open.length === 1 ? 'A proposal to answer' : 'Proposals to answer'}</h2>
+        <h2 id="decide-title">{t('participant.toAnswer', { count: open.length })}</h2>
         {open.length === 0 && (
-          <p className="notice">
-            {isRevisit
-              ? 'No change is open right now. When the facilitator asks the group to amend or retire an item, it appears here.'
-              : 'No proposal is open right now. When the facilitator asks the group, it appears here.'}
-          </p>
+          <p className="notice">{isRevisit ? t('participant.noChangeOpen') : t('participant.noProposalOpen')}</p>
         )}
         {open.map((proposal) => (
           <article key={proposal.id} className="card proposal" aria-labelledby={`statement-${proposal.id}`}>
@@ -41,32 +39,27 @@ export function ParticipantDecide({ board }: { readonly board: BoardState }) {
               {proposal.statement}
             </h3>
             <RuleLine proposal={proposal} />
-            {proposal.round > 1 && (
-              <p className="hint">Round {proposal.round}: a new version after the last round did not pass.</p>
-            )}
-            {canRespond ? <ResponseForm proposal={proposal} /> : <p className="hint">You do not answer in this round.</p>}
+            {proposal.round > 1 && <p className="hint">{t('participant.newVersion', { round: proposal.round })}</p>}
+            {canRespond ? <ResponseForm proposal={proposal} /> : <p className="hint">{t('participant.noAnswer')}</p>}
           </article>
         ))}
       </section>
       {decided.length > 0 && (
         <section className="decide" aria-labelledby="results-title">
-          <h2 id="results-title">Results so far</h2>
+          <h2 id="results-title">{t('participant.resultsSoFar')}</h2>
           {decided.map((rounds) => {
             const latest = rounds.at(-1);
             if (!latest) return null;
+            const hasFailed = latest.status === 'failed';
             return (
               <article key={latest.id} className="card proposal" aria-labelledby={`result-${latest.id}`}>
-                <p className="proposal__round">Round {latest.round}</p>
+                <p className="proposal__round">{t('participant.round', { round: latest.round })}</p>
                 <ProposalContext board={board} proposal={latest} />
                 <h3 id={`result-${latest.id}`} className="proposal__statement">
                   {latest.statement}
                 </h3>
                 <ProposalOutcome proposal={latest} />
-                {latest.status === 'failed' && (
-                  <p className="hint">
-                    The group can now talk about these reasons and look for a version that works for everyone.
-                  </p>
-                )}
+                {hasFailed && <p className="hint">{t('participant.failedHint')}</p>}
                 <ProposalRounds rounds={rounds.slice(0, -1)} />
               </article>
             );

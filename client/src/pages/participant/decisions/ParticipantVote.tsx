@@ -9,12 +9,14 @@ import { VoteBudget } from '../../../components/decisions/VoteBudget';
 import { VoteItemList } from '../../../components/decisions/VoteItemList';
 import { VoterCount } from '../../../components/decisions/VoterCount';
 import { DoneToggle } from '../../../components/marks/DoneToggle';
+import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 
 const NO_ITEM_DOTS: Readonly<Record<string, number>> = {};
 
 /** The vote: my dots on the items of the open round, or the ranking once it is closed. */
 export function ParticipantVote({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const role = useBoardStore((s) => s.role);
   const people = useBoardStore((s) => s.people);
   const open = openVoteRound(board) ?? null;
@@ -31,16 +33,12 @@ export function ParticipantVote({ board }: { readonly board: BoardState }) {
     const used = Object.values(myDots).reduce((a, b) => a + b, 0);
     return (
       <section className="vote" aria-labelledby="vote-title">
-        <h2 id="vote-title">Vote: {open.label}</h2>
-        <p>
-          {canVote
-            ? 'Put your dots on the themes and notes that matter most to you. You can move them until the vote closes.'
-            : 'You do not vote in this round.'}
-        </p>
+        <h2 id="vote-title">{t('participant.voteTitle', { label: open.label })}</h2>
+        <p>{canVote ? t('participant.voteHow') : t('participant.voteNot')}</p>
         <VoterCount round={open} here={votersHere(people, board, open)} />
         <p className="privacy">{DOTS_PRIVACY}</p>
         {canVote && <VoteBudget round={open} used={used} />}
-        {canVote && <DoneToggle targetId={open.id} label="I’m done voting" />}
+        {canVote && <DoneToggle targetId={open.id} label={t('participant.doneVoting')} />}
         <VoteItemList groups={groups} round={canVote ? open : null} myDots={myDots} />
         <EarlierRounds board={board} rounds={closed} />
       </section>
@@ -49,11 +47,8 @@ export function ParticipantVote({ board }: { readonly board: BoardState }) {
   if (latest) {
     return (
       <section className="vote" aria-labelledby="vote-title">
-        <h2 id="vote-title">Results: {latest.label}</h2>
-        <p>
-          {latest.voterCount === 1 ? '1 person' : `${latest.voterCount} people`} voted. Items with the same number of dots are
-          tied.
-        </p>
+        <h2 id="vote-title">{t('participant.resultsTitle', { label: latest.label })}</h2>
+        <p>{t('participant.votedTied', { count: latest.voterCount })}</p>
         <RoundRanking board={board} round={latest} />
         <EarlierRounds board={board} rounds={closed.slice(0, -1)} />
       </section>
@@ -61,8 +56,8 @@ export function ParticipantVote({ board }: { readonly board: BoardState }) {
   }
   return (
     <section className="vote" aria-labelledby="vote-title">
-      <h2 id="vote-title">What we will vote on</h2>
-      <p>The vote has not started yet. When the facilitator opens it, you will get dots to put on what matters most to you.</p>
+      <h2 id="vote-title">{t('participant.votePlanned')}</h2>
+      <p>{t('participant.voteNotStarted')}</p>
       <VoteItemList groups={groups} round={null} myDots={NO_ITEM_DOTS} />
     </section>
   );

@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 import type { BoardState } from '../../../../../shared/domain/state';
+import { useT } from '../../../i18n/i18n';
 import { groupView } from '../phaseViews';
 
 /**
@@ -7,12 +8,13 @@ import { groupView } from '../phaseViews';
  * demand, and one phase ahead (phaseViews.ts).
  */
 export function GroupView({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const [ParticipantGroup] = useState(groupView.current);
   return (
     <Suspense
       fallback={
         <p className="notice" aria-busy="true">
-          Loading…
+          {t('participant.loading')}
         </p>
       }
     >

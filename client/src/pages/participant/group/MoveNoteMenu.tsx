@@ -1,5 +1,6 @@
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
+import { translate, useT } from '../../../i18n/i18n';
 import { announce } from '../../../store/toastStore';
 import { moveNoteAsParticipant } from '../../../sync/commands';
 import type { Note } from '../../../../../shared/records/Note';
@@ -17,26 +18,36 @@ export interface MoveNoteMenuProps {
  * the participant page loads no drag-and-drop code and works the same by touch, mouse and keyboard.
  */
 export function MoveNoteMenu({ note, getLayout, onNewTheme }: MoveNoteMenuProps) {
-  const move = (themeId: string | null, where: string) => {
-    if (moveNoteAsParticipant(note.id, themeId) === null) announce(`Note ${noteExcerpt(note.text)} moved to ${where}.`);
+  const t = useT();
+  const move = (themeId: string | null, themeName: string | null) => {
+    if (moveNoteAsParticipant(note.id, themeId) !== null) return;
+    const excerpt = noteExcerpt(note.text);
+    announce(
+      themeName === null
+        ? translate('participant.movedOut', { note: excerpt })
+        : translate('participant.movedTo', { note: excerpt, theme: themeName }),
+    );
   };
   const entries = (): MenuEntry[] => [
-    { type: 'heading', label: 'Move to' },
+    { type: 'heading', label: t('participant.moveTo') },
     ...getLayout()
       .themes.filter(({ theme }) => theme.id !== note.themeId)
-      .map(({ theme }) => ({ label: `‘${theme.name}’`, onSelect: () => move(theme.id, `‘${theme.name}’`) })),
-    ...(note.themeId === null ? [] : [{ label: 'Not in a theme', onSelect: () => move(null, 'the notes not in a theme') }]),
+      .map(({ theme }) => ({
+        label: t('participant.themeQuoted', { name: theme.name }),
+        onSelect: () => move(theme.id, theme.name),
+      })),
+    ...(note.themeId === null ? [] : [{ label: t('participant.notInTheme'), onSelect: () => move(null, null) }]),
     { type: 'separator' },
-    { label: 'A new theme…', onSelect: () => onNewTheme(getLayout(), note) },
+    { label: t('participant.newTheme'), onSelect: () => onNewTheme(getLayout(), note) },
   ];
   return (
     <MenuButton
       className="button button--small"
-      label={`Move to… (note ${noteExcerpt(note.text)})`}
-      menuLabel="Move this note to"
+      label={t('participant.moveLabel', { note: noteExcerpt(note.text) })}
+      menuLabel={t('participant.moveMenu')}
       entries={entries}
     >
-      Move to…
+      {t('participant.moveButton')}
     </MenuButton>
   );
 }

@@ -12,6 +12,7 @@ import { ThemeList } from '../../../components/ThemeList';
 import { type PromptLayout, useBoardLayouts, writersLine } from '../../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../../components/useLiveGrouping';
 import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../../copy';
+import { type Translate, useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { MoveNoteMenu } from './MoveNoteMenu';
 import './groupView.css';
@@ -28,9 +29,12 @@ interface GroupPromptProps {
   readonly onNewTheme: (layout: PromptLayout, note: Note) => void;
 }
 
-function countsLine({ prompt, noteCount, themes }: PromptLayout): string {
-  const themeCount = themes.length === 1 ? '1 theme' : `${themes.length} themes`;
-  return `${countNotes(noteCount)} · ${themeCount} · ${writersLine(prompt.contributorCount)}`;
+function countsLine({ prompt, noteCount, themes }: PromptLayout, t: Translate): string {
+  return t('participant.groupCounts', {
+    notes: countNotes(noteCount),
+    count: themes.length,
+    writers: writersLine(prompt.contributorCount),
+  });
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -62,6 +66,7 @@ const GroupPrompt = memo(function GroupPrompt({
   canGroup,
   onNewTheme,
 }: GroupPromptProps) {
+  const t = useT();
   const { prompt } = layout;
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
@@ -82,19 +87,19 @@ const GroupPrompt = memo(function GroupPrompt({
       className={`card prompt group-prompt${isFocused ? ' prompt--focused' : ''}`}
       aria-labelledby={headingId}
     >
-      {isFocused && <p className="prompt__spotlight">The group is looking at this question now</p>}
+      {isFocused && <p className="prompt__spotlight">{t('participant.spotlight')}</p>}
       <h2 id={headingId} className="prompt__text">
         {prompt.text}
       </h2>
       <p className="prompt__meta">
         <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
-        <span className="prompt__count">{prompt.isRevealed ? countsLine(layout) : pendingLine(prompt)}</span>
+        <span className="prompt__count">{prompt.isRevealed ? countsLine(layout, t) : pendingLine(prompt)}</span>
       </p>
       {prompt.isRevealed && layout.noteCount > 0 && (
         <ThemeList layout={layout} moving={moving} recent={recent} noteExtras={noteExtras} />
       )}
       {prompt.isRevealed && prompt.pendingCount > 0 && (
-        <p className="group-prompt__held">{countNotes(prompt.pendingCount)} waiting to be shown together.</p>
+        <p className="group-prompt__held">{t('participant.heldBack', { count: prompt.pendingCount })}</p>
       )}
       <MyNotes promptId={prompt.id} drafts={drafts} isRevealed={prompt.isRevealed} isEditable={canWrite} />
       {canWrite && <NoteComposer promptId={prompt.id} promptText={prompt.text} isRevealed={prompt.isRevealed} isCollapsible />}
@@ -108,6 +113,7 @@ const GroupPrompt = memo(function GroupPrompt({
  * marked live, notes that just moved marked for a moment. Read-only, but notes can still be added.
  */
 export default function ParticipantGroup({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const layouts = useBoardLayouts(board);
@@ -121,9 +127,7 @@ export default function ParticipantGroup({ board }: { readonly board: BoardState
   const askNewTheme = useCallback((layout: PromptLayout, note: Note) => setNameRequest(newThemeRequest(layout, [note.id])), []);
   return (
     <div className="prompts">
-      {canGroup && (
-        <p className="notice">The facilitator lets everyone group notes: use “Move to…” under a note to put it in a theme.</p>
-      )}
+      {canGroup && <p className="notice">{t('participant.canGroup')}</p>}
       {prompts.map((prompt) => {
         const layout = layouts.get(prompt.id);
         return layout ? (
