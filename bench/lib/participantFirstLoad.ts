@@ -15,15 +15,15 @@ import { sleep } from './stats';
 export const PARTICIPANT_JS_TARGET_KB = 100;
 
 /**
- * What `npm test` allows: 114.3 kB measured on 2026-12-06, plus 1.7 kB for small fixes, plus
- * 1.03 kB for the participant's text moved into the English catalog (issue 14: 116.15 kB measured
- * with the first load's own text, 116.50 with the group view's, 116.57 with NoteReactions,
- * 116.584 with ParticipantDecisions, 116.793 with ParticipantVote, 117.026 with ParticipantDecide;
- * bench/README.md). The
- * first load may not grow past it unnoticed; lower it when the load shrinks, and raise it only
- * with a measured reason in bench/README.md (DESIGN.md's own budget is 120 KB).
+ * What `npm test` allows: 114.3 kB measured on 2026-12-06 before the languages work; 119.8 kB after
+ * the join flow, the participant's pages, the marks and the decision components took their text
+ * from the catalogs (issue 14): English's compiled messages sit in the entry chunk, and the
+ * decision components' messages include those only facilitators see (bench/README.md, docs/i18n.md).
+ * The ceiling is DESIGN.md's own budget, 120 KB: the next conversion on the participant's path must
+ * first shrink the catalog part it ships (keys as indexes, facilitator-only messages in the `pages`
+ * part). The first load may not grow past it unnoticed; lower it when the load shrinks.
  */
-export const PARTICIPANT_JS_CEILING_KB = 117.03;
+export const PARTICIPANT_JS_CEILING_KB = 120;
 
 export interface LoadedScript {
   readonly url: string;
