@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -12,7 +12,8 @@ import type { ServerConfig } from './config';
 import { HostPolicy } from './http/hostPolicy';
 import { type RequestView, viewRequest } from './http/requestView';
 import { securityHeaders } from './http/securityHeaders';
-import { log } from './log';
+import { refuseHost, refuseUpgrade, UNKNOWN_HOST_MESSAGE } from './http/refusals';
+import { isLogged, log } from './log';
 import { isOriginAllowed } from './originPolicy';
 import { PER_MESSAGE_DEFLATE } from './perMessageDeflate';
 import { RateLimitRegistry } from './rateLimit';
@@ -41,29 +42,6 @@ export interface RunningServer {
    * (in a cluster another node claims it at once), and closes its connections with a reconnect code.
    */
   drain(): Promise<void>;
-}
-
-function refuseUpgrade(socket: Duplex, status: number, message: string, body = ''): void {
-  socket.on('error', () => {});
-  const type = body ? 'Content-Type: text/plain; charset=utf-8\r\n' : '';
-  socket.end(
-    `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
-/** Said to a request whose Host is not one of the server's names (DNS rebinding defence, server/http/hostPolicy.ts). */
-const UNKNOWN_HOST_MESSAGE =
-  'This Accord server does not answer to the name in this address. Open it by its own address, or ask whoever runs it to add the name to ALLOWED_HOSTS.';
-
-function refuseHost(req: IncomingMessage, res: ServerResponse): void {
-  log('warn', 'http.host_refused', {});
-  const isApi = new URL(req.url ?? '/', 'http://x').pathname.startsWith('/api/');
-  res.writeHead(421, {
-    'content-type': isApi ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'close',
-  });
-  res.end(isApi ? JSON.stringify({ error: 'unknown_host', message: UNKNOWN_HOST_MESSAGE }) : UNKNOWN_HOST_MESSAGE);
 }
 
 /** Starts the HTTP API, static client and WebSocket endpoint on one port. */
@@ -140,7 +118,7 @@ export async function startServer(
   const acceptedAt = new WeakMap<Duplex, number>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    acceptedAt.set(socket, performance.now());
+    if (isLogged('debug')) acceptedAt.set(socket, performance.now());
     socket.once('close', () => sockets.delete(socket));
   });
 
@@ -159,7 +137,7 @@ export async function startServer(
     const route: UpgradeRoute = ready.cluster
       ? await ready.cluster.route(req, socket, head, boardId, address, ready.rooms, config.allowedOrigins, ownHosts)
       : { type: 'local', clientAddress: address, isHopped: false };
-    if (ready.cluster) {
+    if (ready.cluster && isLogged('debug')) {
       const accepted = acceptedAt.get(socket);
       log('debug', 'ws.routed', {
         boardId,
