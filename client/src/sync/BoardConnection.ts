@@ -122,7 +122,6 @@ export class BoardConnection {
         for (const envelope of this.outbox.slice(0, COMMANDS_BEFORE_WELCOME)) this.transmit(envelope);
       } else if (status === 'disconnected') {
         this.isWelcomed = false;
-        this.sentOnConnection = new Set();
         // y-websocket has just dropped the others' presence but keeps their clocks: the server's
         // first frame after the reconnect repeats those clocks and would be ignored, leaving the
         // others missing until their next renewal. Forgetting the clocks takes the frame as news.
