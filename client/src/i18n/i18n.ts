@@ -35,12 +35,12 @@ let englishPages: Catalog = {};
 /** Whether a lazily loaded page asked for the `pages` part (a language switch then loads it too). */
 let isPagesWanted = false;
 
+/** A language's catalog: its `board` part, and its `pages` part once a lazy page asked for it. */
 async function catalogOf(locale: Locale): Promise<Catalog> {
-  const board = (await LOADERS[locale].board()).default;
-  if (!isPagesWanted) return board;
-  const pages = (await LOADERS[locale].pages()).default;
-  if (locale === 'en') englishPages = pages;
-  return { ...board, ...pages };
+  if (!isPagesWanted) return (await LOADERS[locale].board()).default;
+  const [board, pages, english] = await Promise.all([LOADERS[locale].board(), LOADERS[locale].pages(), LOADERS.en.pages()]);
+  englishPages = english.default;
+  return { ...board.default, ...pages.default };
 }
 
 interface Active {
@@ -68,9 +68,13 @@ function translateIn({ catalog }: Active, key: MessageKey, values: MessageValues
  */
 export async function activateLocale(locale: Locale): Promise<void> {
   const catalog = await catalogOf(locale);
-  active = { locale, catalog };
   document.documentElement.lang = locale;
   document.documentElement.dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
+  setActive({ locale, catalog });
+}
+
+function setActive(next: Active): void {
+  active = next;
   for (const listener of listeners) listener();
 }
 
@@ -82,12 +86,9 @@ export async function loadPageMessages(): Promise<void> {
   if (isPagesWanted) return;
   isPagesWanted = true;
   const { locale } = active;
-  const [pages, english] = await Promise.all([LOADERS[locale].pages(), LOADERS.en.pages()]);
-  englishPages = english.default;
+  const catalog = await catalogOf(locale);
   // A language switch meanwhile loaded them itself.
-  if (active.locale !== locale) return;
-  active = { locale, catalog: { ...active.catalog, ...pages.default } };
-  for (const listener of listeners) listener();
+  if (active.locale === locale) setActive({ locale, catalog });
 }
 
 export function currentLocale(): Locale {
