@@ -2,10 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { chooseName, createWorkshop, joinByTyping, nextPhase, promptRegion, writeNote } from './flows';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, screenshot, startE2E } from './harness';
 
 const [FIRST, SECOND] = WORKING_AGREEMENT_QUESTIONNAIRE.prompts.map((p) => p.text) as [string, string];
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let e2e: E2E;
 beforeAll(async () => {

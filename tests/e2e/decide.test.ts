@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDots, chooseName } from './flows';
-import { auditSettled as audit, type E2E, screenshot, startE2E } from './harness';
 import { BARRIERS, MEETINGS, type SeededBoard, seedBoard, THEME } from './decideSeed';
+import { addDots, chooseName } from './flows';
+import { auditSettled as audit, type E2E, PHONE, screenshot, startE2E } from './harness';
 import { shootAtWidths } from './shots';
 
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1366, height: 800 } };
 const BLOCK_REASON = 'I do the school pickup at 12:30 on Tuesdays, so a meeting then means I cannot come.';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditA11y, type E2E, startE2E } from './harness';
 import { seedBoard, THEME } from './decideSeed';
+import { auditA11y, type E2E, startE2E } from './harness';
 import { shootAtWidths } from './shots';
 
 let e2e: E2E;

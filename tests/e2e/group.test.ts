@@ -5,16 +5,12 @@ import { formatJoinCode } from '../../shared/random';
 import { chooseName, promptRegion } from './flows';
 import { handle, mouseDrag, nameTheme, themeCard } from './groupDrag';
 import { type SeededBoard, type SeedNote, seedGroupBoard } from './groupSeed';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, poll, screenshot, startE2E } from './harness';
 
-const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 800 } };
 /** Each test is a whole group phase with three browsers; the budget per test is 40 s. */
 // Generous: a loaded two-core CI machine runs Chromium pages and the server side by side.
 const TEST_MS = 90_000;
-
-/** Waits for what others see: on a busy two-core machine a change can take more than expect.poll's 1 s to arrive. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
 
 let e2e: E2E;
 beforeAll(async () => {

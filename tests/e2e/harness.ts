@@ -5,9 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { type RunningServer, startServer } from '../../server/AccordServer';
 import { configFromEnv } from '../../server/config';
 import { freePort, kill, spawnServer } from '../server/childServer';
+
+/** A 360 px touch phone: the narrowest screen the product is checked at. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } satisfies BrowserContextOptions;
+
+/** Waits for what others see: on a busy two-core machine a change can take more than expect.poll's 1 s to arrive. */
+export const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');

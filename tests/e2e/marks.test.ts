@@ -3,13 +3,12 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseName, promptRegion } from './flows';
 import { asFacilitator, type SeededBoard, seedGroupBoard } from './groupSeed';
-import { auditA11y, type E2E, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, poll, startE2E } from './harness';
 
 /** The widths the issue asks every changed view to be looked at in. */
 const WIDTHS = [360, 390, 768, 1280] as const;
 const SHOTS = '/tmp/fd-marks-shots';
 const TEST_MS = 60_000;
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
 
 const NOTES = [
   [
@@ -48,8 +47,6 @@ async function shootWidths(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
 }
-
-const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 describe('marks, reactions and grouping by participants in Chromium', () => {
   it(

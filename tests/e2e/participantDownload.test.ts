@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Phase } from '../../shared/phases';
 import { chooseName, downloadOf } from './flows';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
-
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Phase } from '../../shared/phases';
 import { chooseName } from './flows';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
 
 /**
@@ -14,7 +14,6 @@ import { openSeedClients } from './seedClients';
 
 /** A slow mobile connection (Chrome DevTools' "Slow 3G": 400 ms latency, 50 KB/s down). */
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let e2e: E2E;
 beforeAll(async () => {

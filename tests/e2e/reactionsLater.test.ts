@@ -2,12 +2,10 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chooseName } from './flows';
 import { asFacilitator, type SeededBoard, seedGroupBoard } from './groupSeed';
-import { auditA11y, type E2E, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, poll, startE2E } from './harness';
 import { shootAtWidths } from './shots';
 
 const TEST_MS = 60_000;
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
-const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 /** A name no other byte on the board carries, so finding it in a frame would mean it leaked. */
 const PHONE_NAME = 'Quillon Phone';

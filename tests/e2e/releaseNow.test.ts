@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId } from '../../shared/random';
 import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { chooseName, promptRegion } from './flows';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
-import { shootAtWidths } from './shots';
+import { auditA11y, type E2E, PHONE, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
+import { shootAtWidths } from './shots';
 
 const [FIRST] = WORKING_AGREEMENT_QUESTIONNAIRE.prompts.map((p) => p.text) as [string];
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -5,11 +5,9 @@ import { sortedPrompts } from '../../shared/domain/state';
 import { randomId } from '../../shared/random';
 import { chooseName, promptRegion } from './flows';
 import { asFacilitator, facilitatorConnection, type SeededBoard, SIXTY_NOTES, seedGroupBoard } from './groupSeed';
-import { type E2E, screenshot, startE2E } from './harness';
+import { type E2E, PHONE, poll, screenshot, startE2E } from './harness';
 
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } as const;
 const TEST_MS = 90_000;
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -5,11 +5,10 @@ import type { BoardConnection } from '../../client/src/sync/BoardConnection';
 import type { Command } from '../../shared/commands';
 import { randomId } from '../../shared/random';
 import { chooseName } from './flows';
-import { SHOT_WIDTHS, shootAtWidths } from './shots';
-import { auditSettled as audit, type E2E, screenshot, startE2E } from './harness';
+import { auditSettled as audit, type E2E, PHONE, screenshot, startE2E } from './harness';
 import { openSeedClients } from './seedClients';
+import { SHOT_WIDTHS, shootAtWidths } from './shots';
 
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1366, height: 800 } };
 const PURPOSE = 'The purpose we share is…';
 const NORM = 'A norm we should make explicit is…';

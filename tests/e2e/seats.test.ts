@@ -3,10 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWAY_AFTER_HIDDEN_MS } from '../../shared/limits';
 import { chooseName, createWorkshop } from './flows';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, screenshot, startE2E } from './harness';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/e2e');
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let e2e: E2E;
 beforeAll(async () => {

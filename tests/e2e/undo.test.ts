@@ -4,15 +4,12 @@ import { UNDO_NO_LONGER_APPLIES } from '../../shared/domain/undoCommands';
 import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { chooseName, createWorkshop, nextPhase, promptRegion, writeNote } from './flows';
 import { seedGroupBoard } from './groupSeed';
-import { auditA11y, type E2E, screenshot, startE2E } from './harness';
+import { auditA11y, type E2E, PHONE, poll, screenshot, startE2E } from './harness';
 
-const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 800 } };
 /** The widths the workshop was checked at: small and common phones, a tablet, a laptop. */
 const WIDTHS = [360, 390, 768, 1280] as const;
 const TEST_MS = 60_000;
-
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 8000 });
 
 let e2e: E2E;
 beforeAll(async () => {
