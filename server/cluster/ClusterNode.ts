@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { log } from '../log';
 import { isOriginAllowed } from '../originPolicy';
@@ -10,6 +11,7 @@ import type { ClusterConfig } from './clusterConfig';
 import { checkHop, signHop } from './hopHeader';
 import { OwnerHints } from './OwnerHints';
 import type { PostgresOwnership } from './PostgresOwnership';
+import { LEASE_TTL_MS } from './NodeLease';
 import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from './pipeToOwner';
 import type { ClusterEvent, RedisHints } from './RedisHints';
 
@@ -25,11 +27,19 @@ export const PIPE_OWNER_CHECK_INTERVAL_MS = 2_000;
  * (its process died or is paused: see PIPE_ANSWER_TIMEOUT_MS), in milliseconds. Meanwhile it
  * watches that owner's lease; once the lease has ended, it claims the board and serves the client
  * itself, so that a board moves as soon as its owner's lease allows, not after the clients' next
- * backed-off retry. Longer than LEASE_TTL_MS; past it the client gets 502 and retries.
+ * backed-off retry. LEASE_TTL_MS (the owner may have renewed just before it died) plus room for a
+ * busy machine to notice, and less than the browser's own SOCKET_OPEN_TIMEOUT_MS; past it the
+ * client gets 502 and retries.
  */
-export const UNANSWERED_OWNER_WAIT_MS = 7_000;
+export const UNANSWERED_OWNER_WAIT_MS = LEASE_TTL_MS + 2_000;
 /** How often that watch asks PostgreSQL which leases are alive, in milliseconds. */
 export const OWNER_DEATH_POLL_MS = 250;
+/**
+ * How long an entry node pauses before asking a silent owner again while its lease lives, in
+ * milliseconds. A dead owner's port refuses at once: without a pause each waiting client would
+ * reconnect to it in a busy loop until the lease ends, and starve the node that must take over.
+ */
+export const UNANSWERED_OWNER_RETRY_MS = 250;
 
 /** What to do with a WebSocket upgrade. */
 export type UpgradeRoute =
@@ -60,7 +70,8 @@ export class ClusterNode {
   readonly counter: AddressCounter;
   private readonly ownerCheck: NodeJS.Timeout;
   private isCheckingOwners = false;
-  private readonly leaseWatches = new Map<string, Promise<LeaseWatch>>();
+  /** One watch per silent owner, shared by every client waiting for it; it runs until `until`. */
+  private readonly leaseWatches = new Map<string, { until: number; outcome: Promise<LeaseWatch> }>();
   /** Owners learned from hints, for the clients of a board that just changed hands. */
   readonly ownerHints: OwnerHints;
 
@@ -184,30 +195,24 @@ export class ClusterNode {
     // An owner that does not answer (dead, or paused) is waited out rather than refused: once its
     // lease has ended the board is anybody's, and this node claims it for the waiting client. While
     // its lease lives it is alive, maybe only slow to answer (or the answer was lost): it is asked
-    // again at once, each try given up as soon as the lease is seen ended.
+    // again after a pause, each try given up as soon as the lease is seen ended.
     const deadline = performance.now() + UNANSWERED_OWNER_WAIT_MS;
-    let leaseEnded: Promise<boolean> | null = null;
-    let isLeaseEnded = false;
+    let leaseWatch: Promise<LeaseWatch> | null = null;
     for (;;) {
       const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
       const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
       const abandon = new AbortController();
-      void leaseEnded?.then((ended) => ended && abandon.abort());
+      void leaseWatch?.then((watch) => watch === 'ended' && abandon.abort());
       if ((await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal)) !== 'unanswered')
         return { type: 'piped', ownerFrom };
       if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
-      if (!leaseEnded) {
-        leaseEnded = this.watchLease(owner.nodeId, deadline - performance.now()).then((watch) => watch === 'ended');
-        void leaseEnded.then((ended) => {
-          isLeaseEnded = ended;
-        });
-      }
-      // Let a watch that already knows the answer say so before asking again.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!isLeaseEnded) {
-        if (performance.now() + PIPE_ANSWER_TIMEOUT_MS > deadline) break;
-        continue;
-      }
+      leaseWatch ??= this.watchLease(owner.nodeId, deadline - performance.now());
+      // With no time left for another whole try, only the lease's end is waited for.
+      const untilDeadline = deadline - performance.now();
+      const pause = untilDeadline < PIPE_ANSWER_TIMEOUT_MS ? untilDeadline : UNANSWERED_OWNER_RETRY_MS;
+      const watch = await Promise.race([leaseWatch, sleep(pause)]);
+      if (watch === 'timeout') break;
+      if (watch === undefined) continue;
       try {
         owner = await this.lookUpOwner(boardId);
       } catch {
@@ -215,8 +220,7 @@ export class ClusterNode {
       }
       if (owner === null) return local;
       ownerFrom = 'lookup';
-      leaseEnded = null;
-      isLeaseEnded = false;
+      leaseWatch = null;
     }
     return { type: 'refuse', status: 502, message: 'Bad Gateway' };
   }
@@ -234,27 +238,28 @@ export class ClusterNode {
    * OWNER_DEATH_POLL_MS, however many clients wait.
    */
   private watchLease(nodeId: string, maxMs: number): Promise<LeaseWatch> {
+    const until = performance.now() + maxMs;
     let watch = this.leaseWatches.get(nodeId);
-    if (!watch) {
-      watch = (async (): Promise<LeaseWatch> => {
-        const until = performance.now() + UNANSWERED_OWNER_WAIT_MS;
-        while (performance.now() < until) {
+    if (watch) watch.until = Math.max(watch.until, until);
+    else {
+      const entry = { until, outcome: Promise.resolve<LeaseWatch>('timeout') };
+      entry.outcome = (async (): Promise<LeaseWatch> => {
+        while (performance.now() < entry.until) {
           const live = await this.liveNodes().catch(() => null);
-          if (live !== null) {
-            const lease = live.find((n) => n.nodeId === nodeId);
-            if (!lease) return 'ended';
-          }
-          await new Promise((resolve) => setTimeout(resolve, OWNER_DEATH_POLL_MS));
+          if (live !== null && !live.some((n) => n.nodeId === nodeId)) return 'ended';
+          await sleep(OWNER_DEATH_POLL_MS);
         }
         return 'timeout';
       })().finally(() => this.leaseWatches.delete(nodeId));
-      this.leaseWatches.set(nodeId, watch);
+      this.leaseWatches.set(nodeId, entry);
+      watch = entry;
     }
+    const outcome = watch.outcome;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<LeaseWatch>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), Math.max(0, maxMs));
     });
-    return Promise.race([watch, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([outcome, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** Cuts every pipe and stops listening (shutdown, after the rooms drained). */
@@ -265,4 +270,9 @@ export class ClusterNode {
     this.counter.close();
     await this.hints?.close();
   }
+}
+
+/** Resolves (with undefined) after `ms` milliseconds; the timer does not keep the process alive. */
+function sleep(ms: number): Promise<undefined> {
+  return delay(Math.max(0, ms), undefined, { ref: false });
 }

@@ -1,13 +1,15 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { UNANSWERED_OWNER_WAIT_MS } from '../../server/cluster/ClusterNode';
+import { UNANSWERED_OWNER_RETRY_MS, UNANSWERED_OWNER_WAIT_MS } from '../../server/cluster/ClusterNode';
 import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
 import { PIPE_ANSWER_TIMEOUT_MS } from '../../server/cluster/pipeToOwner';
 import { HEALTHY_RENEWAL_MS, LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { hostPortOf, withHostPort } from '../cluster/lib/services';
 import { TcpProxy } from '../cluster/lib/tcpProxy';
 import { sortedPrompts } from '../../shared/domain/state';
+import { SOCKET_OPEN_TIMEOUT_MS } from '../../shared/limits';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { connectClient, createBoard, lastSlice, type TestClient, waitFor, waitSynced } from './helpers';
@@ -207,6 +209,37 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
       link.heal();
       await c.close();
       await link.close();
+    }
+  }, 30_000);
+
+  it('asks an owner that refuses connections (its lease lives on) again only after a pause, then answers 502', async () => {
+    // Node c renews its lease, but its internal address resets every connection at once, as a
+    // dead process's port does: the entry node must not reconnect to it in a busy loop. The wait
+    // ends before a browser would give up on the handshake itself.
+    expect(UNANSWERED_OWNER_WAIT_MS).toBeLessThan(SOCKET_OPEN_TIMEOUT_MS);
+    let attempts = 0;
+    const refusing = createServer((socket) => {
+      attempts += 1;
+      socket.resetAndDestroy();
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const c = await startNode(schema, 'node-c', {
+      INTERNAL_URL: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`,
+    });
+    try {
+      const created = await createBoard(c);
+      await c.rooms.get(created.boardId);
+      const startedAt = performance.now();
+      const answer = await upgrade(`${b.wsUrl}/${created.boardId}`);
+      const waitedMs = performance.now() - startedAt;
+      expect(answer.status).toBe(502);
+      expect(waitedMs).toBeGreaterThanOrEqual(UNANSWERED_OWNER_WAIT_MS - 100);
+      expect(attempts).toBeGreaterThan(1);
+      expect(attempts).toBeLessThanOrEqual(Math.ceil(UNANSWERED_OWNER_WAIT_MS / UNANSWERED_OWNER_RETRY_MS) + 1);
+      expect(await ownerOf(created.boardId)).toBe('node-c');
+    } finally {
+      await c.close();
+      await new Promise((resolve) => refusing.close(resolve));
     }
   }, 30_000);
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OWNER_DEATH_POLL_MS } from '../../server/cluster/ClusterNode';
+import { UNANSWERED_OWNER_WAIT_MS } from '../../server/cluster/ClusterNode';
 import { ConfigError } from '../../server/cluster/clusterConfig';
 import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { configFromEnv } from '../../server/config';
@@ -168,7 +168,8 @@ describe.skipIf(databaseUrl === null)('cluster nodes as processes', () => {
       await waitFor(isServed, LEASE_TTL_MS + 5_000, 'the client to be served after the SIGKILL');
       const servedMs = performance.now() - killedAt;
       expect(codes).toEqual([]);
-      expect(servedMs).toBeLessThan(LEASE_TTL_MS + OWNER_DEATH_POLL_MS + 1_500);
+      // Served in that one handshake, held no longer than the lease needed to end (plus a busy machine's slack).
+      expect(servedMs).toBeLessThan(UNANSWERED_OWNER_WAIT_MS);
       expect(await health(entry)).toMatchObject({ owned: 1, rooms: 1 });
       console.info(`served ${Math.round(servedMs)} ms after the owner's SIGKILL, in one handshake`);
     } finally {
