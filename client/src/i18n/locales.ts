@@ -5,6 +5,19 @@ export const LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const SOURCE_LOCALE: Locale = 'en';
 
+/**
+ * Each language's name in itself, as a language menu lists them (the same in every language: a
+ * reader looks for their own language's name, not for its name in a language they may not read).
+ */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  'pt-BR': 'Português (Brasil)',
+  ar: 'العربية',
+};
+
 /** Written right to left: the document gets `dir="rtl"` and the layout mirrors. */
 const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['ar']);
 
