@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { LanguagePicker } from './components/LanguagePicker';
 import { Toasts } from './components/Toasts';
 import { loadPageMessages } from './i18n/i18n';
 import { JoinPage } from './pages/JoinPage';
@@ -60,10 +61,25 @@ function CurrentPage() {
   }
 }
 
+/**
+ * Every page but the projector's ends with the language menu: each person reads the interface in
+ * their own language (a projector shows the facilitator's).
+ */
+function PageFooter() {
+  const route = matchRoute(usePathname());
+  if (route.name === 'present') return null;
+  return (
+    <footer className="page-footer">
+      <LanguagePicker />
+    </footer>
+  );
+}
+
 export function App() {
   return (
     <>
       <CurrentPage />
+      <PageFooter />
       <Toasts />
     </>
   );

@@ -73,4 +73,34 @@ describe('the join page in the browser’s language (issue 14)', () => {
     expect(await documentLanguage(unserved)).toEqual({ lang: 'en', dir: '' });
     await unserved.context().close();
   });
+
+  it('switches language from the menu at the foot of the page, at once, and keeps the choice on the next visit', async () => {
+    const page = await openJoin('en-GB');
+    await page.getByRole('heading', { level: 1, name: 'Join a workshop' }).waitFor();
+    const menu = page.getByRole('combobox', { name: 'Language' });
+    // Each language is listed in itself, marked with its own language for screen readers.
+    expect(await menu.locator('option').allTextContents()).toEqual([
+      'English',
+      'Español',
+      'Français',
+      'Deutsch',
+      'Português (Brasil)',
+      'العربية',
+    ]);
+    expect(await menu.locator('option[value="ar"]').getAttribute('lang')).toBe('ar');
+    await menu.selectOption('ar');
+    await page.getByRole('heading', { level: 1, name: 'انضم إلى ورشة عمل' }).waitFor();
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    // Its own label follows the language.
+    await page.getByRole('combobox', { name: 'اللغة' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    expect(await auditA11y(page)).toEqual([]);
+    await screenshot(page, 'i18n-language-menu-ar-360');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'انضم إلى ورشة عمل' }).waitFor();
+    await page.getByRole('combobox', { name: 'اللغة' }).selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'Únete a un taller' }).waitFor();
+    expect(await documentLanguage(page)).toEqual({ lang: 'es', dir: 'ltr' });
+    await page.context().close();
+  });
 });
