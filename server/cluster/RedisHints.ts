@@ -98,8 +98,14 @@ export class RedisHints {
       retryStrategy: (attempt: number) => Math.min(attempt * 200, REDIS_MAX_RETRY_DELAY_MS),
       maxRetriesPerRequest: 1,
     };
-    // Commands fail at once while disconnected (the caller falls back) instead of queueing.
-    const redis = new Redis(options.url, { ...common, enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
+    // Commands fail at once while disconnected (the caller falls back) instead of queueing. Those
+    // issued in one tick go out in one write (a hand-off's hundred connection counts and hints).
+    const redis = new Redis(options.url, {
+      ...common,
+      enableOfflineQueue: false,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+      enableAutoPipelining: true,
+    });
     // The subscriber queues its SUBSCRIBE until Redis answers.
     const subscriber = new Redis(options.url, common);
     return new RedisHints(redis, subscriber, options.prefix, options.nodeId, options.secret, options.onEvent);
