@@ -84,7 +84,13 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
           <details className="panel" open={isSetup}>
             <summary className="panel__summary">{t('facilitator.setup.purposeAndSettings')}</summary>
             <div className="panel__body">
-              {isSetup ? <PurposeEditor purpose={meta.purpose} /> : <p className="purpose-text">{meta.purpose}</p>}
+              {isSetup ? (
+                <PurposeEditor purpose={meta.purpose} />
+              ) : (
+                <p className="purpose-text" dir="auto">
+                  {meta.purpose}
+                </p>
+              )}
               <SettingsPanel settings={meta.settings} />
               <SaveTemplateForm board={board} />
             </div>

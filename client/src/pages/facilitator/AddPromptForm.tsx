@@ -38,6 +38,7 @@ export function AddPromptForm() {
         <textarea
           id={textId}
           className="composer__text"
+          dir="auto"
           value={text}
           maxLength={MAX_PROMPT_CHARS}
           rows={3}

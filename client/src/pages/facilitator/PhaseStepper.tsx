@@ -1,6 +1,7 @@
 import { findTransition, nextPhase, PHASES, type Phase, previousPhase } from '../../../../shared/phases';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { type MessageKey, type Translate, translate, useT } from '../../i18n/i18n';
+import { type MessageKey, type Translate, translate, useLocale, useT } from '../../i18n/i18n';
+import { isRightToLeft } from '../../i18n/locales';
 import { changePhase } from '../../sync/commands';
 import { useConfirm } from './useConfirm';
 
@@ -48,6 +49,8 @@ export function PhaseStepper({
   readonly version?: number;
 }) {
   const t = useT();
+  // Back points the way one came from: to the right in a right-to-left language.
+  const [backArrow, nextArrow] = isRightToLeft(useLocale()) ? ['→', '←'] : ['←', '→'];
   const confirm = useConfirm();
   const back = isClosed ? null : allowedMove(phase, previousPhase(phase));
   // From Agreement the way on is closing the workshop, then reopening it for the next version.
@@ -68,7 +71,7 @@ export function PhaseStepper({
   return (
     <nav className="stepper" aria-label={t('facilitator.stepper.label')}>
       <button type="button" className="button stepper__back" disabled={back === null} onClick={() => back && moveTo(back)}>
-        <span aria-hidden="true">←</span>
+        <span aria-hidden="true">{backArrow}</span>
         <span className="stepper__back-label">
           {back ? t('facilitator.stepper.backTo', { phase: phaseName(back, t) }) : t('facilitator.stepper.back')}
         </span>
@@ -96,7 +99,7 @@ export function PhaseStepper({
         {next ? (
           <>
             {t('facilitator.stepper.nextTo', { phase: phaseName(next, t) })}
-            <span aria-hidden="true"> →</span>
+            <span aria-hidden="true"> {nextArrow}</span>
           </>
         ) : (
           <span className="stepper__blocked">

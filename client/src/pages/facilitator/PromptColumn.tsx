@@ -55,7 +55,7 @@ export function PromptColumn(props: PromptColumnProps) {
         <span className={`kind kind--${prompt.kind}`}>
           {t(prompt.kind === 'align' ? 'facilitator.column.kind.align' : 'facilitator.column.kind.awareness')}
         </span>
-        <h2 id={headingId} className={isSetup ? 'visually-hidden' : 'column__title'}>
+        <h2 id={headingId} className={isSetup ? 'visually-hidden' : 'column__title'} dir="auto">
           {prompt.text}
         </h2>
         {isSetup && (

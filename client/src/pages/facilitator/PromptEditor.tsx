@@ -48,6 +48,7 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
         <textarea
           id={textId}
           className="composer__text"
+          dir="auto"
           value={text}
           maxLength={MAX_PROMPT_CHARS}
           rows={3}

@@ -24,6 +24,7 @@ export function PurposeEditor({ purpose }: { readonly purpose: string }) {
       <textarea
         id={textId}
         className="composer__text"
+        dir="auto"
         value={text}
         maxLength={MAX_PURPOSE_CHARS}
         rows={3}

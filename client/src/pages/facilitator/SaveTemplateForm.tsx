@@ -52,6 +52,7 @@ export function SaveTemplateForm({ board }: { readonly board: BoardState }) {
       <input
         id={ids.name}
         className="input"
+        dir="auto"
         value={name}
         maxLength={MAX_TEMPLATE_NAME_CHARS}
         aria-describedby={ids.hint}

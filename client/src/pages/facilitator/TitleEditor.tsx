@@ -36,6 +36,7 @@ export function TitleEditor({ title }: { readonly title: string }) {
           id={inputId}
           ref={input}
           className="input"
+          dir="auto"
           value={draft ?? ''}
           maxLength={MAX_TITLE_CHARS}
           onChange={(e) => setDraft(e.target.value)}
@@ -54,7 +55,9 @@ export function TitleEditor({ title }: { readonly title: string }) {
   }
   return (
     <div className="title-editor">
-      <h1 className="topbar__title">{title}</h1>
+      <h1 className="topbar__title" dir="auto">
+        {title}
+      </h1>
       <button
         ref={renameButton}
         type="button"

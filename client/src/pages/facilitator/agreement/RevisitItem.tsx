@@ -29,7 +29,9 @@ function Marked({ sentence, children }: { readonly sentence: string; readonly ch
   return (
     <>
       {beforeMark}
-      <span className="revisit-item__before">{children}</span>
+      <span className="revisit-item__before" dir="auto">
+        {children}
+      </span>
       {afterMark}
     </>
   );
@@ -77,7 +79,7 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
   return (
     <article className={`decision revisit-item${isOpen ? ' revisit-item--open' : ''}`} aria-labelledby={headingId}>
       <header className="decision__head">
-        <h4 id={headingId} ref={heading} tabIndex={-1} className="decision__title">
+        <h4 id={headingId} ref={heading} tabIndex={-1} className="decision__title" dir="auto">
           {item.statement}
         </h4>
         <span className={`status-pill${before ? ' status-pill--changed' : ''}`}>

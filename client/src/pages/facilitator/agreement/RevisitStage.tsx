@@ -70,7 +70,7 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
         const headingId = `revisit-prompt-${prompt.id}`;
         return (
           <section key={prompt.id} className="panel decide-prompt" aria-labelledby={headingId}>
-            <h3 id={headingId} className="decide-prompt__title">
+            <h3 id={headingId} className="decide-prompt__title" dir="auto">
               {prompt.text}
             </h3>
             {inForce.length === 0 && <p className="hint">{t('facilitator.agreement.revisit.nothingInForce')}</p>}
@@ -86,7 +86,7 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
                     <span className="status-pill status-pill--retired">
                       {t('facilitator.agreement.revisit.retiredIn', version)}
                     </span>{' '}
-                    {item.statement}
+                    <bdi>{item.statement}</bdi>
                   </li>
                 ))}
               </ul>
