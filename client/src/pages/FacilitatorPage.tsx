@@ -3,6 +3,7 @@ import { BoardGate } from '../components/BoardGate';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
 import { PeopleHere } from '../components/PeopleHere';
 import { HeaderToasts } from '../components/Toasts';
+import { useT } from '../i18n/i18n';
 import { readerKeyFor } from '../readerLink';
 import { displayNameFor, facilitatorKeyFor, joinCodeFor, lastDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
@@ -26,13 +27,14 @@ import { TitleEditor } from './facilitator/TitleEditor';
 const DECISION_PHASES = new Set(['vote', 'decide', 'agreement', 'revisit']);
 
 function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: string; readonly facilitatorKey: string }) {
+  const t = useT();
   const board = useBoardStore((s) => s.board);
   const joinCode = useBoardStore((s) => s.joinCode);
   useRememberWorkshop(boardId, board?.meta ?? null);
 
   useEffect(() => {
-    if (board) document.title = `${board.meta.title} · facilitating · Accord`;
-  }, [board]);
+    if (board) document.title = t('facilitator.documentTitle', { title: board.meta.title });
+  }, [board, t]);
 
   if (!board) return null;
   const { meta } = board;
@@ -45,10 +47,11 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
             <TitleEditor title={meta.title} />
             {(meta.version > 1 || meta.isClosed) && (
               <span className="version-badge">
-                <span aria-hidden="true">{meta.isClosed ? `v${meta.version} · final` : `v${meta.version}`}</span>
+                <span aria-hidden="true">
+                  {t(meta.isClosed ? 'facilitator.version.badgeFinal' : 'facilitator.version.badge', { version: meta.version })}
+                </span>
                 <span className="visually-hidden">
-                  Version {meta.version}
-                  {meta.isClosed ? ', final' : ''}
+                  {t(meta.isClosed ? 'facilitator.version.spokenFinal' : 'facilitator.version.spoken', { version: meta.version })}
                 </span>
               </span>
             )}
@@ -57,7 +60,8 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
           <div className="topbar__status">
             <TimerControl />
             <a className="button button--small topbar__present" href={`/b/${boardId}/present`} target="_blank" rel="noopener">
-              Present<span className="visually-hidden"> (opens the projector view in a new tab)</span>
+              {t('facilitator.present')}
+              <span className="visually-hidden"> {t('facilitator.presentOpensTab')}</span>
             </a>
             <ConnectionIndicator />
             <PeopleHere />
@@ -78,9 +82,15 @@ function FacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: strin
             isOpen={isSetup || meta.phase === 'reflect'}
           />
           <details className="panel" open={isSetup}>
-            <summary className="panel__summary">Purpose and settings</summary>
+            <summary className="panel__summary">{t('facilitator.setup.purposeAndSettings')}</summary>
             <div className="panel__body">
-              {isSetup ? <PurposeEditor purpose={meta.purpose} /> : <p className="purpose-text">{meta.purpose}</p>}
+              {isSetup ? (
+                <PurposeEditor purpose={meta.purpose} />
+              ) : (
+                <p className="purpose-text" dir="auto">
+                  {meta.purpose}
+                </p>
+              )}
               <SettingsPanel settings={meta.settings} />
               <SaveTemplateForm board={board} />
             </div>
@@ -113,17 +123,15 @@ function LiveFacilitatorBoard({ boardId, facilitatorKey }: { readonly boardId: s
 
 /** /b/:boardId/facilitate — the facilitator's board (loaded only by facilitators). */
 export default function FacilitatorPage({ boardId }: { readonly boardId: string }) {
+  const t = useT();
   const facilitatorKey = facilitatorKeyFor(boardId);
   if (!facilitatorKey) {
     return (
       <main className="page page--narrow">
-        <h1>This browser cannot run this workshop</h1>
+        <h1>{t('facilitator.noKey.heading')}</h1>
+        <p>{t('facilitator.noKey.explain')}</p>
         <p>
-          To facilitate, open the facilitator link you received when the workshop was created: it ends with “#key=…”. Keep that
-          link private.
-        </p>
-        <p>
-          <a href={`/b/${boardId}`}>Join as a participant instead</a>
+          <a href={`/b/${boardId}`}>{t('facilitator.noKey.joinInstead')}</a>
         </p>
       </main>
     );

@@ -1,10 +1,12 @@
 import type { BoardState } from '../../../../shared/domain/state';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useT } from '../../i18n/i18n';
 import { revealWithCare } from './revealWithCare';
 import { useConfirm } from './useConfirm';
 
 /** Board-wide actions of the current phase. */
 export function BoardActions({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const confirm = useConfirm();
   const canReveal = board.meta.phase === 'share' || board.meta.phase === 'group';
   if (!canReveal) return null;
@@ -14,7 +16,7 @@ export function BoardActions({ board }: { readonly board: BoardState }) {
   return (
     <div className="board-actions">
       <button type="button" className="button" onClick={() => void revealWithCare(null, confirm.ask)}>
-        Reveal all
+        {t('facilitator.reveal.all')}
       </button>
       <ConfirmDialog request={confirm.request} onClose={confirm.close} />
     </div>

@@ -1,6 +1,7 @@
 import { CopyButton } from '../../components/CopyButton';
 import { JoinCode } from '../../components/JoinCode';
 import { coFacilitatorUrl, participantUrl } from '../../facilitatorLink';
+import { useT } from '../../i18n/i18n';
 import { ReaderLinkBlock } from './agreement/ReaderLinkBlock';
 import { LocalAddressWarning } from './LocalAddressWarning';
 import { QrCode } from './QrCode';
@@ -17,39 +18,40 @@ export interface InvitePanelProps {
 
 /** Everything needed to bring people in: the code big enough for the back of the room, the link, a QR code. */
 export function InvitePanel({ boardId, joinCode, facilitatorKey, readerKey, isOpen }: InvitePanelProps) {
+  const t = useT();
   const link = participantUrl(boardId, joinCode);
   return (
     <details className="panel invite" open={isOpen}>
-      <summary className="panel__summary">Invite and share</summary>
+      <summary className="panel__summary">{t('facilitator.invite.summary')}</summary>
       <div className="invite__body">
         <LocalAddressWarning />
         <div className="invite__code-block">
           {joinCode ? (
             <>
-              <p className="invite__label">Go to {location.host} and type the code</p>
+              <p className="invite__label">{t('facilitator.invite.goTo', { host: location.host })}</p>
               <JoinCode code={joinCode} className="invite__code" />
             </>
           ) : (
-            <p className="hint">The join code is shown on the device that created this workshop. The link below works too.</p>
+            <p className="hint">{t('facilitator.invite.codeElsewhere')}</p>
           )}
-          <p className="invite__label">or open this link</p>
+          <p className="invite__label">{t('facilitator.invite.orLink')}</p>
           <p className="invite__link">
             <a href={link} target="_blank" rel="noreferrer">
               {link}
             </a>
           </p>
           <div className="actions">
-            <CopyButton text={link} label="Copy link" done="Participant link copied." />
+            <CopyButton text={link} label={t('facilitator.invite.copyLink')} done={t('facilitator.invite.linkCopied')} />
           </div>
         </div>
-        <QrCode text={link} label={`QR code that opens ${link}`} />
+        <QrCode text={link} label={t('facilitator.invite.qrLabel', { link })} />
         <div className="invite__cofac">
-          <h3>Co-facilitators</h3>
-          <p className="hint">This link gives full control of the workshop. Share it only with people who run it with you.</p>
+          <h3>{t('facilitator.invite.coFacilitators')}</h3>
+          <p className="hint">{t('facilitator.invite.coFacilitatorHint')}</p>
           <CopyButton
             text={coFacilitatorUrl(boardId, facilitatorKey, joinCode, readerKey)}
-            label="Copy co-facilitator link"
-            done="Co-facilitator link copied. It gives full control: share it carefully."
+            label={t('facilitator.invite.copyCoFacilitatorLink')}
+            done={t('facilitator.invite.coFacilitatorLinkCopied')}
           />
         </div>
         <ReaderLinkBlock boardId={boardId} readerKey={readerKey} />

@@ -1,6 +1,10 @@
 import { useId } from 'react';
 import { isLoopbackHost, NETWORK_START_COMMAND } from '../../../../shared/localAddress';
 import { CopyButton } from '../../components/CopyButton';
+import { useT } from '../../i18n/i18n';
+
+/** The port a browser leaves out of an http address. */
+const DEFAULT_HTTP_PORT = '80';
 
 /**
  * Shown in the invite panel when this page was opened at an address only this computer can
@@ -8,27 +12,26 @@ import { CopyButton } from '../../components/CopyButton';
  * phones to their own phone. Says what to do instead.
  */
 export function LocalAddressWarning() {
+  const t = useT();
   const titleId = useId();
   if (!isLoopbackHost(location.hostname)) return null;
   return (
     <div className="notice invite__local" role="note" aria-labelledby={titleId}>
       <p id={titleId} className="invite__local-title">
-        Phones cannot open {location.host}
+        {t('facilitator.local.title', { host: location.host })}
       </p>
-      <p>
-        This address means “this computer”: on anyone else’s phone or laptop it leads nowhere. To let people in the room join,
-        stop Accord (Ctrl+C in its terminal) and start it again with
-      </p>
+      <p>{t('facilitator.local.explain')}</p>
       <p className="invite__command">
         <code>{NETWORK_START_COMMAND}</code>
       </p>
       <div className="actions">
-        <CopyButton text={NETWORK_START_COMMAND} label="Copy the command" done="Command copied." />
+        <CopyButton
+          text={NETWORK_START_COMMAND}
+          label={t('facilitator.local.copyCommand')}
+          done={t('facilitator.local.commandCopied')}
+        />
       </div>
-      <p className="hint">
-        Then open Accord at one of the network addresses it prints (like http://192.168.1.20:{location.port || '80'}), and invite
-        people from there.
-      </p>
+      <p className="hint">{t('facilitator.local.then', { port: location.port || DEFAULT_HTTP_PORT })}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { findTransition, nextPhase, PHASES, type Phase, previousPhase } from '../../../../shared/phases';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { PHASE_NAMES } from '../../copy';
+import { type MessageKey, type Translate, translate, useLocale, useT } from '../../i18n/i18n';
+import { isRightToLeft } from '../../i18n/locales';
 import { changePhase } from '../../sync/commands';
 import { useConfirm } from './useConfirm';
 
@@ -8,11 +9,28 @@ function allowedMove(from: Phase, to: Phase | null): Phase | null {
   return to !== null && findTransition(from, to) ? to : null;
 }
 
+/** The phases' short names, in the facilitator's language. */
+const PHASE_NAME_KEYS: Readonly<Record<Phase, MessageKey>> = {
+  setup: 'facilitator.stepper.phase.setup',
+  reflect: 'facilitator.stepper.phase.reflect',
+  share: 'facilitator.stepper.phase.share',
+  group: 'facilitator.stepper.phase.group',
+  vote: 'facilitator.stepper.phase.vote',
+  decide: 'facilitator.stepper.phase.decide',
+  agreement: 'facilitator.stepper.phase.agreement',
+  revisit: 'facilitator.stepper.phase.revisit',
+};
+
+/** A phase's short name, as the stepper shows it. */
+export function phaseName(phase: Phase, t: Translate = translate): string {
+  return t(PHASE_NAME_KEYS[phase]);
+}
+
 /** Why Next does not move on, in a few words that fit under "Next" on a phone. */
-export function nextBlockedReason(phase: Phase, isClosed: boolean, version: number): string {
-  if (isClosed) return `Version ${version} is final`;
-  if (phase === 'agreement') return 'Close the workshop below';
-  return 'Close it from Agreement';
+export function nextBlockedReason(phase: Phase, isClosed: boolean, version: number, t: Translate = translate): string {
+  if (isClosed) return t('facilitator.stepper.versionFinal', { version });
+  if (phase === 'agreement') return t('facilitator.stepper.closeBelow');
+  return t('facilitator.stepper.closeFromAgreement', { phase: phaseName('agreement', t) });
 }
 
 /**
@@ -30,6 +48,9 @@ export function PhaseStepper({
   readonly isClosed?: boolean;
   readonly version?: number;
 }) {
+  const t = useT();
+  // Back points the way one came from: to the right in a right-to-left language.
+  const [backArrow, nextArrow] = isRightToLeft(useLocale()) ? ['→', '←'] : ['←', '→'];
   const confirm = useConfirm();
   const back = isClosed ? null : allowedMove(phase, previousPhase(phase));
   // From Agreement the way on is closing the workshop, then reopening it for the next version.
@@ -39,19 +60,21 @@ export function PhaseStepper({
     const result = await changePhase(target);
     if (!result.ok && result.error === 'confirmation_required') {
       confirm.ask({
-        title: `Go back to ${PHASE_NAMES[target]}?`,
+        title: t('facilitator.stepper.goBackTitle', { phase: phaseName(target, t) }),
         message: result.message,
-        confirmLabel: `Go to ${PHASE_NAMES[target]}`,
+        confirmLabel: t('facilitator.stepper.goTo', { phase: phaseName(target, t) }),
         onConfirm: () => void changePhase(target, true),
       });
     }
   };
 
   return (
-    <nav className="stepper" aria-label="Workshop phases">
+    <nav className="stepper" aria-label={t('facilitator.stepper.label')}>
       <button type="button" className="button stepper__back" disabled={back === null} onClick={() => back && moveTo(back)}>
-        <span aria-hidden="true">←</span>
-        <span className="stepper__back-label">{back ? `Back to ${PHASE_NAMES[back]}` : 'Back'}</span>
+        <span aria-hidden="true">{backArrow}</span>
+        <span className="stepper__back-label">
+          {back ? t('facilitator.stepper.backTo', { phase: phaseName(back, t) }) : t('facilitator.stepper.back')}
+        </span>
       </button>
       <ol className="stepper__list">
         {PHASES.map((p, i) => (
@@ -63,7 +86,7 @@ export function PhaseStepper({
             <span className="stepper__number" aria-hidden="true">
               {i + 1}
             </span>
-            <span className="stepper__name">{PHASE_NAMES[p]}</span>
+            <span className="stepper__name">{phaseName(p, t)}</span>
           </li>
         ))}
       </ol>
@@ -75,12 +98,12 @@ export function PhaseStepper({
       >
         {next ? (
           <>
-            Next: {PHASE_NAMES[next]}
-            <span aria-hidden="true"> →</span>
+            {t('facilitator.stepper.nextTo', { phase: phaseName(next, t) })}
+            <span aria-hidden="true"> {nextArrow}</span>
           </>
         ) : (
           <span className="stepper__blocked">
-            Next <span className="stepper__why">{nextBlockedReason(phase, isClosed, version)}</span>
+            {t('facilitator.stepper.next')} <span className="stepper__why">{nextBlockedReason(phase, isClosed, version, t)}</span>
           </span>
         )}
       </button>

@@ -9,7 +9,8 @@ import { MyNotes } from '../../components/MyNotes';
 import { markCount } from '../../../../shared/domain/markCommands';
 import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
-import { PROMPT_KIND_NAMES, pendingLine, quoted, revealedLine } from '../../copy';
+import { quoted } from '../../copy';
+import { type Translate, useT } from '../../i18n/i18n';
 import { focusPrompt } from '../../sync/commands';
 import { HeldNotes } from './HeldNotes';
 import { PromptEditor } from './PromptEditor';
@@ -30,22 +31,31 @@ export interface PromptColumnProps {
 
 const REVEAL_PHASES: ReadonlySet<Phase> = new Set(['share', 'group']);
 
+/** The count line of a prompt: counts only, never words, until its notes are revealed. */
+function countLine(prompt: Prompt, shown: number, t: Translate): string {
+  if (prompt.isRevealed) return shown === 0 ? t('facilitator.column.noneShown') : t('facilitator.column.shown', { count: shown });
+  if (prompt.pendingCount === 0) return t('facilitator.column.noNotes');
+  return t('facilitator.column.pending', { count: prompt.pendingCount, people: prompt.contributorCount });
+}
+
 /** One prompt on the facilitator's board: counts until the reveal, then the notes. */
 export function PromptColumn(props: PromptColumnProps) {
   const { prompt, notes, drafts, phase, isFocused, canWrite } = props;
+  const t = useT();
   const confirm = useConfirm();
   const headingId = `column-title-${prompt.id}`;
   const isSetup = phase === 'setup';
+  const isReflecting = phase === 'reflect';
   const canReveal = REVEAL_PHASES.has(phase);
 
   return (
     <section className={`column${isFocused ? ' column--focused' : ''}`} aria-labelledby={headingId}>
       <div className="column__head">
-        {isFocused && <p className="prompt__spotlight">In the spotlight for everyone</p>}
+        {isFocused && <p className="prompt__spotlight">{t('facilitator.column.spotlit')}</p>}
         <span className={`kind kind--${prompt.kind}`}>
-          {prompt.kind === 'align' ? PROMPT_KIND_NAMES.align : 'Awareness only'}
+          {t(prompt.kind === 'align' ? 'facilitator.column.kind.align' : 'facilitator.column.kind.awareness')}
         </span>
-        <h2 id={headingId} className={isSetup ? 'visually-hidden' : 'column__title'}>
+        <h2 id={headingId} className={isSetup ? 'visually-hidden' : 'column__title'} dir="auto">
           {prompt.text}
         </h2>
         {isSetup && (
@@ -57,27 +67,27 @@ export function PromptColumn(props: PromptColumnProps) {
             confirm={confirm}
           />
         )}
-        <p className="column__count">{prompt.isRevealed ? revealedLine(notes.length) : pendingLine(prompt)}</p>
-        {phase === 'reflect' && <p className="done-count">{doneLine(markCount(prompt, 'done'), 'writing')}</p>}
+        <p className="column__count">{countLine(prompt, notes.length, t)}</p>
+        {isReflecting && <p className="done-count">{doneLine(markCount(prompt, 'done'), 'writing')}</p>}
         {!isSetup && (
           <div className="actions">
             <button
               type="button"
               className="button button--small"
               aria-pressed={isFocused}
-              aria-label={`Spotlight: ${quoted(prompt.text)}`}
+              aria-label={t('facilitator.column.spotlightLabel', { prompt: quoted(prompt.text) })}
               onClick={() => focusPrompt(isFocused ? null : prompt.id)}
             >
-              Spotlight
+              {t('facilitator.column.spotlight')}
             </button>
             {canReveal && !prompt.isRevealed && (
               <button
                 type="button"
                 className="button button--small button--primary"
-                aria-label={`Reveal notes for ${quoted(prompt.text)}`}
+                aria-label={t('facilitator.column.revealLabel', { prompt: quoted(prompt.text) })}
                 onClick={() => void revealWithCare(prompt.id, confirm.ask)}
               >
-                Reveal
+                {t('facilitator.column.reveal')}
               </button>
             )}
           </div>
@@ -85,7 +95,7 @@ export function PromptColumn(props: PromptColumnProps) {
         {prompt.isRevealed && prompt.pendingCount > 0 && <HeldNotes prompt={prompt} confirm={confirm} />}
       </div>
       {prompt.isRevealed && notes.length > 0 && (
-        <ul className="notes" aria-label={`Notes for ${quoted(prompt.text)}`}>
+        <ul className="notes" aria-label={t('facilitator.column.notesLabel', { prompt: quoted(prompt.text) })}>
           {notes.map((note) => (
             <NoteCard key={note.id} note={note}>
               <Reactions noteId={note.id} counts={note.markCounts} canReact={false} />

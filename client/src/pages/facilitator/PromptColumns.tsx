@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
 import { draftsByPrompt, NO_DRAFTS, NO_NOTES, notesByPrompt } from '../../boardSelectors';
+import { useT } from '../../i18n/i18n';
 import { useBoardStore } from '../../store/boardStore';
 import { AddPromptForm } from './AddPromptForm';
 import { PromptColumn } from './PromptColumn';
@@ -9,14 +10,16 @@ const WRITING_PHASES = new Set(['reflect', 'share', 'group']);
 
 /** One column per prompt: setup, reflection and sharing. */
 export function PromptColumns({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const myDrafts = useBoardStore((s) => s.myDrafts);
   const canWrite = useBoardStore((s) => s.canWriteNotes);
   const prompts = useMemo(() => sortedPrompts(board), [board]);
   const notes = useMemo(() => notesByPrompt(board), [board]);
   const drafts = useMemo(() => draftsByPrompt(myDrafts), [myDrafts]);
   const { meta } = board;
+  const isSetup = meta.phase === 'setup';
   return (
-    <section className="columns" aria-label="Questions">
+    <section className="columns" aria-label={t('facilitator.prompt.columns')}>
       {prompts.map((prompt, i) => (
         <PromptColumn
           key={prompt.id}
@@ -31,7 +34,7 @@ export function PromptColumns({ board }: { readonly board: BoardState }) {
           isLast={i === prompts.length - 1}
         />
       ))}
-      {meta.phase === 'setup' && <AddPromptForm />}
+      {isSetup && <AddPromptForm />}
     </section>
   );
 }

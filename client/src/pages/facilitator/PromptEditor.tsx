@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { MAX_PROMPT_CHARS } from '../../../../shared/limits';
 import type { Prompt, PromptKind } from '../../../../shared/records/Prompt';
-import { PROMPT_KIND_NAMES, quoted } from '../../copy';
+import { quoted } from '../../copy';
+import { useT } from '../../i18n/i18n';
 import { announce, announceQuietly } from '../../store/toastStore';
 import { movePrompt, removePrompt, updatePrompt } from '../../sync/commands';
+import { KIND_OPTION_KEYS } from './AddPromptForm';
 import type { useConfirm } from './useConfirm';
 
 export interface PromptEditorProps {
@@ -22,6 +24,7 @@ function refocus(id: string) {
 
 /** Setup tools of one prompt: wording, kind, position, removal. */
 export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }: PromptEditorProps) {
+  const t = useT();
   const [text, setText] = useState(prompt.text);
   const textId = useId();
   const kindName = useId();
@@ -32,7 +35,7 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (isChanged && updatePrompt(prompt.id, { text: text.trim() }) === null) announceQuietly('Question saved.');
+    if (isChanged && updatePrompt(prompt.id, { text: text.trim() }) === null) announceQuietly(t('facilitator.prompt.saved'));
   };
   const setKind = (kind: PromptKind) => updatePrompt(prompt.id, { kind });
   const earlierId = `move-earlier-${prompt.id}`;
@@ -41,10 +44,11 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
   return (
     <div className="prompt-editor">
       <form onSubmit={save} className="form form--compact">
-        <label htmlFor={textId}>Question</label>
+        <label htmlFor={textId}>{t('facilitator.prompt.question')}</label>
         <textarea
           id={textId}
           className="composer__text"
+          dir="auto"
           value={text}
           maxLength={MAX_PROMPT_CHARS}
           rows={3}
@@ -55,17 +59,16 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
         />
         {isChanged && (
           <button type="submit" className="button button--small button--primary">
-            Save question
+            {t('facilitator.prompt.save')}
           </button>
         )}
       </form>
       <fieldset className="tag-choice">
-        <legend>Answers are used</legend>
+        <legend>{t('facilitator.prompt.kindLegend')}</legend>
         {(['align', 'awareness'] as const).map((kind) => (
           <label key={kind} className="tag-choice__option">
             <input type="radio" name={kindName} checked={prompt.kind === kind} onChange={() => setKind(kind)} />
-            {PROMPT_KIND_NAMES[kind]}
-            {kind === 'awareness' && ' (awareness only)'}
+            {t(KIND_OPTION_KEYS[kind])}
           </label>
         ))}
       </fieldset>
@@ -75,37 +78,37 @@ export function PromptEditor({ prompt, previousId, nextNextId, isLast, confirm }
           type="button"
           className="button button--small"
           disabled={previousId === null}
-          aria-label={`Move earlier: ${quoted(prompt.text)}`}
+          aria-label={t('facilitator.prompt.moveEarlierLabel', { prompt: quoted(prompt.text) })}
           onClick={() => previousId && movePrompt(prompt.id, previousId) === null && refocus(earlierId)}
         >
-          Move earlier
+          {t('facilitator.prompt.moveEarlier')}
         </button>
         <button
           id={laterId}
           type="button"
           className="button button--small"
           disabled={isLast}
-          aria-label={`Move later: ${quoted(prompt.text)}`}
+          aria-label={t('facilitator.prompt.moveLaterLabel', { prompt: quoted(prompt.text) })}
           onClick={() => movePrompt(prompt.id, nextNextId) === null && refocus(laterId)}
         >
-          Move later
+          {t('facilitator.prompt.moveLater')}
         </button>
         <button
           type="button"
           className="button button--small button--danger"
-          aria-label={`Remove: ${quoted(prompt.text)}`}
+          aria-label={t('facilitator.prompt.removeLabel', { prompt: quoted(prompt.text) })}
           onClick={() =>
             confirm.ask({
-              title: 'Remove this question?',
-              message: `${quoted(prompt.text)} will be removed from the board.`,
-              confirmLabel: 'Remove',
+              title: t('facilitator.prompt.removeTitle'),
+              message: t('facilitator.prompt.removeMessage', { prompt: quoted(prompt.text) }),
+              confirmLabel: t('facilitator.prompt.remove'),
               onConfirm: () => {
-                if (removePrompt(prompt.id) === null) announce('Question removed.');
+                if (removePrompt(prompt.id) === null) announce(t('facilitator.prompt.removed'));
               },
             })
           }
         >
-          Remove
+          {t('facilitator.prompt.remove')}
         </button>
       </div>
     </div>

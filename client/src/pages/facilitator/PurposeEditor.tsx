@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { MAX_PURPOSE_CHARS } from '../../../../shared/limits';
+import { useT } from '../../i18n/i18n';
 import { announceQuietly } from '../../store/toastStore';
 import { updateBoard } from '../../sync/commands';
 
 /** The purpose statement: why the group is here. Editable during setup. */
 export function PurposeEditor({ purpose }: { readonly purpose: string }) {
+  const t = useT();
   const [text, setText] = useState(purpose);
   const textId = useId();
   const hintId = useId();
@@ -13,15 +15,16 @@ export function PurposeEditor({ purpose }: { readonly purpose: string }) {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (isChanged && updateBoard({ purpose: text.trim() }) === null) announceQuietly('Purpose saved.');
+    if (isChanged && updateBoard({ purpose: text.trim() }) === null) announceQuietly(t('facilitator.purpose.saved'));
   };
 
   return (
     <form className="form form--compact" onSubmit={save}>
-      <label htmlFor={textId}>Purpose</label>
+      <label htmlFor={textId}>{t('facilitator.purpose.label')}</label>
       <textarea
         id={textId}
         className="composer__text"
+        dir="auto"
         value={text}
         maxLength={MAX_PURPOSE_CHARS}
         rows={3}
@@ -29,10 +32,10 @@ export function PurposeEditor({ purpose }: { readonly purpose: string }) {
         onChange={(e) => setText(e.target.value)}
       />
       <p id={hintId} className="hint">
-        Participants see it under “Why we are here”.
+        {t('facilitator.purpose.hint')}
       </p>
       <button type="submit" className="button button--small button--primary" disabled={!isChanged}>
-        Save purpose
+        {t('facilitator.purpose.save')}
       </button>
     </form>
   );

@@ -1,9 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
+import { useT } from '../../i18n/i18n';
 import { saveTemplate } from '../../savedTemplates';
 import { announce } from '../../store/toastStore';
-
-const countQuestions = (n: number) => (n === 1 ? '1 question' : `${n} questions`);
 
 /** Longest template name the server accepts (POST /api/boards `custom.name`). */
 const MAX_TEMPLATE_NAME_CHARS = 80;
@@ -13,6 +12,7 @@ const MAX_TEMPLATE_NAME_CHARS = 80;
  * whether items carry action details) in this browser, to start new workshops from on the home page.
  */
 export function SaveTemplateForm({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const [name, setName] = useState(board.meta.title.slice(0, MAX_TEMPLATE_NAME_CHARS));
   const [isAnonymous, setIsAnonymous] = useState(board.meta.settings.isAnonymous);
   const [usesSmartie, setUsesSmartie] = useState(board.meta.settings.usesSmartie);
@@ -24,7 +24,7 @@ export function SaveTemplateForm({ board }: { readonly board: BoardState }) {
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '') {
-      setMessage('Give the template a name.');
+      setMessage(t('facilitator.template.nameMissing'));
       return;
     }
     const isSaved = saveTemplate({
@@ -34,26 +34,25 @@ export function SaveTemplateForm({ board }: { readonly board: BoardState }) {
       isAnonymous,
       usesSmartie,
     });
-    const sentence = isSaved
-      ? `Template “${trimmed}” saved in this browser. Choose it on the home page to start a new workshop.`
-      : 'This browser did not let Accord save the template (private window or full storage).';
+    const sentence = isSaved ? t('facilitator.template.saved', { name: trimmed }) : t('facilitator.template.notSaved');
+    const tone = isSaved ? 'info' : 'error';
     setMessage(sentence);
-    announce(sentence, isSaved ? 'info' : 'error');
+    announce(sentence, tone);
   };
 
   return (
     <form className="form save-template" onSubmit={save} aria-labelledby={ids.title} noValidate>
       <h3 id={ids.title} className="save-template__title">
-        Save as a template
+        {t('facilitator.template.heading')}
       </h3>
       <p id={ids.hint} className="hint">
-        Keeps the {countQuestions(prompts.length)} (wording, order, and whether each is to agree on or to understand each other)
-        and the purpose, in this browser only. Notes and decisions are not saved.
+        {t('facilitator.template.hint', { count: prompts.length })}
       </p>
-      <label htmlFor={ids.name}>Template name</label>
+      <label htmlFor={ids.name}>{t('facilitator.template.name')}</label>
       <input
         id={ids.name}
         className="input"
+        dir="auto"
         value={name}
         maxLength={MAX_TEMPLATE_NAME_CHARS}
         aria-describedby={ids.hint}
@@ -61,14 +60,14 @@ export function SaveTemplateForm({ board }: { readonly board: BoardState }) {
       />
       <label className="check">
         <input type="checkbox" checked={!isAnonymous} onChange={(e) => setIsAnonymous(!e.target.checked)} />
-        Show names on notes (for two people, where anonymity is pointless)
+        {t('facilitator.template.showNames')}
       </label>
       <label className="check">
         <input type="checkbox" checked={usesSmartie} onChange={(e) => setUsesSmartie(e.target.checked)} />
-        Agreed items carry SMARTIE action details (owner, measure, deadline, equity check)
+        {t('facilitator.template.smartie')}
       </label>
       <button type="submit" className="button">
-        Save as a template
+        {t('facilitator.template.save')}
       </button>
       <p id={ids.message} className="hint" aria-live="off">
         {message}

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { SeatView } from '../../../../shared/protocol';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { countPeople } from '../../copy';
+import { useT } from '../../i18n/i18n';
 import { announce } from '../../store/toastStore';
 import { type Person, useBoardStore } from '../../store/boardStore';
 import { removeSeat } from '../../sync/facilitationCommands';
@@ -18,8 +18,6 @@ interface SeatRow {
   /** This browser's seat. */
   readonly isMe: boolean;
 }
-
-const seatsLine = (total: number) => (total === 1 ? '1 seat' : `${total} seats`);
 
 /** Joins the server's seats with the names presence carries (names travel only in presence). */
 function seatRows(connected: readonly SeatView[], people: readonly Person[], lastNames: Map<string, string>): SeatRow[] {
@@ -43,6 +41,7 @@ function seatRows(connected: readonly SeatView[], people: readonly Person[], las
  * here says what anyone wrote, voted or answered.
  */
 export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean }) {
+  const t = useT();
   const seats = useBoardStore((s) => s.seats);
   const people = useBoardStore((s) => s.people);
   // Offline, the last list heard from the server is stale: who is connected is unknown until it is back.
@@ -56,15 +55,16 @@ export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean 
   for (const row of rows) if (row.name !== '') lastNames.current.set(row.seatId, row.name);
 
   const askToRemove = (row: SeatRow) => {
-    const who = row.name === '' ? 'this person' : row.name;
+    const isNameless = row.name === '';
+    const name = { name: row.name };
     confirm.ask({
-      title: row.name === '' ? 'Remove this seat?' : `Remove ${row.name}’s seat?`,
-      message: `The browser of ${who} is disconnected and must join again with the code to take part. Dots and answers it gave in rounds still open are withdrawn; notes stay on the board. Nobody is told what it wrote or chose.`,
-      confirmLabel: 'Remove seat',
+      title: isNameless ? t('facilitator.seats.removeTitle') : t('facilitator.seats.removeTitleNamed', name),
+      message: isNameless ? t('facilitator.seats.removeMessage') : t('facilitator.seats.removeMessageNamed', name),
+      confirmLabel: t('facilitator.seats.removeConfirm'),
       onConfirm: () => {
         // A refusal is announced by the session, like every other.
         void removeSeat(row.seatId).then((result) => {
-          if (result.ok) announce(row.name === '' ? 'Seat removed.' : `${row.name}’s seat was removed.`);
+          if (result.ok) announce(isNameless ? t('facilitator.seats.removed') : t('facilitator.seats.removedNamed', name));
         });
       },
     });
@@ -73,37 +73,44 @@ export function SeatsPanel({ isRosterShown }: { readonly isRosterShown: boolean 
   return (
     <details className="panel seats">
       <summary className="panel__summary">
-        People · {seatsLine(seats.total)}, {isOnline ? `${rows.length} connected` : 'connected: unknown while offline'}
+        {isOnline
+          ? t('facilitator.seats.summary', { seats: seats.total, connected: rows.length })
+          : t('facilitator.seats.summaryOffline', { seats: seats.total })}
       </summary>
       <div className="panel__body">
-        <p className="hint">
-          A seat is one browser that joined. Remove a seat that is not someone taking part: a second device, a stranger, a test.
-          Removed seats stop counting in votes and quorums.
-        </p>
-        {!isRosterShown && rows.length > 0 && (
-          <p className="hint">Names are hidden: turn on “Show the names of people here” in the settings to see who is who.</p>
-        )}
+        <p className="hint">{t('facilitator.seats.explain')}</p>
+        {!isRosterShown && rows.length > 0 && <p className="hint">{t('facilitator.seats.namesHidden')}</p>}
         {!isOnline ? (
-          <p>This browser is offline: who is connected shows again once it is back.</p>
+          <p>{t('facilitator.seats.offline')}</p>
         ) : rows.length === 0 ? (
-          <p>Nobody is connected right now.</p>
+          <p>{t('facilitator.seats.nobody')}</p>
         ) : (
-          <ul className="seats__list" aria-label={`${countPeople(rows.length)} connected`}>
+          <ul className="seats__list" aria-label={t('facilitator.seats.listLabel', { count: rows.length })}>
             {rows.map((row) => (
               <li key={row.seatId} className="seats__row">
                 <span className="seats__name">
-                  {row.isMe ? 'You' : row.name === '' ? <span className="hint">Without a name</span> : row.name}
-                  {row.isFacilitator && <span className="hint"> · facilitator</span>}
-                  {row.isAway && <span className="hint"> · away</span>}
+                  {row.isMe ? (
+                    t('facilitator.seats.you')
+                  ) : row.name === '' ? (
+                    <span className="hint">{t('facilitator.seats.nameless')}</span>
+                  ) : (
+                    row.name
+                  )}
+                  {row.isFacilitator && <span className="hint"> · {t('facilitator.seats.facilitatorTag')}</span>}
+                  {row.isAway && <span className="hint"> · {t('facilitator.seats.awayTag')}</span>}
                 </span>
                 {!row.isFacilitator && (
                   <button
                     type="button"
                     className="button button--small button--danger"
-                    aria-label={row.name === '' ? 'Remove this seat without a name' : `Remove ${row.name}’s seat`}
+                    aria-label={
+                      row.name === ''
+                        ? t('facilitator.seats.removeNameless')
+                        : t('facilitator.seats.removeNamed', { name: row.name })
+                    }
                     onClick={() => askToRemove(row)}
                   >
-                    Remove
+                    {t('facilitator.seats.remove')}
                   </button>
                 )}
               </li>

@@ -1,30 +1,30 @@
 import type { BoardSettings } from '../../../../shared/records/BoardMeta';
+import { useT } from '../../i18n/i18n';
 import { updateSettings } from '../../sync/commands';
 import { BoardRuleSetting } from './decisions/BoardRuleSetting';
 
 /** The board's settings, changeable in any phase. */
 export function SettingsPanel({ settings }: { readonly settings: BoardSettings }) {
+  const t = useT();
   return (
     <fieldset className="settings">
-      <legend>Settings</legend>
+      <legend>{t('facilitator.settings.legend')}</legend>
       <label className="check">
         <input
           type="checkbox"
           checked={settings.facilitatorParticipates}
           onChange={(e) => updateSettings({ facilitatorParticipates: e.target.checked })}
         />
-        I take part in writing notes
+        {t('facilitator.settings.takePart')}
       </label>
       <label className="check">
         <input type="checkbox" checked={settings.showRoster} onChange={(e) => updateSettings({ showRoster: e.target.checked })} />
-        Show the names of people here
+        {t('facilitator.settings.showRoster')}
       </label>
       <p className="hint settings__fixed">
-        {settings.isAnonymous
-          ? 'Notes are anonymous: nobody sees who wrote what.'
-          : 'Names are shown: every note carries its author’s name.'}{' '}
-        {settings.usesSmartie ? 'Agreed items carry SMARTIE action details. ' : ''}
-        Set when the workshop was created.
+        {t(settings.isAnonymous ? 'facilitator.settings.anonymous' : 'facilitator.settings.named')}{' '}
+        {settings.usesSmartie && <>{t('facilitator.settings.smartie')} </>}
+        {t('facilitator.settings.fixed')}
       </p>
       <BoardRuleSetting settings={settings} />
     </fieldset>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_TIMER_MS, MIN_TIMER_MS } from '../../../../shared/limits';
 import { Countdown, SoundToggle } from '../../components/Countdown';
+import { useT } from '../../i18n/i18n';
 import { useBoardStore } from '../../store/boardStore';
 import { addTime, startTimer, stopTimer } from '../../sync/facilitationCommands';
 import './timerControl.css';
@@ -10,18 +11,24 @@ const MINUTE_MS = 60_000;
 
 /** One more minute and Stop. Beside the countdown on wider screens; in the timer's panel on a phone (timerControl.css). */
 function QuickTimerButtons({ className }: { readonly className: string }) {
+  const t = useT();
   return (
     <span className={className}>
       <button
         type="button"
         className="button button--small"
-        aria-label="+1 min (add one minute)"
+        aria-label={t('facilitator.timer.addMinuteLabel')}
         onClick={() => addTime(MINUTE_MS)}
       >
-        +1 min
+        {t('facilitator.timer.addMinute')}
       </button>
-      <button type="button" className="button button--small" aria-label="Stop the timer" onClick={() => stopTimer()}>
-        Stop
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={t('facilitator.timer.stopLabel')}
+        onClick={() => stopTimer()}
+      >
+        {t('facilitator.timer.stop')}
       </button>
     </span>
   );
@@ -29,6 +36,7 @@ function QuickTimerButtons({ className }: { readonly className: string }) {
 
 /** The facilitator's countdown: presets and custom minutes, one more minute, stop. Everyone sees the same time. */
 export function TimerControl() {
+  const t = useT();
   const isRunning = useBoardStore((s) => (s.board?.meta.timer ?? null) !== null);
   const [isOpen, setIsOpen] = useState(false);
   const [minutes, setMinutes] = useState('5');
@@ -83,11 +91,11 @@ export function TimerControl() {
       >
         {isRunning ? (
           <>
-            <span className="timer-control__long">New timer</span>
-            <span className="timer-control__short">Timer</span>
+            <span className="timer-control__long">{t('facilitator.timer.new')}</span>
+            <span className="timer-control__short">{t('facilitator.timer.toggle')}</span>
           </>
         ) : (
-          'Timer'
+          t('facilitator.timer.toggle')
         )}
       </button>
       {isOpen && (
@@ -98,16 +106,16 @@ export function TimerControl() {
               <SoundToggle />
             </div>
           )}
-          <p className="timer-control__title">Start a countdown for everyone</p>
+          <p className="timer-control__title">{t('facilitator.timer.title')}</p>
           <div className="actions">
             {PRESET_MINUTES.map((m) => (
               <button key={m} type="button" className="button button--small" onClick={() => start(m * MINUTE_MS)}>
-                {m} min
+                {t('facilitator.timer.preset', { minutes: m })}
               </button>
             ))}
           </div>
           <form className="timer-control__custom" onSubmit={startCustom}>
-            <label htmlFor={minutesId}>Minutes</label>
+            <label htmlFor={minutesId}>{t('facilitator.timer.minutes')}</label>
             <input
               id={minutesId}
               className="input"
@@ -120,7 +128,7 @@ export function TimerControl() {
               onChange={(e) => setMinutes(e.target.value)}
             />
             <button type="submit" className="button button--small button--primary">
-              Start
+              {t('facilitator.timer.start')}
             </button>
           </form>
         </div>

@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_TITLE_CHARS } from '../../../../shared/limits';
+import { useT } from '../../i18n/i18n';
 import { renameBoard } from '../../sync/commands';
 
 /** The board title as the page heading, renamed in place in any phase (even once closed: it is a label). */
 export function TitleEditor({ title }: { readonly title: string }) {
+  const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -28,12 +30,13 @@ export function TitleEditor({ title }: { readonly title: string }) {
     return (
       <form className="title-editor" onSubmit={save}>
         <label htmlFor={inputId} className="visually-hidden">
-          Workshop title
+          {t('facilitator.title.label')}
         </label>
         <input
           id={inputId}
           ref={input}
           className="input"
+          dir="auto"
           value={draft ?? ''}
           maxLength={MAX_TITLE_CHARS}
           onChange={(e) => setDraft(e.target.value)}
@@ -42,17 +45,19 @@ export function TitleEditor({ title }: { readonly title: string }) {
           }}
         />
         <button type="submit" className="button button--small button--primary">
-          Save
+          {t('facilitator.title.save')}
         </button>
         <button type="button" className="button button--small" onClick={() => setDraft(null)}>
-          Cancel
+          {t('facilitator.title.cancel')}
         </button>
       </form>
     );
   }
   return (
     <div className="title-editor">
-      <h1 className="topbar__title">{title}</h1>
+      <h1 className="topbar__title" dir="auto">
+        {title}
+      </h1>
       <button
         ref={renameButton}
         type="button"
@@ -60,8 +65,11 @@ export function TitleEditor({ title }: { readonly title: string }) {
         onClick={() => setDraft(title)}
       >
         <span aria-hidden="true">✎</span>
-        <span className="title-editor__rename-label">Rename</span>
-        <span className="visually-hidden"> the workshop</span>
+        {/* The short word is seen; the whole sentence is said, in each language's word order. */}
+        <span className="title-editor__rename-label" aria-hidden="true">
+          {t('facilitator.title.rename')}
+        </span>
+        <span className="visually-hidden">{t('facilitator.title.renameWorkshop')}</span>
       </button>
     </div>
   );

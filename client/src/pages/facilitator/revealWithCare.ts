@@ -1,4 +1,5 @@
 import type { ConfirmRequest } from '../../components/ConfirmDialog';
+import { translate as t } from '../../i18n/i18n';
 import { releaseHeld, revealPrompt } from '../../sync/commands';
 
 type Ask = (request: ConfirmRequest) => void;
@@ -12,10 +13,10 @@ export async function revealWithCare(promptId: string | null, ask: Ask): Promise
   const result = await revealPrompt(promptId);
   if (result.ok || result.error !== 'too_few_people') return;
   ask({
-    title: promptId === null ? 'Reveal all anyway?' : 'Reveal anyway?',
-    message: `${result.message} You can wait for more people to write: nothing is shown until you reveal.`,
-    confirmLabel: 'Reveal anyway',
-    cancelLabel: 'Wait for more people',
+    title: t(promptId === null ? 'facilitator.reveal.allAnywayTitle' : 'facilitator.reveal.anywayTitle'),
+    message: t('facilitator.reveal.anywayMessage', { reason: result.message }),
+    confirmLabel: t('facilitator.reveal.anyway'),
+    cancelLabel: t('facilitator.reveal.wait'),
     onConfirm: () => void revealPrompt(promptId, true),
   });
 }
@@ -25,10 +26,10 @@ export async function releaseWithCare(promptId: string, ask: Ask): Promise<void>
   const result = await releaseHeld(promptId);
   if (result.ok || result.error !== 'too_few_people') return;
   ask({
-    title: 'Show these notes now?',
-    message: `${result.message} They come out on their own once enough people have written.`,
-    confirmLabel: 'Show now',
-    cancelLabel: 'Wait for more people',
+    title: t('facilitator.held.showNowTitle'),
+    message: t('facilitator.held.showNowMessage', { reason: result.message }),
+    confirmLabel: t('facilitator.held.showNow'),
+    cancelLabel: t('facilitator.reveal.wait'),
     onConfirm: () => void releaseHeld(promptId, true),
   });
 }

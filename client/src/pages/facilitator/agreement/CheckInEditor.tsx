@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { formatDay } from '../../../components/agreement/agreementCopy';
+import { formatDate } from '../../../i18n/format';
+import { useLocale, useT } from '../../../i18n/i18n';
 import { announce } from '../../../store/toastStore';
 import { setCheckIn } from '../../../sync/versionCommands';
 
@@ -9,8 +10,13 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** A calendar date (YYYY-MM-DD) in words, e.g. "Friday, June 12, 2026". Calendar dates have no time zone. */
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeZone: 'UTC' };
+
 /** The facilitator sets (or clears) the date the group checks in on its agreement (seed 000, step 4). */
 export function CheckInEditor({ checkInDate }: { readonly checkInDate: string | null }) {
+  const t = useT();
+  const locale = useLocale();
   const [date, setDate] = useState(checkInDate ?? '');
   const [error, setError] = useState<string | null>(null);
   const ids = { date: useId(), hint: useId(), error: useId() };
@@ -21,24 +27,29 @@ export function CheckInEditor({ checkInDate }: { readonly checkInDate: string | 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (date === '') {
-      setError('Choose a date first, or use “Clear the date”.');
+      setError(t('facilitator.agreement.checkIn.noDate'));
       return;
     }
     setError(null);
     const result = await setCheckIn(date);
-    if (result.ok) announce(`Check-in date set: ${formatDay(date)}. Everyone sees it with the agreement.`);
+    if (result.ok) announce(t('facilitator.agreement.checkIn.set', { day: dayInWords(date) }));
     else setError(result.message);
+  };
+
+  const dayInWords = (day: string) => {
+    const parsed = new Date(`${day}T00:00:00Z`);
+    return Number.isNaN(parsed.getTime()) ? day : formatDate(locale, parsed, DAY_OPTIONS);
   };
 
   const clear = async () => {
     const result = await setCheckIn(null);
-    if (result.ok) announce('Check-in date cleared.');
+    if (result.ok) announce(t('facilitator.agreement.checkIn.cleared'));
   };
 
   return (
     <form className="check-in-form" onSubmit={save} noValidate>
       <div className="field">
-        <label htmlFor={ids.date}>Check-in date</label>
+        <label htmlFor={ids.date}>{t('facilitator.agreement.checkIn.label')}</label>
         <input
           id={ids.date}
           className="input input--date"
@@ -50,16 +61,15 @@ export function CheckInEditor({ checkInDate }: { readonly checkInDate: string | 
         />
       </div>
       <button type="submit" className="button" disabled={date === (checkInDate ?? '')}>
-        Save the date
+        {t('facilitator.agreement.checkIn.save')}
       </button>
       {checkInDate !== null && (
         <button type="button" className="button button--quiet" onClick={clear}>
-          Clear the date
+          {t('facilitator.agreement.checkIn.clear')}
         </button>
       )}
       <p id={ids.hint} className="hint">
-        Needs change: pick a day to ask the group whether the agreement still works. It is shown on the board and on the read-only
-        page, and can be added to calendars.
+        {t('facilitator.agreement.checkIn.hint')}
       </p>
       <p id={ids.error} className="form__error">
         {error}

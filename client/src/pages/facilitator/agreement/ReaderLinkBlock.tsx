@@ -1,4 +1,5 @@
 import { CopyButton } from '../../../components/CopyButton';
+import { useT } from '../../../i18n/i18n';
 import { readerUrl } from '../../../readerLink';
 import '../../../components/agreement/agreement.css';
 
@@ -7,32 +8,26 @@ import '../../../components/agreement/agreement.css';
  * browser that created it (and along with co-facilitator links made there).
  */
 export function ReaderLinkBlock({ boardId, readerKey }: { readonly boardId: string; readonly readerKey: string | null }) {
+  const t = useT();
   if (readerKey === null) {
     return (
       <div className="reader-link">
-        <h3>Read-only link</h3>
-        <p className="hint">
-          This browser has no read-only link for this workshop. It is given once, to the browser that created the workshop (and
-          with the co-facilitator links made there). Workshops created before read-only links existed have none: you can still
-          hand out the Markdown file or a printed copy.
-        </p>
+        <h3>{t('facilitator.agreement.reader.heading')}</h3>
+        <p className="hint">{t('facilitator.agreement.reader.none')}</p>
       </div>
     );
   }
   const link = readerUrl(boardId, readerKey);
   return (
     <div className="reader-link">
-      <h3>Read-only link</h3>
-      <p className="hint">
-        Anyone with this link can read the agreement, its decision records and its versions, without joining. They cannot change
-        anything and are not counted as here.
-      </p>
+      <h3>{t('facilitator.agreement.reader.heading')}</h3>
+      <p className="hint">{t('facilitator.agreement.reader.explain')}</p>
       <p className="invite__link">
         <a href={link} target="_blank" rel="noreferrer" data-reader-link>
           {link}
         </a>
       </p>
-      <CopyButton text={link} label="Copy read-only link" done="Read-only link copied." />
+      <CopyButton text={link} label={t('facilitator.agreement.reader.copy')} done={t('facilitator.agreement.reader.copied')} />
     </div>
   );
 }

@@ -9,16 +9,32 @@ import { SmartieEditor } from '../../../components/agreement/SmartieEditor';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { DecisionRecord } from '../../../components/decisions/AgreementColumn';
 import { ChangeSummary } from '../../../components/decisions/ChangeSummary';
+import { EMPHASIS_MARK } from '../../../components/decisions/Emphasized';
 import { ProposalOutcome } from '../../../components/decisions/ProposalOutcome';
 import { ProposalRounds } from '../../../components/decisions/ProposalRounds';
 import { quoted } from '../../../copy';
+import { translate, useT } from '../../../i18n/i18n';
 import { OpenProposalPanel } from '../decisions/OpenProposalPanel';
 import { ProposalForm } from '../decisions/ProposalForm';
 
 /** The statement a retirement round asks about: "Retire: <wording>", within the statement limit. */
 export function retireStatement(statement: string): string {
-  const text = `Retire: ${statement}`;
+  const text = translate('facilitator.agreement.revisit.retireStatement', { statement });
   return text.length <= MAX_STATEMENT_CHARS ? text : `${text.slice(0, MAX_STATEMENT_CHARS - 1)}…`;
+}
+
+/** `sentence` with its EMPHASIS_MARK replaced by `children`, set apart as the earlier wording. */
+function Marked({ sentence, children }: { readonly sentence: string; readonly children: string }) {
+  const [beforeMark = '', afterMark = ''] = sentence.split(EMPHASIS_MARK);
+  return (
+    <>
+      {beforeMark}
+      <span className="revisit-item__before" dir="auto">
+        {children}
+      </span>
+      {afterMark}
+    </>
+  );
 }
 
 export interface RevisitItemProps {
@@ -32,6 +48,7 @@ export interface RevisitItemProps {
 
 /** One item in force while revisiting: keep it (nothing to do), amend it or retire it through a round. */
 export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemProps) {
+  const t = useT();
   const [mode, setMode] = useState<Exclude<ProposalKind, 'adopt'> | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const amendButton = useRef<HTMLButtonElement>(null);
@@ -41,6 +58,7 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
     .sort((a, b) => a.openedAt - b.openedAt);
   const latest = rounds.at(-1) ?? null;
   const isOpen = latest?.status === 'open';
+  const hasFailed = latest?.status === 'failed';
   // The wording this one replaced in this version, if it is itself an amendment.
   const before = [...board.agreements.values()]
     .filter((a) => a.lineageId === item.lineageId && a.status === 'replaced' && (a.endedAt ?? 0) >= since)
@@ -61,31 +79,33 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
   return (
     <article className={`decision revisit-item${isOpen ? ' revisit-item--open' : ''}`} aria-labelledby={headingId}>
       <header className="decision__head">
-        <h4 id={headingId} ref={heading} tabIndex={-1} className="decision__title">
+        <h4 id={headingId} ref={heading} tabIndex={-1} className="decision__title" dir="auto">
           {item.statement}
         </h4>
         <span className={`status-pill${before ? ' status-pill--changed' : ''}`}>
-          {before ? `Amended in version ${item.version}` : `In force since version ${item.version}`}
+          {t(before ? 'facilitator.agreement.revisit.amendedIn' : 'facilitator.agreement.revisit.inForceSince', {
+            version: item.version,
+          })}
         </span>
       </header>
       {before && (
         <p className="hint">
-          Before: <span className="revisit-item__before">“{before.statement}”</span>
+          <Marked sentence={t('facilitator.agreement.revisit.before', { statement: EMPHASIS_MARK })}>
+            {t('facilitator.agreement.revisit.quotedStatement', { statement: before.statement })}
+          </Marked>
         </p>
       )}
       <DecisionRecord item={item} />
       <SmartieDetails smartie={item.smartie} />
       <ProposalRounds rounds={rounds.slice(0, -1)} />
       {latest && isOpen && <OpenProposalPanel board={board} proposal={latest} ask={ask} />}
-      {latest && latest.status === 'failed' && (
+      {latest && hasFailed && (
         <div className="decision__latest">
-          <p className="open-proposal__label">Round {latest.round} · not passed</p>
+          <p className="open-proposal__label">{t('facilitator.agreement.revisit.notPassed', { round: latest.round })}</p>
           <ChangeSummary board={board} proposal={latest} />
           <p className="proposal__statement">{latest.statement}</p>
           <ProposalOutcome proposal={latest} />
-          <p className="hint">
-            The item stays in force as it is. Read the reasons together; you can ask again with a better version.
-          </p>
+          <p className="hint">{t('facilitator.agreement.revisit.staysInForce')}</p>
         </div>
       )}
       {mode !== null ? (
@@ -98,7 +118,9 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
           initialStatement={mode === 'retire' ? retireStatement(item.statement) : item.statement}
           previous={latest?.status === 'failed' && latest.kind === mode ? latest : null}
           defaults={defaults}
-          title={`${mode === 'amend' ? 'Amend' : 'Retire'} ${quoted(item.statement)}`}
+          title={t(mode === 'amend' ? 'facilitator.agreement.revisit.amendLabel' : 'facilitator.agreement.revisit.retireLabel', {
+            statement: quoted(item.statement),
+          })}
           onDone={() => stop(true)}
           onCancel={() => stop(false)}
         />
@@ -109,18 +131,18 @@ export function RevisitItem({ board, item, defaults, since, ask }: RevisitItemPr
               ref={amendButton}
               type="button"
               className="button button--small"
-              aria-label={`Amend ${quoted(item.statement)}`}
+              aria-label={t('facilitator.agreement.revisit.amendLabel', { statement: quoted(item.statement) })}
               onClick={() => setMode('amend')}
             >
-              Amend…
+              {t('facilitator.agreement.revisit.amend')}
             </button>
             <button
               type="button"
               className="button button--small button--danger"
-              aria-label={`Retire ${quoted(item.statement)}`}
+              aria-label={t('facilitator.agreement.revisit.retireLabel', { statement: quoted(item.statement) })}
               onClick={() => setMode('retire')}
             >
-              Retire…
+              {t('facilitator.agreement.revisit.retire')}
             </button>
             <SmartieEditor item={item} usesSmartie={board.meta.settings.usesSmartie} />
           </div>

@@ -4,6 +4,8 @@ import { type BoardState, sortedPrompts } from '../../../../../shared/domain/sta
 import { CheckInLine } from '../../../components/agreement/CheckInLine';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { agreementsOfPrompt } from '../../../components/decisions/decisionSelectors';
+import { EMPHASIS_MARK, Emphasized } from '../../../components/decisions/Emphasized';
+import { useT } from '../../../i18n/i18n';
 import { facilitatorKeyFor } from '../../../storage';
 import { changePhase } from '../../../sync/commands';
 import { AddPromptForm } from '../AddPromptForm';
@@ -15,17 +17,18 @@ import { RevisitItem } from './RevisitItem';
  * through the usual steps, starting with new answers.
  */
 export function RevisitStage({ board, ask }: { readonly board: BoardState; readonly ask: (request: ConfirmRequest) => void }) {
+  const t = useT();
   const { meta } = board;
+  const version = { version: meta.version };
   const defaults = boardRule(board.meta.settings);
   const since = useMemo(() => Math.max(0, ...[...board.versions.values()].map((v) => v.closedAt)), [board.versions]);
   const prompts = sortedPrompts(board).filter((p) => p.kind === 'align');
 
   const collectAnswers = () =>
     ask({
-      title: 'Collect new answers?',
-      message:
-        'The workshop moves to Reflect: everyone can write new answers to the questions, then you share, group, vote and decide as before. The items in force stay in force.',
-      confirmLabel: 'Go to Reflect',
+      title: t('facilitator.agreement.revisit.collectTitle'),
+      message: t('facilitator.agreement.revisit.collectMessage'),
+      confirmLabel: t('facilitator.agreement.revisit.collectConfirm'),
       // The move itself is announced to everyone ("Now: Reflect").
       onConfirm: () => void changePhase('reflect'),
     });
@@ -33,28 +36,30 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
   return (
     <section className="revisit" aria-labelledby="revisit-title">
       <div className="panel revisit__intro">
-        <h2 id="revisit-title">Revisit: version {meta.version}</h2>
-        <p>
-          Ask the group: is the agreement still working for everyone, should anything change? Items stay in force as they are
-          unless a round changes them, so only what changes needs a round.
-        </p>
+        <h2 id="revisit-title">{t('facilitator.agreement.revisit.heading', version)}</h2>
+        <p>{t('facilitator.agreement.revisit.intro')}</p>
         <ul className="revisit__ways">
           <li>
-            <strong>Amend</strong> an item: write the new wording; the group answers it like any proposal.
+            <Emphasized sentence={t('facilitator.agreement.revisit.wayAmend', { verb: EMPHASIS_MARK })}>
+              {t('facilitator.agreement.revisit.wayAmendVerb')}
+            </Emphasized>
           </li>
           <li>
-            <strong>Retire</strong> an item the group no longer needs: the group answers that too.
+            <Emphasized sentence={t('facilitator.agreement.revisit.wayRetire', { verb: EMPHASIS_MARK })}>
+              {t('facilitator.agreement.revisit.wayRetireVerb')}
+            </Emphasized>
           </li>
           <li>
-            <strong>Add</strong> new items: collect new answers, then share, group, vote and decide as before. You can add a
-            question first.
+            <Emphasized sentence={t('facilitator.agreement.revisit.wayAdd', { verb: EMPHASIS_MARK })}>
+              {t('facilitator.agreement.revisit.wayAddVerb')}
+            </Emphasized>
           </li>
         </ul>
         <CheckInLine board={board} downloadKey={facilitatorKeyFor(meta.id)} />
-        <p className="hint">When you are done, go back to Agreement and close the workshop as version {meta.version}.</p>
+        <p className="hint">{t('facilitator.agreement.revisit.whenDone', version)}</p>
         <div className="actions">
           <button type="button" className="button" onClick={collectAnswers}>
-            Add items: collect new answers…
+            {t('facilitator.agreement.revisit.collect')}
           </button>
         </div>
       </div>
@@ -65,10 +70,10 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
         const headingId = `revisit-prompt-${prompt.id}`;
         return (
           <section key={prompt.id} className="panel decide-prompt" aria-labelledby={headingId}>
-            <h3 id={headingId} className="decide-prompt__title">
+            <h3 id={headingId} className="decide-prompt__title" dir="auto">
               {prompt.text}
             </h3>
-            {inForce.length === 0 && <p className="hint">Nothing in force for this question.</p>}
+            {inForce.length === 0 && <p className="hint">{t('facilitator.agreement.revisit.nothingInForce')}</p>}
             <div className="decide-prompt__items">
               {inForce.map((item) => (
                 <RevisitItem key={item.id} board={board} item={item} defaults={defaults} since={since} ask={ask} />
@@ -78,7 +83,10 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
               <ul className="revisit__retired">
                 {retired.map((item) => (
                   <li key={item.id}>
-                    <span className="status-pill status-pill--retired">Retired in version {meta.version}</span> {item.statement}
+                    <span className="status-pill status-pill--retired">
+                      {t('facilitator.agreement.revisit.retiredIn', version)}
+                    </span>{' '}
+                    <bdi>{item.statement}</bdi>
                   </li>
                 ))}
               </ul>
@@ -87,7 +95,7 @@ export function RevisitStage({ board, ask }: { readonly board: BoardState; reado
         );
       })}
       <details className="panel revisit__add">
-        <summary className="panel__summary">Add a question for version {meta.version}</summary>
+        <summary className="panel__summary">{t('facilitator.agreement.revisit.addQuestion', version)}</summary>
         <AddPromptForm />
       </details>
     </section>

@@ -1,9 +1,9 @@
 import type { BoardState } from '../../../../../shared/domain/state';
-import { countAgreements } from '../../../components/agreement/agreementCopy';
 import { CheckInLine } from '../../../components/agreement/CheckInLine';
 import { VersionStatus } from '../../../components/agreement/VersionStatus';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { openProposals } from '../../../components/decisions/decisionSelectors';
+import { useT } from '../../../i18n/i18n';
 import { closeWorkshop, reopenWorkshop } from '../../../sync/versionCommands';
 import { CheckInEditor } from './CheckInEditor';
 
@@ -15,57 +15,51 @@ export interface WorkshopVersionPanelProps {
 
 /** The agreement's version: close the workshop (version N becomes final), set the check-in date, reopen for N + 1. */
 export function WorkshopVersionPanel({ board, facilitatorKey, ask }: WorkshopVersionPanelProps) {
+  const t = useT();
   const { meta } = board;
+  const versions = { version: meta.version, next: meta.version + 1 };
   const inForce = [...board.agreements.values()].filter((a) => a.status === 'locked').length;
   const openRounds = openProposals(board).length + [...board.voteRounds.values()].filter((r) => r.status === 'open').length;
 
   const close = () =>
     ask({
-      title: `Close the workshop as version ${meta.version}?`,
-      message: `The agreement as it stands now (${countAgreements(inForce)} in force) becomes version ${meta.version}, final: it is kept exactly as it is, for everyone to read and to compare with later versions. Nothing can be changed until you reopen the workshop for version ${meta.version + 1}.`,
-      confirmLabel: `Close as version ${meta.version}`,
+      title: t('facilitator.agreement.version.closeTitle', versions),
+      message: t('facilitator.agreement.version.closeMessage', { ...versions, count: inForce }),
+      confirmLabel: t('facilitator.agreement.version.closeConfirm', versions),
       // Said to everyone, the facilitator included, by the decision announcements.
       onConfirm: () => void closeWorkshop(),
     });
 
   const reopen = () =>
     ask({
-      title: `Reopen for version ${meta.version + 1}?`,
-      message: `The workshop opens again in the Revisit phase. Version ${meta.version} stays as it was; its items stay in force until a round amends or retires them. New items go through the usual steps.`,
-      confirmLabel: `Reopen for version ${meta.version + 1}`,
+      title: t('facilitator.agreement.version.reopenTitle', versions),
+      message: t('facilitator.agreement.version.reopenMessage', versions),
+      confirmLabel: t('facilitator.agreement.version.reopenConfirm', versions),
       onConfirm: () => void reopenWorkshop(),
     });
 
   return (
     <section className="panel agreement-status" aria-labelledby="agreement-status-title">
-      <h2 id="agreement-status-title">{meta.isClosed ? `Version ${meta.version} is final` : 'Close the workshop'}</h2>
+      <h2 id="agreement-status-title">
+        {meta.isClosed ? t('facilitator.agreement.version.final', versions) : t('facilitator.agreement.version.closeHeading')}
+      </h2>
       <VersionStatus board={board} />
       {meta.isClosed ? (
         <>
-          <p>
-            Everyone can read this version, and it can be handed out. When the group wants to change something, reopen the
-            workshop: only the items that change need a round.
-          </p>
+          <p>{t('facilitator.agreement.version.finalExplain')}</p>
           <div className="actions">
             <button type="button" className="button button--primary" onClick={reopen}>
-              Reopen for version {meta.version + 1}…
+              {t('facilitator.agreement.version.reopen', versions)}
             </button>
           </div>
         </>
       ) : (
         <>
-          <p>
-            When the group is done, close the workshop: the agreement becomes version {meta.version}, final, with its decision
-            records.
-          </p>
-          {openRounds > 0 && (
-            <p className="notice">
-              Close the open {openRounds === 1 ? 'round' : 'rounds'} first: a closed version cannot change.
-            </p>
-          )}
+          <p>{t('facilitator.agreement.version.closeExplain', versions)}</p>
+          {openRounds > 0 && <p className="notice">{t('facilitator.agreement.version.openRounds', { count: openRounds })}</p>}
           <div className="actions">
             <button type="button" className="button button--primary" onClick={close}>
-              Close the workshop…
+              {t('facilitator.agreement.version.close')}
             </button>
           </div>
         </>
