@@ -46,6 +46,24 @@ function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): M
   }));
 }
 
+/** Stands for the theme's name in a button's words: screen readers hear it, the card already shows it above. */
+const NAME_MARK = '\u0002';
+
+/**
+ * `sentence` shown with its NAME_MARK replaced by `children` for screen readers only: the button's
+ * name is its own words (no aria-label), so what is seen is part of what is heard in every language.
+ */
+function WithHiddenName({ sentence, children }: { readonly sentence: string; readonly children: ReactNode }) {
+  const [before = '', after = ''] = sentence.split(NAME_MARK);
+  return (
+    <>
+      {before}
+      <span className="visually-hidden">{children}</span>
+      {after}
+    </>
+  );
+}
+
 /** Pointer drags start anywhere on the header except on its own controls. */
 const isControl = (target: EventTarget) =>
   target instanceof Element && target.closest('input, button:not(.gtheme__grip), [role="menu"]') !== null;
@@ -219,14 +237,15 @@ export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardP
           <p className="gtheme__count">{counts}</p>
           <div className="gtheme__actions">
             <MenuButton
-              label={t('facilitator.group.theme.mergeLabel', { name: theme.name })}
               menuLabel={t('facilitator.group.theme.mergeMenu', { name: theme.name })}
               entries={() => {
                 const current = layout();
                 return current ? mergeEntries(host, current, theme.id) : [];
               }}
             >
-              {t('facilitator.group.theme.merge')}
+              <WithHiddenName sentence={t('facilitator.group.theme.mergeLabel', { name: NAME_MARK })}>
+                {t('facilitator.group.themeQuoted', { name: theme.name })}
+              </WithHiddenName>
             </MenuButton>
             <MenuButton
               label={t('facilitator.group.theme.moreLabel', { name: theme.name })}
