@@ -62,7 +62,15 @@ describe('the facilitator’s group and vote stages in the browser’s language 
       await page.getByRole('button', { name: 'Nur Bedürfnisse' }).waitFor();
       await page.getByRole('button', { name: 'Alle dürfen gruppieren' }).waitFor();
       await lane.getByRole('heading', { name: /^Ohne Thema \(4 Notizen\)$/ }).waitFor();
-      await lane.getByText(/^4 Notizen · 2 Bedürfnisse · 0 Themen · /).waitFor();
+      await lane.getByText(/^4 Notizen · 2 Bedürfnisse · 0 Themen · \d Personen haben geschrieben$/).waitFor();
+      // A theme named with a long German word, made from a note's ⋯ menu.
+      await lane.locator('.gnote', { hasText: 'Kinderbetreuungs' }).locator('.gnote__menu').click();
+      await page.getByRole('menuitem', { name: 'Neues Thema…' }).click();
+      const name = page.getByRole('dialog').getByLabel('Name des Themas (1 Notiz kommt hinein)');
+      await name.fill('Kinderbetreuungsverpflichtungen');
+      await name.press('Enter');
+      await lane.getByRole('button', { name: 'Zusammenführen „Kinderbetreuungsverpflichtungen“ in…' }).waitFor();
+      await lane.getByText('1 Notiz · 1 Bedürfnis', { exact: true }).waitFor();
       await checkAtWidths(page, 'i18n-facilitator-group-de', () => lane.locator('.gnote').first().waitFor());
 
       await asFacilitator(e2e.url, seeded, [{ type: 'setPhase', phase: 'vote' }]);
