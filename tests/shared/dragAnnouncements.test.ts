@@ -1,11 +1,15 @@
 import type { Active, Over } from '@dnd-kit/core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutBoard } from '../../client/src/components/themeLayout';
+import { loadPageMessages } from '../../client/src/i18n/i18n';
 import { dragAnnouncements } from '../../client/src/pages/facilitator/group/dragAnnouncements';
 import type { DragItem, DropTarget } from '../../client/src/pages/facilitator/group/dragModel';
 import { themedState } from './helpers';
 
 const layouts = layoutBoard(themedState().board);
+
+// The facilitator's words are in the catalogs' `pages` part, which the lazily loaded page fetches.
+beforeAll(() => loadPageMessages());
 const note = (noteId: string): DragItem => ({ kind: 'note', noteId, promptId: 'prompt1' });
 const UNGROUPED: DropTarget = { kind: 'ungrouped', promptId: 'prompt1' };
 const THEME_TIME: DropTarget = { kind: 'theme', themeId: 'tA', promptId: 'prompt1' };

@@ -3,21 +3,20 @@ import { boardRule } from '../../../../../shared/domain/decisionRules';
 import type { BoardState } from '../../../../../shared/domain/state';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { itemsByPrompt, standings } from '../../../components/decisions/decisionSelectors';
+import { useT } from '../../../i18n/i18n';
 import { PromptDecisions } from './PromptDecisions';
 
 /** Per question to agree on: themes ranked by the last vote, each with its consensus rounds. */
 export function DecideStage({ board, ask }: { readonly board: BoardState; readonly ask: (request: ConfirmRequest) => void }) {
+  const t = useT();
   const groups = useMemo(() => itemsByPrompt(board, 'align'), [board]);
   const standing = useMemo(() => standings(board), [board]);
   const defaults = boardRule(board.meta.settings);
 
   return (
     <section className="decide" aria-labelledby="decide-title">
-      <h2 id="decide-title">Proposals</h2>
-      <p className="hint">
-        For a theme, write the agreement the group might make and ask everyone: agree, can live with it, or block. If it does not
-        pass, read the reasons together and ask again with a better version.
-      </p>
+      <h2 id="decide-title">{t('facilitator.decide.stage.proposals')}</h2>
+      <p className="hint">{t('facilitator.decide.stage.hint')}</p>
       {groups.map(({ prompt, items }) => (
         <PromptDecisions
           key={prompt.id}

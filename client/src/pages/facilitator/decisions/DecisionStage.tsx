@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { AgreementColumn } from '../../../components/decisions/AgreementColumn';
 import { AwarenessSection } from '../../../components/decisions/AwarenessSection';
 import { useDecisionAnnouncements } from '../../../components/decisions/useDecisionAnnouncements';
+import { useT } from '../../../i18n/i18n';
 import { readerKeyFor } from '../../../readerLink';
 import { facilitatorKeyFor } from '../../../storage';
 import { HandOutPanel } from '../agreement/HandOutPanel';
@@ -23,6 +24,7 @@ const UNLOCK_PHASES = new Set(['decide', 'agreement']);
 
 /** The facilitator's board in the vote, decide, agreement and revisit phases. */
 export function DecisionStage({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const confirm = useConfirm();
   useDecisionAnnouncements(board, true);
   const { phase, isClosed, settings } = board.meta;
@@ -39,6 +41,8 @@ export function DecisionStage({ board }: { readonly board: BoardState }) {
       </div>
     );
   const isAgreement = phase === 'agreement';
+  const isDecide = phase === 'decide';
+  const isRevisit = phase === 'revisit';
 
   return (
     <div className={`decisions decisions--facilitator decisions--${phase}`}>
@@ -57,12 +61,15 @@ export function DecisionStage({ board }: { readonly board: BoardState }) {
               <AgreementColumn board={board} renderActions={renderActions} />
             )}
           </div>
-          <aside className="decisions__side" aria-label={phase === 'decide' ? 'Agreement so far' : 'Versions and sharing'}>
-            {phase === 'decide' && <AgreementColumn board={board} renderActions={renderActions} isCompact />}
+          <aside
+            className="decisions__side"
+            aria-label={t(isDecide ? 'facilitator.decide.side.decide' : 'facilitator.decide.side.other')}
+          >
+            {isDecide && <AgreementColumn board={board} renderActions={renderActions} isCompact />}
             {isAgreement && (
               <HandOutPanel board={board} facilitatorKey={facilitatorKeyFor(boardId)} readerKey={readerKeyFor(boardId)} />
             )}
-            {(isAgreement || phase === 'revisit') && <VersionsPanel board={board} />}
+            {(isAgreement || isRevisit) && <VersionsPanel board={board} />}
             <AwarenessSection board={board} />
           </aside>
         </>

@@ -3,6 +3,7 @@ import { openVoteRound } from '../../../../../shared/domain/votingCommands';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { openProposals } from '../../../components/decisions/decisionSelectors';
 import { quoted } from '../../../copy';
+import { useT } from '../../../i18n/i18n';
 import { askToCloseRound, askToCloseVote } from './closeWithCare';
 
 /**
@@ -10,6 +11,7 @@ import { askToCloseRound, askToCloseVote } from './closeWithCare';
  * Agreement: the domain still lets them be closed there, so they are not forgotten.
  */
 export function LeftOpen({ board, ask }: { readonly board: BoardState; readonly ask: (request: ConfirmRequest) => void }) {
+  const t = useT();
   const { phase } = board.meta;
   const round = phase === 'decide' ? openVoteRound(board) : undefined;
   const proposals = phase === 'agreement' ? openProposals(board) : [];
@@ -18,38 +20,37 @@ export function LeftOpen({ board, ask }: { readonly board: BoardState; readonly 
     <div className="notice left-open">
       {round && (
         <p>
-          The vote {quoted(round.label)} is still open, but people can no longer place dots in this phase.{' '}
+          {t('facilitator.decide.leftOpen.vote', { label: quoted(round.label) })}{' '}
           <button
             type="button"
             className="button button--small"
             onClick={() =>
               askToCloseVote(board, round, ask, {
-                title: 'Close the vote?',
-                message: 'The dots placed so far are counted and the results are shown to everyone.',
-                confirmLabel: 'Close the vote',
+                title: t('facilitator.decide.leftOpen.closeVoteTitle'),
+                message: t('facilitator.decide.leftOpen.closeVoteMessage'),
+                confirmLabel: t('facilitator.decide.closeVote'),
               })
             }
           >
-            Close the vote
+            {t('facilitator.decide.closeVote')}
           </button>
         </p>
       )}
       {proposals.map((proposal) => (
         <p key={proposal.id}>
-          The round on {quoted(proposal.statement)} is still open ({proposal.respondentCount} answered); people can no longer
-          answer in this phase.{' '}
+          {t('facilitator.decide.leftOpen.round', { statement: quoted(proposal.statement), count: proposal.respondentCount })}{' '}
           <button
             type="button"
             className="button button--small"
             onClick={() =>
               askToCloseRound(board, proposal, ask, {
-                title: 'Close this round?',
-                message: 'The answers given so far are counted under its rule; the totals and reasons are shown to everyone.',
-                confirmLabel: 'Close the round',
+                title: t('facilitator.decide.closeRoundTitle'),
+                message: t('facilitator.decide.leftOpen.closeRoundMessage'),
+                confirmLabel: t('facilitator.decide.closeRound'),
               })
             }
           >
-            Close the round
+            {t('facilitator.decide.closeRound')}
           </button>
         </p>
       ))}

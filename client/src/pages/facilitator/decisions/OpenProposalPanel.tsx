@@ -7,7 +7,8 @@ import { canIRespond, respondersHere } from '../../../components/decisions/decis
 import { ResponseForm } from '../../../components/decisions/ResponseForm';
 import { AnsweredCount } from '../../../components/decisions/AnsweredCount';
 import { RuleLine } from '../../../components/decisions/RuleLine';
-import { countPeople } from '../../../copy';
+import { formatNumber } from '../../../i18n/format';
+import { useLocale, useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { askToCloseRound } from './closeWithCare';
 
@@ -21,45 +22,53 @@ export function OpenProposalPanel({
   readonly proposal: Proposal;
   readonly ask: (request: ConfirmRequest) => void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const people = useBoardStore((s) => s.people);
   const role = useBoardStore((s) => s.role);
   const here = Math.max(respondersHere(people, board), proposal.respondentCount);
   const needed = quorumNeeded(proposal.quorumPercent, here);
+  const hasQuorum = proposal.rule !== 'consent';
 
   const close = () =>
     askToCloseRound(board, proposal, ask, {
-      title: 'Close this round?',
-      message:
+      title: t('facilitator.decide.closeRoundTitle'),
+      message: t(
         proposal.respondentCount === 0
-          ? 'Nobody has answered yet: the round would not pass.'
-          : 'The answers are counted under the rule. The totals and every reason, without names, are shown to everyone. Nobody can change their answer afterwards.',
-      confirmLabel: 'Close the round',
+          ? 'facilitator.decide.proposal.nobodyAnswered'
+          : 'facilitator.decide.proposal.closeMessage',
+      ),
+      confirmLabel: t('facilitator.decide.closeRound'),
     });
 
   return (
     <div className="open-proposal">
       <p className="open-proposal__label">
-        Round {proposal.round} <span className="status-pill">Open</span>
+        {t('facilitator.decide.round', { round: proposal.round })}{' '}
+        <span className="status-pill">{t('facilitator.decide.open')}</span>
       </p>
       <ChangeSummary board={board} proposal={proposal} />
       <p className="proposal__statement">{proposal.statement}</p>
       <RuleLine proposal={proposal} />
       <AnsweredCount answered={proposal.respondentCount} here={here} />
-      {proposal.rule !== 'consent' && (
+      {hasQuorum && (
         <p className="hint">
-          To pass, at least {countPeople(needed)} must answer ({proposal.quorumPercent}% of those here).
+          {t('facilitator.decide.proposal.quorum', {
+            needed,
+            share: formatNumber(locale, proposal.quorumPercent / 100, { style: 'percent', maximumFractionDigits: 2 }),
+          })}
         </p>
       )}
-      <p className="hint">What people answered stays hidden, you included, until you close the round.</p>
+      <p className="hint">{t('facilitator.decide.proposal.hidden')}</p>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={close}>
-          Close the round…
+          {t('facilitator.decide.closeRoundMore')}
         </button>
       </div>
       {canIRespond(role, board) && (
         <details className="my-answer">
-          <summary>Your own answer</summary>
-          <p className="hint">If your screen is shared with the room, answer from your phone instead.</p>
+          <summary>{t('facilitator.decide.proposal.yourAnswer')}</summary>
+          <p className="hint">{t('facilitator.decide.proposal.fromPhone')}</p>
           <ResponseForm proposal={proposal} />
         </details>
       )}

@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import type { BoardState } from '../../../../../shared/domain/state';
 import type { VoteRound } from '../../../../../shared/records/VoteRound';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
-import { countDots, countItems, DOTS_PRIVACY } from '../../../components/decisions/decisionCopy';
 import { canIVote, itemsByPrompt, votersHere } from '../../../components/decisions/decisionSelectors';
 import { VoteBudget } from '../../../components/decisions/VoteBudget';
 import { VoteItemList } from '../../../components/decisions/VoteItemList';
 import { VoterCount } from '../../../components/decisions/VoterCount';
 import { doneLine } from '../../../components/marks/markCopy';
 import { markCount } from '../../../../../shared/domain/markCommands';
+import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { askToCloseVote } from './closeWithCare';
 
@@ -24,6 +24,7 @@ export function OpenVotePanel({
   readonly round: VoteRound;
   readonly ask: (request: ConfirmRequest) => void;
 }) {
+  const t = useT();
   const people = useBoardStore((s) => s.people);
   const role = useBoardStore((s) => s.role);
   const myDots = useBoardStore((s) => s.myDots[round.id] ?? NO_ITEM_DOTS);
@@ -37,45 +38,47 @@ export function OpenVotePanel({
 
   const close = () =>
     askToCloseVote(board, round, ask, {
-      title: `Close ${round.label}?`,
-      message:
-        round.voterCount === 0
-          ? 'Nobody has voted yet. Closing now ends the vote with no dots.'
-          : 'Everyone’s dots are counted and the results are shown to all. Nobody can change their dots afterwards.',
-      confirmLabel: 'Close the vote',
+      title: t('facilitator.decide.openVote.closeTitle', { label: round.label }),
+      message: t(round.voterCount === 0 ? 'facilitator.decide.openVote.nobodyVoted' : 'facilitator.decide.openVote.closeMessage'),
+      confirmLabel: t('facilitator.decide.closeVote'),
     });
 
   return (
     <>
       <section className="panel vote-status" aria-labelledby="open-vote-title">
         <h2 id="open-vote-title">
-          {round.label} <span className="status-pill">Open</span>
+          {round.label} <span className="status-pill">{t('facilitator.decide.open')}</span>
         </h2>
         <VoterCount round={round} here={votersHere(people, board, round)} />
         <p className="done-count" aria-live="polite">
           {doneLine(markCount(round, 'done'), 'voting')}
         </p>
         <p>
-          {countDots(round.dotsPerPerson)} each, at most {round.maxPerItem} on one item · {countItems(itemCount)}
-          {round.itemIds !== null && ' (run-off)'} · {canVote ? 'you vote too' : 'you do not vote'}
+          {t('facilitator.decide.openVote.settings', {
+            dots: round.dotsPerPerson,
+            max: round.maxPerItem,
+            items: itemCount,
+            runOff: round.itemIds !== null ? 'yes' : 'no',
+            voting: canVote ? 'yes' : 'no',
+          })}
         </p>
-        <p className="hint">The totals stay hidden from everyone, you included, until you close the vote.</p>
+        <p className="hint">{t('facilitator.decide.openVote.hidden')}</p>
         <div className="actions">
           <button type="button" className="button button--primary" onClick={close}>
-            Close the vote…
+            {t('facilitator.decide.openVote.closeMore')}
           </button>
         </div>
       </section>
       {canVote ? (
         <details className="panel my-vote">
-          <summary className="panel__summary">Your own dots</summary>
-          <p className="hint">{DOTS_PRIVACY} If your screen is shared with the room, place your dots from your phone instead.</p>
+          <summary className="panel__summary">{t('facilitator.decide.openVote.yourDots')}</summary>
+          <p className="hint">{t('facilitator.decide.openVote.privacy')}</p>
           <VoteBudget round={round} used={used} />
           <VoteItemList groups={groups} round={round} myDots={myDots} idPrefix="my-vote" />
         </details>
       ) : null}
       <section className="vote" aria-labelledby="open-vote-items">
-        <h2 id="open-vote-items">What the group is voting on</h2>
+        <h2 id="open-vote-items">{t('facilitator.decide.openVote.votingOn')}</h2>
         <VoteItemList groups={groups} round={null} myDots={NO_ITEM_DOTS} />
       </section>
     </>

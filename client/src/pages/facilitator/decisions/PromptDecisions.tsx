@@ -3,10 +3,10 @@ import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
 import type { BoardState } from '../../../../../shared/domain/state';
 import type { Prompt } from '../../../../../shared/records/Prompt';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
-import { countDots } from '../../../components/decisions/decisionCopy';
 import { type BoardItem, byStanding, proposalThreads, type Standing } from '../../../components/decisions/decisionSelectors';
 import { ItemSummary } from '../../../components/decisions/ItemSummary';
-import { countNotes, quoted } from '../../../copy';
+import { quoted } from '../../../copy';
+import { useT } from '../../../i18n/i18n';
 import { ProposalForm } from './ProposalForm';
 import { ThemeDecision } from './ThemeDecision';
 
@@ -21,6 +21,7 @@ export interface PromptDecisionsProps {
 
 /** One question to agree on: its themes ranked by the last vote, its free statements, and notes in no theme to start one from. */
 export function PromptDecisions({ board, prompt, items, standing, defaults, ask }: PromptDecisionsProps) {
+  const t = useT();
   // The text a new free statement starts from (a note's words, or nothing); null while no form is open.
   const [freeDraft, setFreeDraft] = useState<string | null>(null);
   const freeButton = useRef<HTMLButtonElement>(null);
@@ -48,7 +49,7 @@ export function PromptDecisions({ board, prompt, items, standing, defaults, ask 
         {prompt.text}
       </h3>
       {themes.length + free.length === 0 ? (
-        <p className="hint">No themes here. You can propose a free statement, from a note or from scratch.</p>
+        <p className="hint">{t('facilitator.decide.prompt.noThemes')}</p>
       ) : (
         <div className="decide-prompt__items">
           {themes.map((item) => (
@@ -79,7 +80,7 @@ export function PromptDecisions({ board, prompt, items, standing, defaults, ask 
       )}
       {notes.length > 0 && (
         <details className="decide-prompt__notes">
-          <summary>{countNotes(notes.length)} in no theme</summary>
+          <summary>{t('facilitator.decide.prompt.notesInNoTheme', { count: notes.length })}</summary>
           <ul className="vote-items">
             {notes.map((item) => {
               const dots = standing.get(item.id);
@@ -88,16 +89,16 @@ export function PromptDecisions({ board, prompt, items, standing, defaults, ask 
                   <ItemSummary item={item} />
                   {dots && (
                     <span className="decision__standing" data-tally={dots.count}>
-                      {countDots(dots.count)}
+                      {t('decisions.ranking.dots', { count: dots.count })}
                     </span>
                   )}
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`Propose a statement from the note ${quoted(item.name)}`}
+                    aria-label={t('facilitator.decide.prompt.fromNoteLabel', { note: quoted(item.name) })}
                     onClick={() => setFreeDraft(item.name)}
                   >
-                    Propose from this note…
+                    {t('facilitator.decide.prompt.fromNote')}
                   </button>
                 </li>
               );
@@ -113,7 +114,7 @@ export function PromptDecisions({ board, prompt, items, standing, defaults, ask 
           initialStatement={freeDraft}
           previous={null}
           defaults={defaults}
-          title={`A free statement for ${quoted(prompt.text)}`}
+          title={t('facilitator.decide.prompt.freeTitle', { prompt: quoted(prompt.text) })}
           onDone={() => setFreeDraft(null)}
           onCancel={() => setFreeDraft(null)}
         />
@@ -123,10 +124,10 @@ export function PromptDecisions({ board, prompt, items, standing, defaults, ask 
             ref={freeButton}
             type="button"
             className="button button--small"
-            aria-label={`Propose a free statement for ${quoted(prompt.text)}`}
+            aria-label={t('facilitator.decide.prompt.freeLabel', { prompt: quoted(prompt.text) })}
             onClick={() => setFreeDraft('')}
           >
-            Propose a free statement…
+            {t('facilitator.decide.prompt.free')}
           </button>
         </div>
       )}

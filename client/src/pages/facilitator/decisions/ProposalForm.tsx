@@ -3,10 +3,15 @@ import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
 import { MAX_STATEMENT_CHARS } from '../../../../../shared/limits';
 import type { AgreementItem } from '../../../../../shared/records/AgreementItem';
 import type { Proposal, ProposalKind } from '../../../../../shared/records/Proposal';
-import { endSentence, RULE_NAMES, ruleInShort } from '../../../components/decisions/decisionCopy';
+import { endSentence } from '../../../components/decisions/decisionCopy';
+import { formatNumber } from '../../../i18n/format';
+import { useLocale, useT } from '../../../i18n/i18n';
 import { announce } from '../../../store/toastStore';
 import { openProposal } from '../../../sync/commands';
 import { RuleFields, readRuleDraft, useRuleDraft } from './RuleFields';
+
+/** A refusal's tone (a bare literal in announce() would read as text to translate: scripts/i18n/findHardCodedText.ts). */
+const ERROR_TONE = 'error';
 
 export interface ProposalFormProps {
   readonly promptId: string;
@@ -34,6 +39,8 @@ function sameRule(a: RuleSettings, b: RuleSettings): boolean {
 
 /** Drafts a statement and opens a consensus round on it under a rule the group can read in one sentence. */
 export function ProposalForm(props: ProposalFormProps) {
+  const t = useT();
+  const locale = useLocale();
   const { previous } = props;
   const kind = props.kind ?? 'adopt';
   const target = props.target ?? null;
@@ -52,15 +59,15 @@ export function ProposalForm(props: ProposalFormProps) {
 
   const fail = (message: string) => {
     setError(message);
-    announce(message, 'error');
+    announce(message, ERROR_TONE);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (isSending) return;
     const text = statement.trim();
-    if (text === '') return fail('Write the statement the group is asked to agree to.');
-    if (kind === 'amend' && text === target?.statement) return fail('Change the wording: this is the wording in force now.');
+    if (text === '') return fail(t('facilitator.decide.form.needStatement'));
+    if (kind === 'amend' && text === target?.statement) return fail(t('facilitator.decide.form.sameWording'));
     if (typeof settings === 'string') return fail(settings);
     setError(null);
     setIsSending(true);
@@ -83,26 +90,20 @@ export function ProposalForm(props: ProposalFormProps) {
         {props.title}
       </h5>
       {previous && (
-        <p className="hint">
-          Round {previous.round + 1}. Read the reasons of round {previous.round} with the group, especially the blocks, and write
-          a version that works for the people they come from.
-        </p>
+        <p className="hint">{t('facilitator.decide.form.revise', { next: previous.round + 1, round: previous.round })}</p>
       )}
       {target && (
         <div className="change">
-          <p className="change__label">Wording in force now (version {target.version}):</p>
+          <p className="change__label">{t('facilitator.decide.form.inForce', { version: target.version })}</p>
           <p className="change__old">{target.statement}</p>
         </div>
       )}
       {kind === 'retire' ? (
-        <p className="hint">
-          The group is asked: {endSentence(`“${statement}”`)} If the round passes, the item leaves the agreement; its record
-          stays.
-        </p>
+        <p className="hint">{t('facilitator.decide.form.retireAsk', { statement: endSentence(`“${statement}”`) })}</p>
       ) : (
         <>
           <label htmlFor={ids.statement} className="response-form__label">
-            {kind === 'amend' ? 'Proposed new wording' : 'Proposed agreement'}
+            {t(kind === 'amend' ? 'facilitator.decide.form.newWording' : 'facilitator.decide.form.agreement')}
           </label>
           <textarea
             id={ids.statement}
@@ -116,31 +117,26 @@ export function ProposalForm(props: ProposalFormProps) {
             onChange={(e) => setStatement(e.target.value)}
           />
           <p id={ids.counter} className="composer__counter">
-            {statement.length} / {MAX_STATEMENT_CHARS} characters. Write it as the group would say it: “We …”.
+            {t('facilitator.decide.form.counter', { length: statement.length, max: MAX_STATEMENT_CHARS })}
           </p>
         </>
       )}
-      <RuleFields legend="How the group decides" draft={draft} onChange={setDraft} />
-      {!isBoardRule && (
-        <p className="hint">
-          For this round only: the board’s rule is {RULE_NAMES[props.defaults.rule].toLowerCase()}, and the next round starts from
-          it again.
-        </p>
-      )}
+      <RuleFields legend={t('facilitator.decide.howGroupDecides')} draft={draft} onChange={setDraft} />
+      {!isBoardRule && <p className="hint">{t('facilitator.decide.form.thisRoundOnly', { rule: props.defaults.rule })}</p>}
       <p className="form__error">{error}</p>
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={isSending}>
-          {previous
-            ? 'Ask again'
-            : kind === 'amend'
-              ? 'Open the round on the new wording'
-              : kind === 'retire'
-                ? 'Open the round on retiring it'
-                : 'Open the round'}
-          {typeof settings !== 'string' && `, decided ${ruleInShort(settings)}`}
+          {t('facilitator.decide.form.submit', {
+            kind: previous ? 'again' : kind,
+            rule: typeof settings === 'string' ? 'none' : settings.rule,
+            threshold:
+              typeof settings === 'string'
+                ? ''
+                : formatNumber(locale, settings.thresholdPercent / 100, { style: 'percent', maximumFractionDigits: 2 }),
+          })}
         </button>
         <button type="button" className="button" onClick={props.onCancel}>
-          Cancel
+          {t('facilitator.decide.cancel')}
         </button>
       </div>
     </form>

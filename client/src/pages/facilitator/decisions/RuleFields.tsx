@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { RuleSettings } from '../../../../../shared/domain/decisionRules';
 import { DECISION_RULES, type DecisionRule } from '../../../../../shared/records/Proposal';
-import { RULE_NAMES, ruleSentence } from '../../../components/decisions/decisionCopy';
+import { RULE_NAME_KEYS, ruleSentence } from '../../../components/decisions/decisionCopy';
+import { translate, useT } from '../../../i18n/i18n';
 
 /** A rule being edited: the numbers as typed, checked only when the form is sent. */
 export interface RuleDraft {
@@ -14,9 +15,10 @@ export interface RuleDraft {
 export function readRuleDraft(draft: RuleDraft, fallback: RuleSettings): RuleSettings | string {
   const quorumPercent = Number.parseInt(draft.quorum, 10);
   const thresholdPercent = Number.parseInt(draft.threshold, 10);
-  if (draft.rule !== 'consent' && !(quorumPercent >= 0 && quorumPercent <= 100)) return 'The quorum must be between 0% and 100%.';
+  if (draft.rule !== 'consent' && !(quorumPercent >= 0 && quorumPercent <= 100))
+    return translate('facilitator.decide.rule.quorumRange');
   if (draft.rule === 'majority' && !(thresholdPercent >= 50 && thresholdPercent <= 100))
-    return 'A majority must be between 50% and 100%.';
+    return translate('facilitator.decide.rule.majorityRange');
   return {
     rule: draft.rule,
     // Numbers a rule does not use keep their last good value, so switching back finds them again.
@@ -44,9 +46,12 @@ export function RuleFields({
   readonly draft: RuleDraft;
   readonly onChange: (draft: RuleDraft) => void;
 }) {
+  const t = useT();
   const ruleName = useId();
   const quorumPercent = Number.parseInt(draft.quorum, 10);
   const thresholdPercent = Number.parseInt(draft.threshold, 10);
+  const hasThreshold = draft.rule === 'majority';
+  const hasQuorum = draft.rule !== 'consent';
   const sentenceOf = (rule: DecisionRule) =>
     ruleSentence({
       rule,
@@ -61,24 +66,24 @@ export function RuleFields({
           <label key={rule} className="choice rule-choice">
             <input type="radio" name={ruleName} checked={draft.rule === rule} onChange={() => onChange({ ...draft, rule })} />
             <span>
-              <span className="choice__name">{RULE_NAMES[rule]}</span>
+              <span className="choice__name">{t(RULE_NAME_KEYS[rule])}</span>
               <span className="choice__summary">{sentenceOf(rule)}</span>
             </span>
           </label>
         ))}
       </fieldset>
       <div className="proposal-form__numbers">
-        {draft.rule === 'majority' && (
+        {hasThreshold && (
           <PercentField
-            label="“Agree” needed (%)"
+            label={t('facilitator.decide.rule.agreeNeeded')}
             min={50}
             value={draft.threshold}
             onChange={(threshold) => onChange({ ...draft, threshold })}
           />
         )}
-        {draft.rule !== 'consent' && (
+        {hasQuorum && (
           <PercentField
-            label="Quorum: people here who must answer (%)"
+            label={t('facilitator.decide.rule.quorum')}
             min={0}
             value={draft.quorum}
             onChange={(quorum) => onChange({ ...draft, quorum })}

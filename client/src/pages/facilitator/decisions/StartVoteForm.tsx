@@ -3,10 +3,13 @@ import type { BoardState } from '../../../../../shared/domain/state';
 import { votableItems } from '../../../../../shared/domain/votingCommands';
 import { DEFAULT_DOTS_PER_PERSON, DEFAULT_MAX_DOTS_PER_ITEM, MAX_DOTS_PER_PERSON } from '../../../../../shared/limits';
 import type { VoteRound } from '../../../../../shared/records/VoteRound';
-import { countDots, countItems } from '../../../components/decisions/decisionCopy';
 import { itemsByPrompt, type RankedItem, rankItems } from '../../../components/decisions/decisionSelectors';
+import { useT } from '../../../i18n/i18n';
 import { announce } from '../../../store/toastStore';
 import { openVoteRound } from '../../../sync/commands';
+
+/** A refusal's tone (a bare literal in announce() would read as text to translate: scripts/i18n/findHardCodedText.ts). */
+const ERROR_TONE = 'error';
 
 /** How many items per question a run-off takes from the last ranking, unless the facilitator says otherwise. */
 const DEFAULT_RUN_OFF_TOP = 3;
@@ -40,9 +43,12 @@ function topOf(choices: ReturnType<typeof choicesByPrompt>, top: number): Set<st
 
 /** Settings of a new round: dots, cap per item, whether I vote, and all items or a run-off list. */
 export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, onStarted }: StartVoteFormProps) {
+  const t = useT();
   const choices = useMemo(() => choicesByPrompt(board, basis), [board, basis]);
   const mayFacilitatorVote = board.meta.settings.facilitatorParticipates;
-  const [label, setLabel] = useState(isRunOff ? 'Run-off' : `Round ${roundNumber}`);
+  const [label, setLabel] = useState(() =>
+    isRunOff ? t('facilitator.decide.vote.runOffName') : t('facilitator.decide.round', { round: roundNumber }),
+  );
   const [dots, setDots] = useState(String(DEFAULT_DOTS_PER_PERSON));
   const [cap, setCap] = useState(String(DEFAULT_MAX_DOTS_PER_ITEM));
   const [iVote, setIVote] = useState(false);
@@ -65,7 +71,7 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
 
   const fail = (message: string) => {
     setError(message);
-    announce(message, 'error');
+    announce(message, ERROR_TONE);
   };
 
   const submit = async (event: FormEvent) => {
@@ -74,19 +80,19 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
     const dotsPerPerson = Number.parseInt(dots, 10);
     const maxPerItem = Number.parseInt(cap, 10);
     if (!(dotsPerPerson >= 1 && dotsPerPerson <= MAX_DOTS_PER_PERSON)) {
-      fail(`Dots per person must be between 1 and ${MAX_DOTS_PER_PERSON}.`);
+      fail(t('facilitator.decide.vote.dotsRange', { max: MAX_DOTS_PER_PERSON }));
       return;
     }
     if (!(maxPerItem >= 1 && maxPerItem <= dotsPerPerson)) {
-      fail('The most dots on one item must be between 1 and the dots per person.');
+      fail(t('facilitator.decide.vote.capRange'));
       return;
     }
     if (isLimited && selected.size === 0) {
-      fail('Choose at least one item for the run-off.');
+      fail(t('facilitator.decide.vote.chooseItem'));
       return;
     }
     if (label.trim() === '') {
-      fail('Give the vote a name, such as “Round 1”.');
+      fail(t('facilitator.decide.vote.needName'));
       return;
     }
     setError(null);
@@ -105,18 +111,17 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
 
   return (
     <form className="panel vote-form" onSubmit={submit} aria-labelledby="vote-form-title" noValidate>
-      <h2 id="vote-form-title">{isRunOff ? 'Start a run-off' : 'Start a vote'}</h2>
-      <p className="hint">
-        Everyone gets the same number of dots to put on the themes and notes that matter most to them. Nobody sees the totals, you
-        included, until you close the vote.
-      </p>
+      <h2 id="vote-form-title">
+        {t(isRunOff ? 'facilitator.decide.vote.startRunOffTitle' : 'facilitator.decide.vote.startTitle')}
+      </h2>
+      <p className="hint">{t('facilitator.decide.vote.hint')}</p>
       <div className="vote-form__fields">
         <div className="field">
-          <label htmlFor={ids.label}>Name of the vote</label>
+          <label htmlFor={ids.label}>{t('facilitator.decide.vote.name')}</label>
           <input id={ids.label} className="input" value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} />
         </div>
         <div className="field field--number">
-          <label htmlFor={ids.dots}>Dots per person</label>
+          <label htmlFor={ids.dots}>{t('facilitator.decide.vote.dots')}</label>
           <input
             id={ids.dots}
             className="input"
@@ -129,7 +134,7 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
           />
         </div>
         <div className="field field--number">
-          <label htmlFor={ids.cap}>Most dots on one item</label>
+          <label htmlFor={ids.cap}>{t('facilitator.decide.vote.cap')}</label>
           <input
             id={ids.cap}
             className="input"
@@ -150,32 +155,31 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
           aria-describedby={ids.hint}
           onChange={(e) => setIVote(e.target.checked)}
         />
-        I vote too
+        {t('facilitator.decide.vote.iVote')}
       </label>
       <p id={ids.hint} className="hint">
-        {mayFacilitatorVote
-          ? 'Your dots are as secret as everyone’s. If your screen is shared, place them from your phone.'
-          : 'To vote, first tick “I take part in writing notes” under Purpose and settings.'}
+        {t(mayFacilitatorVote ? 'facilitator.decide.vote.secret' : 'facilitator.decide.vote.cannotVote')}
       </p>
       <fieldset className="choices vote-form__scope">
-        <legend>What to vote on</legend>
+        <legend>{t('facilitator.decide.vote.scope')}</legend>
         <label className="check">
           <input type="radio" name={ids.scope} checked={!isLimited} onChange={() => setIsLimited(false)} />
-          Everything: every theme and every note in no theme of the questions to agree on ({countItems(votableCount)})
+          {t('facilitator.decide.vote.everything', { count: votableCount })}
         </label>
         <label className="check">
           <input type="radio" name={ids.scope} checked={isLimited} onChange={() => setIsLimited(true)} />
-          Only the items I choose (a run-off)
+          {t('facilitator.decide.vote.onlyChosen')}
         </label>
       </fieldset>
       {isLimited && (
         <fieldset className="runoff">
           <legend>
-            Items in the run-off <span className="optional">({countItems(selected.size)} chosen)</span>
+            {t('facilitator.decide.vote.runOffItems')}{' '}
+            <span className="optional">{t('facilitator.decide.vote.chosen', { count: selected.size })}</span>
           </legend>
           {basis?.tallies && (
             <div className="runoff__top">
-              <label htmlFor={ids.top}>Top of each question</label>
+              <label htmlFor={ids.top}>{t('facilitator.decide.vote.top')}</label>
               <input
                 id={ids.top}
                 className="input"
@@ -191,7 +195,7 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
                 className="button button--small"
                 onClick={() => setSelected(topOf(choices, Math.max(1, Number.parseInt(top, 10) || 1)))}
               >
-                Choose the top {Math.max(1, Number.parseInt(top, 10) || 1)} from {basis.label}
+                {t('facilitator.decide.vote.chooseTop', { top: Math.max(1, Number.parseInt(top, 10) || 1), label: basis.label })}
               </button>
             </div>
           )}
@@ -212,7 +216,7 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
                       />
                       <span>
                         {item.name}
-                        {count !== null && <span className="runoff__count"> · {countDots(count)}</span>}
+                        {count !== null && <span className="runoff__count"> · {t('decisions.ranking.dots', { count })}</span>}
                       </span>
                     </label>
                   </li>
@@ -227,11 +231,11 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
       </p>
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={isSending}>
-          {isRunOff || isLimited ? 'Start the run-off' : 'Start the vote'}
+          {t(isRunOff || isLimited ? 'facilitator.decide.vote.startRunOff' : 'facilitator.decide.vote.start')}
         </button>
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>
-            Cancel
+            {t('facilitator.decide.cancel')}
           </button>
         )}
       </div>

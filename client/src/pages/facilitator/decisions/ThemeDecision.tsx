@@ -4,12 +4,12 @@ import type { BoardState } from '../../../../../shared/domain/state';
 import type { Prompt } from '../../../../../shared/records/Prompt';
 import type { Proposal } from '../../../../../shared/records/Proposal';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
-import { countDots } from '../../../components/decisions/decisionCopy';
 import type { BoardItem, Standing } from '../../../components/decisions/decisionSelectors';
 import { ItemSummary } from '../../../components/decisions/ItemSummary';
 import { ProposalOutcome } from '../../../components/decisions/ProposalOutcome';
 import { ProposalRounds } from '../../../components/decisions/ProposalRounds';
 import { quoted } from '../../../copy';
+import { useT } from '../../../i18n/i18n';
 import { OpenProposalPanel } from './OpenProposalPanel';
 import { ProposalForm } from './ProposalForm';
 
@@ -27,13 +27,14 @@ export interface ThemeDecisionProps {
 
 /** One theme (or free statement) on its way to the agreement: propose, watch, close, revise, with its rounds so far. */
 export function ThemeDecision({ board, prompt, item, rounds, standing, defaults, ask }: ThemeDecisionProps) {
+  const t = useT();
   const [isDrafting, setIsDrafting] = useState(false);
   const draftButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const latest = rounds.at(-1) ?? null;
   const agreement = latest && [...board.agreements.values()].find((a) => a.proposalId === latest.id);
   const isLocked = agreement?.status === 'locked';
-  const title = item ? item.name : (latest?.statement ?? 'Free statement');
+  const title = item ? item.name : (latest?.statement ?? t('facilitator.decide.theme.free'));
   const headingId = `decision-${item?.id ?? latest?.id ?? prompt.id}`;
 
   const focusNext = useRef<'heading' | 'button' | null>(null);
@@ -50,9 +51,12 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
     setIsDrafting(false);
   };
 
+  const isOpen = latest?.status === 'open';
+  const isReopened = latest?.status === 'passed' && !isLocked;
   const canRevise = latest?.status === 'failed';
   const canPropose = latest === null || (latest.status === 'passed' && !isLocked);
-  const draftLabel = canRevise ? 'Revise and ask again' : latest === null ? 'Propose an agreement' : 'Propose again';
+  const action = canRevise ? 'revise' : latest === null ? 'first' : 'again';
+  const draftTitle = t('facilitator.decide.theme.actionFor', { action, title: quoted(title) });
 
   return (
     <article
@@ -61,28 +65,26 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
     >
       <header className="decision__head">
         <h4 id={headingId} ref={heading} tabIndex={-1} className="decision__title">
-          {item ? item.name : 'Free statement'}
+          {item ? item.name : t('facilitator.decide.theme.free')}
         </h4>
         {standing && (
           <p className="decision__standing" data-tally={standing.count}>
-            {standing.count === 0 ? 'No dots' : countDots(standing.count)} in {standing.round.label}
+            {t('facilitator.decide.theme.standing', { count: standing.count, label: standing.round.label })}
           </p>
         )}
       </header>
       {item && item.notes.length > 0 && <ItemSummary item={item} isNameShown={false} />}
       <ProposalRounds rounds={rounds.slice(0, -1)} />
-      {latest?.status === 'open' && <OpenProposalPanel board={board} proposal={latest} ask={ask} />}
-      {latest && latest.status !== 'open' && (
+      {latest && isOpen && <OpenProposalPanel board={board} proposal={latest} ask={ask} />}
+      {latest && !isOpen && (
         <div className="decision__latest">
-          <p className="open-proposal__label">Round {latest.round}</p>
+          <p className="open-proposal__label">{t('facilitator.decide.round', { round: latest.round })}</p>
           <p className="proposal__statement">{latest.statement}</p>
           <ProposalOutcome proposal={latest} />
-          {isLocked && <p className="decision__locked">Locked into the agreement.</p>}
-          {latest.status === 'passed' && !isLocked && (
+          {isLocked && <p className="decision__locked">{t('facilitator.decide.theme.locked')}</p>}
+          {isReopened && (
             <p className="hint">
-              {latest.kind === 'retire'
-                ? 'The group retired this agreement: it can be decided again.'
-                : 'Its agreement was unlocked: it can be decided again.'}
+              {t(latest.kind === 'retire' ? 'facilitator.decide.theme.retired' : 'facilitator.decide.theme.unlocked')}
             </p>
           )}
         </div>
@@ -98,7 +100,7 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
             ? { kind: latest.kind, target: board.agreements.get(latest.targetAgreementId) ?? null }
             : {})}
           defaults={defaults}
-          title={`${draftLabel}: ${quoted(title)}`}
+          title={draftTitle}
           onDone={() => stopDrafting(true)}
           onCancel={() => stopDrafting(false)}
         />
@@ -109,10 +111,10 @@ export function ThemeDecision({ board, prompt, item, rounds, standing, defaults,
               ref={draftButton}
               type="button"
               className={`button${canRevise ? ' button--primary' : ''}`}
-              aria-label={`${draftLabel}: ${quoted(title)}`}
+              aria-label={draftTitle}
               onClick={() => setIsDrafting(true)}
             >
-              {draftLabel}…
+              {t('facilitator.decide.theme.action', { action })}…
             </button>
           </div>
         )

@@ -3,6 +3,7 @@ import { MAX_REASON_CHARS } from '../../../../../shared/limits';
 import type { AgreementItem } from '../../../../../shared/records/AgreementItem';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import { quoted } from '../../../copy';
+import { useT } from '../../../i18n/i18n';
 import { unlockAgreement } from '../../../sync/commands';
 
 /** Unlocking asks why; the reason and the moment stay in the item's record. */
@@ -13,6 +14,7 @@ export function UnlockAgreement({
   readonly item: AgreementItem;
   readonly ask: (request: ConfirmRequest) => void;
 }) {
+  const t = useT();
   const [isOpen, setIsOpen] = useState(false);
   const [reason, setReason] = useState('');
   const openButton = useRef<HTMLButtonElement>(null);
@@ -34,9 +36,9 @@ export function UnlockAgreement({
     const trimmed = reason.trim();
     if (trimmed === '') return;
     ask({
-      title: 'Unlock this agreement?',
-      message: `${quoted(item.statement)} stays in the record, marked as unlocked with your reason. Its theme can then be decided again.`,
-      confirmLabel: 'Unlock',
+      title: t('facilitator.decide.unlock.title'),
+      message: t('facilitator.decide.unlock.message', { statement: quoted(item.statement) }),
+      confirmLabel: t('facilitator.decide.unlock.confirm'),
       onConfirm: () => void unlockAgreement(item.id, trimmed),
     });
   };
@@ -47,17 +49,17 @@ export function UnlockAgreement({
         ref={openButton}
         type="button"
         className="button button--small"
-        aria-label={`Unlock ${quoted(item.statement)}`}
+        aria-label={t('facilitator.decide.unlock.label', { statement: quoted(item.statement) })}
         onClick={() => setIsOpen(true)}
       >
-        Unlock…
+        {t('facilitator.decide.unlock.open')}
       </button>
     );
   }
   return (
     <form className="unlock-form" onSubmit={submit}>
       <label htmlFor={reasonId} className="response-form__label">
-        Why unlock it? <span className="optional">(kept in the record)</span>
+        {t('facilitator.decide.unlock.why')} <span className="optional">{t('facilitator.decide.unlock.kept')}</span>
       </label>
       <textarea
         id={reasonId}
@@ -71,10 +73,10 @@ export function UnlockAgreement({
       />
       <div className="actions">
         <button type="submit" className="button button--danger" disabled={reason.trim() === ''}>
-          Unlock
+          {t('facilitator.decide.unlock.confirm')}
         </button>
         <button type="button" className="button" onClick={close}>
-          Cancel
+          {t('facilitator.decide.cancel')}
         </button>
       </div>
     </form>

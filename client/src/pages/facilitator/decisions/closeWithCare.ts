@@ -4,6 +4,7 @@ import { MIN_PEOPLE_TO_PUBLISH_RESULTS } from '../../../../../shared/limits';
 import type { Proposal } from '../../../../../shared/records/Proposal';
 import type { VoteRound } from '../../../../../shared/records/VoteRound';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
+import { translate } from '../../../i18n/i18n';
 import { closeProposal, closeVoteRound } from '../../../sync/commands';
 
 type Ask = (request: ConfirmRequest) => void;
@@ -13,11 +14,10 @@ export type UsualClose = Omit<ConfirmRequest, 'onConfirm'>;
 
 /** The dialog for results from so few people that they show what each chose. */
 function smallCountRequest(kind: 'vote' | 'round', sentence: string, closeAnyway: () => void): ConfirmRequest {
-  const wait = kind === 'vote' ? 'voted' : 'answered';
   return {
-    title: kind === 'vote' ? 'Close the vote anyway?' : 'Close the round anyway?',
-    message: `${sentence} Close it now only if that is all right with them; otherwise wait until at least ${MIN_PEOPLE_TO_PUBLISH_RESULTS} people have ${wait}.`,
-    confirmLabel: 'Close and show the results',
+    title: translate(kind === 'vote' ? 'facilitator.decide.small.voteTitle' : 'facilitator.decide.small.roundTitle'),
+    message: translate('facilitator.decide.small.message', { sentence, min: MIN_PEOPLE_TO_PUBLISH_RESULTS, kind }),
+    confirmLabel: translate('facilitator.decide.small.confirm'),
     onConfirm: closeAnyway,
   };
 }

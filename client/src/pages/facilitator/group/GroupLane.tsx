@@ -3,8 +3,9 @@ import type { Draft } from '../../../../../shared/records/Draft';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { MyNotes } from '../../../components/MyNotes';
 import { NoteComposer } from '../../../components/NoteComposer';
-import { type PromptLayout, writersLine } from '../../../components/themeLayout';
-import { countNotes, PROMPT_KIND_NAMES, pendingLine, quoted } from '../../../copy';
+import type { PromptLayout } from '../../../components/themeLayout';
+import { quoted } from '../../../copy';
+import { type Translate, useT } from '../../../i18n/i18n';
 import { focusPrompt } from '../../../sync/commands';
 import { HeldNotes } from '../HeldNotes';
 import { revealWithCare } from '../revealWithCare';
@@ -27,17 +28,24 @@ export interface GroupLaneProps {
 /** The element id of a prompt's lane (the spotlight scrolls to it). */
 export const laneId = (promptId: string) => `lane-${promptId}`;
 
-function countsLine(layout: PromptLayout): string {
+function countsLine(layout: PromptLayout, t: Translate): string {
   const { prompt, noteCount, needCount, themes } = layout;
-  const parts = [countNotes(noteCount)];
-  if (needCount > 0) parts.push(needCount === 1 ? '1 need' : `${needCount} needs`);
-  parts.push(themes.length === 1 ? '1 theme' : `${themes.length} themes`);
-  parts.push(writersLine(prompt.contributorCount));
-  return parts.join(' · ');
+  if (!prompt.isRevealed) {
+    return prompt.pendingCount === 0
+      ? t('facilitator.group.pendingNone')
+      : t('facilitator.group.pending', { notes: prompt.pendingCount, people: prompt.contributorCount });
+  }
+  return t('facilitator.group.laneCounts', {
+    notes: noteCount,
+    needs: needCount,
+    themes: themes.length,
+    writers: prompt.contributorCount,
+  });
 }
 
 /** One prompt on the group board: its themes, then the notes in no theme yet. */
 export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, drafts, announcer }: GroupLaneProps) {
+  const t = useT();
   const { prompt } = layout;
   const isFolded = useGroupUi((s) => s.folded.has(prompt.id));
   const confirm = useConfirm();
@@ -48,32 +56,32 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
       <div className="lane__head">
         <div className="lane__title-block">
           <p className="lane__meta">
-            {isFocused && <span className="prompt__spotlight">In the spotlight for everyone</span>}
-            <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
+            {isFocused && <span className="prompt__spotlight">{t('facilitator.group.spotlightOn')}</span>}
+            <span className={`kind kind--${prompt.kind}`}>{t('facilitator.group.kind', { kind: prompt.kind })}</span>
           </p>
           <h2 id={headingId} className="lane__title">
             {prompt.text}
           </h2>
-          <p className="lane__counts">{prompt.isRevealed ? countsLine(layout) : pendingLine(prompt)}</p>
+          <p className="lane__counts">{countsLine(layout, t)}</p>
         </div>
         <div className="actions lane__actions">
           <button
             type="button"
             className="button button--small"
             aria-pressed={isFocused}
-            aria-label={`Spotlight: ${quoted(prompt.text)}`}
+            aria-label={t('facilitator.group.spotlightLabel', { prompt: quoted(prompt.text) })}
             onClick={() => focusPrompt(isFocused ? null : prompt.id)}
           >
-            Spotlight
+            {t('facilitator.group.spotlight')}
           </button>
           {!prompt.isRevealed && (
             <button
               type="button"
               className="button button--small button--primary"
-              aria-label={`Reveal notes for ${quoted(prompt.text)}`}
+              aria-label={t('facilitator.group.revealLabel', { prompt: quoted(prompt.text) })}
               onClick={() => void revealWithCare(prompt.id, confirm.ask)}
             >
-              Reveal
+              {t('facilitator.group.reveal')}
             </button>
           )}
           <button
@@ -81,10 +89,10 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
             className="button button--small button--quiet"
             aria-expanded={!isFolded}
             aria-controls={bodyId}
-            aria-label={`${isFolded ? 'Show' : 'Fold'} ${quoted(prompt.text)}`}
+            aria-label={t('facilitator.group.foldLabel', { folded: isFolded ? 'yes' : 'no', prompt: quoted(prompt.text) })}
             onClick={() => toggleFolded(prompt.id)}
           >
-            {isFolded ? 'Show' : 'Fold'}
+            {t('facilitator.group.fold', { folded: isFolded ? 'yes' : 'no' })}
           </button>
         </div>
         {prompt.isRevealed && prompt.pendingCount > 0 && <HeldNotes prompt={prompt} confirm={confirm} />}
@@ -102,7 +110,7 @@ export const GroupLane = memo(function GroupLane({ layout, isFocused, canWrite, 
               <UngroupedPool layout={layout} />
             </>
           ) : (
-            <p className="lane__hidden">Reveal this question’s notes to group them.</p>
+            <p className="lane__hidden">{t('facilitator.group.revealFirst')}</p>
           )}
           {(drafts.length > 0 || canWrite) && (
             <div className="lane__mine">

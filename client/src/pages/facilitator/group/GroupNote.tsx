@@ -14,7 +14,7 @@ import type { Note } from '../../../../../shared/records/Note';
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { TagBadge } from '../../../components/TagBadge';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
-import { countNotes } from '../../../copy';
+import { translate, useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import {
   carriedNotes,
@@ -51,12 +51,12 @@ export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: 
     const afterNext = list[index + 2];
     entries.push(
       {
-        label: 'Move up',
+        label: translate('facilitator.group.menu.moveUp'),
         isDisabled: previous === undefined,
         onSelect: run(previous ? { type: 'move', noteIds, themeId: home?.theme.id ?? null, beforeNoteId: previous.id } : null),
       },
       {
-        label: 'Move down',
+        label: translate('facilitator.group.menu.moveDown'),
         isDisabled: index >= list.length - 1,
         onSelect: run(
           index < list.length - 1
@@ -67,12 +67,14 @@ export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: 
       { type: 'separator' },
     );
   }
-  if (layout.themes.length > 0) entries.push({ type: 'heading', label: 'Themes' });
+  if (layout.themes.length > 0) entries.push({ type: 'heading', label: translate('facilitator.group.menu.themes') });
   for (const group of layout.themes) {
     const action = resolve({ kind: 'theme', themeId: group.theme.id, promptId: layout.prompt.id });
     entries.push({
-      label: `‘${group.theme.name}’`,
-      note: action ? `(${countNotes(group.notes.length)})` : '(here now)',
+      label: translate('facilitator.group.themeQuoted', { name: group.theme.name }),
+      note: action
+        ? translate('facilitator.group.noteCountInBrackets', { count: group.notes.length })
+        : translate('facilitator.group.menu.hereNow'),
       isDisabled: action === null,
       onSelect: run(action),
     });
@@ -80,8 +82,16 @@ export function moveMenuEntries(host: GroupHost, layout: PromptLayout, noteIds: 
   const out = resolve({ kind: 'ungrouped', promptId: layout.prompt.id });
   entries.push(
     { type: 'separator' },
-    { label: 'Ungrouped', note: out ? undefined : '(here now)', isDisabled: out === null, onSelect: run(out) },
-    { label: 'New theme…', onSelect: run({ type: 'createTheme', promptId: layout.prompt.id, noteIds }) },
+    {
+      label: translate('facilitator.group.ungrouped'),
+      note: out ? undefined : translate('facilitator.group.menu.hereNow'),
+      isDisabled: out === null,
+      onSelect: run(out),
+    },
+    {
+      label: translate('facilitator.group.menu.newTheme'),
+      onSelect: run({ type: 'createTheme', promptId: layout.prompt.id, noteIds }),
+    },
   );
   return entries;
 }
@@ -169,7 +179,10 @@ function NoteDnd({
     },
     [binding],
   );
-  return dropHint === 'combine' ? <span className="gnote__drop-label">New theme with both</span> : null;
+  const t = useT();
+  return dropHint === 'combine' ? (
+    <span className="gnote__drop-label">{t('facilitator.group.note.newThemeWithBoth')}</span>
+  ) : null;
 }
 
 /**
@@ -224,19 +237,23 @@ function noteActionEntries(host: GroupHost, noteId: string, promptId: string): M
   const isSelected = selected.has(noteId);
   const carried = carriedNotes(layout, noteId, selected);
   return [
-    { label: isSelected ? 'Deselect' : 'Select', onSelect: () => toggleSelected(noteId, promptId) },
+    {
+      label: translate('facilitator.group.menu.select', { selected: isSelected ? 'yes' : 'no' }),
+      onSelect: () => toggleSelected(noteId, promptId),
+    },
     { type: 'separator' },
-    { type: 'heading', label: carried.length > 1 ? `Move ${countNotes(carried.length)} to` : 'Move to' },
+    { type: 'heading', label: translate('facilitator.group.menu.moveTo', { count: carried.length }) },
     ...moveMenuEntries(host, layout, carried),
     { type: 'separator' },
     {
-      label: carried.length > 1 ? `Delete ${countNotes(carried.length)}…` : 'Delete note…',
+      label: translate('facilitator.group.menu.delete', { count: carried.length }),
       onSelect: () => askDeleteNotes(host, layout, carried),
     },
   ];
 }
 
 function GroupNoteCard({ note }: GroupNoteProps) {
+  const t = useT();
   const host = useGroupHost();
   const isSelected = useGroupUi((s) => s.selected.has(note.id));
   const isSelecting = useGroupUi((s) => s.isSelecting);
@@ -250,12 +267,12 @@ function GroupNoteCard({ note }: GroupNoteProps) {
           <input
             type="checkbox"
             checked={isSelected}
-            aria-label={`Select ${excerpt}`}
+            aria-label={t('facilitator.group.note.selectLabel', { note: excerpt })}
             onChange={() => toggleSelected(id, promptId)}
           />
         </label>
       ),
-    [isSelecting, isSelected, excerpt, id, promptId],
+    [isSelecting, isSelected, excerpt, id, promptId, t],
   );
   const content = useMemo(
     () => (
@@ -274,14 +291,14 @@ function GroupNoteCard({ note }: GroupNoteProps) {
     () => (
       <MenuButton
         className="gnote__menu"
-        label={`Actions for ${excerpt}`}
-        menuLabel={`Actions for ${excerpt}`}
+        label={t('facilitator.group.note.actions', { note: excerpt })}
+        menuLabel={t('facilitator.group.note.actions', { note: excerpt })}
         entries={() => noteActionEntries(host, id, promptId)}
       >
         <span aria-hidden="true">⋯</span>
       </MenuButton>
     ),
-    [excerpt, host, id, promptId],
+    [excerpt, host, id, promptId, t],
   );
   return <NoteShell note={note} isSelected={isSelected} check={check} content={content} menu={menu} />;
 }

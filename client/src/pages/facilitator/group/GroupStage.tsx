@@ -14,9 +14,10 @@ import { draftsByPrompt, NO_DRAFTS, prefersReducedMotion } from '../../../boardS
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { NameDialog, type NameRequest } from '../../../components/NameDialog';
 import { useBoardLayouts } from '../../../components/themeLayout';
+import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { useConfirm } from '../useConfirm';
-import { dragAnnouncements, SCREEN_READER_INSTRUCTIONS } from './dragAnnouncements';
+import { dragAnnouncements, screenReaderInstructions } from './dragAnnouncements';
 import { carriedNotes, type DragItem, type DropTarget, resolveDrop } from './dragModel';
 import { dragPreviewPublisher } from './dragPreviewPublisher';
 import { collisionDetection, keyboardCoordinates, newDragSession } from './dragTargeting';
@@ -61,6 +62,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   // While a drag is on, the board stays as it was when the drag began: every remote move would
   // otherwise make dnd-kit re-measure all drop targets in the middle of the drag (hundreds of ms
   // per frame with 1,000 notes). Remote moves show at the drop.
+  const t = useT();
   const [frozen, setFrozen] = useState<BoardState | null>(null);
   const board = frozen ?? live;
   usePointerAnchor(board, frozen !== null);
@@ -101,11 +103,11 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
         (promptId) => layoutsRef.current.get(promptId),
         () => session.carried,
       ),
-      screenReaderInstructions: SCREEN_READER_INSTRUCTIONS,
+      screenReaderInstructions: screenReaderInstructions(t),
       // Moved notes are drawn anew in their new place: focus is placed by hand after the drop.
       restoreFocus: false,
     }),
-    [session],
+    [session, t],
   );
 
   // Leaving the group phase mid-drag must not leave a stale preview on everyone's screen.
@@ -218,7 +220,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
 
   return (
     <GroupHostContext.Provider value={host}>
-      <section className="group-stage" aria-label="Group the notes into themes">
+      <section className="group-stage" aria-label={t('facilitator.group.stage')}>
         <GroupToolbar />
         <div className="lanes">
           {prompts.map((prompt) => {

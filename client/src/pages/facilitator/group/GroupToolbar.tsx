@@ -1,5 +1,5 @@
 import { MenuButton } from '../../../components/MenuButton';
-import { countNotes } from '../../../copy';
+import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { updateSettings } from '../../../sync/commands';
 import { carriedNotes } from './dragModel';
@@ -8,8 +8,24 @@ import { askDeleteNotes, useGroupHost } from './groupActions';
 import { clearSelection, setNeedsOnly, setSelecting, useGroupUi } from './groupUiStore';
 import { UndoButton } from './UndoButton';
 
+/** Stands for the grip in the help sentence, which is shown in its place, hidden from screen readers. */
+const GRIP_MARK = '\u0002';
+
+/** A sentence with the theme grip "⠿" where GRIP_MARK is: the grip is decoration, its words say the rest. */
+function HandleSentence({ sentence }: { readonly sentence: string }) {
+  const [before, after] = sentence.split(GRIP_MARK);
+  return (
+    <>
+      {before}
+      <span aria-hidden="true">⠿</span>
+      {after}
+    </>
+  );
+}
+
 /** Above the lanes: the needs-only filter, what is selected and where to send it, and how grouping works. */
 export function GroupToolbar() {
+  const t = useT();
   const host = useGroupHost();
   const isOpenToAll = useBoardStore((s) => s.board?.meta.settings.participantsGroup === true);
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
@@ -33,7 +49,7 @@ export function GroupToolbar() {
         aria-pressed={isNeedsOnly}
         onClick={() => setNeedsOnly(!isNeedsOnly)}
       >
-        Needs only
+        {t('facilitator.group.toolbar.needsOnly')}
       </button>
       <button
         type="button"
@@ -41,7 +57,7 @@ export function GroupToolbar() {
         aria-pressed={isSelecting}
         onClick={() => setSelecting(!isSelecting)}
       >
-        Select
+        {t('facilitator.group.toolbar.select')}
       </button>
       <UndoButton />
       <button
@@ -50,18 +66,18 @@ export function GroupToolbar() {
         aria-pressed={isOpenToAll}
         onClick={() => updateSettings({ participantsGroup: !isOpenToAll })}
       >
-        Participants can group
+        {t('facilitator.group.toolbar.participantsGroup')}
       </button>
       <div className="gtoolbar__selection" aria-live="off">
         {selectedCount > 0 ? (
           <>
-            <span className="gtoolbar__count">{countNotes(selectedCount)} selected</span>
+            <span className="gtoolbar__count">{t('facilitator.group.toolbar.selected', { count: selectedCount })}</span>
             <MenuButton
               className="button button--small button--primary"
-              menuLabel="Move the selected notes to"
+              menuLabel={t('facilitator.group.toolbar.moveMenu')}
               entries={selectionEntries}
             >
-              Move selected to…
+              {t('facilitator.group.toolbar.moveSelected')}
             </MenuButton>
             <button
               type="button"
@@ -73,34 +89,26 @@ export function GroupToolbar() {
                 if (layout && first !== undefined) askDeleteNotes(host, layout, carriedNotes(layout, first, selected));
               }}
             >
-              Delete selected…
+              {t('facilitator.group.toolbar.deleteSelected')}
             </button>
             <button type="button" className="button button--small button--quiet" onClick={clearSelection}>
-              Clear selection
+              {t('facilitator.group.toolbar.clear')}
             </button>
           </>
         ) : (
-          <span className="gtoolbar__hint">
-            Press Select, Ctrl-click or use a note’s ⋯ menu to move or delete several at once.
-          </span>
+          <span className="gtoolbar__hint">{t('facilitator.group.toolbar.hint')}</span>
         )}
       </div>
       <details className="gtoolbar__help">
-        <summary>How to group</summary>
+        <summary>{t('facilitator.group.help.title')}</summary>
         <ul>
+          <li>{t('facilitator.group.help.drag')}</li>
           <li>
-            Drag a note onto a theme to add it, onto another ungrouped note to start a theme with both, or onto Ungrouped to take
-            it out.
+            <HandleSentence sentence={t('facilitator.group.help.merge', { grip: GRIP_MARK })} />
           </li>
-          <li>
-            Drag a theme by its handle <span aria-hidden="true">⠿</span> onto another theme to merge them.
-          </li>
-          <li>
-            Keyboard: focus a note, press Space, use the arrow keys (Left and Right jump between themes), press Space to drop.
-            Escape cancels.
-          </li>
-          <li>Or use the ⋯ menu on each note (it shows on hover and on focus) and the “Merge into…” button on each theme.</li>
-          <li>Undo (Ctrl+Z, or Cmd+Z on a Mac) takes back your last move, new theme, merge, theme delete or note delete.</li>
+          <li>{t('facilitator.group.help.keyboard')}</li>
+          <li>{t('facilitator.group.help.menus')}</li>
+          <li>{t('facilitator.group.help.undo')}</li>
         </ul>
       </details>
     </div>

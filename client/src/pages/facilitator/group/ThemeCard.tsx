@@ -14,8 +14,8 @@ import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
 import type { Theme } from '../../../../../shared/records/Theme';
 import { MenuButton, type MenuEntry } from '../../../components/MenuButton';
 import { themeColorClass } from '../../../components/themeColor';
-import { type PromptLayout, type ThemeGroup, themeCountLine } from '../../../components/themeLayout';
-import { countNotes } from '../../../copy';
+import type { PromptLayout, ThemeGroup } from '../../../components/themeLayout';
+import { translate, useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import * as facilitation from '../../../sync/facilitationCommands';
 import { type DragItem, type DropTarget, dragId, dropId, NO_RESIZE_OBSERVER } from './dragModel';
@@ -32,10 +32,10 @@ export interface ThemeCardProps {
 
 function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): MenuEntry[] {
   const others = layout.themes.filter((t) => t.theme.id !== themeId);
-  if (others.length === 0) return [{ label: 'No other theme in this question yet', isDisabled: true, onSelect: () => {} }];
+  if (others.length === 0) return [{ label: translate('facilitator.group.theme.noOther'), isDisabled: true, onSelect: () => {} }];
   return others.map((t) => ({
-    label: `‘${t.theme.name}’`,
-    note: `(${countNotes(t.notes.length)})`,
+    label: translate('facilitator.group.themeQuoted', { name: t.theme.name }),
+    note: translate('facilitator.group.noteCountInBrackets', { count: t.notes.length }),
     onSelect: () =>
       performDrop(
         host,
@@ -44,6 +44,24 @@ function mergeEntries(host: GroupHost, layout: PromptLayout, themeId: string): M
         { isMovingFocus: true, isAnnounced: true },
       ),
   }));
+}
+
+/** Stands for the theme's name in a button's words: screen readers hear it, the card already shows it above. */
+const NAME_MARK = '\u0002';
+
+/**
+ * `sentence` shown with its NAME_MARK replaced by `children` for screen readers only: the button's
+ * name is its own words (no aria-label), so what is seen is part of what is heard in every language.
+ */
+function WithHiddenName({ sentence, children }: { readonly sentence: string; readonly children: ReactNode }) {
+  const [before = '', after = ''] = sentence.split(NAME_MARK);
+  return (
+    <>
+      {before}
+      <span className="visually-hidden">{children}</span>
+      {after}
+    </>
+  );
 }
 
 /** Pointer drags start anywhere on the header except on its own controls. */
@@ -66,12 +84,13 @@ interface ThemeShellProps {
  * header and the notes as ready-made elements that React does not render again.
  */
 function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProps) {
+  const t = useT();
   const item: DragItem = { kind: 'theme', themeId: theme.id, promptId: theme.promptId };
   const target: DropTarget = { kind: 'theme', themeId: theme.id, promptId: theme.promptId };
   const drag = useDraggable({ id: dragId(item), data: item });
   const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(theme.id)));
-  const activeKind = (drop.active?.data.current as DragItem | undefined)?.kind;
+  const isThemeDragged = (drop.active?.data.current as DragItem | undefined)?.kind === 'theme';
   const pointerStart = {
     onMouseDown: (event: MouseEvent) => {
       if (!isControl(event.target)) drag.listeners?.onMouseDown?.(event);
@@ -86,8 +105,8 @@ function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProp
         drop.setNodeRef(node);
         drag.setNodeRef(node);
       }}
-      className={`gtheme ${colorClass}${drop.isOver ? (activeKind === 'theme' ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
-      aria-label={`Theme ‘${theme.name}’`}
+      className={`gtheme ${colorClass}${drop.isOver ? (isThemeDragged ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
+      aria-label={t('facilitator.group.themeLabel', { name: theme.name })}
     >
       <div className="gtheme__head" {...pointerStart}>
         <button
@@ -104,13 +123,14 @@ function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProp
         {head}
       </div>
       {children}
-      {drop.isOver && activeKind === 'theme' && <p className="gtheme__drop-label">Merge here</p>}
+      {drop.isOver && isThemeDragged && <p className="gtheme__drop-label">{t('facilitator.group.theme.mergeHere')}</p>}
     </section>
   );
 }
 
 /** A theme: its name (renamed in place), counts, menus, and its notes; a target for notes and for other themes. */
 export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardProps) {
+  const t = useT();
   const { theme, notes, needCount } = group;
   const host = useGroupHost();
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
@@ -120,6 +140,7 @@ export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardP
   const skipBlurSave = useRef(false);
   const layout = () => host.layoutOf(theme.promptId);
   const shown = isNeedsOnly ? notes.filter((note) => note.tag === 'need') : notes;
+  const counts = t('facilitator.group.themeCount', { notes: notes.length, needs: needCount });
 
   const startRename = () => {
     setDraft(theme.name);
@@ -152,23 +173,23 @@ export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardP
     const afterNext = current.themes[position + 2];
     const isLast = position >= current.themes.length - 1;
     return [
-      { label: 'Rename', onSelect: startRename },
+      { label: t('facilitator.group.theme.rename'), onSelect: startRename },
       {
-        label: 'Move earlier',
+        label: t('facilitator.group.theme.moveEarlier'),
         isDisabled: previous === undefined,
         onSelect: () => {
           if (previous) facilitation.moveTheme(theme.id, previous.theme.id);
         },
       },
       {
-        label: 'Move later',
+        label: t('facilitator.group.theme.moveLater'),
         isDisabled: isLast,
         onSelect: () => {
           if (!isLast) facilitation.moveTheme(theme.id, afterNext?.theme.id ?? null);
         },
       },
       { type: 'separator' },
-      { label: 'Delete theme…', onSelect: () => askDeleteTheme(host, current, theme.id) },
+      { label: t('facilitator.group.theme.delete'), onSelect: () => askDeleteTheme(host, current, theme.id) },
     ];
   };
 
@@ -176,13 +197,13 @@ export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardP
     <ThemeShell
       theme={theme}
       colorClass={themeColorClass(position)}
-      label={`Theme ‘${theme.name}’, ${themeCountLine(notes.length, needCount)}`}
+      label={t('facilitator.group.theme.grip', { name: theme.name, counts })}
       head={
         <>
           {isRenaming ? (
             <form className="gtheme__rename" onSubmit={onRenameSubmit}>
               <label className="visually-hidden" htmlFor={`${headingId}-input`}>
-                New name for the theme ‘{theme.name}’
+                {t('facilitator.group.theme.newName', { name: theme.name })}
               </label>
               <input
                 id={`${headingId}-input`}
@@ -202,38 +223,51 @@ export const ThemeCard = memo(function ThemeCard({ group, position }: ThemeCardP
             </form>
           ) : (
             <h3 id={headingId} className="gtheme__name">
-              <button type="button" className="gtheme__name-button" title="Rename" onClick={startRename}>
+              <button
+                type="button"
+                className="gtheme__name-button"
+                title={t('facilitator.group.theme.rename')}
+                onClick={startRename}
+              >
                 {theme.name}
-                <span className="visually-hidden"> (rename)</span>
+                <span className="visually-hidden"> {t('facilitator.group.theme.renameHint')}</span>
               </button>
             </h3>
           )}
-          <p className="gtheme__count">{themeCountLine(notes.length, needCount)}</p>
+          <p className="gtheme__count">{counts}</p>
           <div className="gtheme__actions">
             <MenuButton
-              menuLabel={`Merge ‘${theme.name}’ into`}
+              menuLabel={t('facilitator.group.theme.mergeMenu', { name: theme.name })}
               entries={() => {
                 const current = layout();
                 return current ? mergeEntries(host, current, theme.id) : [];
               }}
             >
-              Merge<span className="visually-hidden"> ‘{theme.name}’</span> into…
+              <WithHiddenName sentence={t('facilitator.group.theme.mergeLabel', { name: NAME_MARK })}>
+                {t('facilitator.group.themeQuoted', { name: theme.name })}
+              </WithHiddenName>
             </MenuButton>
-            <MenuButton label={`More actions for ‘${theme.name}’`} menuLabel={`Theme ‘${theme.name}’`} entries={moreEntries}>
-              More
+            <MenuButton
+              label={t('facilitator.group.theme.moreLabel', { name: theme.name })}
+              menuLabel={t('facilitator.group.themeLabel', { name: theme.name })}
+              entries={moreEntries}
+            >
+              {t('facilitator.group.theme.more')}
             </MenuButton>
           </div>
         </>
       }
     >
       {shown.length > 0 ? (
-        <ul className="gnotes" aria-label={`Notes in ‘${theme.name}’`}>
+        <ul className="gnotes" aria-label={t('facilitator.group.theme.notesIn', { name: theme.name })}>
           {shown.map((note) => (
             <GroupNote key={note.id} note={note} />
           ))}
         </ul>
       ) : (
-        <p className="gtheme__empty">{notes.length === 0 ? 'Drop notes here' : 'No needs here'}</p>
+        <p className="gtheme__empty">
+          {t(notes.length === 0 ? 'facilitator.group.theme.dropHere' : 'facilitator.group.noNeeds')}
+        </p>
       )}
     </ThemeShell>
   );

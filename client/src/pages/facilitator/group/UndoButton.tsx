@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../../../i18n/i18n';
 import { undo } from '../../../sync/undoableCommands';
 import { useUndoStore } from '../../../sync/undoStack';
 
@@ -14,6 +15,7 @@ function isForTheBoard(event: KeyboardEvent): boolean {
  * Ctrl+Z or Cmd+Z anywhere on the board outside a text field.
  */
 export function UndoButton() {
+  const t = useT();
   const latest = useUndoStore((s) => s.entries.findLast((e) => e.kind === 'grouping'));
 
   useEffect(() => {
@@ -33,11 +35,12 @@ export function UndoButton() {
       className="button button--small"
       disabled={!latest}
       aria-keyshortcuts="Control+Z Meta+Z"
-      aria-label={latest ? `Undo ${latest.label}` : 'Undo (nothing to undo)'}
-      title={latest ? `Undo ${latest.label} (Ctrl+Z or Cmd+Z)` : 'Nothing to undo'}
+      aria-label={latest ? t('facilitator.group.undo.label', { action: latest.label }) : t('facilitator.group.undo.nothingLabel')}
+      title={latest ? t('facilitator.group.undo.title', { action: latest.label }) : t('facilitator.group.undo.nothing')}
       onClick={() => undo({ kind: 'grouping' })}
     >
-      <span aria-hidden="true">↶ </span>Undo
+      <span aria-hidden="true">↶ </span>
+      {t('facilitator.group.undo.button')}
     </button>
   );
 }

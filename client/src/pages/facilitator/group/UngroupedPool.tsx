@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import type { PromptLayout } from '../../../components/themeLayout';
-import { countNotes } from '../../../copy';
+import { useT } from '../../../i18n/i18n';
 import { type DropTarget, dropId, NO_RESIZE_OBSERVER } from './dragModel';
 import { ungroupedHeadingId } from './focusPlan';
 import { GroupNote } from './GroupNote';
@@ -25,23 +25,25 @@ function PoolShell({ layout, children }: { readonly layout: PromptLayout; readon
 
 /** A prompt's notes that are in no theme yet: where clustering starts, and a target to take notes out of themes. */
 export function UngroupedPool({ layout }: { readonly layout: PromptLayout }) {
+  const t = useT();
   const { prompt, ungrouped } = layout;
   const isNeedsOnly = useGroupUi((s) => s.isNeedsOnly);
   const shown = isNeedsOnly ? ungrouped.filter((note) => note.tag === 'need') : ungrouped;
   return (
     <PoolShell layout={layout}>
       <h3 id={ungroupedHeadingId(prompt.id)} className="gungrouped__title" tabIndex={-1}>
-        Ungrouped <span className="gungrouped__count">({countNotes(ungrouped.length)})</span>
+        {t('facilitator.group.ungrouped')}{' '}
+        <span className="gungrouped__count">{t('facilitator.group.noteCountInBrackets', { count: ungrouped.length })}</span>
       </h3>
       {shown.length > 0 ? (
-        <ul className="gnotes gnotes--pool" aria-label="Notes in no theme">
+        <ul className="gnotes gnotes--pool" aria-label={t('facilitator.group.pool.notesInNoTheme')}>
           {shown.map((note) => (
             <GroupNote key={note.id} note={note} />
           ))}
         </ul>
       ) : (
         <p className="gungrouped__empty">
-          {ungrouped.length === 0 ? 'Every note is in a theme. Drop a note here to take it out.' : 'No needs here.'}
+          {t(ungrouped.length === 0 ? 'facilitator.group.pool.empty' : 'facilitator.group.pool.noNeeds')}
         </p>
       )}
     </PoolShell>

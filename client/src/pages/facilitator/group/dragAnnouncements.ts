@@ -1,18 +1,25 @@
 import type { Active, Announcements, Over, ScreenReaderInstructions } from '@dnd-kit/core';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
-import { countNotes } from '../../../copy';
+import { type Translate, translate } from '../../../i18n/i18n';
 import { type DragItem, type DropTarget, resolveDrop } from './dragModel';
 
-/** Read out when a note or theme gets focus: how to move it without a mouse. */
-export const SCREEN_READER_INSTRUCTIONS: ScreenReaderInstructions = {
-  draggable:
-    'To move it, press Space. Then use the Up and Down arrow keys to go from place to place, or Left and Right to jump between themes. Press Space again to drop it there, or Escape to cancel. You can also use the Move to button.',
-};
+/** Read out when a note or theme gets focus: how to move it without a mouse, in the reader's language. */
+export function screenReaderInstructions(t: Translate): ScreenReaderInstructions {
+  return { draggable: t('facilitator.group.sr.instructions') };
+}
+
+/** What a screen reader hears over a place, and on dropping there. */
+interface Said {
+  readonly place: string;
+  readonly hint: string;
+  readonly dropped: string;
+}
 
 /**
  * Plain sentences for every step of a drag ("Picked up note ‘childcare’. Moved over theme
  * ‘Family’. Dropped into theme ‘Family’."). `carried` is the notes the drag carries. A place
  * where dropping changes nothing (Ungrouped for a note in no theme) says so, and offers nothing.
+ * Each sentence is translated when it is said, so it follows a change of language.
  */
 export function dragAnnouncements(
   layoutOf: (promptId: string) => PromptLayout | undefined,
@@ -23,68 +30,79 @@ export function dragAnnouncements(
       [...(layout?.ungrouped ?? []), ...(layout?.themes.flatMap((t) => t.notes) ?? [])].find((n) => n.id === noteId)?.text ?? '',
     );
   const themeName = (layout: PromptLayout | undefined, themeId: string) =>
-    `‘${layout?.themes.find((t) => t.theme.id === themeId)?.theme.name ?? ''}’`;
+    layout?.themes.find((t) => t.theme.id === themeId)?.theme.name ?? '';
 
   const describeItem = (active: Active) => {
     const item = active.data.current as DragItem;
     const layout = layoutOf(item.promptId);
-    if (item.kind === 'theme') return `theme ${themeName(layout, item.themeId)}`;
+    if (item.kind === 'theme') return translate('facilitator.group.sr.itemTheme', { name: themeName(layout, item.themeId) });
     const count = carried().length;
-    const text = noteText(layout, item.noteId);
-    return count > 1 ? `${countNotes(count)}: ${text} and ${count - 1} more` : `note ${text}`;
+    const note = noteText(layout, item.noteId);
+    return count > 1
+      ? translate('facilitator.group.sr.itemNotes', { count, note, more: count - 1 })
+      : translate('facilitator.group.sr.itemNote', { note });
   };
 
-  const describeOver = (active: Active, over: Over) => {
+  const describeOver = (active: Active, over: Over): Said => {
     const item = active.data.current as DragItem;
     const target = over.data.current as DropTarget;
     const layout = layoutOf(target.promptId);
     const noteIds = item.kind === 'note' ? carried() : [];
     const isNoChange = layout !== undefined && resolveDrop(layout, item, noteIds, target) === null;
-    const them = noteIds.length > 1;
+    const many = noteIds.length > 1 ? 'yes' : 'no';
     switch (target.kind) {
       case 'ungrouped':
         return isNoChange
           ? {
-              place: 'Ungrouped',
-              hint: `${them ? 'they are' : 'it is'} in no theme already, so dropping here changes nothing`,
-              dropped: `Dropped into Ungrouped, where ${them ? 'they' : 'it'} already ${them ? 'were' : 'was'}: nothing changed.`,
+              place: translate('facilitator.group.sr.placeUngrouped'),
+              hint: translate('facilitator.group.sr.hintAlreadyUngrouped', { many }),
+              dropped: translate('facilitator.group.sr.droppedAlreadyUngrouped', { many }),
             }
           : {
-              place: 'Ungrouped',
-              hint: `drop to take ${them ? 'them out of their themes' : 'it out of its theme'}`,
-              dropped: 'Dropped into Ungrouped.',
+              place: translate('facilitator.group.sr.placeUngrouped'),
+              hint: translate('facilitator.group.sr.hintTakeOut', { many }),
+              dropped: translate('facilitator.group.sr.droppedUngrouped'),
             };
       case 'newTheme':
-        return { place: 'New theme', hint: 'drop to start a new theme', dropped: 'Dropped on New theme: name the theme.' };
+        return {
+          place: translate('facilitator.group.sr.placeNewTheme'),
+          hint: translate('facilitator.group.sr.hintNewTheme'),
+          dropped: translate('facilitator.group.sr.droppedNewTheme'),
+        };
       case 'theme': {
         const name = themeName(layout, target.themeId);
+        const place = translate('facilitator.group.sr.placeTheme', { name });
         return item.kind === 'theme'
           ? {
-              place: `theme ${name}`,
-              hint: 'drop to merge the two themes',
-              dropped: `Dropped on theme ${name}: confirm the merge.`,
+              place,
+              hint: translate('facilitator.group.sr.hintMerge'),
+              dropped: translate('facilitator.group.sr.droppedMerge', { name }),
             }
           : isNoChange
             ? {
-                place: `theme ${name}`,
-                hint: `${them ? 'they are' : 'it is'} in this theme already, so dropping here changes nothing`,
-                dropped: `Dropped into theme ${name}, where ${them ? 'they' : 'it'} already ${them ? 'were' : 'was'}: nothing changed.`,
+                place,
+                hint: translate('facilitator.group.sr.hintAlreadyInTheme', { many }),
+                dropped: translate('facilitator.group.sr.droppedAlreadyInTheme', { name, many }),
               }
-            : { place: `theme ${name}`, hint: 'drop to add it at the end', dropped: `Dropped into theme ${name}.` };
+            : {
+                place,
+                hint: translate('facilitator.group.sr.hintAddEnd'),
+                dropped: translate('facilitator.group.sr.droppedTheme', { name }),
+              };
       }
       case 'note': {
-        const text = noteText(layout, target.noteId);
+        const note = noteText(layout, target.noteId);
         if (target.themeId === null)
           return {
-            place: `note ${text} in Ungrouped`,
-            hint: 'drop to start a new theme with both',
-            dropped: `Dropped on note ${text}: name the new theme.`,
+            place: translate('facilitator.group.sr.placeNoteUngrouped', { note }),
+            hint: translate('facilitator.group.sr.hintBoth'),
+            dropped: translate('facilitator.group.sr.droppedOnNote', { note }),
           };
         const name = themeName(layout, target.themeId);
         return {
-          place: `note ${text} in theme ${name}`,
-          hint: 'drop to place it before this note',
-          dropped: `Dropped before note ${text} in theme ${name}.`,
+          place: translate('facilitator.group.sr.placeNoteInTheme', { note, name }),
+          hint: translate('facilitator.group.sr.hintBefore'),
+          dropped: translate('facilitator.group.sr.droppedBefore', { note, name }),
         };
       }
     }
@@ -93,18 +111,18 @@ export function dragAnnouncements(
   return {
     onDragStart: ({ active }) => {
       const item = active.data.current as DragItem;
-      const extra = item.kind === 'theme' ? ' Drop it on another theme to merge them.' : '';
-      return `Picked up ${describeItem(active)}.${extra}`;
+      const key = item.kind === 'theme' ? 'facilitator.group.sr.pickedUpTheme' : 'facilitator.group.sr.pickedUp';
+      return translate(key, { item: describeItem(active) });
     },
     onDragOver: ({ active, over }) => {
-      if (!over) return 'Not over a place to drop.';
+      if (!over) return translate('facilitator.group.sr.notOver');
       const { place, hint } = describeOver(active, over);
-      return `Moved over ${place}: ${hint}.`;
+      return translate('facilitator.group.sr.movedOver', { place, hint });
     },
     onDragEnd: ({ active, over }) => {
-      if (!over) return `Dropped where nothing changes: ${describeItem(active)} stays where it was.`;
+      if (!over) return translate('facilitator.group.sr.droppedNowhere', { item: describeItem(active) });
       return describeOver(active, over).dropped;
     },
-    onDragCancel: ({ active }) => `Moving cancelled: ${describeItem(active)} stays where it was.`,
+    onDragCancel: ({ active }) => translate('facilitator.group.sr.cancelled', { item: describeItem(active) }),
   };
 }

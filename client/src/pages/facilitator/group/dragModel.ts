@@ -121,10 +121,10 @@ export function carriedNotes(layout: PromptLayout, noteId: string, selected: Rea
   return inOrder.filter((id) => selected.has(id));
 }
 
-/** A sensible first name for a new theme: its first note's words, cut at a word when long. */
-export function defaultThemeName(text: string | undefined, fallbackNumber: number): string {
+/** A sensible first name for a new theme: its first note's words, cut at a word when long; `fallbackName` without words. */
+export function defaultThemeName(text: string | undefined, fallbackName: string): string {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (flat.length === 0) return `Theme ${fallbackNumber}`;
+  if (flat.length === 0) return fallbackName;
   if (flat.length <= 40) return flat;
   const cut = flat.slice(0, 32);
   const atWord = cut.lastIndexOf(' ');

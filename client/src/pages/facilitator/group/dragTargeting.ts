@@ -163,6 +163,9 @@ function jump(list: readonly DroppableContainer[], current: DroppableContainer |
   return containers[(((index + delta) % n) + n) % n] ?? null;
 }
 
+/** Whether the board reads right to left (Arabic): there the next theme is on the left, so Left moves forward. */
+const isRightToLeft = (element: Element) => getComputedStyle(element).direction === 'rtl';
+
 export function keyboardCoordinates(session: DragSession): KeyboardCoordinateGetter {
   return (event, { active, context, currentCoordinates }) => {
     const code = event.code;
@@ -176,7 +179,7 @@ export function keyboardCoordinates(session: DragSession): KeyboardCoordinateGet
     const from = current?.node.current ?? activeNode;
     const next =
       code === 'ArrowLeft' || code === 'ArrowRight'
-        ? jump(list, current, current ? from : activeNode, code === 'ArrowRight')
+        ? jump(list, current, current ? from : activeNode, (code === 'ArrowRight') !== isRightToLeft(activeNode))
         : step(list, from, code === 'ArrowDown');
     if (!next) return undefined;
     session.keyboardTargetId = String(next.id);

@@ -3,7 +3,7 @@ import { MAX_THEME_NAME_CHARS } from '../../../../../shared/limits';
 import type { ConfirmRequest } from '../../../components/ConfirmDialog';
 import type { NameRequest } from '../../../components/NameDialog';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
-import { countNotes } from '../../../copy';
+import { translate } from '../../../i18n/i18n';
 import * as facilitation from '../../../sync/facilitationCommands';
 import { type DropAction, defaultThemeName } from './dragModel';
 import { focusAfterMove, focusSoon, themeHandleId } from './focusPlan';
@@ -25,15 +25,17 @@ export function useGroupHost(): GroupHost {
 }
 
 const themeName = (layout: PromptLayout, themeId: string | null) =>
-  themeId === null ? 'Ungrouped' : `‘${layout.themes.find((t) => t.theme.id === themeId)?.theme.name ?? 'theme'}’`;
+  themeId === null
+    ? translate('facilitator.group.ungrouped')
+    : translate('facilitator.group.themeQuoted', {
+        name: layout.themes.find((t) => t.theme.id === themeId)?.theme.name ?? 'theme',
+      });
 
-function whatMoves(layout: PromptLayout, noteIds: readonly string[]): string {
-  if (noteIds.length > 1) return countNotes(noteIds.length);
+/** The values of a sentence about notes: how many, and the first one's words (said when it is alone). */
+function whatMoves(layout: PromptLayout, noteIds: readonly string[]): { count: number; note: string } {
   const note = [...layout.ungrouped, ...layout.themes.flatMap((t) => t.notes)].find((n) => n.id === noteIds[0]);
-  return `Note ${noteExcerpt(note?.text ?? '')}`;
+  return { count: noteIds.length, note: noteExcerpt(note?.text ?? '') };
 }
-
-const lowerFirst = (phrase: string) => `${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`;
 
 export interface PerformOptions {
   /** Move keyboard focus on afterwards (keyboard drags and menus); pointer drops leave focus alone. */
@@ -51,8 +53,8 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
     const what = whatMoves(layout, action.noteIds);
     const where = themeName(layout, action.themeId);
     const said = {
-      label: `moving ${lowerFirst(what)} to ${where}`,
-      success: options.isAnnounced ? `${what} moved to ${where}.` : null,
+      label: translate('facilitator.group.act.moving', { ...what, where }),
+      success: options.isAnnounced ? translate('facilitator.group.act.moved', { ...what, where }) : null,
     };
     if (facilitation.moveNotes(action.noteIds, action.themeId, action.beforeNoteId, said) !== null) return;
     if (action.noteIds.length > 1) clearSelection();
@@ -62,15 +64,18 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
   if (action.type === 'createTheme') {
     const focusId = options.isMovingFocus ? focusAfterMove(layout, action.noteIds, undefined) : null;
     host.askName({
-      title: 'Name the new theme',
-      label: `Theme name (${countNotes(action.noteIds.length)} go in it)`,
-      initial: defaultThemeName(noteText(action.noteIds[0]), layout.themes.length + 1),
+      title: translate('facilitator.group.act.nameTitle'),
+      label: translate('facilitator.group.act.nameWith', { count: action.noteIds.length }),
+      initial: defaultThemeName(
+        noteText(action.noteIds[0]),
+        translate('facilitator.group.act.themeInitial', { n: layout.themes.length + 1 }),
+      ),
       maxChars: MAX_THEME_NAME_CHARS,
-      confirmLabel: 'Create theme',
+      confirmLabel: translate('facilitator.group.act.create'),
       onConfirm: (name) => {
         const said = {
-          label: `new theme ‘${name}’`,
-          success: `Theme ‘${name}’ created with ${countNotes(action.noteIds.length)}.`,
+          label: translate('facilitator.group.act.newThemeLabel', { name }),
+          success: translate('facilitator.group.act.createdWith', { name, count: action.noteIds.length }),
         };
         if (facilitation.createTheme(action.promptId, name, action.noteIds, said) !== null) return;
         if (action.noteIds.length > 1) clearSelection();
@@ -82,14 +87,15 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
   const source = layout.themes.find((t) => t.theme.id === action.sourceThemeId);
   const target = layout.themes.find((t) => t.theme.id === action.targetThemeId);
   if (!source || !target) return;
+  const names = { source: source.theme.name, target: target.theme.name };
   host.confirm({
-    title: 'Merge these themes?',
-    message: `‘${source.theme.name}’ (${countNotes(source.notes.length)}) joins ‘${target.theme.name}’, and the name ‘${source.theme.name}’ goes away.`,
-    confirmLabel: `Merge into ‘${target.theme.name}’`,
+    title: translate('facilitator.group.act.mergeTitle'),
+    message: translate('facilitator.group.act.mergeMessage', { ...names, count: source.notes.length }),
+    confirmLabel: translate('facilitator.group.act.mergeConfirm', names),
     onConfirm: () => {
       const said = {
-        label: `merging ‘${source.theme.name}’ into ‘${target.theme.name}’`,
-        success: `‘${source.theme.name}’ merged into ‘${target.theme.name}’.`,
+        label: translate('facilitator.group.act.merging', names),
+        success: translate('facilitator.group.act.merged', names),
       };
       if (facilitation.mergeThemes(source.theme.id, target.theme.id, said) !== null) return;
       if (options.isMovingFocus) focusSoon(themeHandleId(target.theme.id));
@@ -100,13 +106,16 @@ export function performDrop(host: GroupHost, layout: PromptLayout, action: DropA
 /** Asks for a name, then creates an empty theme at the end of the prompt's themes. */
 export function askNewTheme(host: GroupHost, layout: PromptLayout): void {
   host.askName({
-    title: 'New theme',
-    label: 'Theme name',
-    initial: `Theme ${layout.themes.length + 1}`,
+    title: translate('facilitator.group.newTheme'),
+    label: translate('facilitator.group.act.themeName'),
+    initial: translate('facilitator.group.act.themeInitial', { n: layout.themes.length + 1 }),
     maxChars: MAX_THEME_NAME_CHARS,
-    confirmLabel: 'Create theme',
+    confirmLabel: translate('facilitator.group.act.create'),
     onConfirm: (name) => {
-      facilitation.createTheme(layout.prompt.id, name, [], { label: `new theme ‘${name}’`, success: `Theme ‘${name}’ created.` });
+      facilitation.createTheme(layout.prompt.id, name, [], {
+        label: translate('facilitator.group.act.newThemeLabel', { name }),
+        success: translate('facilitator.group.act.created', { name }),
+      });
     },
   });
 }
@@ -118,14 +127,14 @@ export function askDeleteTheme(host: GroupHost, layout: PromptLayout, themeId: s
   const { name } = group.theme;
   const count = group.notes.length;
   host.confirm({
-    title: `Delete the theme ‘${name}’?`,
-    message:
-      count === 0
-        ? 'The theme is empty. Nothing else changes.'
-        : `Its ${countNotes(count)} ${count === 1 ? 'goes' : 'go'} back to Ungrouped. No note is deleted.`,
-    confirmLabel: 'Delete theme',
+    title: translate('facilitator.group.act.deleteThemeTitle', { name }),
+    message: translate('facilitator.group.act.deleteThemeMessage', { count }),
+    confirmLabel: translate('facilitator.group.act.deleteTheme'),
     onConfirm: () => {
-      facilitation.deleteTheme(themeId, { label: `deleting theme ‘${name}’`, success: `Theme ‘${name}’ deleted.` });
+      facilitation.deleteTheme(themeId, {
+        label: translate('facilitator.group.act.deletingTheme', { name }),
+        success: translate('facilitator.group.act.themeDeleted', { name }),
+      });
     },
   });
 }
@@ -137,16 +146,15 @@ export function askDeleteTheme(host: GroupHost, layout: PromptLayout, themeId: s
 export function askDeleteNotes(host: GroupHost, layout: PromptLayout, noteIds: readonly string[]): void {
   if (noteIds.length === 0) return;
   const what = whatMoves(layout, noteIds);
-  const isOne = noteIds.length === 1;
   host.confirm({
-    title: isOne ? 'Delete this note?' : `Delete ${countNotes(noteIds.length)}?`,
-    message: `${what} ${isOne ? 'disappears' : 'disappear'} from everyone’s board. You can undo it (Ctrl+Z or Cmd+Z, or the Undo button) while nobody has changed ${isOne ? 'it' : 'them'} since.`,
-    confirmLabel: isOne ? 'Delete note' : `Delete ${countNotes(noteIds.length)}`,
+    title: translate('facilitator.group.act.deleteNotesTitle', what),
+    message: translate('facilitator.group.act.deleteNotesMessage', what),
+    confirmLabel: translate('facilitator.group.act.deleteNotes', what),
     onConfirm: () => {
       const focusId = focusAfterMove(layout, noteIds, undefined);
       const said = {
-        label: `deleting ${lowerFirst(what)}`,
-        success: `${what} deleted. Undo: Ctrl+Z or Cmd+Z, or the Undo button.`,
+        label: translate('facilitator.group.act.deletingNotes', what),
+        success: translate('facilitator.group.act.notesDeleted', what),
       };
       if (facilitation.deleteNotes(noteIds, said) !== null) return;
       clearSelection();
