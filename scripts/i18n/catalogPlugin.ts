@@ -28,8 +28,9 @@ const CATALOG_ID = /^([a-z]{2}(?:-[A-Z]{2})?)(?:\/(board|pages))?$/;
 
 /**
  * Key prefixes of the `pages` part: the areas of the lazily loaded pages (a key's first segment),
- * the messages of shared components that only those pages import (AnsweredCount is shown to
- * facilitators and on the present page), and the announcements only facilitators hear.
+ * the messages of shared components that only those pages import (AnsweredCount, CopyButton,
+ * JoinCode, SmartieEditor: the facilitator's, home and present pages), and the announcements only
+ * facilitators hear.
  * tests/client/catalogParts.test.ts follows the imports and fails when a module a link opens uses
  * one of them. Everything else is in the `board` part, in the participant's first load.
  */
@@ -40,6 +41,9 @@ export const PAGE_AREAS: readonly string[] = [
   'reader',
   'facilitator',
   'decisions.voters.answered',
+  'copyButton',
+  'joinCode',
+  'smartieEditor',
   'decisions.announce.voteStarted',
   'decisions.announce.roundOpened',
 ];

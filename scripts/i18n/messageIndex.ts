@@ -10,8 +10,11 @@ const KEY = /^[A-Za-z]\w*(?:\.\w+)+$/;
 /** A key written as a string literal in client code (not an attribute value: `title="a.b"` is JSX, not a key). */
 const KEY_LITERAL = /(?<![=\w\\])(['"])([A-Za-z]\w*(?:\.\w+)+)\1/g;
 
-/** A template literal that starts like a key (`decisions.response.${x}`): built at run time, it cannot become an index. */
-const KEY_TEMPLATE = /`([A-Za-z]\w*(?:\.\w+)*\.)\$\{/g;
+/**
+ * A key built at run time, which no index can stand for: a template literal handed to `t` or
+ * `translate` (`` t(`decisions.response.${x}`) ``), or cast to a key (`` `…${x}` as MessageKey ``).
+ */
+const KEY_TEMPLATE = /\b(?:t|translate)\(\s*(`[^`]*`)|(`[^`]*`)\s+as\s+MessageKey\b/;
 
 export interface MessageOrder {
   /** Every key, in index order: the `board` part's first, then the `pages` part's. */
@@ -40,11 +43,8 @@ export function messageOrder(english: Readonly<Record<string, string>>, isPageKe
  * string that no catalog knows: map the cases to whole keys instead (`Record<Problem, MessageKey>`).
  */
 export function indexMessageKeys(source: string, order: MessageOrder, file: string): string | null {
-  for (const [, head] of source.matchAll(KEY_TEMPLATE)) {
-    if (order.keys.some((key) => key.startsWith(head as string))) {
-      throw new Error(`${file}: a message key built at run time (\`${head}\${…}\`) cannot be compiled to an index`);
-    }
-  }
+  const built = KEY_TEMPLATE.exec(source);
+  if (built) throw new Error(`${file}: a message key built at run time (${built[1] ?? built[2]}) cannot be compiled to an index`);
   let isChanged = false;
   const indexed = source.replace(KEY_LITERAL, (literal, _quote: string, key: string) => {
     const index = order.indexOf.get(key);

@@ -53,7 +53,10 @@ describe('message keys as indexes (scripts/i18n/messageIndex.ts)', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal.
     expect(() => indexMessageKeys('t(`decisions.response.${problem}`);', order, 'x.tsx')).toThrow(/built at run time/);
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal.
-    expect(indexMessageKeys('const url = `api.example.${tld}`;', order, 'x.ts')).toBeNull();
+    expect(() => indexMessageKeys('const k = `decisions.${x}` as MessageKey;', order, 'x.ts')).toThrow(/built at run time/);
+    // A file name is not a key, even when it starts like one.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal.
+    expect(indexMessageKeys('const name = fileNameOf(response, `agreement.${kind}`);', order, 'x.ts')).toBeNull();
   });
 
   it('compiles every client module (none builds a key at run time)', () => {
