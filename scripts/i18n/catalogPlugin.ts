@@ -1,41 +1,84 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { compileCatalog } from './compileCatalog.ts';
+import { compileCatalog, compileCatalogArray } from './compileCatalog.ts';
+import { indexMessageKeys, type MessageOrder, messageOrder } from './messageIndex.ts';
 
 /** Where the catalogs live, one `<locale>.json` each (docs/i18n.md). */
 export const LOCALES_DIR = fileURLToPath(new URL('../../client/src/i18n/locales/', import.meta.url));
+const ENGLISH_FILE = `${LOCALES_DIR}en.json`;
 const RUNTIME_PATH = fileURLToPath(new URL('../../client/src/i18n/messageRuntime.ts', import.meta.url));
+/** The code whose message keys become indexes: the client's own modules. */
+const CLIENT_DIR = fileURLToPath(new URL('../../client/src/', import.meta.url));
+const CLIENT_MODULE = /\.tsx?$/;
 
 /**
- * `virtual:accord-catalog/es` is client/src/i18n/locales/es.json, compiled, whole (for tests);
- * `…/es/board` only the keys of the pages people reach by a link (join, the board), and `…/es/pages`
- * the keys of the areas in PAGE_AREAS, whose pages load lazily (client/src/App.tsx) and fetch
- * their part with them: a participant never downloads the facilitator's or the home page's words.
+ * `virtual:accord-catalog/es` is client/src/i18n/locales/es.json, compiled, whole and keyed by
+ * message key (for tests). What the client loads is `virtual:accord-messages/es/board`, only the
+ * keys of the pages people reach by a link (join, the board), and `…/es/pages`, the keys in
+ * PAGE_AREAS, whose pages load lazily (client/src/App.tsx) and fetch their part with them: a
+ * participant never downloads the facilitator's or the home page's words. Those two are arrays in
+ * the order of messageOrder (scripts/i18n/messageIndex.ts).
  */
-const PUBLIC_PREFIX = 'virtual:accord-catalog/';
+const WHOLE_PREFIX = 'virtual:accord-catalog/';
+const PART_PREFIX = 'virtual:accord-messages/';
 const RESOLVED_PREFIX = '\0accord-catalog:';
 const CATALOG_ID = /^([a-z]{2}(?:-[A-Z]{2})?)(?:\/(board|pages))?$/;
 
-/** Key prefixes (a key's first segment) of the lazily loaded pages: the `pages` part of a catalog. */
-export const PAGE_AREAS: readonly string[] = ['home', 'start', 'present', 'reader', 'facilitator'];
+/**
+ * Key prefixes of the `pages` part: the areas of the lazily loaded pages (a key's first segment),
+ * the messages of shared components that only those pages import (AnsweredCount, CopyButton,
+ * JoinCode, SmartieEditor: the facilitator's, home and present pages), and the announcements only
+ * facilitators hear.
+ * tests/client/catalogParts.test.ts follows the imports and fails when a module a link opens uses
+ * one of them. Everything else is in the `board` part, in the participant's first load.
+ */
+export const PAGE_AREAS: readonly string[] = [
+  'home',
+  'start',
+  'present',
+  'reader',
+  'facilitator',
+  'decisions.voters.answered',
+  'copyButton',
+  'joinCode',
+  'smartieEditor',
+  'decisions.announce.voteStarted',
+  'decisions.announce.roundOpened',
+];
 
 export function isPageKey(key: string): boolean {
-  return PAGE_AREAS.includes(key.split('.')[0] as string);
+  return PAGE_AREAS.some((area) => key === area || key.startsWith(`${area}.`));
+}
+
+function readCatalog(file: string): Record<string, string> {
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
 /**
- * Compiles the message catalogs while Vite builds or serves, and while Vitest runs: a fresh clone
- * needs no extra step, and no generated file is committed.
+ * Compiles the message catalogs while Vite builds or serves, and while Vitest runs, and writes
+ * the client's message keys as indexes: a fresh clone needs no extra step, and no generated file
+ * is committed.
  */
 export function accordCatalogs(): Plugin {
+  let order: MessageOrder | null = null;
+  const currentOrder = () => {
+    order ??= messageOrder(readCatalog(ENGLISH_FILE), isPageKey);
+    return order;
+  };
   return {
     name: 'accord-catalogs',
     enforce: 'pre',
+    buildStart() {
+      order = null;
+    },
     resolveId(id) {
-      if (!id.startsWith(PUBLIC_PREFIX)) return null;
-      const name = id.slice(PUBLIC_PREFIX.length);
-      if (!CATALOG_ID.test(name)) throw new Error(`not a catalog: ${name}`);
+      const prefix = [WHOLE_PREFIX, PART_PREFIX].find((p) => id.startsWith(p));
+      if (prefix === undefined) return null;
+      const name = id.slice(prefix.length);
+      const match = CATALOG_ID.exec(name);
+      if (!match || (prefix === PART_PREFIX) !== (match[2] !== undefined)) throw new Error(`not a catalog: ${id}`);
       return RESOLVED_PREFIX + name;
     },
     async load(id) {
@@ -43,12 +86,30 @@ export function accordCatalogs(): Plugin {
       const [, locale, part] = CATALOG_ID.exec(id.slice(RESOLVED_PREFIX.length)) as RegExpExecArray;
       const file = `${LOCALES_DIR}${locale}.json`;
       this.addWatchFile(file);
-      const all = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
-      const messages =
-        part === undefined
-          ? all
-          : Object.fromEntries(Object.entries(all).filter(([key]) => isPageKey(key) === (part === 'pages')));
-      return compileCatalog(locale as string, messages, RUNTIME_PATH);
+      const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      if (part === undefined) return compileCatalog(locale as string, messages, RUNTIME_PATH);
+      this.addWatchFile(ENGLISH_FILE);
+      const { keys, boardCount } = currentOrder();
+      const partKeys = part === 'board' ? keys.slice(0, boardCount) : keys.slice(boardCount);
+      return compileCatalogArray(locale as string, messages, partKeys, RUNTIME_PATH);
+    },
+    transform(code, id) {
+      const file = id.split('?')[0] as string;
+      if (!file.startsWith(CLIENT_DIR) || !CLIENT_MODULE.test(file)) return null;
+      this.addWatchFile(ENGLISH_FILE);
+      const indexed = indexMessageKeys(code, currentOrder(), file);
+      return indexed === null ? null : { code: indexed, map: null };
+    },
+    watchChange(file) {
+      if (file === ENGLISH_FILE) order = null;
+    },
+    // A key added to English moves the indexes: every client module is compiled again.
+    handleHotUpdate({ file, server }) {
+      if (!file.startsWith(LOCALES_DIR)) return;
+      if (file === ENGLISH_FILE) order = null;
+      server.moduleGraph.invalidateAll();
+      server.ws.send({ type: 'full-reload' });
+      return [];
     },
   };
 }

@@ -9,14 +9,30 @@ import { type Content, parse, type Select, type Token } from '@messageformat/par
  */
 export function compileCatalog(locale: string, messages: Readonly<Record<string, string>>, runtimePath: string): string {
   const entries = Object.entries(messages).map(([key, message]) => `  ${JSON.stringify(key)}: ${compileMessage(message)},`);
-  return [
-    `import { arg, plural, select } from ${JSON.stringify(runtimePath)};`,
-    `const L = ${JSON.stringify(locale)};`,
-    'export default {',
-    ...entries,
-    '};',
-    '',
-  ].join('\n');
+  return [...header(locale, runtimePath), 'export default {', ...entries, '};', ''].join('\n');
+}
+
+/**
+ * The same, as an array in the order of `keys` (scripts/i18n/messageIndex.ts): what the browser
+ * gets, since client code asks for a message by its index, not its key. A key the language lacks
+ * is a hole, which falls back to English.
+ */
+export function compileCatalogArray(
+  locale: string,
+  messages: Readonly<Record<string, string>>,
+  keys: readonly string[],
+  runtimePath: string,
+): string {
+  // One element a line and a trailing comma each: a hole at the end still counts in the length.
+  const entries = keys.map((key) => {
+    const message = messages[key];
+    return `  ${message === undefined ? '' : compileMessage(message)},`;
+  });
+  return [...header(locale, runtimePath), 'export default [', ...entries, '];', ''].join('\n');
+}
+
+function header(locale: string, runtimePath: string): string[] {
+  return [`import { arg, plural, select } from ${JSON.stringify(runtimePath)};`, `const L = ${JSON.stringify(locale)};`];
 }
 
 /** A message as a JS expression: a string literal when it has no placeholder, else an arrow function of `v`. */

@@ -21,7 +21,7 @@ export const PERSON_FACING_ATTRIBUTES: ReadonlySet<string> = new Set([
   'label',
 ]);
 
-/** Calls whose string arguments reach a person: `setError('…')`, `announce('…')`, `showToast('…')`. */
+/** Calls whose first argument reaches a person: `setError('…')`, `announce('…')`, `showToast('…')`. */
 export const PERSON_FACING_CALL = /^(announce\w*|set\w*(Error|Message|Status)|\w*[tT]oast\w*)$/;
 
 export interface HardCodedText {
@@ -67,7 +67,9 @@ export function findHardCodedText(source: string, fileName = 'file.tsx'): HardCo
       shown(node.right);
     } else if (ts.isCallExpression(node)) {
       const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
-      if (ts.isIdentifier(callee) && PERSON_FACING_CALL.test(callee.text)) for (const a of node.arguments) shown(a);
+      // The text is the first argument; what follows is a tone or an option (`announce(text, 'error')`).
+      const [text] = node.arguments;
+      if (ts.isIdentifier(callee) && PERSON_FACING_CALL.test(callee.text) && text) shown(text);
     }
     ts.forEachChild(node, visit);
   };

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { useT } from '../i18n/i18n';
 
 export interface ConfirmRequest {
   readonly title: string;
@@ -14,6 +15,7 @@ export interface ConfirmRequest {
  * back to the button that opened it.
  */
 export function ConfirmDialog({ request, onClose }: { readonly request: ConfirmRequest | null; readonly onClose: () => void }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const messageId = useId();
@@ -35,7 +37,7 @@ export function ConfirmDialog({ request, onClose }: { readonly request: ConfirmR
           <p id={messageId}>{request.message}</p>
           <div className="actions actions--end">
             <button type="submit" className="button" value="cancel">
-              {request.cancelLabel ?? 'Cancel'}
+              {request.cancelLabel ?? t('common.cancel')}
             </button>
             <button
               type="button"

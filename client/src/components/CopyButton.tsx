@@ -1,3 +1,4 @@
+import { translate } from '../i18n/i18n';
 import { announce } from '../store/toastStore';
 
 async function copyText(text: string): Promise<boolean> {
@@ -41,7 +42,7 @@ export function CopyButton({
       aria-label={accessibleLabel}
       onClick={async () => {
         const isCopied = await copyText(text);
-        announce(isCopied ? done : 'Could not copy. Select the text and copy it yourself.', isCopied ? 'info' : 'error');
+        announce(isCopied ? done : translate('copyButton.failed'), isCopied ? 'info' : 'error');
       }}
     >
       {label}

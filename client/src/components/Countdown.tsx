@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { remainingMs } from '../../../shared/domain/timerCommands';
 import type { BoardTimer } from '../../../shared/records/BoardMeta';
+import { translate, useT } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 import { announce, announceQuietly } from '../store/toastStore';
 import { beep, isTimerSoundOn, setTimerSound, subscribeTimerSound } from './timerSound';
@@ -20,10 +21,9 @@ function spoken(ms: number): string {
   const total = Math.ceil(ms / 1000);
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  const parts = [];
-  if (minutes > 0) parts.push(minutes === 1 ? '1 minute' : `${minutes} minutes`);
-  if (seconds > 0 || minutes === 0) parts.push(seconds === 1 ? '1 second' : `${seconds} seconds`);
-  return parts.join(' ');
+  if (minutes === 0) return translate('countdown.seconds', { seconds });
+  if (seconds === 0) return translate('countdown.minutes', { minutes });
+  return translate('countdown.minutesSeconds', { minutes, seconds });
 }
 
 const ONE_MINUTE_MS = 60_000;
@@ -47,29 +47,30 @@ function useKeyMoments(
     previous.current = { timer, left };
     if (!isAnnouncing || before === null) return;
     if (before.timer === null && timer !== null) {
-      announceQuietly(`Timer started: ${spoken(remainingMs(timer, Date.now(), offsetMs))}.`);
+      announceQuietly(translate('countdown.started', { time: spoken(remainingMs(timer, Date.now(), offsetMs)) }));
     } else if (before.timer !== null && timer === null) {
-      announceQuietly('Timer stopped.');
+      announceQuietly(translate('countdown.stopped'));
     } else if (before.timer !== null && timer !== null && before.timer.endsAt !== timer.endsAt) {
-      announceQuietly(`Timer changed: ${spoken(remainingMs(timer, Date.now(), offsetMs))} left.`);
+      announceQuietly(translate('countdown.changed', { time: spoken(remainingMs(timer, Date.now(), offsetMs)) }));
     } else if (timer !== null && before.left > 0 && left === 0) {
-      announce('Time is up.');
+      announce(translate('countdown.upAnnouncement'));
       beep();
     } else if (timer !== null && timer.durationMs >= 2 * ONE_MINUTE_MS && before.left > ONE_MINUTE_MS && left <= ONE_MINUTE_MS) {
-      announce('One minute left.');
+      announce(translate('countdown.oneMinuteLeft'));
     }
   }, [timer, left, offsetMs, isAnnouncing]);
 }
 
 /** Turns the beep at zero on or off, for this browser only. */
 export function SoundToggle() {
+  const t = useT();
   const isOn = useSyncExternalStore(subscribeTimerSound, isTimerSoundOn);
   return (
     <button
       type="button"
       className="countdown__sound"
       aria-pressed={isOn}
-      title={isOn ? 'A beep sounds at zero on this device' : 'No sound at zero'}
+      title={t(isOn ? 'countdown.soundOn' : 'countdown.soundOff')}
       onClick={() => setTimerSound(!isOn)}
     >
       <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
@@ -86,7 +87,7 @@ export function SoundToggle() {
           <path d="M15.5 9.5l5 5M20.5 9.5l-5 5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         )}
       </svg>
-      <span className="visually-hidden">Beep at zero</span>
+      <span className="visually-hidden">{t('countdown.beep')}</span>
     </button>
   );
 }
@@ -105,6 +106,7 @@ export function Countdown({
   /** Mounted as the timer starts (CountdownSlot fetches it then): say "Timer started" at once. */
   readonly isStartAnnouncedOnMount?: boolean;
 }) {
+  const t = useT();
   const timer = useBoardStore((s) => s.board?.meta.timer ?? null);
   const offsetMs = useBoardStore((s) => s.serverOffsetMs);
   const [now, setNow] = useState(() => Date.now());
@@ -127,8 +129,12 @@ export function Countdown({
   const isDone = left === 0;
   return (
     <div className={`countdown${isDone ? ' countdown--done' : ''}${isLarge ? ' countdown--large' : ''}`}>
-      <span className="countdown__label">{isDone ? 'Time is up' : 'Time left'}</span>
-      <span className="countdown__time" role="timer" aria-label={isDone ? 'Time is up' : `Time left: ${spoken(left)}`}>
+      <span className="countdown__label">{t(isDone ? 'countdown.up' : 'countdown.left')}</span>
+      <span
+        className="countdown__time"
+        role="timer"
+        aria-label={isDone ? t('countdown.up') : t('countdown.leftSpoken', { time: spoken(left) })}
+      >
         {formatRemaining(left)}
       </span>
       <SoundToggle />

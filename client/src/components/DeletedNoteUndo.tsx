@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/i18n';
 import { undo } from '../sync/undoableCommands';
 import { useUndoStore } from '../sync/undoStack';
 import './deletedNote.css';
 
 /** After I delete one of my notes of a prompt: says so, and offers to bring the newest one back. */
 export function DeletedNoteUndo({ promptId }: { readonly promptId: string }) {
+  const t = useT();
   const entry = useUndoStore((s) => s.entries.findLast((e) => e.kind === 'note' && e.promptId === promptId));
   const button = useRef<HTMLButtonElement>(null);
   const entryId = entry?.id;
@@ -17,15 +19,15 @@ export function DeletedNoteUndo({ promptId }: { readonly promptId: string }) {
   if (!entry) return null;
   return (
     <p className="deleted-note">
-      <span>Note deleted.</span>
+      <span>{t('notes.deleted')}</span>
       <button
         ref={button}
         type="button"
         className="button button--small"
-        aria-label={`Undo ${entry.label}`}
+        aria-label={t('notes.undoLabel', { label: entry.label })}
         onClick={() => undo({ id: entry.id })}
       >
-        Undo
+        {t('notes.undo')}
       </button>
     </p>
   );

@@ -1,11 +1,13 @@
 import { Fragment } from 'react';
 import { formatJoinCode } from '../../../shared/random';
+import { useT } from '../i18n/i18n';
 
 /**
  * A join code shown large, in groups of four (`K7PQ-2M4X-H8RT`) that wrap as whole groups on a
  * narrow screen, and read out character by character, group by group, the way it is typed.
  */
 export function JoinCode({ code, className }: { readonly code: string; readonly className: string }) {
+  const t = useT();
   const groups = formatJoinCode(code).split('-');
   return (
     <p className={className}>
@@ -21,7 +23,9 @@ export function JoinCode({ code, className }: { readonly code: string; readonly 
           </Fragment>
         ))}
       </span>
-      <span className="visually-hidden">Join code: {groups.map((group) => group.split('').join(' ')).join(', ')}</span>
+      <span className="visually-hidden">
+        {t('joinCode.spoken', { code: groups.map((group) => group.split('').join(' ')).join(', ') })}
+      </span>
     </p>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { Draft } from '../../../shared/records/Draft';
 import type { NoteTag } from '../../../shared/records/Note';
+import { useT } from '../i18n/i18n';
 import { editNote } from '../sync/commands';
 import { deleteNote } from '../sync/undoableCommands';
 import { TagBadge } from './TagBadge';
@@ -15,6 +16,7 @@ export interface MyNoteProps {
 }
 
 export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
+  const t = useT();
   const [isEditing, setIsEditing] = useState(false);
   const [text, setText] = useState(draft.text);
   const [tag, setTag] = useState<NoteTag | null>(draft.tag);
@@ -42,7 +44,7 @@ export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
       <li className="note note--mine">
         <form className="composer" onSubmit={save}>
           <label htmlFor={textId} className="composer__label">
-            Edit your note
+            {t('notes.editYours')}
           </label>
           <textarea
             id={textId}
@@ -55,10 +57,10 @@ export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
           <TagChoice value={tag} onChange={setTag} />
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={text.trim().length === 0}>
-              Save
+              {t('common.save')}
             </button>
             <button type="button" className="button" onClick={() => setIsEditing(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -70,19 +72,24 @@ export function MyNote({ draft, isHeld, isEditable }: MyNoteProps) {
     <li className="note note--mine">
       <p className="note__text">{draft.text}</p>
       {draft.tag && <TagBadge tag={draft.tag} />}
-      <p className="note__hint">{isHeld ? 'Waiting to be shown together with others' : 'Only you can see this'}</p>
+      <p className="note__hint">{t(isHeld ? 'notes.held' : 'notes.onlyYou')}</p>
       {isEditable && (
         <div className="actions">
-          <button type="button" className="button button--small" aria-label={`Edit note: ${excerpt}`} onClick={startEditing}>
-            Edit
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={t('notes.editLabel', { excerpt })}
+            onClick={startEditing}
+          >
+            {t('notes.edit')}
           </button>
           <button
             type="button"
             className="button button--small button--quiet"
-            aria-label={`Delete note: ${excerpt}`}
+            aria-label={t('notes.deleteLabel', { excerpt })}
             onClick={remove}
           >
-            Delete
+            {t('notes.delete')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { Draft } from '../../../shared/records/Draft';
+import { useT } from '../i18n/i18n';
 import { DeletedNoteUndo } from './DeletedNoteUndo';
 import { MyNote } from './MyNote';
 
@@ -12,10 +13,11 @@ export interface MyNotesProps {
 }
 
 export function MyNotes({ promptId, drafts, isRevealed, isEditable }: MyNotesProps) {
+  const t = useT();
   if (drafts.length === 0) return isEditable ? <DeletedNoteUndo promptId={promptId} /> : null;
   return (
-    <section className="my-notes" aria-label="Your notes, not shown to others yet">
-      <h3 className="my-notes__title">{drafts.length === 1 ? 'Your note' : `Your ${drafts.length} notes`}</h3>
+    <section className="my-notes" aria-label={t('notes.mine')}>
+      <h3 className="my-notes__title">{t('notes.mineTitle', { count: drafts.length })}</h3>
       <ul className="notes">
         {drafts.map((draft) => (
           <MyNote key={draft.id} draft={draft} isHeld={isRevealed} isEditable={isEditable} />

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../i18n/i18n';
 
 export interface NameRequest {
   readonly title: string;
@@ -11,6 +12,7 @@ export interface NameRequest {
 
 /** A modal that asks for a short name, prefilled with a default that is selected for typing over. */
 export function NameDialog({ request, onClose }: { readonly request: NameRequest | null; readonly onClose: () => void }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
@@ -55,7 +57,7 @@ export function NameDialog({ request, onClose }: { readonly request: NameRequest
           />
           <div className="actions actions--end">
             <button type="button" className="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="submit" className="button button--primary" disabled={name.trim().length === 0}>
               {request.confirmLabel}

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { MAX_DISPLAY_NAME_CHARS, MAX_NOTE_CHARS } from '../../../shared/limits';
 import type { NoteTag } from '../../../shared/records/Note';
 import { quoted } from '../copy';
+import { useT } from '../i18n/i18n';
 import { composerTextFor, displayNameFor, saveComposerText, saveDisplayName } from '../storage';
 import { useBoardStore } from '../store/boardStore';
 import { announce } from '../store/toastStore';
@@ -19,6 +20,7 @@ export interface NoteComposerProps {
 
 /** Writes a new note for one prompt. Ctrl/Cmd+Enter adds it. */
 export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible = false }: NoteComposerProps) {
+  const t = useT();
   const boardId = useBoardStore((s) => s.boardId);
   const [text, setText] = useState(() => (boardId ? composerTextFor(boardId, promptId) : ''));
   // Text left half-typed (before a reload) keeps the composer open, so that it is seen.
@@ -46,13 +48,11 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
     if (isEmpty) return;
     const signature = name.trim();
     if (isNamed && signature === '') {
-      announce('Names are shown on this board: write your name first.', 'error');
+      announce(t('composer.nameFirst'), 'error');
       nameInput.current?.focus();
       return;
     }
-    const success = isRevealed
-      ? 'Note added. It will be shown together with other new notes.'
-      : 'Note added. Only you can see it until the facilitator reveals the answers.';
+    const success = t(isRevealed ? 'composer.addedHeld' : 'composer.addedPrivate');
     if (postNote(promptId, text.trim(), tag, isNamed ? signature : null, success) !== null) return;
     if (boardId) saveComposerText(boardId, promptId, '');
     if (isNamed && boardId && signature !== storedName) {
@@ -81,10 +81,10 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
           type="button"
           className="button button--small"
           aria-expanded={false}
-          aria-label={`Write a note for ${quoted(promptText)}`}
+          aria-label={t('composer.writeFor', { prompt: quoted(promptText) })}
           onClick={() => setIsOpen(true)}
         >
-          Write a note
+          {t('composer.write')}
         </button>
       </div>
     );
@@ -94,11 +94,11 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
     <form className="composer" onSubmit={add}>
       {isNamed &&
         (storedName ? (
-          <p className="composer__signed">Names are shown on this board: your notes are signed “{storedName}”.</p>
+          <p className="composer__signed">{t('composer.signed', { name: storedName })}</p>
         ) : (
           <>
             <label htmlFor={nameId} className="composer__label">
-              Your name <span className="optional">(names are shown on this board’s notes)</span>
+              {t('composer.yourName')} <span className="optional">{t('composer.namesShown')}</span>
             </label>
             <input
               id={nameId}
@@ -112,7 +112,8 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
           </>
         ))}
       <label htmlFor={textId} className="composer__label">
-        Your answer<span className="visually-hidden"> to {quoted(promptText)}</span>
+        <span aria-hidden="true">{t('composer.answer')}</span>
+        <span className="visually-hidden">{t('composer.answerTo', { prompt: quoted(promptText) })}</span>
       </label>
       <textarea
         id={textId}
@@ -126,17 +127,17 @@ export function NoteComposer({ promptId, promptText, isRevealed, isCollapsible =
         onKeyDown={onKeyDown}
       />
       <p id={counterId} className="composer__counter">
-        {text.length} / {MAX_NOTE_CHARS} characters
-        <span className="composer__keys"> · Ctrl+Enter adds the note</span>
+        {t('composer.counter', { count: text.length, max: MAX_NOTE_CHARS })}
+        <span className="composer__keys"> · {t('composer.keys')}</span>
       </p>
       <TagChoice value={tag} onChange={setTag} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={isEmpty}>
-          Add note
+          {t('composer.add')}
         </button>
         {isCollapsible && (
           <button type="button" className="button" onClick={() => setIsOpen(false)}>
-            Close
+            {t('common.close')}
           </button>
         )}
       </div>

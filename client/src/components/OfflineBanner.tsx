@@ -1,15 +1,10 @@
 import { useLayoutEffect, useRef } from 'react';
+import { useT } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 import './offlineBanner.css';
 
 /** The CSS variable holding the banner's height in px (0 when hidden), for other sticky bars. */
 const BANNER_HEIGHT = '--offline-banner-height';
-
-function waitingSentence(count: number): string {
-  return count === 1
-    ? '1 action waits on this device and will be sent when you are back online.'
-    : `${count} actions wait on this device and will be sent when you are back online.`;
-}
 
 /**
  * Says, in a band that stays at the top of the screen while the page scrolls, that my actions are
@@ -18,6 +13,7 @@ function waitingSentence(count: number): string {
  * online is answered within milliseconds and would only flicker).
  */
 export function OfflineBanner() {
+  const t = useT();
   const status = useBoardStore((s) => s.status);
   const pending = useBoardStore((s) => s.pendingActions);
   const isShown = pending > 0 && status !== 'online' && status !== 'closed';
@@ -38,7 +34,8 @@ export function OfflineBanner() {
     <div ref={slot} className="offline-banner-slot" role="status">
       {isShown && (
         <p className="offline-banner">
-          <strong>{status === 'offline' ? 'You are offline.' : 'Reconnecting…'}</strong> {waitingSentence(pending)}
+          <strong>{t(status === 'offline' ? 'board.offline' : 'board.reconnecting')}</strong>{' '}
+          {t('board.waiting', { count: pending })}
         </p>
       )}
     </div>

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 
 /** How many people are here; their names too when the facilitator shows the roster. */
 export function PeopleHere() {
+  const t = useT();
   const people = useBoardStore((s) => s.people);
   const isRosterShown = useBoardStore((s) => s.board?.meta.settings.showRoster ?? false);
   // Offline, others' presence is gone from this browser: only I would be counted. Nobody knows
@@ -21,7 +23,7 @@ export function PeopleHere() {
     <>
       {icon}
       {people.length}
-      <span className="people__words"> {people.length === 1 ? 'person' : 'people'} here</span>
+      <span className="people__words"> {t('people.hereWords', { count: people.length })}</span>
     </>
   );
   const details = useRef<HTMLDetailsElement>(null);
@@ -52,7 +54,7 @@ export function PeopleHere() {
         <span className="people__unknown" aria-hidden="true">
           ?
         </span>
-        <span className="people__words">People here: unknown</span>
+        <span className="people__words">{t('people.unknown')}</span>
       </p>
     );
   }
@@ -65,14 +67,14 @@ export function PeopleHere() {
       <ul className="people__list">
         {named.map((person) => (
           <li key={person.clientId}>
-            {person.name}
-            {person.isMe && ' (you)'}
-            {person.role === 'facilitator' && ' · facilitator'}
+            {t('people.person', {
+              name: person.name,
+              isMe: person.isMe ? 'yes' : 'no',
+              role: person.role === 'facilitator' ? 'facilitator' : 'other',
+            })}
           </li>
         ))}
-        {unnamed > 0 && (
-          <li className="people__unnamed">{unnamed === 1 ? '1 person without a name' : `${unnamed} people without a name`}</li>
-        )}
+        {unnamed > 0 && <li className="people__unnamed">{t('people.unnamed', { count: unnamed })}</li>}
       </ul>
     </details>
   );

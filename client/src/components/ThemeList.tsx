@@ -1,5 +1,6 @@
 import { memo, type ReactNode, useEffect, useState } from 'react';
 import type { Note } from '../../../shared/records/Note';
+import { useT } from '../i18n/i18n';
 import { TagBadge } from './TagBadge';
 import { themeColorClass } from './themeColor';
 import { type PromptLayout, type ThemeGroup, themeCountLine } from './themeLayout';
@@ -26,6 +27,7 @@ interface NoteItemProps {
 
 /** Memoised: on a board of 1,000 notes a move renders the notes it moved, not the others. */
 const NoteItem = memo(function NoteItem({ note, isMoving, isRecent, noteExtras }: NoteItemProps) {
+  const t = useT();
   return (
     <li
       className={`tnote${isMoving ? ' tnote--moving' : ''}${isRecent ? ' tnote--recent' : ''}`}
@@ -33,7 +35,7 @@ const NoteItem = memo(function NoteItem({ note, isMoving, isRecent, noteExtras }
     >
       <span className="tnote__text">{note.text}</span>
       {note.tag && <TagBadge tag={note.tag} />}
-      {isMoving && <span className="tnote__flag">Being moved</span>}
+      {isMoving && <span className="tnote__flag">{t('themes.beingMoved')}</span>}
       {noteExtras?.(note)}
     </li>
   );
@@ -66,6 +68,7 @@ function isMarkedAlike(a: GroupCardProps, b: GroupCardProps): boolean {
  */
 const GroupCard = memo(
   function GroupCard({ group, notes, position, hasThemes, moving, recent, isCompact, noteExtras }: GroupCardProps) {
+    const t = useT();
     const list = !isCompact && notes.length > 0 && (
       <ul className="tnotes">
         {notes.map((note) => (
@@ -81,8 +84,8 @@ const GroupCard = memo(
     );
     if (group === null) {
       return (
-        <section className="tcard tcard--ungrouped" aria-label="Not in a theme yet">
-          <h3 className="tcard__name">{hasThemes ? 'Not in a theme yet' : 'Notes'}</h3>
+        <section className="tcard tcard--ungrouped" aria-label={t('themes.notInTheme')}>
+          <h3 className="tcard__name">{t(hasThemes ? 'themes.notInTheme' : 'themes.notes')}</h3>
           <p className="tcard__count">{themeCountLine(notes.length, 0)}</p>
           {list}
         </section>
@@ -92,7 +95,7 @@ const GroupCard = memo(
     return (
       <section
         className={`tcard ${themeColorClass(position)}${moving.has(theme.id) ? ' tcard--moving' : ''}`}
-        aria-label={`Theme ‘${theme.name}’`}
+        aria-label={t('themes.theme', { name: theme.name })}
         data-theme-name={theme.name}
       >
         <h3 className="tcard__name">{theme.name}</h3>

@@ -4,6 +4,7 @@ import { compareByOrder } from '../../../shared/compareByOrder';
 import type { Note } from '../../../shared/records/Note';
 import type { Prompt } from '../../../shared/records/Prompt';
 import type { Theme } from '../../../shared/records/Theme';
+import { translate } from '../i18n/i18n';
 
 /** A theme with its notes in order. */
 export interface ThemeGroup {
@@ -89,15 +90,12 @@ export function useBoardLayouts(board: BoardState | null): ReadonlyMap<string, P
 
 /** "4 notes · 2 needs" — the count line of a theme. */
 export function themeCountLine(noteCount: number, needCount: number): string {
-  const notes = noteCount === 1 ? '1 note' : `${noteCount} notes`;
-  if (needCount === 0) return notes;
-  return `${notes} · ${needCount === 1 ? '1 need' : `${needCount} needs`}`;
+  return translate('themes.countLine', { notes: noteCount, needs: needCount });
 }
 
 /** "5 people have written" — progress of a prompt, counts only. */
 export function writersLine(contributorCount: number): string {
-  if (contributorCount === 0) return 'Nobody has written yet';
-  return contributorCount === 1 ? '1 person has written' : `${contributorCount} people have written`;
+  return translate('themes.writers', { count: contributorCount });
 }
 
 /** A note's words cut for a sentence or a label: "‘Long meetings drain…’". */

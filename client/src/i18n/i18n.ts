@@ -1,12 +1,17 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import english from 'virtual:accord-catalog/en/board';
+import english from 'virtual:accord-messages/en/board';
 import type englishSource from './locales/en.json';
 import { isRightToLeft, type Locale, SOURCE_LOCALE } from './locales';
 
-/** Every message's id: the keys of the English catalog, so a typo is a type error. */
+/**
+ * Every message's id: the keys of the English catalog, so a typo is a type error. At build time
+ * each key written in client code becomes its index in the catalogs, which are arrays
+ * (scripts/i18n/messageIndex.ts): at run time a key is a number.
+ */
 export type MessageKey = keyof typeof englishSource;
 export type MessageValues = Readonly<Record<string, string | number>>;
 type Catalog = typeof english;
+const indexOf = (key: MessageKey) => key as unknown as number;
 
 /** Translates a key in the current language; `values` fill its placeholders and plurals. */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
@@ -19,28 +24,31 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
  */
 type Part = 'board' | 'pages';
 const LOADERS: Readonly<Record<Locale, Readonly<Record<Part, () => Promise<{ default: Catalog }>>>>> = {
-  en: { board: async () => ({ default: english }), pages: () => import('virtual:accord-catalog/en/pages') },
-  es: { board: () => import('virtual:accord-catalog/es/board'), pages: () => import('virtual:accord-catalog/es/pages') },
-  fr: { board: () => import('virtual:accord-catalog/fr/board'), pages: () => import('virtual:accord-catalog/fr/pages') },
-  de: { board: () => import('virtual:accord-catalog/de/board'), pages: () => import('virtual:accord-catalog/de/pages') },
+  en: { board: async () => ({ default: english }), pages: () => import('virtual:accord-messages/en/pages') },
+  es: { board: () => import('virtual:accord-messages/es/board'), pages: () => import('virtual:accord-messages/es/pages') },
+  fr: { board: () => import('virtual:accord-messages/fr/board'), pages: () => import('virtual:accord-messages/fr/pages') },
+  de: { board: () => import('virtual:accord-messages/de/board'), pages: () => import('virtual:accord-messages/de/pages') },
   'pt-BR': {
-    board: () => import('virtual:accord-catalog/pt-BR/board'),
-    pages: () => import('virtual:accord-catalog/pt-BR/pages'),
+    board: () => import('virtual:accord-messages/pt-BR/board'),
+    pages: () => import('virtual:accord-messages/pt-BR/pages'),
   },
-  ar: { board: () => import('virtual:accord-catalog/ar/board'), pages: () => import('virtual:accord-catalog/ar/pages') },
+  ar: { board: () => import('virtual:accord-messages/ar/board'), pages: () => import('virtual:accord-messages/ar/pages') },
 };
 
-/** English's `pages` part once loaded: the fallback of a page key missing elsewhere. */
-let englishPages: Catalog = {};
+/** English's both parts once the `pages` part is loaded: the fallback of a message missing elsewhere. */
+let englishAll: Catalog = english;
 /** Whether a lazily loaded page asked for the `pages` part (a language switch then loads it too). */
 let isPagesWanted = false;
 
-/** A language's catalog: its `board` part, and its `pages` part once a lazy page asked for it. */
+/**
+ * A language's catalog: its `board` part, and its `pages` part once a lazy page asked for it. The
+ * `pages` part's indexes follow the `board` part's: appended, every message is at its key's index.
+ */
 async function catalogOf(locale: Locale): Promise<Catalog> {
   if (!isPagesWanted) return (await LOADERS[locale].board()).default;
-  const [board, pages, english] = await Promise.all([LOADERS[locale].board(), LOADERS[locale].pages(), LOADERS.en.pages()]);
-  englishPages = english.default;
-  return { ...board.default, ...pages.default };
+  const [board, pages, englishPages] = await Promise.all([LOADERS[locale].board(), LOADERS[locale].pages(), LOADERS.en.pages()]);
+  englishAll = english.concat(englishPages.default);
+  return board.default.concat(pages.default);
 }
 
 interface Active {
@@ -58,7 +66,7 @@ function subscribe(listener: () => void): () => void {
 
 function translateIn({ catalog }: Active, key: MessageKey, values: MessageValues = {}): string {
   // A key missing from a catalog falls back to English; tests/client/i18nCatalogs.test.ts forbids it.
-  const message = catalog[key] ?? english[key] ?? englishPages[key] ?? key;
+  const message = catalog[indexOf(key)] ?? englishAll[indexOf(key)] ?? key;
   return typeof message === 'string' ? message : message(values);
 }
 

@@ -1,9 +1,9 @@
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
 import type { AgreementItem } from '../../../../shared/records/AgreementItem';
 import type { Prompt } from '../../../../shared/records/Prompt';
-import { countNotes } from '../../copy';
 import { DecisionRecord, EndedItems } from '../decisions/AgreementColumn';
-import { RESPONSE_NAMES } from '../decisions/decisionCopy';
+import { useT } from '../../i18n/i18n';
+import { RESPONSE_NAME_KEYS } from '../decisions/decisionCopy';
 import { agreementsOfPrompt, itemsByPrompt } from '../decisions/decisionSelectors';
 import { TagBadge } from '../TagBadge';
 import { SmartieDetails } from './SmartieDetails';
@@ -19,8 +19,9 @@ export interface AgreementTableProps {
 
 /** "Meet between 11 and 1 · 3 notes, 1 need". */
 function Heard({ board, prompt }: { readonly board: BoardState; readonly prompt: Prompt }) {
+  const t = useT();
   const items = itemsByPrompt(board, prompt.kind).find((g) => g.prompt.id === prompt.id)?.items ?? [];
-  if (items.length === 0) return <p className="hint">Nothing shared.</p>;
+  if (items.length === 0) return <p className="hint">{t('agreement.nothingShared')}</p>;
   return (
     <ul className="agreement-table__heard-list">
       {items.map((item) => {
@@ -37,10 +38,7 @@ function Heard({ board, prompt }: { readonly board: BoardState; readonly prompt:
             ) : (
               <>
                 <strong>{item.name}</strong>{' '}
-                <span className="agreement-table__count">
-                  · {countNotes(item.notes.length)}
-                  {needs > 0 && `, ${needs === 1 ? '1 need' : `${needs} needs`}`}
-                </span>
+                <span className="agreement-table__count">· {t('agreement.heardCount', { notes: item.notes.length, needs })}</span>
               </>
             )}
           </li>
@@ -60,6 +58,7 @@ function Reasons({
   readonly item: AgreementItem;
   readonly isPrint: boolean;
 }) {
+  const t = useT();
   const reasons = board.proposals.get(item.proposalId)?.outcome?.reasons ?? [];
   if (reasons.length === 0) return null;
   const list = (
@@ -67,22 +66,24 @@ function Reasons({
       {reasons.map((reason, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a closed round's reasons never change.
         <li key={i}>
-          <span className="agreement-table__reason-kind">{RESPONSE_NAMES[reason.response]}:</span> {reason.text}
+          <span className="agreement-table__reason-kind">
+            {t('agreement.reasonKind', { answer: t(RESPONSE_NAME_KEYS[reason.response]) })}
+          </span>{' '}
+          {reason.text}
         </li>
       ))}
     </ul>
   );
-  const title = reasons.length === 1 ? 'The reason given' : `The ${reasons.length} reasons given`;
   if (isPrint)
     return (
       <div className="agreement-table__why">
-        <p className="agreement-table__why-title">{title}, without names:</p>
+        <p className="agreement-table__why-title">{t('agreement.reasonsPrint', { count: reasons.length })}</p>
         {list}
       </div>
     );
   return (
     <details className="agreement-table__why">
-      <summary>{title}</summary>
+      <summary>{t('agreement.reasons', { count: reasons.length })}</summary>
       {list}
     </details>
   );
@@ -94,19 +95,20 @@ function Reasons({
  * columns stack, each part with its own label.
  */
 export function AgreementTable({ board, isPrint = false, idPrefix }: AgreementTableProps) {
+  const t = useT();
   const prompts = sortedPrompts(board).filter((p) => p.kind === 'align');
   const titleId = `${idPrefix}-agreement`;
   return (
     <section className="agreement-table" aria-labelledby={titleId}>
       <h2 id={titleId} className="agreement-table__title">
-        Our agreement
+        {t('agreement.title')}
       </h2>
       <div className="agreement-table__head" aria-hidden="true">
-        <span>Question</span>
-        <span>What we heard</span>
-        <span>What we agreed</span>
+        <span>{t('agreement.question')}</span>
+        <span>{t('agreement.heard')}</span>
+        <span>{t('agreement.agreed')}</span>
       </div>
-      {prompts.length === 0 && <p className="hint">This board has no question to agree on.</p>}
+      {prompts.length === 0 && <p className="hint">{t('agreement.noQuestion')}</p>}
       {prompts.map((prompt) => {
         const all = agreementsOfPrompt(board, prompt.id);
         const inForce = all.filter((a) => a.status === 'locked');
@@ -118,13 +120,13 @@ export function AgreementTable({ board, isPrint = false, idPrefix }: AgreementTa
               {prompt.text}
             </h3>
             <div className="agreement-table__cell agreement-table__heard">
-              <h4 className="agreement-table__label">What we heard</h4>
+              <h4 className="agreement-table__label">{t('agreement.heard')}</h4>
               <Heard board={board} prompt={prompt} />
             </div>
             <div className="agreement-table__cell agreement-table__agreed">
-              <h4 className="agreement-table__label">What we agreed</h4>
+              <h4 className="agreement-table__label">{t('agreement.agreed')}</h4>
               {inForce.length === 0 ? (
-                <p className="hint">Nothing agreed.</p>
+                <p className="hint">{t('agreement.nothingAgreed')}</p>
               ) : (
                 <ul className="agreement-table__items">
                   {inForce.map((item) => (

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
 import { exportCheckInIcs } from '../../../../shared/exports/icsExport';
+import { useT } from '../../i18n/i18n';
 import { announce } from '../../store/toastStore';
+import { EMPHASIS_MARK } from '../decisions/Emphasized';
 import { formatDay } from './agreementCopy';
 import { DownloadError, downloadExport, saveFile } from './exportDownload';
 import './agreement.css';
@@ -14,6 +16,7 @@ export interface CheckInLineProps {
 
 /** "We check in on our agreement on Friday 12 June 2026", with a calendar file to keep the date. */
 export function CheckInLine({ board, downloadKey }: CheckInLineProps) {
+  const t = useT();
   const [isBusy, setIsBusy] = useState(false);
   const date = board.meta.checkInDate;
   if (date === null) return null;
@@ -33,22 +36,26 @@ export function CheckInLine({ board, downloadKey }: CheckInLineProps) {
         });
         saveFile(new Blob([ics], { type: 'text/calendar' }), 'check-in.ics');
       }
-      announce('Calendar file downloaded: open it to add the check-in to your calendar.');
+      announce(t('agreement.checkIn.downloaded'));
     } catch (error) {
-      announce(error instanceof DownloadError ? error.message : 'The calendar file could not be made.', 'error');
+      announce(error instanceof DownloadError ? error.message : t('agreement.checkIn.failed'), 'error');
     } finally {
       setIsBusy(false);
     }
   };
 
+  // The date is bold wherever the language puts it in the sentence.
+  const [before = '', after = ''] = t('agreement.checkIn.line', { date: EMPHASIS_MARK }).split(EMPHASIS_MARK);
   return (
     <div className="check-in">
       <p className="check-in__line">
-        <span className="check-in__label">Check-in</span> We check in on our agreement on{' '}
-        <strong data-check-in={date}>{formatDay(date)}</strong>.
+        <span className="check-in__label">{t('agreement.checkIn.label')}</span> {before}
+        <strong data-check-in={date}>{formatDay(date)}</strong>
+        {after}
       </p>
       <button type="button" className="button button--small" aria-disabled={isBusy} onClick={() => !isBusy && addToCalendar()}>
-        Add to calendar<span className="visually-hidden"> (downloads a calendar file)</span>
+        {t('agreement.checkIn.add')}
+        <span className="visually-hidden"> {t('agreement.checkIn.addHint')}</span>
       </button>
     </div>
   );

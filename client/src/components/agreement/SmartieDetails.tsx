@@ -1,15 +1,17 @@
 import type { Smartie } from '../../../../shared/records/Smartie';
+import { type MessageKey, useT } from '../../i18n/i18n';
 import { formatDay } from './agreementCopy';
 import './agreement.css';
 
 /** An item's action details: who owns it, how we know it is done, by when, and the equity check. */
 export function SmartieDetails({ smartie }: { readonly smartie: Smartie | null }) {
+  const t = useT();
   if (smartie === null) return null;
-  const rows: [string, string][] = [
-    ['Owner', smartie.owner],
-    ['Measure of success', smartie.measure],
-    ['Deadline', smartie.deadline === null ? '' : formatDay(smartie.deadline)],
-    ['Inclusion and equity', smartie.equityCheck],
+  const rows: [MessageKey, string][] = [
+    ['agreement.smartie.owner', smartie.owner],
+    ['agreement.smartie.measure', smartie.measure],
+    ['agreement.smartie.deadline', smartie.deadline === null ? '' : formatDay(smartie.deadline)],
+    ['agreement.smartie.equity', smartie.equityCheck],
   ];
   const filled = rows.filter(([, value]) => value !== '');
   if (filled.length === 0) return null;
@@ -17,7 +19,7 @@ export function SmartieDetails({ smartie }: { readonly smartie: Smartie | null }
     <dl className="smartie">
       {filled.map(([label, value]) => (
         <div key={label} className="smartie__row">
-          <dt>{label}</dt>
+          <dt>{t(label)}</dt>
           <dd>{value}</dd>
         </div>
       ))}

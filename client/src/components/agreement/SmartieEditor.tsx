@@ -2,15 +2,16 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_SMARTIE_OWNER_CHARS, MAX_SMARTIE_TEXT_CHARS } from '../../../../shared/limits';
 import type { AgreementItem } from '../../../../shared/records/AgreementItem';
 import { quoted } from '../../copy';
+import { useT } from '../../i18n/i18n';
 import { announce } from '../../store/toastStore';
 import { setSmartie } from '../../sync/versionCommands';
-import { EQUITY_QUESTION, SMARTIE_MEANING } from './agreementCopy';
 
 /**
  * The facilitator fills in an agreed item's action details (owner, measure, deadline, inclusion
  * and equity check). Offered on every item of a SMARTIE board, and on request elsewhere.
  */
 export function SmartieEditor({ item, usesSmartie }: { readonly item: AgreementItem; readonly usesSmartie: boolean }) {
+  const t = useT();
   const [isOpen, setIsOpen] = useState(false);
   const [owner, setOwner] = useState('');
   const [measure, setMeasure] = useState('');
@@ -47,32 +48,33 @@ export function SmartieEditor({ item, usesSmartie }: { readonly item: AgreementI
     );
     setIsSending(false);
     if (!result.ok) return;
-    announce(isEmpty ? 'Action details removed.' : 'Action details saved.');
+    announce(t(isEmpty ? 'smartieEditor.removed' : 'smartieEditor.saved'));
     setIsOpen(false);
   };
 
   const hasDetails = item.smartie !== null;
-  const label = hasDetails ? 'Edit action details' : usesSmartie ? 'Fill in the SMARTIE details' : 'Add action details';
+  const label = t(hasDetails ? 'smartieEditor.edit' : usesSmartie ? 'smartieEditor.fillIn' : 'smartieEditor.add');
   if (!isOpen) {
     return (
       <button
         ref={openButton}
         type="button"
         className={`button button--small${usesSmartie && !hasDetails ? ' button--primary' : ''}`}
-        aria-label={`${label}: ${quoted(item.statement)}`}
+        aria-label={t('smartieEditor.openLabel', { action: label, statement: quoted(item.statement) })}
         onClick={open}
       >
-        {label}…
+        {t('smartieEditor.open', { action: label })}
       </button>
     );
   }
   return (
     <form className="smartie-form" onSubmit={save} aria-labelledby={ids.title} noValidate>
       <h4 id={ids.title} className="smartie-form__title">
-        Action details <span className="visually-hidden">for {quoted(item.statement)}</span>
+        <span aria-hidden="true">{t('smartieEditor.title')}</span>
+        <span className="visually-hidden">{t('smartieEditor.titleFor', { statement: quoted(item.statement) })}</span>
       </h4>
-      <p className="hint">{SMARTIE_MEANING} Leave a field empty if it does not apply.</p>
-      <label htmlFor={ids.owner}>Owner: who makes it happen</label>
+      <p className="hint">{t('smartieEditor.meaning')}</p>
+      <label htmlFor={ids.owner}>{t('smartieEditor.owner')}</label>
       <input
         id={ids.owner}
         className="input"
@@ -82,7 +84,7 @@ export function SmartieEditor({ item, usesSmartie }: { readonly item: AgreementI
         autoFocus
         onChange={(e) => setOwner(e.target.value)}
       />
-      <label htmlFor={ids.measure}>Measure: how we will know it is done</label>
+      <label htmlFor={ids.measure}>{t('smartieEditor.measure')}</label>
       <textarea
         id={ids.measure}
         className="composer__text"
@@ -91,7 +93,7 @@ export function SmartieEditor({ item, usesSmartie }: { readonly item: AgreementI
         value={measure}
         onChange={(e) => setMeasure(e.target.value)}
       />
-      <label htmlFor={ids.deadline}>Deadline</label>
+      <label htmlFor={ids.deadline}>{t('agreement.smartie.deadline')}</label>
       <input
         id={ids.deadline}
         className="input input--date"
@@ -99,9 +101,9 @@ export function SmartieEditor({ item, usesSmartie }: { readonly item: AgreementI
         value={deadline}
         onChange={(e) => setDeadline(e.target.value)}
       />
-      <label htmlFor={ids.equity}>Inclusion and equity check</label>
+      <label htmlFor={ids.equity}>{t('smartieEditor.equity')}</label>
       <p id={ids.equityHint} className="hint">
-        {EQUITY_QUESTION}
+        {t('smartieEditor.equityQuestion')}
       </p>
       <textarea
         id={ids.equity}
@@ -114,10 +116,10 @@ export function SmartieEditor({ item, usesSmartie }: { readonly item: AgreementI
       />
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={isSending}>
-          Save action details
+          {t('smartieEditor.save')}
         </button>
         <button type="button" className="button" onClick={() => setIsOpen(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { VersionDiff } from '../../../../shared/domain/versionDiff';
 import type { VersionItem } from '../../../../shared/records/VersionRecord';
+import { useT } from '../../i18n/i18n';
 import { SmartieDetails } from './SmartieDetails';
 
 export interface VersionCompareProps {
@@ -11,9 +12,10 @@ export interface VersionCompareProps {
 }
 
 function DiffGroup({ title, count, children }: { readonly title: string; readonly count: number; readonly children: ReactNode }) {
+  const t = useT();
   if (count === 0) return null;
   return (
-    <section className="diff__group" aria-label={`${title}: ${count}`}>
+    <section className="diff__group" aria-label={t('agreement.diff.groupLabel', { title, count })}>
       <h4 className="diff__title">
         {title} <span className="diff__count">({count})</span>
       </h4>
@@ -34,6 +36,7 @@ function ItemWords({ item }: { readonly item: VersionItem }) {
 
 /** Two versions side by side: what was added, amended (old and new wording), retired, and what stayed. */
 export function VersionCompare({ diff, olderName, newerName }: VersionCompareProps) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   // The comparison appears where the person asked for it: take them (and their screen reader) there.
   useEffect(() => heading.current?.focus(), []);
@@ -45,10 +48,15 @@ export function VersionCompare({ diff, olderName, newerName }: VersionComparePro
       </h3>
       <p className="diff__summary">
         {isSame
-          ? 'No change: the same items with the same wording.'
-          : `${diff.amended.length} amended, ${diff.added.length} added, ${diff.retired.length} retired, ${diff.unchanged.length} unchanged.`}
+          ? t('agreement.diff.same')
+          : t('agreement.diff.summary', {
+              amended: diff.amended.length,
+              added: diff.added.length,
+              retired: diff.retired.length,
+              unchanged: diff.unchanged.length,
+            })}
       </p>
-      <DiffGroup title="Amended" count={diff.amended.length}>
+      <DiffGroup title={t('agreement.diff.amended')} count={diff.amended.length}>
         <ul className="diff__list">
           {diff.amended.map(({ before, after }) => {
             // Action details are shown side by side only when they changed: the same block twice hides the change.
@@ -69,7 +77,7 @@ export function VersionCompare({ diff, olderName, newerName }: VersionComparePro
                   </div>
                 </div>
                 {before.statement === after.statement ? (
-                  <p className="hint">Same wording; the action details changed.</p>
+                  <p className="hint">{t('agreement.diff.sameWording')}</p>
                 ) : (
                   !isDetailChanged && <SmartieDetails smartie={after.smartie} />
                 )}
@@ -78,7 +86,7 @@ export function VersionCompare({ diff, olderName, newerName }: VersionComparePro
           })}
         </ul>
       </DiffGroup>
-      <DiffGroup title="Added" count={diff.added.length}>
+      <DiffGroup title={t('agreement.diff.added')} count={diff.added.length}>
         <ul className="diff__list">
           {diff.added.map((item) => (
             <li key={item.lineageId} className="diff__item diff__item--added">
@@ -87,7 +95,7 @@ export function VersionCompare({ diff, olderName, newerName }: VersionComparePro
           ))}
         </ul>
       </DiffGroup>
-      <DiffGroup title="Retired" count={diff.retired.length}>
+      <DiffGroup title={t('agreement.diff.retired')} count={diff.retired.length}>
         <ul className="diff__list">
           {diff.retired.map((item) => (
             <li key={item.lineageId} className="diff__item diff__item--retired">
@@ -98,7 +106,7 @@ export function VersionCompare({ diff, olderName, newerName }: VersionComparePro
       </DiffGroup>
       {diff.unchanged.length > 0 && (
         <details className="diff__unchanged">
-          <summary>Unchanged ({diff.unchanged.length})</summary>
+          <summary>{t('agreement.diff.unchanged', { count: diff.unchanged.length })}</summary>
           <ul className="diff__list">
             {diff.unchanged.map((item) => (
               <li key={item.lineageId} className="diff__item">

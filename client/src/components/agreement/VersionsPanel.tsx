@@ -3,6 +3,8 @@ import type { BoardState } from '../../../../shared/domain/state';
 import { itemsInForce } from '../../../../shared/domain/versionCommands';
 import { compareVersions, type VersionDiff } from '../../../../shared/domain/versionDiff';
 import type { VersionItem } from '../../../../shared/records/VersionRecord';
+import { useT } from '../../i18n/i18n';
+import { EMPHASIS_MARK, Emphasized } from '../decisions/Emphasized';
 import { countAgreements, formatShortDay, sortedVersions } from './agreementCopy';
 import { VersionCompare } from './VersionCompare';
 import './agreement.css';
@@ -16,19 +18,24 @@ interface Comparable {
 
 /** The closed versions of the agreement (number, date, item count) and a comparison of any two. */
 export function VersionsPanel({ board }: { readonly board: BoardState }) {
+  const t = useT();
   const closed = sortedVersions(board.versions);
   const { meta } = board;
   const isInProgress = !meta.isClosed && closed.every((v) => v.number < meta.version);
   const comparables = useMemo<Comparable[]>(() => {
     const list: Comparable[] = sortedVersions(board.versions).map((v) => ({
       key: v.id,
-      name: `Version ${v.number}`,
+      name: t('agreement.version.name', { version: v.number }),
       items: v.items,
     }));
     if (isInProgress && list.length > 0)
-      list.push({ key: 'current', name: `Version ${meta.version} (in progress)`, items: itemsInForce(board) });
+      list.push({
+        key: 'current',
+        name: t('agreement.version.nameInProgress', { version: meta.version }),
+        items: itemsInForce(board),
+      });
     return list;
-  }, [board, isInProgress, meta.version]);
+  }, [board, isInProgress, meta.version, t]);
   const [olderKey, setOlderKey] = useState<string | null>(null);
   const [newerKey, setNewerKey] = useState<string | null>(null);
   const [result, setResult] = useState<{ diff: VersionDiff; older: string; newer: string; id: number } | null>(null);
@@ -43,7 +50,7 @@ export function VersionsPanel({ board }: { readonly board: BoardState }) {
     const b = comparables.find((c) => c.key === newer);
     if (!a || !b) return;
     if (a.key === b.key) {
-      setError('Choose two different versions.');
+      setError(t('agreement.versions.twoDifferent'));
       return;
     }
     setError(null);
@@ -55,24 +62,32 @@ export function VersionsPanel({ board }: { readonly board: BoardState }) {
   return (
     <section className="versions" aria-labelledby={ids.title}>
       <h2 id={ids.title} className="versions__title">
-        Versions
+        {t('agreement.versions.title')}
       </h2>
       {closed.length === 0 ? (
-        <p className="hint">
-          No version yet. When the facilitator closes the workshop, the agreement becomes version 1 and is kept as it is.
-        </p>
+        <p className="hint">{t('agreement.versions.none')}</p>
       ) : (
         <>
-          <p className="hint">Each closed version is kept as it was, so the group can see what changed and when.</p>
+          <p className="hint">{t('agreement.versions.kept')}</p>
           <ol className="versions__list">
             {closed.map((v) => (
               <li key={v.id} className="versions__item" data-version-number={v.number}>
-                <strong>Version {v.number}</strong> · closed {formatShortDay(v.closedAt)} · {countAgreements(v.items.length)}
+                <Emphasized
+                  sentence={t('agreement.versions.closedLine', {
+                    version: EMPHASIS_MARK,
+                    date: formatShortDay(v.closedAt),
+                    items: countAgreements(v.items.length),
+                  })}
+                >
+                  {t('agreement.version.name', { version: v.number })}
+                </Emphasized>
               </li>
             ))}
             {isInProgress && (
               <li className="versions__item versions__item--current">
-                <strong>Version {meta.version}</strong> · in progress
+                <Emphasized sentence={t('agreement.versions.inProgressLine', { version: EMPHASIS_MARK })}>
+                  {t('agreement.version.name', { version: meta.version })}
+                </Emphasized>
               </li>
             )}
           </ol>
@@ -81,7 +96,7 @@ export function VersionsPanel({ board }: { readonly board: BoardState }) {
       {comparables.length >= 2 && (
         <form className="versions__compare" onSubmit={compare} noValidate>
           <div className="field">
-            <label htmlFor={ids.older}>Compare</label>
+            <label htmlFor={ids.older}>{t('agreement.versions.compare')}</label>
             <select id={ids.older} className="input" value={older} onChange={(e) => setOlderKey(e.target.value)}>
               {comparables.map((c) => (
                 <option key={c.key} value={c.key}>
@@ -91,7 +106,7 @@ export function VersionsPanel({ board }: { readonly board: BoardState }) {
             </select>
           </div>
           <div className="field">
-            <label htmlFor={ids.newer}>with</label>
+            <label htmlFor={ids.newer}>{t('agreement.versions.with')}</label>
             <select id={ids.newer} className="input" value={newer} onChange={(e) => setNewerKey(e.target.value)}>
               {comparables.map((c) => (
                 <option key={c.key} value={c.key}>
@@ -101,7 +116,7 @@ export function VersionsPanel({ board }: { readonly board: BoardState }) {
             </select>
           </div>
           <button type="submit" className="button button--primary" aria-describedby={error ? ids.error : undefined}>
-            Compare
+            {t('agreement.versions.compare')}
           </button>
           <p id={ids.error} className="form__error">
             {error}

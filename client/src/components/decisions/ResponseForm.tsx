@@ -11,6 +11,10 @@ import { EMPHASIS_MARK, Emphasized } from './Emphasized';
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
 /** A problem with the answer, shown under the reason field in the reader's language. */
 type Problem = 'chooseFirst' | 'blockNeedsReason';
+const PROBLEM_KEYS: Readonly<Record<Problem, MessageKey>> = {
+  chooseFirst: 'decisions.response.chooseFirst',
+  blockNeedsReason: 'decisions.response.blockNeedsReason',
+};
 const MEANING_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
   agree: 'decisions.answer.agreeMeaning',
   canLive: 'decisions.answer.canLiveMeaning',
@@ -123,7 +127,7 @@ export function ResponseForm({ proposal }: { readonly proposal: Proposal }) {
         }}
       />
       <p id={errorId} className="form__error">
-        {problem === null ? null : t(`decisions.response.${problem}`)}
+        {problem === null ? null : t(PROBLEM_KEYS[problem])}
       </p>
       <div className="actions">
         <button type="submit" className="button button--primary" aria-disabled={!isChanged}>
