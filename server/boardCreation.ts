@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { applyDocChanges } from '../shared/boardDoc';
 import { createBoard } from '../shared/domain/createBoard';
+import { contentLanguage, DEFAULT_CONTENT_LANGUAGE } from '../shared/i18n/contentLanguage';
 import { MAX_PROMPTS_PER_BOARD } from '../shared/limits';
 import { randomId, randomJoinCode, randomToken } from '../shared/random';
 import { boardPurpose, boardTitle } from '../shared/records/BoardMeta';
@@ -17,7 +18,8 @@ export const SECRET_KEY_BYTES = 24;
 
 /**
  * What POST /api/boards accepts: a built-in template id, or a custom structure (a board saved as
- * a template in the facilitator's browser), and optionally a title and purpose.
+ * a template in the facilitator's browser), and optionally a title, a purpose and the language of
+ * the template's words (the board's content language; English when absent).
  */
 const createBoardBody = object(
   {
@@ -30,8 +32,9 @@ const createBoardBody = object(
       isAnonymous: boolean,
       usesSmartie: boolean,
     }),
+    language: contentLanguage,
   },
-  ['templateId', 'title', 'purpose', 'custom'],
+  ['templateId', 'title', 'purpose', 'custom', 'language'],
 );
 
 /** What POST /api/boards returns. Keys appear only here, once. */
@@ -106,13 +109,14 @@ export async function createBoardFromRequest(store: BoardStore, body: unknown, b
     template,
     title: input.title,
     purpose: input.purpose,
+    language: input.language ?? DEFAULT_CONTENT_LANGUAGE,
     now: Date.now(),
     newId: randomId,
   });
   const doc = new Y.Doc();
   applyDocChanges(doc, changes, SERVER_ORIGIN);
   const created = await storeBoard(store, boardId, Y.encodeStateAsUpdate(doc), baseUrl);
-  log('info', 'board.created', { boardId, templateId: template.id });
+  log('info', 'board.created', { boardId, templateId: template.id, language: input.language ?? DEFAULT_CONTENT_LANGUAGE });
   return created;
 }
 

@@ -3,6 +3,8 @@ import { exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportCheckInIcs } from '../../shared/exports/icsExport';
 import { exportBoardMarkdown } from '../../shared/exports/markdownExport';
+import { exportText } from '../../shared/i18n/content';
+import { boardLanguage, CONTENT_LANGUAGES, type ContentLanguage, isContentLanguage } from '../../shared/i18n/contentLanguage';
 import { hashSecret, isSecretOf } from '../auth';
 import type { RoomManager } from '../RoomManager';
 import type { BoardRow, BoardStore } from '../store/BoardStore';
@@ -36,9 +38,21 @@ async function downloaderOf(req: IncomingMessage, row: BoardRow, store: BoardSto
 }
 
 /**
+ * The language asked for with `?lang=` (one of CONTENT_LANGUAGES), undefined when none is, or
+ * 'invalid'. A repeated `lang` is refused rather than guessed at.
+ */
+function requestedLanguage(req: IncomingMessage): ContentLanguage | undefined | 'invalid' {
+  const values = new URL(req.url ?? '/', 'http://x').searchParams.getAll('lang');
+  if (values.length === 0) return undefined;
+  const [value] = values;
+  return values.length === 1 && isContentLanguage(value) ? value : 'invalid';
+}
+
+/**
  * GET /api/boards/:id/export.(md|csv|json) and /api/boards/:id/checkin.ics, for the facilitator
  * key or the read-only key (Authorization: Bearer …, never in the URL); and the Markdown and CSV
  * for a participant's secret once the workshop is closed (403 before). Anything else: 401/403/404.
+ * Words are in the board's content language, or in `?lang=` (400 when it is not one Accord writes).
  * The secret is checked against the board's row (and its seats) before the board is read: reading
  * it loads the whole document and its history, which nobody without a key may make the server do.
  */
@@ -49,6 +63,10 @@ export async function handleExport(
   boardId: string,
   kind: keyof typeof EXPORT_TYPES,
 ): Promise<void> {
+  const asked = requestedLanguage(req);
+  if (asked === 'invalid') {
+    return sendJson(res, 400, { error: 'invalid_request', message: `lang must be one of ${CONTENT_LANGUAGES.join(', ')}.` });
+  }
   const row = await ctx.store.findBoardRow(boardId);
   if (!row) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
   const downloader = await downloaderOf(req, row, ctx.store);
@@ -66,6 +84,7 @@ export async function handleExport(
   const read = await ctx.rooms.readBoard(boardId);
   if (!read) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
   const board = read.board;
+  const language = asked ?? boardLanguage(board.meta);
   if (downloader === 'participant' && !board.meta.isClosed) {
     return sendJson(res, 403, {
       error: 'not_closed',
@@ -90,9 +109,11 @@ export async function handleExport(
       checkInDate: board.meta.checkInDate,
       link: isReader ? `${ctx.baseUrl}/r/${boardId}` : `${ctx.baseUrl}/j/${row.joinCode}`,
       now: new Date(),
+      words: exportText(language),
+      language,
     });
-  } else if (kind === 'md') body = exportBoardMarkdown(board);
-  else if (kind === 'csv') body = exportBoardCsv(board);
+  } else if (kind === 'md') body = exportBoardMarkdown(board, language);
+  else if (kind === 'csv') body = exportBoardCsv(board, language);
   else body = exportBoardJson(board, new Date());
   res.writeHead(200, {
     'content-type': EXPORT_TYPES[kind],

@@ -1,4 +1,6 @@
 import { keysBetween } from '../fractionalIndex';
+import { templateIn } from '../i18n/content';
+import type { ContentLanguage } from '../i18n/contentLanguage';
 import { CURRENT_SCHEMA_VERSION } from '../migrations';
 import type { Template } from '../templates';
 import type { DocChange } from './changes';
@@ -7,6 +9,12 @@ import type { DocChange } from './changes';
 export interface NewBoard {
   readonly boardId: string;
   readonly template: Template;
+  /**
+   * The language the template's words are written in, recorded as `meta.contentLanguage`. From
+   * here on they are the board's content: nothing translates them again. Absent: English, and
+   * nothing recorded (as boards were before languages).
+   */
+  readonly language?: ContentLanguage | undefined;
   readonly title?: string | undefined;
   readonly purpose?: string | undefined;
   readonly now: number;
@@ -15,7 +23,7 @@ export interface NewBoard {
 
 /** The document changes that create a board from a template, in the setup phase. */
 export function createBoard(input: NewBoard): DocChange[] {
-  const { template } = input;
+  const template = input.language === undefined ? input.template : templateIn(input.template, input.language);
   const keys = keysBetween(null, null, template.prompts.length);
   const prompts: DocChange[] = template.prompts.map((p, i) => ({
     type: 'putPrompt',
@@ -51,6 +59,7 @@ export function createBoard(input: NewBoard): DocChange[] {
       version: 1,
       isClosed: false,
       checkInDate: null,
+      ...(input.language === undefined ? {} : { contentLanguage: input.language }),
     },
   };
   return [meta, ...prompts];

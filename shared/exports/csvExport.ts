@@ -1,5 +1,7 @@
 import type { BoardState } from '../domain/state';
 import { compareByOrder } from '../compareByOrder';
+import { exportText } from '../i18n/content';
+import { boardLanguage, type ContentLanguage } from '../i18n/contentLanguage';
 import { decisionRecord, inForce } from './markdownExport';
 
 /**
@@ -16,7 +18,7 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The CSV's columns, in order. */
+/** The CSV's columns, in order (English's header row; other languages name them in their words). */
 export const CSV_COLUMNS = ['row', 'prompt', 'kind', 'theme', 'text', 'tag', 'note_votes', 'theme_votes', 'decision'] as const;
 
 /**
@@ -27,9 +29,11 @@ export const CSV_COLUMNS = ['row', 'prompt', 'kind', 'theme', 'text', 'tag', 'no
  * note itself (an ungrouped note is an item of the vote), `theme_votes` on its theme (for a note
  * in a theme, repeated on each of the theme's notes). A count is empty when the note or theme was
  * not an item of that vote (awareness prompts never are). No authorship of any kind. The file
- * starts with a byte-order mark.
+ * starts with a byte-order mark. The header row, the row kinds, prompt kinds, tags and decision
+ * records are in `language` (the board's content language unless another is asked for).
  */
-export function exportBoardCsv(board: BoardState): string {
+export function exportBoardCsv(board: BoardState, language: ContentLanguage = boardLanguage(board.meta)): string {
+  const t = exportText(language);
   const rounds = [...board.voteRounds.values()]
     .filter((r) => r.tallies !== null)
     .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0));
@@ -38,21 +42,21 @@ export function exportBoardCsv(board: BoardState): string {
   const prompts = [...board.prompts.values()].sort(compareByOrder);
   const row = (cells: Record<(typeof CSV_COLUMNS)[number], string | number>) =>
     CSV_COLUMNS.map((column) => csvField(cells[column])).join(',');
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+  const rows: string[] = [t.csvColumns.map(csvField).join(',')];
   for (const prompt of prompts) {
     for (const item of inForce(board, prompt.id)) {
       const theme = item.themeId === null ? undefined : themes.get(item.themeId);
       rows.push(
         row({
-          row: 'agreement',
+          row: t.csvRows.agreement,
           prompt: prompt.text,
-          kind: prompt.kind,
+          kind: t.csvKinds[prompt.kind],
           theme: theme?.name ?? '',
           text: item.statement,
           tag: '',
           note_votes: '',
           theme_votes: '',
-          decision: decisionRecord(item),
+          decision: decisionRecord(item, t),
         }),
       );
     }
@@ -70,12 +74,12 @@ export function exportBoardCsv(board: BoardState): string {
       const theme = note.themeId === null ? undefined : themes.get(note.themeId);
       rows.push(
         row({
-          row: 'note',
+          row: t.csvRows.note,
           prompt: prompt.text,
-          kind: prompt.kind,
+          kind: t.csvKinds[prompt.kind],
           theme: theme?.name ?? '',
           text: note.text,
-          tag: note.tag ?? '',
+          tag: note.tag === null ? '' : t.csvTags[note.tag],
           note_votes: tallies[note.id] ?? '',
           theme_votes: theme ? (tallies[theme.id] ?? '') : '',
           decision: '',

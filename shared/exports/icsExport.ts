@@ -1,3 +1,6 @@
+import { EN_ICS, type IcsWords } from '../i18n/content/enIcs';
+import type { ContentLanguage } from '../i18n/contentLanguage';
+
 /**
  * Escapes text for an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, `;` and `,` get a
  * backslash; every line break — CRLF, a bare LF and a bare CR alike — becomes `\n`. Other control
@@ -42,14 +45,22 @@ function fold(line: string): string {
   return parts.join('\r\n');
 }
 
-/** An all-day calendar event for the group's check-in on its agreement. */
+/**
+ * An all-day calendar event for the group's check-in on its agreement, its SUMMARY and
+ * DESCRIPTION in `words` (English by default). A `language` other than English is declared on
+ * both (RFC 5545 §3.2.10), so that a calendar can pick fonts, direction and hyphenation.
+ */
 export function exportCheckInIcs(input: {
   boardId: string;
   title: string;
   checkInDate: string;
   link: string;
   now: Date;
+  words?: IcsWords;
+  language?: ContentLanguage;
 }): string {
+  const words = input.words ?? EN_ICS;
+  const param = input.language === undefined || input.language === 'en' ? '' : `;LANGUAGE=${input.language}`;
   const day = input.checkInDate.replace(/-/g, '');
   const next = new Date(`${input.checkInDate}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
@@ -67,8 +78,8 @@ export function exportCheckInIcs(input: {
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${day}`,
     `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, '')}`,
-    `SUMMARY:${icsText(`Check in on our agreement: ${input.title}`)}`,
-    `DESCRIPTION:${icsText(`Needs change. Is our agreement still working for everyone? Should anything be changed?\n${input.link}`)}`,
+    `SUMMARY${param}:${icsText(words.icsSummary(input.title))}`,
+    `DESCRIPTION${param}:${icsText(`${words.icsDescription}\n${input.link}`)}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];

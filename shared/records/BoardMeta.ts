@@ -1,3 +1,4 @@
+import { contentLanguage } from '../i18n/contentLanguage';
 import { MAX_PURPOSE_CHARS, MAX_TITLE_CHARS } from '../limits';
 import { PHASES } from '../phases';
 import { boolean, type Infer, id, integer, nullable, object, oneOf, string } from '../validate';
@@ -49,27 +50,36 @@ export const boardTimer = object({
 export type BoardTimer = Infer<typeof boardTimer>;
 
 /** Validates the board's own fields in the document. */
-export const boardMetaRecord = object({
-  id,
-  schemaVersion: integer(1, 1000),
-  title: boardTitle,
-  purpose: boardPurpose,
-  templateId: id,
-  phase: oneOf(PHASES),
-  /** The prompt the facilitator spotlights, or null. */
-  focusPromptId: nullable(id),
-  /** Creation time, milliseconds since the epoch. */
-  createdAt: integer(0, Number.MAX_SAFE_INTEGER),
-  settings: boardSettings,
-  /** The facilitator's countdown, or null. Added by migration AddTimer (schema 2). */
-  timer: nullable(boardTimer),
-  /** The version of the agreement being worked on: 1, then one more each time the workshop is reopened. */
-  version: integer(1, 10_000),
-  /** True once the facilitator closed the workshop: the current version is then final. */
-  isClosed: boolean,
-  /** When the group plans to check in on its agreement (YYYY-MM-DD), or null. */
-  checkInDate: nullable(calendarDate),
-});
+export const boardMetaRecord = object(
+  {
+    id,
+    schemaVersion: integer(1, 1000),
+    title: boardTitle,
+    purpose: boardPurpose,
+    templateId: id,
+    phase: oneOf(PHASES),
+    /** The prompt the facilitator spotlights, or null. */
+    focusPromptId: nullable(id),
+    /** Creation time, milliseconds since the epoch. */
+    createdAt: integer(0, Number.MAX_SAFE_INTEGER),
+    settings: boardSettings,
+    /** The facilitator's countdown, or null. Added by migration AddTimer (schema 2). */
+    timer: nullable(boardTimer),
+    /** The version of the agreement being worked on: 1, then one more each time the workshop is reopened. */
+    version: integer(1, 10_000),
+    /** True once the facilitator closed the workshop: the current version is then final. */
+    isClosed: boolean,
+    /** When the group plans to check in on its agreement (YYYY-MM-DD), or null. */
+    checkInDate: nullable(calendarDate),
+    /**
+     * The language the template's text was written in at creation, and the default language of the
+     * board's exports. Written by the server only, once. Absent on boards made before it was
+     * recorded: those are English (`boardLanguage` in shared/i18n/contentLanguage.ts).
+     */
+    contentLanguage,
+  },
+  ['contentLanguage'],
+);
 
 /** The board's own fields. */
 export type BoardMeta = Infer<typeof boardMetaRecord>;
