@@ -7,9 +7,6 @@ import { announce } from '../../../store/toastStore';
 import { updateSettings } from '../../../sync/commands';
 import { RuleFields, readRuleDraft, useRuleDraft } from './RuleFields';
 
-/** A refusal's tone (a bare literal in announce() would read as text to translate: scripts/i18n/findHardCodedText.ts). */
-const ERROR_TONE = 'error';
-
 /** The board's rule: every consensus round starts from it (Consensus until the facilitator changes it). */
 export function BoardRuleSetting({ settings }: { readonly settings: BoardSettings }) {
   const t = useT();
@@ -46,7 +43,7 @@ function BoardRuleForm({ settings, onDone }: { readonly settings: BoardSettings;
     const decisionRule = readRuleDraft(draft, current);
     if (typeof decisionRule === 'string') {
       setError(decisionRule);
-      announce(decisionRule, ERROR_TONE);
+      announce(decisionRule, 'error');
       return;
     }
     if (updateSettings({ decisionRule }) === null) {

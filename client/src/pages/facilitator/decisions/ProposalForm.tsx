@@ -10,9 +10,6 @@ import { announce } from '../../../store/toastStore';
 import { openProposal } from '../../../sync/commands';
 import { RuleFields, readRuleDraft, useRuleDraft } from './RuleFields';
 
-/** A refusal's tone (a bare literal in announce() would read as text to translate: scripts/i18n/findHardCodedText.ts). */
-const ERROR_TONE = 'error';
-
 export interface ProposalFormProps {
   readonly promptId: string;
   readonly themeId: string | null;
@@ -59,7 +56,7 @@ export function ProposalForm(props: ProposalFormProps) {
 
   const fail = (message: string) => {
     setError(message);
-    announce(message, ERROR_TONE);
+    announce(message, 'error');
   };
 
   const submit = async (event: FormEvent) => {

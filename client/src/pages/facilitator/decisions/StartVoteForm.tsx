@@ -8,9 +8,6 @@ import { useT } from '../../../i18n/i18n';
 import { announce } from '../../../store/toastStore';
 import { openVoteRound } from '../../../sync/commands';
 
-/** A refusal's tone (a bare literal in announce() would read as text to translate: scripts/i18n/findHardCodedText.ts). */
-const ERROR_TONE = 'error';
-
 /** How many items per question a run-off takes from the last ranking, unless the facilitator says otherwise. */
 const DEFAULT_RUN_OFF_TOP = 3;
 
@@ -71,7 +68,7 @@ export function StartVoteForm({ board, isRunOff, basis, roundNumber, onCancel, o
 
   const fail = (message: string) => {
     setError(message);
-    announce(message, ERROR_TONE);
+    announce(message, 'error');
   };
 
   const submit = async (event: FormEvent) => {
