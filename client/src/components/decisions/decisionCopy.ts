@@ -3,16 +3,6 @@ import type { DecisionRule, ResponseKind } from '../../../../shared/records/Prop
 import { formatNumber } from '../../i18n/format';
 import { currentLocale, type MessageKey, translate } from '../../i18n/i18n';
 
-/** "1 dot" / "3 dots". */
-export function countDots(count: number): string {
-  return count === 1 ? '1 dot' : `${count} dots`;
-}
-
-/** "1 item" / "3 items". */
-export function countItems(count: number): string {
-  return count === 1 ? '1 item' : `${count} items`;
-}
-
 /** Ends at a full stop, a question or exclamation mark or an ellipsis, maybe inside closing quotes or a bracket. */
 const SENTENCE_END = /[.!?…]['"’”)]*$/u;
 
@@ -24,18 +14,7 @@ export function endSentence(sentence: string): string {
   return SENTENCE_END.test(sentence.trimEnd()) ? sentence.trimEnd() : `${sentence.trimEnd()}.`;
 }
 
-export const RULE_NAMES: Readonly<Record<DecisionRule, string>> = {
-  consensus: 'Consensus',
-  consent: 'Consent',
-  majority: 'Majority',
-};
-
-/** How a round is decided, to follow "decided": "by consensus", "by consent", "by a 67% majority". */
-export function ruleInShort(settings: RuleSettings): string {
-  return settings.rule === 'majority' ? `by a ${settings.thresholdPercent}% majority` : `by ${settings.rule}`;
-}
-
-/** Each rule's name in the catalogs (issue 14); RULE_NAMES is its English, for code not converted yet. */
+/** Each rule's name in the catalogs (issue 14). */
 export const RULE_NAME_KEYS: Readonly<Record<DecisionRule, MessageKey>> = {
   consensus: 'decisions.rule.consensus',
   consent: 'decisions.rule.consent',
