@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: CLUSTER_FAILOVER_TESTS,
     environment: 'node',
+    // Tests that start the server as a process run the bundle: built once, before any test.
+    globalSetup: ['tests/buildServer.globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     maxWorkers: 1,

@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...CLUSTER_FAILOVER_TESTS],
     environment: 'node',
+    // Tests that start the server as a process run the bundle: built once, before any test.
+    globalSetup: ['tests/buildServer.globalSetup.ts'],
     // Behaviour, not time: a loaded two-core CI machine may run a browser test at half speed.
     testTimeout: 60_000,
     hookTimeout: 60_000,

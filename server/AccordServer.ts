@@ -174,7 +174,9 @@ export async function startServer(
   ) {
     // A hopped upgrade had its Origin checked by the node the client reached.
     const isOriginOk = isHopped || isOriginAllowed(req, config.allowedOrigins, [req.headers.host, ...ownHosts]);
+    const countStartedAt = performance.now();
     const release = isOriginOk ? await counter.acquire(address, config.maxConnectionsPerAddress) : null;
+    if (isLogged('debug')) log('debug', 'ws.counted', { boardId, ms: Math.round(performance.now() - countStartedAt), isHopped });
     let isHandedOver = false;
     socket.once('close', () => {
       if (!isHandedOver) release?.();

@@ -24,7 +24,7 @@ export const PIPE_OWNER_CHECK_INTERVAL_MS = 2_000;
 
 /**
  * How long an entry node keeps a client's upgrade waiting for a board whose owner does not answer
- * (its process died or is paused: see PIPE_ANSWER_TIMEOUT_MS), in milliseconds. Meanwhile it
+ * (its process died, is paused, or is very busy: see PIPE_ANSWER_TIMEOUT_MS), in milliseconds. Meanwhile it
  * watches that owner's lease; once the lease has ended, it claims the board and serves the client
  * itself, so that a board moves as soon as its owner's lease allows, not after the clients' next
  * backed-off retry. LEASE_TTL_MS (the owner may have renewed just before it died) plus room for a
@@ -194,17 +194,24 @@ export class ClusterNode {
     }
     // An owner that does not answer (dead, or paused) is waited out rather than refused: once its
     // lease has ended the board is anybody's, and this node claims it for the waiting client. While
-    // its lease lives it is alive, maybe only slow to answer (or the answer was lost): it is asked
-    // again after a pause, each try given up as soon as the lease is seen ended.
+    // its lease lives it is alive, maybe only busy: an upgrade it accepted is left with it (asking
+    // again would only add to its work), one it refused is asked again after a pause; either is
+    // given up as soon as the lease is seen ended, or when the wait runs out.
     const deadline = performance.now() + UNANSWERED_OWNER_WAIT_MS;
     let leaseWatch: Promise<LeaseWatch> | null = null;
     for (;;) {
       const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
       const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
       const abandon = new AbortController();
-      void leaseWatch?.then((watch) => watch === 'ended' && abandon.abort());
-      if ((await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal)) !== 'unanswered')
-        return { type: 'piped', ownerFrom };
+      const giveUp = setTimeout(() => abandon.abort(), Math.max(0, deadline - performance.now()));
+      const watchOwner = () => {
+        leaseWatch ??= this.watchLease(target.nodeId, deadline - performance.now());
+        void leaseWatch.then((watch) => watch === 'ended' && abandon.abort());
+      };
+      if (leaseWatch) watchOwner();
+      const outcome = await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal, watchOwner);
+      clearTimeout(giveUp);
+      if (outcome !== 'unanswered') return { type: 'piped', ownerFrom };
       if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
       leaseWatch ??= this.watchLease(owner.nodeId, deadline - performance.now());
       // With no time left for another whole try, only the lease's end is waited for.

@@ -5,10 +5,12 @@ import { log } from '../log';
 import { HOP_CLIENT_HEADER, HOP_HEADER } from './hopHeader';
 
 /**
- * Give up on a board's owner that has not accepted the TCP connection and begun answering the
- * upgrade after this long, in milliseconds; the client then retries. A paused owner (SIGSTOP, a
- * frozen VM) still accepts connections in its kernel but answers nothing: without this its
- * clients would hang in the handshake until its lease expires and nobody asks again.
+ * How long an owner may take to begin answering a piped upgrade before the entry node doubts it,
+ * in milliseconds. One that has not even accepted the TCP connection by then is given up (the
+ * caller may try again or elsewhere). One that accepted it but says nothing may be paused
+ * (SIGSTOP, a frozen VM: its kernel still accepts) or only busy (loading the boards a draining
+ * node just handed it): with an `onSlow` callback the pipe is kept, and the caller decides when to
+ * give up (ClusterNode watches the owner's lease); without one, it is given up too.
  */
 export const PIPE_ANSWER_TIMEOUT_MS = 1_500;
 
@@ -74,8 +76,9 @@ export class PipeRegistry {
    * headers (without any hop headers the client sent) plus `hopHeaders`, then the bytes already
    * read, then both directions piped (backpressure included) until either side closes. Resolves
    * `answered` on the owner's first byte; `unanswered` when the owner could not be reached or did
-   * not begin answering within PIPE_ANSWER_TIMEOUT_MS (or before `abandon` fires: its owner is
-   * gone) and nothing has passed in either direction since the request, so that the caller may
+   * not begin answering within PIPE_ANSWER_TIMEOUT_MS (with `onSlow`, an owner that accepted the
+   * connection is waited for past it, and `onSlow` is called then), or before `abandon` fires (its
+   * owner is gone), and nothing has passed in either direction since the request, so that the caller may
    * still route the untouched client socket elsewhere (the pipe is gone); `ended` when the client
    * left first, or the pipe ended otherwise.
    */
@@ -86,6 +89,7 @@ export class PipeRegistry {
     target: PipeTarget,
     hopHeaders: Record<string, string>,
     abandon?: AbortSignal,
+    onSlow?: () => void,
   ): Promise<PipeOutcome> {
     const { hostname, port } = new URL(target.internalUrl);
     const upstream: Socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) || 80 });
@@ -124,7 +128,12 @@ export class PipeRegistry {
       log('debug', 'pipe.closed', { boardId: target.boardId, owner: target.nodeId, why });
       settle('ended');
     };
-    const timer = setTimeout(() => finish('owner unreachable'), PIPE_ANSWER_TIMEOUT_MS);
+    let isConnected = false;
+    const timer = setTimeout(() => {
+      // Accepted but silent: a caller that can tell a busy owner from a dead one keeps waiting.
+      if (onSlow && isConnected) onSlow();
+      else finish('owner unreachable');
+    }, PIPE_ANSWER_TIMEOUT_MS);
     const onAbandon = () => {
       if (upstream.bytesRead === 0) finish('owner unreachable');
     };
@@ -152,6 +161,7 @@ export class PipeRegistry {
       settle('answered');
     });
     upstream.once('connect', () => {
+      isConnected = true;
       upstream.setNoDelay(true);
       (client as Partial<Socket>).setNoDelay?.(true);
       upstream.write(requestHead(req, hopHeaders));

@@ -4,7 +4,13 @@ import { log } from '../log';
 import { IMPORT_TIMEOUT_MS, IMPORT_WORKER_HEAP_MIB, IMPORT_WORKER_IDLE_MS, MAX_PENDING_IMPORTS } from './apiLimits';
 import type { ImportJob } from './importWorker';
 
-const WORKER_ENTRY = new URL('./workerEntry.mjs', import.meta.url);
+/**
+ * The worker's module and how to start it. Run from source (tsx), a small entry registers tsx's
+ * loader in the worker first; run from the bundle (scripts/build-server.mjs puts importWorker.mjs
+ * beside main.mjs), the bundled module is started directly.
+ */
+const IS_BUNDLED = !import.meta.url.endsWith('.ts');
+const WORKER_ENTRY = IS_BUNDLED ? new URL('./importWorker.mjs', import.meta.url) : new URL('./workerEntry.mjs', import.meta.url);
 const WORKER_MODULE = new URL('./importWorker.ts', import.meta.url).href;
 
 /** Why an import was not built: too many waiting, too slow, or the worker died (out of memory). */

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { SERVER_ARGS } from '../serverProcess';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -16,9 +17,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `server/main.ts` in a child process on `port` and resolves once it listens. */
+/** Starts the server (as `npm start` runs it) in a child process on `port` and resolves once it listens. */
 export async function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent', COMPACT_AFTER_UPDATES: '5', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -179,7 +179,7 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
     expect(Number(drafts[0]!.n)).toBe(3);
   });
 
-  it('asks a live owner again when it was too busy to answer an upgrade in time (its lease was renewed meanwhile)', async () => {
+  it('keeps waiting for a live owner that is too busy to answer an upgrade in time (its lease was renewed meanwhile)', async () => {
     // Node c is reached by the others through a link that holds the first connection until it is
     // too late (a busy node answers late); node c renews its lease all along.
     let cPort = 0;
@@ -201,7 +201,7 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
         UNANSWERED_OWNER_WAIT_MS,
         'the person to be served through the second try',
       );
-      // One handshake, held and then piped: no 502, no backoff, and well before the wait runs out.
+      // One handshake, held and then piped: no 502, no second try, and well before the wait runs out.
       expect(codes).toEqual([]);
       expect(performance.now() - startedAt).toBeLessThan(UNANSWERED_OWNER_WAIT_MS - 1_000);
       expect(await ownerOf(created.boardId)).toBe('node-c');

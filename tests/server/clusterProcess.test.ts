@@ -8,6 +8,7 @@ import { ConfigError } from '../../server/cluster/clusterConfig';
 import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { configFromEnv } from '../../server/config';
 import { CLOSE_CODES } from '../../shared/protocol';
+import { SERVER_ARGS } from '../serverProcess';
 import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { freePort, kill, spawnServer } from './childServer';
 import { connectClient, createBoard, startTestServer, type TestClient, waitFor, waitSynced } from './helpers';
@@ -26,10 +27,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Runs server/main.ts with `env` until it exits; its exit code and stderr. */
+/** Runs the server (as `npm start` does) with `env` until it exits; its exit code and stderr. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -60,6 +60,75 @@ describe('the pipe from an entry node to a board owner', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('with onSlow, keeps waiting for an owner that accepted the connection but answers late (a busy owner), until abandoned', async () => {
+    // The owner answers the first upgrade only after twice the answer timeout, and never the second.
+    const late = new WebSocketServer({ noServer: true });
+    late.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+    let upgrades = 0;
+    const owner = createHttpServer();
+    owner.on('upgrade', (req, socket, head) => {
+      upgrades += 1;
+      if (upgrades === 1)
+        setTimeout(
+          () => late.handleUpgrade(req, socket, head, (ws) => late.emit('connection', ws, req)),
+          2 * PIPE_ANSWER_TIMEOUT_MS,
+        );
+    });
+    const sockets: Socket[] = [];
+    owner.on('connection', (socket: Socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => owner.listen(0, '127.0.0.1', () => resolve()));
+    cleanup.push(() => new Promise((resolve) => late.close(resolve)));
+    cleanup.push(() => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => owner.close(resolve));
+    });
+    const registry = new PipeRegistry();
+    const outcomes: string[] = [];
+    let slow = 0;
+    const abandon = new AbortController();
+    const entry = createHttpServer();
+    entry.on('upgrade', async (req, socket, head) => {
+      const target = { boardId: 'b', nodeId: 'owner', internalUrl: `http://127.0.0.1:${portOf(owner)}` };
+      const signal = upgrades === 0 ? undefined : abandon.signal;
+      const outcome = await registry.pipe(req, socket, head, target, {}, signal, () => (slow += 1));
+      outcomes.push(outcome);
+      if (outcome === 'unanswered') socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+    });
+    entry.on('connection', (socket: Socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => entry.listen(0, '127.0.0.1', () => resolve()));
+    cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+
+    const startedAt = performance.now();
+    const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+    cleanup.push(() => ws.terminate());
+    await new Promise<void>((resolve, reject) => {
+      ws.on('open', () => resolve());
+      ws.on('error', reject);
+    });
+    // One handshake, answered late and piped: the caller was told the owner is slow, once.
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(2 * PIPE_ANSWER_TIMEOUT_MS - 50);
+    expect(outcomes).toEqual(['answered']);
+    expect(slow).toBe(1);
+    const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    ws.send('late but here');
+    expect(await echoed).toBe('late but here');
+
+    // The second upgrade is never answered: it waits past the timeout, then the caller abandons it.
+    const second = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+    cleanup.push(() => second.terminate());
+    const failure = new Promise<string>((resolve) => {
+      second.on('error', (error) => resolve(error.message));
+      second.on('open', () => resolve('open'));
+    });
+    await new Promise((resolve) => setTimeout(resolve, PIPE_ANSWER_TIMEOUT_MS + 500));
+    expect(slow).toBe(2);
+    expect(outcomes).toEqual(['answered']);
+    abandon.abort();
+    expect(await failure).toContain('502');
+    expect(outcomes).toEqual(['answered', 'unanswered']);
+    expect(upgrades).toBe(2);
+  });
+
   it.each(['dead', 'paused'] as const)(
     'hands back the client socket untouched when the owner is %s, so the entry node can serve the upgrade itself',
     async (kind) => {

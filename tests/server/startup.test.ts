@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenProblem, startedLines } from '../../server/startupMessages';
 import { NETWORK_START_COMMAND } from '../../shared/localAddress';
+import { SERVER_ARGS } from '../serverProcess';
 import { freePort } from './childServer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -107,7 +108,7 @@ describe('npm start', () => {
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
     try {
-      const server = run(process.execPath, ['--import', 'tsx', 'server/main.ts'], { PORT: String(port), DATA_DIR: dataDir });
+      const server = run(process.execPath, [...SERVER_ARGS], { PORT: String(port), DATA_DIR: dataDir });
       expect(await server.exited).toBe(1);
       expect(server.errors()).toBe(
         `Accord cannot start: port ${port} on 127.0.0.1 is already in use: another Accord (or another program) is still running there. Stop it, or start Accord on another port, e.g. PORT=${port + 1} npm start.\n`,

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { SERVER_ARGS } from '../../serverProcess';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-/** How long a node may take to print that it listens (tsx compiles the server on first start). */
+/** How long a node may take to print that it listens (a loaded machine, a slow PostgreSQL). */
 const START_TIMEOUT_MS = 30_000;
 
 /** How a node process ended. */
@@ -23,7 +24,7 @@ export interface LogLine {
 }
 
 /**
- * One `server/main.ts` child process of the cluster. It keeps its port and NODE_ID across
+ * One server child process of the cluster (as `npm start` runs it). It keeps its port and NODE_ID across
  * restarts, keeps every stderr line it ever wrote (the anonymity audit reads them), and records
  * every exit, so that a test can tell an exit it caused from one it did not.
  */
@@ -59,10 +60,10 @@ export class ClusterNode {
     // For finding where a node's time goes: CLUSTER_TEST_CPU_PROF_DIR=/tmp/x writes a CPU profile per node process.
     const profDir = process.env.CLUSTER_TEST_CPU_PROF_DIR;
     const profile = profDir
-      ? // A directory per process: every thread writes its own profile (tsx's loader runs on a second one).
+      ? // A directory per process: every thread writes its own profile.
         ['--cpu-prof', '--cpu-prof-dir', path.join(profDir, `${this.nodeId}-${Date.now()}`)]
       : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, [...profile, ...SERVER_ARGS], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', NODE_ID: this.nodeId },
       stdio: ['ignore', 'pipe', 'pipe'],
