@@ -1,6 +1,5 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoted } from '../../client/src/copy';
 import ar from '../../client/src/i18n/locales/ar.json';
 import de from '../../client/src/i18n/locales/de.json';
 import type en from '../../client/src/i18n/locales/en.json';
@@ -99,6 +98,8 @@ describe('the facilitator’s setup and agreement stage in German and Arabic (is
       const digits = (n: number) =>
         page.evaluate(([l, value]) => new Intl.NumberFormat(l as string).format(value as number), [lang, n]);
       const phase = (key: Key) => say(catalog, key);
+      // Between the language's own quotation marks (copy.ts `quoted`; these texts are too short to be cut).
+      const quoted = (text: string) => say(catalog, 'common.quoted', { text });
 
       // A workshop started from the home page, in the browser's language.
       await page.goto(`${e2e.url}/`);
@@ -116,7 +117,7 @@ describe('the facilitator’s setup and agreement stage in German and Arabic (is
       if (!back || !next) throw new Error('no stepper buttons');
       expect(lang === 'ar' ? back.x > next.x : back.x < next.x).toBe(true);
       expect(await stepper.locator('.stepper__back [aria-hidden]').textContent()).toBe(lang === 'ar' ? '→' : '←');
-      await stepper.getByText(phase('facilitator.stepper.phase.setup')).first().waitFor();
+      await stepper.getByText(phase('common.phase.setup')).first().waitFor();
 
       // Title.
       await page.getByRole('button', { name: say(catalog, 'facilitator.title.renameWorkshop'), exact: true }).click();
@@ -166,10 +167,10 @@ describe('the facilitator’s setup and agreement stage in German and Arabic (is
       // Reflect, from the stepper; three people write, and the group agrees one statement (seed clients).
       await page
         .getByRole('button', {
-          name: say(catalog, 'facilitator.stepper.nextTo', { phase: phase('facilitator.stepper.phase.reflect') }),
+          name: say(catalog, 'facilitator.stepper.nextTo', { phase: phase('common.phase.reflect') }),
         })
         .click();
-      await page.locator('.stepper__step--current', { hasText: phase('facilitator.stepper.phase.reflect') }).waitFor();
+      await page.locator('.stepper__step--current', { hasText: phase('common.phase.reflect') }).waitFor();
       const boardId = /\/b\/([^/]+)\/facilitate/.exec(page.url())?.[1] ?? '';
       const facilitatorKey = await page.evaluate((id) => localStorage.getItem(`accord:fkey:${id}`), boardId);
       const joinCode = await page.locator('[data-join-code]').getAttribute('data-join-code');
@@ -211,10 +212,10 @@ describe('the facilitator’s setup and agreement stage in German and Arabic (is
       seed.close();
 
       // Agreement, from the stepper: a check-in date, then the workshop closed as version 1.
-      await page.locator('.stepper__step--current', { hasText: phase('facilitator.stepper.phase.decide') }).waitFor();
+      await page.locator('.stepper__step--current', { hasText: phase('common.phase.decide') }).waitFor();
       await page
         .getByRole('button', {
-          name: say(catalog, 'facilitator.stepper.nextTo', { phase: phase('facilitator.stepper.phase.agreement') }),
+          name: say(catalog, 'facilitator.stepper.nextTo', { phase: phase('common.phase.agreement') }),
         })
         .click();
       await page

@@ -29,7 +29,7 @@ export function BoardGate({ children }: { readonly children: ReactNode }) {
     return (
       <main className="page page--narrow">
         <h1>{t(isSeatRemoved ? 'board.closed.removed' : 'board.closed.cannotOpen')}</h1>
-        <p>{closeMessage}</p>
+        {closeMessage && <p>{t(closeMessage)}</p>}
         <p>{isSeatRemoved ? <a href="/j">{t('board.closed.joinAgain')}</a> : <a href="/">{t('notFound.homeLink')}</a>}</p>
       </main>
     );

@@ -107,7 +107,7 @@ export function MenuButton({ children, label, entries, className, menuLabel }: M
           el.textContent
             ?.trim()
             .toLowerCase()
-            .replace(/^[‘“'"]/, '')
+            .replace(/^[‘“„«'"]\s*/u, '')
             .startsWith(letter),
         )
         ?.focus();

@@ -98,8 +98,8 @@ export function writersLine(contributorCount: number): string {
   return translate('themes.writers', { count: contributorCount });
 }
 
-/** A note's words cut for a sentence or a label: "‘Long meetings drain…’". */
+/** A note's words cut for a sentence or a label, in the reader's quotation marks: "‘Long meetings drain…’". */
 export function noteExcerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `‘${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}’`;
+  return translate('common.quoted', { text: flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat });
 }

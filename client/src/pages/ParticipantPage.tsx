@@ -65,7 +65,7 @@ function ParticipantBoard({ name, onChangeName }: { readonly name: string; reado
             <p>{meta.purpose}</p>
           </details>
         )}
-        {!isWritingOpen && <p className="notice">{writingClosedReason(meta.phase)}</p>}
+        {!isWritingOpen && <p className="notice">{writingClosedReason(meta.phase, t)}</p>}
         {isWritingOpen && !canWrite && <p className="notice">{t('participant.watching')}</p>}
         {!meta.settings.isAnonymous && <p className="notice notice--names">{t('participant.namesShown')}</p>}
         {meta.phase === 'group' ? (

@@ -4,6 +4,7 @@ import type { Draft } from '../../../shared/records/Draft';
 import type { SeatView } from '../../../shared/protocol';
 import type { ResponseKind } from '../../../shared/records/Proposal';
 import type { ConnectionStatus } from '../sync/BoardConnection';
+import type { MessageKey } from '../i18n/i18n';
 
 /** Someone present on the board, as their presence says (names only when the roster is shown). */
 export interface Person {
@@ -30,8 +31,8 @@ export interface BoardView {
   readonly board: BoardState | null;
   readonly myDrafts: readonly Draft[];
   readonly status: ConnectionStatus;
-  /** Why the server closed the connection for good, in words. */
-  readonly closeMessage: string | null;
+  /** Why the server closed the connection for good: the key of a sentence, said in the reader's language. */
+  readonly closeMessage: MessageKey | null;
   /** The facilitator removed this browser's seat: it may join again with the code. */
   readonly isSeatRemoved: boolean;
   /** My role: from the server's welcome, or what the page expects before it arrives. */

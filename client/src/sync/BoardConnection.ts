@@ -15,6 +15,7 @@ import {
   type PrivateMessage,
 } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
+import type { MessageKey } from '../i18n/i18n';
 import { SilenceWatchdog } from './silenceWatchdog';
 import { ClockOffset } from './clockOffset';
 import { QuickReconnect } from './quickReconnect';
@@ -183,6 +184,8 @@ export class BoardConnection {
    */
   send(command: Command, id: string = randomId()): Promise<CommandResult> {
     if (this.outbox.length >= MAX_QUEUED_COMMANDS) {
+      // A page's session refuses before this, in the reader's language (boardSession.ts `submit`);
+      // this answer is for the connection's other users (tests, the bench).
       return Promise.resolve({
         id,
         ok: false,
@@ -275,14 +278,14 @@ export class BoardConnection {
   }
 }
 
-/** Close codes after which reconnecting cannot help, with a sentence for people. */
-export const FINAL_CLOSE_MESSAGES: Readonly<Record<number, string>> = {
-  [CLOSE_CODES.BOARD_NOT_FOUND]: 'This workshop does not exist. Check the link or code.',
-  [CLOSE_CODES.UNAUTHORIZED]: 'This link is not valid for this workshop.',
-  [CLOSE_CODES.BOARD_FULL]: 'This workshop is full.',
-  [CLOSE_CODES.JOIN_REQUIRED]: 'To take part, join with the workshop code.',
-  [CLOSE_CODES.SEAT_REMOVED]: 'The facilitator removed your seat. To take part again, join with the workshop code.',
-  [CLOSE_CODES.ORIGIN_REFUSED]: 'This page is not allowed to connect to the workshop.',
-  [CLOSE_CODES.TOO_MANY_CONNECTIONS]: 'Too many connections from your network. Close some tabs and reload.',
-  [CLOSE_CODES.UNSUPPORTED_VERSION]: 'Accord was updated. Please reload the page.',
+/** Close codes after which reconnecting cannot help, with the key of a sentence for people. */
+export const FINAL_CLOSE_KEYS: Readonly<Record<number, MessageKey>> = {
+  [CLOSE_CODES.BOARD_NOT_FOUND]: 'board.closed.notFound',
+  [CLOSE_CODES.UNAUTHORIZED]: 'board.closed.unauthorized',
+  [CLOSE_CODES.BOARD_FULL]: 'board.closed.full',
+  [CLOSE_CODES.JOIN_REQUIRED]: 'board.closed.joinRequired',
+  [CLOSE_CODES.SEAT_REMOVED]: 'board.closed.seatRemoved',
+  [CLOSE_CODES.ORIGIN_REFUSED]: 'board.closed.originRefused',
+  [CLOSE_CODES.TOO_MANY_CONNECTIONS]: 'board.closed.tooManyConnections',
+  [CLOSE_CODES.UNSUPPORTED_VERSION]: 'board.closed.unsupportedVersion',
 };

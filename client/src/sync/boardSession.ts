@@ -5,9 +5,10 @@ import { ASKS_TO_CONFIRM, isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
 import { privateSlice } from '../../../shared/domain/privateSlice';
 import type { Actor, BoardState, Role } from '../../../shared/domain/state';
-import { AWAY_AFTER_HIDDEN_MS } from '../../../shared/limits';
+import { AWAY_AFTER_HIDDEN_MS, MAX_QUEUED_COMMANDS } from '../../../shared/limits';
 import { CLOSE_CODES, type CommandResult, type PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
+import { translate } from '../i18n/i18n';
 import { navigate } from '../router';
 import { forgetJoinToken, forgetParticipantSecret, joinTokenFor, participantSecretFor, readStored } from '../storage';
 import {
@@ -21,7 +22,7 @@ import {
 } from '../store/boardStore';
 import { NO_MARKS, useMyMarks } from '../store/myMarksStore';
 import { announce } from '../store/toastStore';
-import { BoardConnection, FINAL_CLOSE_MESSAGES, memoryOutbox } from './BoardConnection';
+import { BoardConnection, FINAL_CLOSE_KEYS, memoryOutbox } from './BoardConnection';
 import { keepIfEqual } from './keepIfEqual';
 import { localStorageOutbox } from './localOutbox';
 import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
@@ -103,10 +104,7 @@ class BoardSession {
       connection.on('status', (status) => {
         const code = connection.closeReason?.code;
         if (status === 'closed') this.onClosedForGood(code);
-        const closeMessage =
-          status === 'closed'
-            ? (FINAL_CLOSE_MESSAGES[code ?? 0] ?? 'The workshop closed this connection. Reload the page.')
-            : null;
+        const closeMessage = status === 'closed' ? (FINAL_CLOSE_KEYS[code ?? 0] ?? 'board.closed.other') : null;
         useBoardStore.setState({ status, closeMessage, isSeatRemoved: code === CLOSE_CODES.SEAT_REMOVED });
       }),
       connection.on('private', (message) => this.onPrivate(message)),
@@ -235,6 +233,9 @@ class BoardSession {
     if (state !== null) {
       const outcome = applyLocally(state, this.actor, command);
       if (isDomainError(outcome)) return { refusal: outcome, result: null };
+    }
+    if (this.connection.pending.length >= MAX_QUEUED_COMMANDS) {
+      return { refusal: { error: 'limit_reached', message: translate('board.queueFull') }, result: null };
     }
     const result = this.connection.send(command);
     this.scheduleRecompute();

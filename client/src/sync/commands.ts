@@ -8,10 +8,12 @@ import type { Reaction } from '../../../shared/records/Mark';
 import type { NoteTag } from '../../../shared/records/Note';
 import type { PromptKind } from '../../../shared/records/Prompt';
 import type { DecisionRule, ProposalKind } from '../../../shared/records/Proposal';
+import { translate } from '../i18n/i18n';
 import { announce, announceQuietly } from '../store/toastStore';
 import { currentSession } from './boardSession';
 
-const NOT_OPEN: DomainError = { error: 'internal', message: 'The board is not open yet. Wait a moment and try again.' };
+/** Refused before the session exists (a click during the page's first instant), in the reader's language. */
+const notOpen = (): DomainError => ({ error: 'internal', message: translate('board.notOpenYet') });
 
 /**
  * Sends a command after checking it with the same domain rules the server runs. Returns the
@@ -20,8 +22,9 @@ const NOT_OPEN: DomainError = { error: 'internal', message: 'The board is not op
 export function submit(command: Command): DomainError | null {
   const session = currentSession();
   if (!session) {
-    announce(NOT_OPEN.message, 'error');
-    return NOT_OPEN;
+    const refusal = notOpen();
+    announce(refusal.message, 'error');
+    return refusal;
   }
   const { refusal } = session.submit(command);
   if (refusal && !ASKS_TO_CONFIRM.has(refusal.error)) announce(refusal.message, 'error');
@@ -34,7 +37,7 @@ export function submit(command: Command): DomainError | null {
  */
 export async function submitAndWait(command: Command): Promise<CommandResult> {
   const session = currentSession();
-  if (!session) return { id: '', ok: false, ...NOT_OPEN } as CommandResult;
+  if (!session) return { id: '', ok: false, ...notOpen() } as CommandResult;
   const { refusal, result } = session.submit(command);
   if (refusal) {
     if (!ASKS_TO_CONFIRM.has(refusal.error)) announce(refusal.message, 'error');
@@ -43,12 +46,9 @@ export async function submitAndWait(command: Command): Promise<CommandResult> {
   return result as Promise<CommandResult>;
 }
 
-/** Said at once when a command goes into the outbox while the board is not connected. */
-export const QUEUED_SENTENCE = 'Saved on this device. It will be sent when you are back online.';
-
 /**
  * Like {@link submit}, and says `success` only once the server has acknowledged the command: a
- * command queued while offline says {@link QUEUED_SENTENCE} instead, and its success after the
+ * command queued while offline says so at once (`board.queued`) instead, and its success after the
  * reconnect. A refusal is announced by the session, as for every command. `onAcknowledged` runs
  * then too (an undo is offered only for what the server did). `isRoutine`: the success is only
  * spoken to screen readers, never shown as a toast (a note saved, a card moved).
@@ -61,15 +61,16 @@ export function submitAcknowledged(
 ): DomainError | null {
   const session = currentSession();
   if (!session) {
-    announce(NOT_OPEN.message, 'error');
-    return NOT_OPEN;
+    const refusal = notOpen();
+    announce(refusal.message, 'error');
+    return refusal;
   }
   const { refusal, result } = session.submit(command);
   if (refusal) {
     if (!ASKS_TO_CONFIRM.has(refusal.error)) announce(refusal.message, 'error');
     return refusal;
   }
-  if (session.connection.status !== 'online') announce(QUEUED_SENTENCE);
+  if (session.connection.status !== 'online') announce(translate('board.queued'));
   void result?.then((answer) => {
     if (!answer.ok) return;
     onAcknowledged?.();
@@ -95,7 +96,7 @@ export const postNote = (
   draftId: string = randomId(),
 ) => submitAcknowledged({ type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) }, success);
 export const editNote = (draftId: string, text: string, tag: NoteTag | null) =>
-  submitAcknowledged({ type: 'editDraft', draftId, text, tag }, 'Note saved.', undefined, true);
+  submitAcknowledged({ type: 'editDraft', draftId, text, tag }, translate('notes.saved'), undefined, true);
 
 export const changePhase = (phase: Phase, confirm?: boolean) =>
   submitAndWait({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });

@@ -1,6 +1,7 @@
 import type { BoardState } from '../../../shared/domain/state';
 import { sortedPrompts } from '../../../shared/domain/state';
-import { countNotes, PHASE_NAMES, phaseGuidance, quoted } from '../copy';
+import { phaseGuidance, phaseName, quoted } from '../copy';
+import { translate } from '../i18n/i18n';
 
 /** Counts per notes map: the reader keeps an unchanged map, so the board before is counted once. */
 const countsByNotes = new WeakMap<BoardState['notes'], Map<string, number>>();
@@ -17,14 +18,21 @@ function notesPerPrompt(board: BoardState): Map<string, number> {
 /**
  * Sentences for the live region when the board changes in a way everyone should hear: a reveal
  * ("12 notes revealed for ‘…’"), a released batch of held notes, a new phase. Screen reader users
- * hear what sighted people see appear.
+ * hear what sighted people see appear. In the reader's language, from the catalogs.
  */
 export function describeBoardChanges(before: BoardState, after: BoardState, isFacilitator: boolean): string[] {
   const sentences: string[] = [];
   if (before.meta.phase !== after.meta.phase) {
     // Participants hear what to do now; the facilitator, who made the move, only where they are.
-    const guidance = isFacilitator ? '' : ` ${phaseGuidance(after.meta.phase, after.meta.settings.isAnonymous)}`;
-    sentences.push(`Now: ${PHASE_NAMES[after.meta.phase]}.${guidance}`);
+    const phase = phaseName(after.meta.phase);
+    sentences.push(
+      isFacilitator
+        ? translate('board.announce.phase', { phase })
+        : translate('board.announce.phaseGuidance', {
+            phase,
+            guidance: phaseGuidance(after.meta.phase, after.meta.settings.isAnonymous),
+          }),
+    );
   }
   // Notes are never deleted, and a reveal changes its prompt: with the same prompts and as many
   // notes (a move, a rename), nothing was revealed or released, and the notes need no counting.
@@ -37,15 +45,15 @@ export function describeBoardChanges(before: BoardState, after: BoardState, isFa
     if (!previous || !prompt.isRevealed) continue;
     const added = (countsAfter.get(prompt.id) ?? 0) - (countsBefore.get(prompt.id) ?? 0);
     if (!previous.isRevealed) revealed.push({ text: prompt.text, count: added });
-    else if (added > 0) sentences.push(`${added} more ${added === 1 ? 'note' : 'notes'} shown for ${quoted(prompt.text)}.`);
+    else if (added > 0) sentences.push(translate('board.announce.moreShown', { count: added, prompt: quoted(prompt.text) }));
   }
   const [only] = revealed;
   if (revealed.length === 1 && only) {
-    sentences.push(`${only.count === 0 ? 'No notes' : countNotes(only.count)} revealed for ${quoted(only.text)}.`);
+    sentences.push(translate('board.announce.revealed', { count: only.count, prompt: quoted(only.text) }));
   } else if (revealed.length > 1) {
     // "Reveal all" is one event: one sentence, not one per question.
     const total = revealed.reduce((sum, r) => sum + r.count, 0);
-    sentences.push(`Answers revealed for ${revealed.length} questions: ${countNotes(total)} in all.`);
+    sentences.push(translate('board.announce.revealedAll', { questions: revealed.length, count: total }));
   }
   return sentences;
 }

@@ -12,7 +12,10 @@ export interface UndoEntry {
   readonly id: number;
   /** Grouping actions are undone from the group stage; a deleted note from its own prompt. */
   readonly kind: 'grouping' | 'note';
-  /** What is undone, as a phrase after "Undo:": "deleting theme ‘Time’". */
+  /**
+   * What is undone, as a phrase after "Undo" and "Undone:" ("deleting theme ‘Time’"), in the
+   * language of the moment it was done: an entry lives for minutes, a language switch is rarer.
+   */
   readonly label: string;
   readonly command: Command;
   /** The prompt of a deleted note (null for grouping). */

@@ -1,5 +1,7 @@
 import type { DomainError } from '../../../shared/domain/errors';
 import type { Draft } from '../../../shared/records/Draft';
+import { quoted } from '../copy';
+import { translate } from '../i18n/i18n';
 import { announce } from '../store/toastStore';
 import { submitAcknowledged } from './commands';
 import { pushUndo, takeUndo, type UndoEntry } from './undoStack';
@@ -20,11 +22,11 @@ export function deleteNote(draft: Omit<Draft, 'authorId'>, excerpt: string): Dom
   // Routine: said to screen readers only; the page shows "Note deleted. Undo" under the prompt.
   return submitAcknowledged(
     { type: 'deleteDraft', draftId },
-    'Note deleted.',
+    translate('notes.deleted'),
     () =>
       pushUndo({
         kind: 'note',
-        label: `deleting note ‘${excerpt}’`,
+        label: translate('notes.deletingLabel', { note: quoted(excerpt) }),
         command: { type: 'postDraft', draftId, promptId, text, tag, ...(authorName ? { authorName } : {}) },
         promptId,
       }),
@@ -36,8 +38,8 @@ export function deleteNote(draft: Omit<Draft, 'authorId'>, excerpt: string): Dom
 export function undo(select: { id: number } | { kind: UndoEntry['kind'] }): void {
   const entry = takeUndo(select);
   if (!entry) {
-    announce('There is nothing to undo.');
+    announce(translate('common.nothingToUndo'));
     return;
   }
-  submitAcknowledged(entry.command, `Undone: ${entry.label}.`);
+  submitAcknowledged(entry.command, translate('common.undone', { action: entry.label }));
 }

@@ -43,20 +43,12 @@ export function ruleSentence(settings: RuleSettings): string {
   }
 }
 
-export const RESPONSE_NAMES: Readonly<Record<ResponseKind, string>> = {
-  agree: 'Agree',
-  canLive: 'Can live with it',
-  block: 'Block',
-};
-
-/** Each answer's name in the catalogs (issue 14); RESPONSE_NAMES is its English, for code not converted yet. */
+/** Each answer's name in the catalogs (issue 14). */
 export const RESPONSE_NAME_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
   agree: 'decisions.answer.agree',
   canLive: 'decisions.answer.canLive',
   block: 'decisions.answer.block',
 };
-
-export const DOTS_PRIVACY = 'Your dots are secret. Only the totals are shown, to everyone, when the vote closes.';
 
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,29 +1,13 @@
 import { findTransition, nextPhase, PHASES, type Phase, previousPhase } from '../../../../shared/phases';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { type MessageKey, type Translate, translate, useLocale, useT } from '../../i18n/i18n';
+import { phaseName } from '../../copy';
+import { type Translate, translate, useLocale, useT } from '../../i18n/i18n';
 import { isRightToLeft } from '../../i18n/locales';
 import { changePhase } from '../../sync/commands';
 import { useConfirm } from './useConfirm';
 
 function allowedMove(from: Phase, to: Phase | null): Phase | null {
   return to !== null && findTransition(from, to) ? to : null;
-}
-
-/** The phases' short names, in the facilitator's language. */
-const PHASE_NAME_KEYS: Readonly<Record<Phase, MessageKey>> = {
-  setup: 'facilitator.stepper.phase.setup',
-  reflect: 'facilitator.stepper.phase.reflect',
-  share: 'facilitator.stepper.phase.share',
-  group: 'facilitator.stepper.phase.group',
-  vote: 'facilitator.stepper.phase.vote',
-  decide: 'facilitator.stepper.phase.decide',
-  agreement: 'facilitator.stepper.phase.agreement',
-  revisit: 'facilitator.stepper.phase.revisit',
-};
-
-/** A phase's short name, as the stepper shows it. */
-export function phaseName(phase: Phase, t: Translate = translate): string {
-  return t(PHASE_NAME_KEYS[phase]);
 }
 
 /** Why Next does not move on, in a few words that fit under "Next" on a phone. */

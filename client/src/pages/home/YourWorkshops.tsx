@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyButton } from '../../components/CopyButton';
-import { PHASE_NAMES } from '../../copy';
+import { phaseName } from '../../copy';
 import { coFacilitatorUrl } from '../../facilitatorLink';
 import { readerKeyFor } from '../../readerLink';
 import { formatDate } from '../../i18n/format';
@@ -18,7 +18,7 @@ function describe(workshop: RememberedWorkshop, t: Translate, locale: Locale): s
   const parts: string[] = [];
   if (workshop.isClosed) parts.push(t('home.workshops.closedVersion', { version }));
   else if (workshop.phase) {
-    const phase = PHASE_NAMES[workshop.phase];
+    const phase = phaseName(workshop.phase, t);
     parts.push(version > 1 ? t('home.workshops.phaseVersion', { phase, version }) : phase);
   }
   if (workshop.createdAt !== null) parts.push(t('home.workshops.started', { date: day(workshop.createdAt) }));

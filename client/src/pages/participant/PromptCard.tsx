@@ -6,7 +6,7 @@ import { NoteCard } from '../../components/NoteCard';
 import { NoteComposer } from '../../components/NoteComposer';
 import { DoneToggle } from '../../components/marks/DoneToggle';
 import { Reactions } from '../../components/marks/Reactions';
-import { PROMPT_KIND_NAMES, pendingLine, revealedLine } from '../../copy';
+import { PROMPT_KIND_KEYS, pendingLine, revealedLine } from '../../copy';
 import { useT } from '../../i18n/i18n';
 
 export interface PromptCardProps {
@@ -36,13 +36,13 @@ export function PromptCard({ prompt, notes, drafts, isFocused, canWrite, canMark
         {prompt.text}
       </h2>
       <p className="prompt__meta">
-        <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
+        <span className={`kind kind--${prompt.kind}`}>{t(PROMPT_KIND_KEYS[prompt.kind])}</span>
         <span className="prompt__count">
           {prompt.isRevealed
             ? prompt.pendingCount > 0
-              ? t('participant.withWaiting', { line: revealedLine(notes.length), count: prompt.pendingCount })
-              : revealedLine(notes.length)
-            : pendingLine(prompt)}
+              ? t('participant.withWaiting', { line: revealedLine(notes.length, t), count: prompt.pendingCount })
+              : revealedLine(notes.length, t)
+            : pendingLine(prompt, t)}
         </span>
       </p>
       {prompt.isRevealed && notes.length > 0 && (

@@ -1,13 +1,14 @@
 import { type BoardState, sortedPrompts } from '../../../../shared/domain/state';
 import { ThemeList } from '../../components/ThemeList';
 import { type PromptLayout, writersLine } from '../../components/themeLayout';
-import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../copy';
+import { PROMPT_KIND_KEYS, pendingLine } from '../../copy';
+import { type Translate, useT } from '../../i18n/i18n';
 
-function progressLine(layout: PromptLayout): string {
+function progressLine(layout: PromptLayout, t: Translate): string {
   const { prompt, noteCount, themes } = layout;
-  if (!prompt.isRevealed) return `${pendingLine(prompt)} · ${writersLine(prompt.contributorCount)}`;
-  const themeCount = themes.length === 1 ? '1 theme' : `${themes.length} themes`;
-  return `${countNotes(noteCount)} · ${themeCount} · ${writersLine(prompt.contributorCount)}`;
+  const writers = writersLine(prompt.contributorCount);
+  if (!prompt.isRevealed) return `${pendingLine(prompt, t)} · ${writers}`;
+  return t('participant.groupCounts', { notes: t('common.noteCount', { count: noteCount }), count: themes.length, writers });
 }
 
 /** The spotlighted prompt, large: its themes and notes as they form. */
@@ -20,13 +21,14 @@ export function FocusedPrompt({
   moving: ReadonlySet<string>;
   recent: ReadonlySet<string>;
 }) {
+  const t = useT();
   return (
     <section className="present__focus" aria-labelledby="present-focus">
-      <p className="present__kind">{PROMPT_KIND_NAMES[layout.prompt.kind]}</p>
+      <p className="present__kind">{t(PROMPT_KIND_KEYS[layout.prompt.kind])}</p>
       <h2 id="present-focus" className="present__prompt">
         {layout.prompt.text}
       </h2>
-      <p className="present__progress">{progressLine(layout)}</p>
+      <p className="present__progress">{progressLine(layout, t)}</p>
       {layout.prompt.isRevealed && layout.noteCount > 0 && <ThemeList layout={layout} moving={moving} recent={recent} />}
     </section>
   );
@@ -42,6 +44,7 @@ export function AllPrompts({
   layouts: ReadonlyMap<string, PromptLayout>;
   moving: ReadonlySet<string>;
 }) {
+  const t = useT();
   return (
     <div className="present__grid">
       {sortedPrompts(board).map((prompt) => {
@@ -52,7 +55,7 @@ export function AllPrompts({
             <h2 id={`present-${prompt.id}`} className="present__card-title">
               {prompt.text}
             </h2>
-            <p className="present__progress">{progressLine(layout)}</p>
+            <p className="present__progress">{progressLine(layout, t)}</p>
             {prompt.isRevealed && layout.themes.length > 0 && <ThemeList layout={layout} moving={moving} isCompact />}
           </section>
         );

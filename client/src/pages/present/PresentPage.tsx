@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
-import { PHASE_GUIDANCE, type Phase } from '../../../../shared/phases';
+import type { Phase } from '../../../../shared/phases';
 import { BoardGate } from '../../components/BoardGate';
 import { Countdown } from '../../components/Countdown';
 import { openProposals } from '../../components/decisions/decisionSelectors';
 import { JoinCode } from '../../components/JoinCode';
 import { type PromptLayout, useBoardLayouts } from '../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../components/useLiveGrouping';
-import { PHASE_NAMES } from '../../copy';
+import { phaseGuidance, phaseName } from '../../copy';
 import { participantUrl } from '../../facilitatorLink';
 import { useT } from '../../i18n/i18n';
 import { facilitatorKeyFor, joinCodeFor } from '../../storage';
@@ -97,7 +97,7 @@ function PresentBoard({ boardId }: { readonly boardId: string }) {
         <div>
           <h1 className="present__title">{meta.title}</h1>
           <p className="present__guidance">
-            <strong>{PHASE_NAMES[meta.phase]}:</strong> {PHASE_GUIDANCE[meta.phase]}
+            <strong>{t('present.phaseLabel', { phase: phaseName(meta.phase, t) })}</strong> {phaseGuidance(meta.phase, true, t)}
           </p>
         </div>
         <Countdown isLarge />

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { BoardState } from '../../../../../shared/domain/state';
 import { openVoteRound } from '../../../../../shared/domain/votingCommands';
-import { DOTS_PRIVACY } from '../../../components/decisions/decisionCopy';
 import { canIVote, itemsByPrompt, sortedRounds, votersHere } from '../../../components/decisions/decisionSelectors';
 import { EarlierRounds } from '../../../components/decisions/EarlierRounds';
 import { RoundRanking } from '../../../components/decisions/RoundRanking';
@@ -36,7 +35,7 @@ export function ParticipantVote({ board }: { readonly board: BoardState }) {
         <h2 id="vote-title">{t('participant.voteTitle', { label: open.label })}</h2>
         <p>{canVote ? t('participant.voteHow') : t('participant.voteNot')}</p>
         <VoterCount round={open} here={votersHere(people, board, open)} />
-        <p className="privacy">{DOTS_PRIVACY}</p>
+        <p className="privacy">{t('decisions.dots.privacy')}</p>
         {canVote && <VoteBudget round={open} used={used} />}
         {canVote && <DoneToggle targetId={open.id} label={t('participant.doneVoting')} />}
         <VoteItemList groups={groups} round={canVote ? open : null} myDots={myDots} />

@@ -11,7 +11,7 @@ import { newThemeRequest } from './newThemeRequest';
 import { ThemeList } from '../../../components/ThemeList';
 import { type PromptLayout, useBoardLayouts, writersLine } from '../../../components/themeLayout';
 import { useMovingIds, useRecentlyMoved } from '../../../components/useLiveGrouping';
-import { countNotes, PROMPT_KIND_NAMES, pendingLine } from '../../../copy';
+import { PROMPT_KIND_KEYS, pendingLine } from '../../../copy';
 import { type Translate, useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { MoveNoteMenu } from './MoveNoteMenu';
@@ -31,7 +31,7 @@ interface GroupPromptProps {
 
 function countsLine({ prompt, noteCount, themes }: PromptLayout, t: Translate): string {
   return t('participant.groupCounts', {
-    notes: countNotes(noteCount),
+    notes: t('common.noteCount', { count: noteCount }),
     count: themes.length,
     writers: writersLine(prompt.contributorCount),
   });
@@ -92,8 +92,8 @@ const GroupPrompt = memo(function GroupPrompt({
         {prompt.text}
       </h2>
       <p className="prompt__meta">
-        <span className={`kind kind--${prompt.kind}`}>{PROMPT_KIND_NAMES[prompt.kind]}</span>
-        <span className="prompt__count">{prompt.isRevealed ? countsLine(layout, t) : pendingLine(prompt)}</span>
+        <span className={`kind kind--${prompt.kind}`}>{t(PROMPT_KIND_KEYS[prompt.kind])}</span>
+        <span className="prompt__count">{prompt.isRevealed ? countsLine(layout, t) : pendingLine(prompt, t)}</span>
       </p>
       {prompt.isRevealed && layout.noteCount > 0 && (
         <ThemeList layout={layout} moving={moving} recent={recent} noteExtras={noteExtras} />
