@@ -7,7 +7,8 @@ import ts from 'typescript';
  * string literals shown through JSX (`{isBusy ? 'Joining…' : 'Join'}`), string values of the
  * attributes below, `document.title = '…'`, and strings handed to the calls below (error setters,
  * announcements, toasts). A string passed to any other call (`t('join.heading')`) is not looked at. tests/client/hardCodedText.test.ts runs it on the files already converted;
- * `node --import tsx scripts/i18n/findHardCodedText.ts client/src` counts what is left everywhere.
+ * `node --import tsx scripts/i18n/findHardCodedText.ts client/src` counts what is left everywhere
+ * (and, with findSentenceLiterals, in the `.ts` modules).
  */
 export const PERSON_FACING_ATTRIBUTES: ReadonlySet<string> = new Set([
   'aria-label',
@@ -77,9 +78,53 @@ export function findHardCodedText(source: string, fileName = 'file.tsx'): HardCo
   return found;
 }
 
+/**
+ * A sentence or a phrase for people: two words, and a capital first letter or a sentence's
+ * punctuation or quotation marks (so `'button button--primary'` and keys like `'board.closed.full'`
+ * are not one).
+ */
+const TWO_WORDS = /\p{L}[\p{L}’']*\s+\p{L}/u;
+const BUILT_IN_ERRORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError']);
+const SENTENCE_SHAPE = /^\s*\p{Lu}|[.?!…:,;‘’“”«»„،؟]/u;
+
+/**
+ * Finds sentences written into a `.ts` module (a helper's return value, an announcement, a table of
+ * messages, a label): every string literal and template shaped like a sentence (TWO_WORDS,
+ * SENTENCE_SHAPE), except a built-in `Error`'s message (said to developers; an error class of our
+ * own, like `ApiError`, may carry a sentence for people) and `console` output.
+ * Modules have no JSX to tell text from code, so this looks at every literal instead;
+ * tests/client/hardCodedText.test.ts runs it on every client `.ts` module.
+ */
+export function findSentenceLiterals(source: string, fileName = 'file.ts'): HardCodedText[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: HardCodedText[] = [];
+  const isForDevelopers = (node: ts.Node): boolean =>
+    (ts.isNewExpression(node) && BUILT_IN_ERRORS.has(node.expression.getText(file))) ||
+    (ts.isCallExpression(node) && node.expression.getText(file).startsWith('console.'));
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || isForDevelopers(node)) return;
+    let text: string | null = null;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((s) => s.literal.text).join(' ');
+    if (text !== null && TWO_WORDS.test(text) && SENTENCE_SHAPE.test(text))
+      found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: text.trim() });
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
 function componentFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The client's modules without JSX (type declarations hold no text). */
+export function moduleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }
@@ -93,4 +138,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     if (texts.length > 0) console.log(`${String(texts.length).padStart(4)}  ${file}`);
   }
   console.log(`${total} hard-coded person-facing texts in ${dir}`);
+  let sentences = 0;
+  for (const file of moduleFiles(dir)) {
+    const texts = findSentenceLiterals(readFileSync(file, 'utf8'), file);
+    sentences += texts.length;
+    if (texts.length > 0) console.log(`${String(texts.length).padStart(4)}  ${file}`);
+  }
+  console.log(`${sentences} sentence literals in ${dir}'s .ts modules`);
 }
