@@ -15,7 +15,7 @@ function PrintAwareness({ board }: { readonly board: BoardState }) {
   if (groups.length === 0) return null;
   return (
     <section className="print-doc__awareness">
-      <h2>{t('agreement.print.awarenessHeading')}</h2>
+      <h2>{t('decisions.awareness.title')}</h2>
       <p>{t('agreement.print.awarenessIntro')}</p>
       {groups.map(({ prompt, items }) => (
         <section key={prompt.id} className="print-doc__awareness-prompt">
@@ -66,9 +66,8 @@ export function PrintDocument({ board }: { readonly board: BoardState }) {
       <h1>{meta.title}</h1>
       {meta.purpose && <p className="print-doc__purpose">{meta.purpose}</p>}
       <p className="print-doc__status">
-        {meta.checkInDate
-          ? t('agreement.print.statusWithCheckIn', { status: versionLine(board), date: formatDay(meta.checkInDate) })
-          : versionLine(board)}
+        {versionLine(board)}
+        {meta.checkInDate && `. ${t('agreement.checkIn.line', { date: formatDay(meta.checkInDate) })}`}
       </p>
       <AgreementTable board={board} isPrint idPrefix="print" />
       <PrintAwareness board={board} />

@@ -23,6 +23,11 @@ export interface ShownTemplateTexts {
 
 const ENGLISH: ShownTemplateTexts = { language: 'en', texts: null };
 
+/** The built-in templates' words in `language`, fetched; null for English (shared/templates.ts has them). */
+export function loadTemplateTexts(language: ContentLanguage): Promise<TemplateTexts | null> {
+  return language === 'en' ? Promise.resolve(null) : LOADERS[language]();
+}
+
 /**
  * The built-in templates' words in `language`, once its module is here. Until then (and if it cannot
  * be fetched) the words shown before stay, with their own `language`, so that a `lang` attribute
@@ -36,7 +41,7 @@ export function useTemplateTexts(language: ContentLanguage): ShownTemplateTexts 
       return;
     }
     let isCurrent = true;
-    LOADERS[language]()
+    loadTemplateTexts(language)
       .then((texts) => {
         if (isCurrent) setShown({ language, texts });
       })
