@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { LanguagePicker } from './components/LanguagePicker';
 import { Toasts } from './components/Toasts';
-import { loadPageMessages } from './i18n/i18n';
+import { loadPageMessages, type MessageKey, useT } from './i18n/i18n';
 import { JoinPage } from './pages/JoinPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ParticipantPage } from './pages/ParticipantPage';
@@ -17,10 +17,22 @@ const HomePage = lazy(() => withWords(import('./pages/HomePage')));
 const PresentPage = lazy(() => withWords(import('./pages/present/PresentPage')));
 const ReaderPage = lazy(() => withWords(import('./pages/reader/ReaderPage')));
 
-function Loading({ what }: { readonly what: string }) {
+/**
+ * What each lazy page says while it loads: whole sentences, in the `board` part of the catalogs
+ * (the `pages` part arrives with the page itself).
+ */
+const LOADING = {
+  home: 'app.loading.home',
+  facilitator: 'app.loading.facilitator',
+  present: 'app.loading.present',
+  reader: 'app.loading.reader',
+} as const satisfies Readonly<Record<string, MessageKey>>;
+
+function Loading({ page }: { readonly page: keyof typeof LOADING }) {
+  const t = useT();
   return (
     <main className="page page--narrow" aria-busy="true">
-      <p>Loading {what}…</p>
+      <p>{t(LOADING[page])}</p>
     </main>
   );
 }
@@ -30,7 +42,7 @@ function CurrentPage() {
   switch (route.name) {
     case 'home':
       return (
-        <Suspense fallback={<Loading what="Accord" />}>
+        <Suspense fallback={<Loading page="home" />}>
           <HomePage />
         </Suspense>
       );
@@ -40,19 +52,19 @@ function CurrentPage() {
       return <ParticipantPage key={route.boardId} boardId={route.boardId} />;
     case 'facilitator':
       return (
-        <Suspense fallback={<Loading what="the facilitator board" />}>
+        <Suspense fallback={<Loading page="facilitator" />}>
           <FacilitatorPage key={route.boardId} boardId={route.boardId} />
         </Suspense>
       );
     case 'present':
       return (
-        <Suspense fallback={<Loading what="the present view" />}>
+        <Suspense fallback={<Loading page="present" />}>
           <PresentPage key={route.boardId} boardId={route.boardId} />
         </Suspense>
       );
     case 'reader':
       return (
-        <Suspense fallback={<Loading what="the agreement" />}>
+        <Suspense fallback={<Loading page="reader" />}>
           <ReaderPage key={route.boardId} boardId={route.boardId} />
         </Suspense>
       );

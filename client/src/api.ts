@@ -1,3 +1,4 @@
+import type { ContentLanguage } from '../../shared/i18n/contentLanguage';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, LEGACY_JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/random';
 import { translate } from './i18n/i18n';
 
@@ -49,10 +50,16 @@ async function postBoard(path: string, body: string, failure: string): Promise<C
   return answer as CreatedWorkshop;
 }
 
+/**
+ * Creates a board; `language` is the one its template's words are written in and its exports
+ * default to (the server's default, English, when absent).
+ */
 export function createWorkshop(
   input: { templateId: string; title?: string } | { custom: CustomStructure; title?: string; purpose?: string },
+  language?: ContentLanguage,
 ): Promise<CreatedWorkshop> {
-  return postBoard('/api/boards', JSON.stringify(input), 'The workshop could not be created. Try again.');
+  const body = language === undefined ? input : { ...input, language };
+  return postBoard('/api/boards', JSON.stringify(body), 'The workshop could not be created. Try again.');
 }
 
 /** Creates a new board from a JSON export (the file's text, sent as it is). */

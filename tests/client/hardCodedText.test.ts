@@ -119,6 +119,10 @@ const CONVERTED_FILES = [
   'client/src/components/agreement/VersionCompare.tsx',
   'client/src/components/agreement/VersionStatus.tsx',
   'client/src/components/agreement/VersionsPanel.tsx',
+  'client/src/components/agreement/ExportButtons.tsx',
+  'client/src/components/agreement/PrintDocument.tsx',
+  'client/src/components/ContentLanguageSelect.tsx',
+  'client/src/App.tsx',
 ];
 
 describe('converted components take every person-facing text from the catalogs', () => {

@@ -1,11 +1,15 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { type ContentLanguage, DEFAULT_CONTENT_LANGUAGE, isContentLanguage } from '../../../shared/i18n/contentLanguage';
 import { MAX_TITLE_CHARS } from '../../../shared/limits';
 import { TEMPLATES, type Template } from '../../../shared/templates';
 import { ApiError, createWorkshop } from '../api';
+import { ContentLanguageSelect } from '../components/ContentLanguageSelect';
+import { EMPHASIS_MARK } from '../components/decisions/Emphasized';
 import { formatDate } from '../i18n/format';
 import { useLocale, useT } from '../i18n/i18n';
 import { deleteTemplate, type SavedTemplate, savedTemplates } from '../savedTemplates';
 import { openCreatedBoard } from './home/openCreatedBoard';
+import { templateTextOf, useTemplateTexts } from './home/useTemplateTexts';
 
 /** What a template does that people should know before choosing it. */
 function Badges({ isAnonymous, usesSmartie }: { readonly isAnonymous: boolean; readonly usesSmartie: boolean }) {
@@ -23,6 +27,10 @@ function Badges({ isAnonymous, usesSmartie }: { readonly isAnonymous: boolean; r
 export function StartForm() {
   const t = useT();
   const locale = useLocale();
+  // Until the person chooses, the workshop's language follows their interface language.
+  const [chosenLanguage, setChosenLanguage] = useState<ContentLanguage | null>(null);
+  const language = chosenLanguage ?? (isContentLanguage(locale) ? locale : DEFAULT_CONTENT_LANGUAGE);
+  const shown = useTemplateTexts(language);
   const [choice, setChoice] = useState(`builtin:${TEMPLATES[0]?.id ?? ''}`);
   const [saved, setSaved] = useState<SavedTemplate[]>(savedTemplates);
   const [title, setTitle] = useState('');
@@ -34,6 +42,7 @@ export function StartForm() {
   const ids = { title: useId(), error: useId(), group: useId() };
   const builtin: Template | undefined = TEMPLATES.find((template) => `builtin:${template.id}` === choice);
   const custom = saved.find((template) => `saved:${template.id}` === choice);
+  const builtinWords = builtin && templateTextOf(shown.texts, builtin.id);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,17 +51,20 @@ export function StartForm() {
     const titled = title.trim() ? { title: title.trim() } : {};
     try {
       const created = custom
-        ? await createWorkshop({
-            custom: {
-              name: custom.name,
-              prompts: custom.prompts,
-              isAnonymous: custom.isAnonymous,
-              usesSmartie: custom.usesSmartie,
+        ? await createWorkshop(
+            {
+              custom: {
+                name: custom.name,
+                prompts: custom.prompts,
+                isAnonymous: custom.isAnonymous,
+                usesSmartie: custom.usesSmartie,
+              },
+              purpose: custom.purpose,
+              ...titled,
             },
-            purpose: custom.purpose,
-            ...titled,
-          })
-        : await createWorkshop({ templateId: builtin?.id ?? TEMPLATES[0]?.id ?? '', ...titled });
+            language,
+          )
+        : await createWorkshop({ templateId: builtin?.id ?? TEMPLATES[0]?.id ?? '', ...titled }, language);
       openCreatedBoard(created);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t('common.somethingWentWrong'));
@@ -70,25 +82,43 @@ export function StartForm() {
 
   return (
     <form className="form" onSubmit={start}>
-      <fieldset className="choices templates">
+      <ContentLanguageSelect
+        label={t('start.languageLabel')}
+        hint={t('start.languageHint')}
+        value={language}
+        onChange={setChosenLanguage}
+      />
+      <fieldset className="choices templates" aria-busy={shown.language !== language}>
         <legend>{t('start.templateLegend')}</legend>
-        {TEMPLATES.map((template) => (
-          <label key={template.id} className="choice">
-            <input
-              type="radio"
-              name={ids.group}
-              checked={choice === `builtin:${template.id}`}
-              onChange={() => setChoice(`builtin:${template.id}`)}
-            />
-            <span>
-              <span className="choice__name">{template.name}</span>
-              <span className="choice__summary">
-                {t('start.templateSummary', { summary: template.summary, questions: template.prompts.length })}
+        {TEMPLATES.map((template) => {
+          const words = templateTextOf(shown.texts, template.id);
+          // The summary is in the workshop's language, the count around it in the reader's.
+          const [before = '', after = ''] = t('start.templateSummary', {
+            summary: EMPHASIS_MARK,
+            questions: template.prompts.length,
+          }).split(EMPHASIS_MARK);
+          return (
+            <label key={template.id} className="choice">
+              <input
+                type="radio"
+                name={ids.group}
+                checked={choice === `builtin:${template.id}`}
+                onChange={() => setChoice(`builtin:${template.id}`)}
+              />
+              <span>
+                <span className="choice__name" lang={shown.language}>
+                  {words?.name ?? template.name}
+                </span>
+                <span className="choice__summary">
+                  {before}
+                  <span lang={shown.language}>{words?.summary ?? template.summary}</span>
+                  {after}
+                </span>
+                <Badges isAnonymous={template.isAnonymous} usesSmartie={template.usesSmartie} />
               </span>
-              <Badges isAnonymous={template.isAnonymous} usesSmartie={template.usesSmartie} />
-            </span>
-          </label>
-        ))}
+            </label>
+          );
+        })}
       </fieldset>
       {saved.length > 0 && (
         <fieldset className="choices templates">
@@ -138,7 +168,7 @@ export function StartForm() {
         className="input"
         value={title}
         maxLength={MAX_TITLE_CHARS}
-        placeholder={custom?.name ?? builtin?.title}
+        placeholder={custom?.name ?? builtinWords?.title ?? builtin?.title}
         onChange={(e) => setTitle(e.target.value)}
       />
       <p id={ids.error} className="form__error" aria-live="polite">

@@ -1,14 +1,19 @@
 import { type ReactNode, useState } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
+import { boardLanguage, type ContentLanguage } from '../../../../shared/i18n/contentLanguage';
+import { type MessageKey, useT } from '../../i18n/i18n';
 import { announce } from '../../store/toastStore';
+import { ContentLanguageSelect } from '../ContentLanguageSelect';
 import { DownloadError, downloadExport, type ExportKind } from './exportDownload';
 import { PrintDocument } from './PrintDocument';
 import './agreement.css';
 
-const FILES: readonly { kind: Exclude<ExportKind, 'ics'>; label: string; what: string }[] = [
-  { kind: 'md', label: 'Markdown', what: 'the agreement as a document' },
-  { kind: 'csv', label: 'CSV', what: 'the agreed statements and every note, for a spreadsheet' },
-  { kind: 'json', label: 'JSON', what: 'the whole board, which can be imported again' },
+/** Each file's button and what it holds, in the order they are offered. */
+const FILES: readonly { readonly kind: ExportKind; readonly download: MessageKey; readonly what: MessageKey }[] = [
+  { kind: 'md', download: 'agreement.export.downloadMd', what: 'agreement.export.whatMd' },
+  { kind: 'csv', download: 'agreement.export.downloadCsv', what: 'agreement.export.whatCsv' },
+  { kind: 'json', download: 'agreement.export.downloadJson', what: 'agreement.export.whatJson' },
+  { kind: 'ics', download: 'agreement.export.downloadIcs', what: 'agreement.export.whatIcs' },
 ];
 
 export interface ExportButtonsProps {
@@ -17,31 +22,43 @@ export interface ExportButtonsProps {
   readonly downloadKey: string | null;
   readonly headingId: string;
   readonly title?: string;
-  /** The files offered; a participant gets the agreement (Markdown, CSV), not the importable board. */
-  readonly kinds?: readonly Exclude<ExportKind, 'ics'>[];
+  /**
+   * The files offered; a participant gets the agreement (Markdown, CSV), not the importable board.
+   * The calendar file is offered once the board has a check-in date.
+   */
+  readonly kinds?: readonly ExportKind[];
   /** More ways to hand it out (the facilitator's read-only link). */
   readonly children?: ReactNode;
 }
 
-/** Downloads of the agreement (Markdown, CSV, JSON) and a clean print, for handing it out. */
+/**
+ * Downloads of the agreement (Markdown, CSV, JSON, the check-in's calendar file) in a language of
+ * the downloader's choice, and a clean print in the interface's language, for handing it out.
+ */
 export function ExportButtons({
   board,
   downloadKey,
   headingId,
-  title = 'Hand out the agreement',
-  kinds = ['md', 'csv', 'json'],
+  title,
+  kinds = ['md', 'csv', 'json', 'ics'],
   children,
 }: ExportButtonsProps) {
+  const t = useT();
   const [busy, setBusy] = useState<ExportKind | null>(null);
+  // The files' language follows the board's until the person chooses another.
+  const [chosenLanguage, setChosenLanguage] = useState<ContentLanguage | null>(null);
+  const language = chosenLanguage ?? boardLanguage(board.meta);
+  const offered = FILES.filter((file) => kinds.includes(file.kind) && (file.kind !== 'ics' || board.meta.checkInDate !== null));
 
   const download = async (kind: ExportKind) => {
     if (!downloadKey || busy) return;
     setBusy(kind);
     try {
-      const name = await downloadExport(board.meta.id, downloadKey, kind);
-      announce(`Downloaded ${name}.`);
+      // The JSON file is the board itself, which has no words of Accord's to translate.
+      const name = await downloadExport(board.meta.id, downloadKey, kind, kind === 'json' ? undefined : language);
+      announce(t('agreement.export.downloaded', { name }));
     } catch (error) {
-      announce(error instanceof DownloadError ? error.message : 'The file could not be made. Try again.', 'error');
+      announce(error instanceof DownloadError ? error.message : t('agreement.export.failed'), 'error');
     } finally {
       setBusy(null);
     }
@@ -50,14 +67,23 @@ export function ExportButtons({
   return (
     <section className="exports" aria-labelledby={headingId}>
       <h2 id={headingId} className="exports__title">
-        {title}
+        {title ?? t('agreement.export.title')}
       </h2>
       <p className="hint">
-        Files never contain who wrote which note{board.meta.settings.isAnonymous ? '' : ' beyond the names shown on this board'}.
+        {board.meta.settings.isAnonymous ? t('agreement.export.privacyAnonymous') : t('agreement.export.privacyNamed')}
       </p>
-      {downloadKey === null && <p className="notice">This browser has no key to download the files.</p>}
+      {downloadKey === null ? (
+        <p className="notice">{t('agreement.export.noKey')}</p>
+      ) : (
+        <ContentLanguageSelect
+          label={t('agreement.export.languageLabel')}
+          hint={t('agreement.export.languageHint')}
+          value={language}
+          onChange={setChosenLanguage}
+        />
+      )}
       <ul className="exports__list">
-        {FILES.filter((file) => kinds.includes(file.kind)).map(({ kind, label, what }) => (
+        {offered.map(({ kind, download: label, what }) => (
           <li key={kind}>
             <button
               type="button"
@@ -66,16 +92,16 @@ export function ExportButtons({
               data-export={kind}
               onClick={() => download(kind)}
             >
-              {busy === kind ? 'Preparing…' : `Download ${label}`}
+              {busy === kind ? t('agreement.export.preparing') : t(label)}
             </button>{' '}
-            <span className="exports__what">{what}</span>
+            <span className="exports__what">{t(what)}</span>
           </li>
         ))}
         <li>
           <button type="button" className="button" onClick={() => window.print()}>
-            Print / save as PDF
+            {t('agreement.export.print')}
           </button>{' '}
-          <span className="exports__what">the agreement, its decision records and what we know about each other</span>
+          <span className="exports__what">{t('agreement.export.whatPrint')}</span>
         </li>
       </ul>
       {children}

@@ -1,3 +1,6 @@
+import type { ContentLanguage } from '../../../../shared/i18n/contentLanguage';
+import { translate } from '../../i18n/i18n';
+
 /** What the export endpoints give: the agreement as a document, or the check-in as a calendar event. */
 export type ExportKind = 'md' | 'csv' | 'json' | 'ics';
 
@@ -9,24 +12,35 @@ function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback;
 }
 
+/** The address of an export; `language` asks for its words in that language (`?lang=`), else the board's. */
+export function exportPath(boardId: string, kind: ExportKind, language?: ContentLanguage): string {
+  const file = kind === 'ics' ? 'checkin.ics' : `export.${kind}`;
+  const query = language === undefined ? '' : `?lang=${encodeURIComponent(language)}`;
+  return `/api/boards/${encodeURIComponent(boardId)}/${file}${query}`;
+}
+
 /**
  * Fetches an export with the facilitator key or the read-only key as a Bearer token (never in the
  * URL, where it would land in logs and history) and saves it as a file. Returns the file name.
  */
-export async function downloadExport(boardId: string, key: string, kind: ExportKind): Promise<string> {
-  const path = kind === 'ics' ? 'checkin.ics' : `export.${kind}`;
+export async function downloadExport(
+  boardId: string,
+  key: string,
+  kind: ExportKind,
+  language?: ContentLanguage,
+): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/${path}`, {
+    response = await fetch(exportPath(boardId, kind, language), {
       headers: { authorization: `Bearer ${key}` },
       cache: 'no-store',
     });
   } catch {
-    throw new DownloadError('Could not reach Accord. Check your connection and try again.');
+    throw new DownloadError(translate('agreement.export.unreachable'));
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
-    throw new DownloadError(typeof body?.message === 'string' ? body.message : 'The file could not be made. Try again.');
+    throw new DownloadError(typeof body?.message === 'string' ? body.message : translate('agreement.export.failed'));
   }
   const name = fileNameOf(response, `agreement.${kind}`);
   saveFile(await response.blob(), name);
