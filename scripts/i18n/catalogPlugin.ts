@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { compileCatalog, compileCatalogArray } from './compileCatalog.ts';
-import { indexMessageKeys, type MessageOrder, messageOrder } from './messageIndex.ts';
+import { type CatalogPart, indexMessageKeys, type MessageOrder, messageOrder } from './messageIndex.ts';
 
 /** Where the catalogs live, one `<locale>.json` each (docs/i18n.md). */
 export const LOCALES_DIR = fileURLToPath(new URL('../../client/src/i18n/locales/', import.meta.url));
@@ -16,15 +16,16 @@ const CLIENT_MODULE = /\.tsx?$/;
 /**
  * `virtual:accord-catalog/es` is client/src/i18n/locales/es.json, compiled, whole and keyed by
  * message key (for tests). What the client loads is `virtual:accord-messages/es/board`, only the
- * keys of the pages people reach by a link (join, the board), and `…/es/pages`, the keys in
+ * keys of the pages people reach by a link (join, the board), `…/es/later`, the keys in
+ * LATER_AREAS, fetched with the participant's lazily loaded views, and `…/es/pages`, the keys in
  * PAGE_AREAS, whose pages load lazily (client/src/App.tsx) and fetch their part with them: a
- * participant never downloads the facilitator's or the home page's words. Those two are arrays in
+ * participant never downloads the facilitator's or the home page's words. Those parts are arrays in
  * the order of messageOrder (scripts/i18n/messageIndex.ts).
  */
 const WHOLE_PREFIX = 'virtual:accord-catalog/';
 const PART_PREFIX = 'virtual:accord-messages/';
 const RESOLVED_PREFIX = '\0accord-catalog:';
-const CATALOG_ID = /^([a-z]{2}(?:-[A-Z]{2})?)(?:\/(board|pages))?$/;
+const CATALOG_ID = /^([a-z]{2}(?:-[A-Z]{2})?)(?:\/(board|later|pages))?$/;
 
 /**
  * Key prefixes of the `pages` part: the areas of the lazily loaded pages (a key's first segment),
@@ -48,8 +49,25 @@ export const PAGE_AREAS: readonly string[] = [
   'decisions.announce.roundOpened',
 ];
 
+/**
+ * Key prefixes of the `later` part: the words of the participant's lazily loaded views
+ * (client/src/pages/participant/phaseViews.ts: grouping, votes, decisions, the agreement), fetched
+ * with those views, not in the participant's first load (join link → name → board in Reflect).
+ * The lazy pages load it too (the facilitator's and reader's pages show decisions and the
+ * agreement). tests/client/catalogParts.test.ts fails when a module of the first load uses one.
+ */
+export const LATER_AREAS: readonly string[] = ['decisions', 'agreement'];
+
+const isUnder = (areas: readonly string[], key: string) => areas.some((area) => key === area || key.startsWith(`${area}.`));
+
 export function isPageKey(key: string): boolean {
-  return PAGE_AREAS.some((area) => key === area || key.startsWith(`${area}.`));
+  return isUnder(PAGE_AREAS, key);
+}
+
+/** The part a key's message is compiled into (a `pages` area inside a `later` one is `pages`). */
+export function partOf(key: string): CatalogPart {
+  if (isPageKey(key)) return 'pages';
+  return isUnder(LATER_AREAS, key) ? 'later' : 'board';
 }
 
 function readCatalog(file: string): Record<string, string> {
@@ -64,7 +82,7 @@ function readCatalog(file: string): Record<string, string> {
 export function accordCatalogs(): Plugin {
   let order: MessageOrder | null = null;
   const currentOrder = () => {
-    order ??= messageOrder(readCatalog(ENGLISH_FILE), isPageKey);
+    order ??= messageOrder(readCatalog(ENGLISH_FILE), partOf);
     return order;
   };
   return {
@@ -89,8 +107,9 @@ export function accordCatalogs(): Plugin {
       const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
       if (part === undefined) return compileCatalog(locale as string, messages, RUNTIME_PATH);
       this.addWatchFile(ENGLISH_FILE);
-      const { keys, boardCount } = currentOrder();
-      const partKeys = part === 'board' ? keys.slice(0, boardCount) : keys.slice(boardCount);
+      const { keys, parts } = currentOrder();
+      const { start, end } = parts[part as CatalogPart];
+      const partKeys = keys.slice(start, end);
       return compileCatalogArray(locale as string, messages, partKeys, RUNTIME_PATH);
     },
     transform(code, id) {

@@ -16,25 +16,40 @@ const KEY_LITERAL = /(?<![=\w\\])(['"])([A-Za-z]\w*(?:\.\w+)+)\1/g;
  */
 const KEY_TEMPLATE = /\b(?:t|translate)\(\s*(`[^`]*`)|(`[^`]*`)\s+as\s+MessageKey\b/;
 
+/**
+ * The parts a catalog is compiled in, in index order: `board` (what a link opens, in the
+ * participant's first load), `later` (the participant's lazily loaded views: grouping, votes,
+ * decisions, the agreement) and `pages` (the lazily loaded pages: home, start, facilitator…).
+ * A part is only ever loaded after the ones before it, so the parts loaded so far always make one
+ * array from index 0.
+ */
+export const CATALOG_PARTS = ['board', 'later', 'pages'] as const;
+export type CatalogPart = (typeof CATALOG_PARTS)[number];
+
 export interface MessageOrder {
-  /** Every key, in index order: the `board` part's first, then the `pages` part's. */
+  /** Every key, in index order: the `board` part's first, then the `later` part's, then the `pages` part's. */
   readonly keys: readonly string[];
-  /** How many keys the `board` part has: the `pages` part's indexes start there. */
-  readonly boardCount: number;
+  /** Where each part's keys are in `keys`: from `start` up to (not including) `end`. */
+  readonly parts: Readonly<Record<CatalogPart, { readonly start: number; readonly end: number }>>;
   readonly indexOf: ReadonlyMap<string, number>;
 }
 
 /**
- * The index of every key of the English catalog. The `board` part's keys come first, so that the
- * `pages` part, loaded later, is appended to it: one array, one index per key, in every language.
+ * The index of every key of the English catalog, part after part (CATALOG_PARTS), so that a part
+ * loaded later is appended to those before it: one array, one index per key, in every language.
  */
-export function messageOrder(english: Readonly<Record<string, string>>, isPageKey: (key: string) => boolean): MessageOrder {
+export function messageOrder(english: Readonly<Record<string, string>>, partOf: (key: string) => CatalogPart): MessageOrder {
   const all = Object.keys(english);
   const wrong = all.filter((key) => !KEY.test(key));
   if (wrong.length > 0) throw new Error(`message keys must look like area.what: ${wrong.join(', ')}`);
-  const board = all.filter((key) => !isPageKey(key));
-  const keys = [...board, ...all.filter(isPageKey)];
-  return { keys, boardCount: board.length, indexOf: new Map(keys.map((key, i) => [key, i])) };
+  const keys: string[] = [];
+  const parts = {} as Record<CatalogPart, { start: number; end: number }>;
+  for (const part of CATALOG_PARTS) {
+    const start = keys.length;
+    keys.push(...all.filter((key) => partOf(key) === part));
+    parts[part] = { start, end: keys.length };
+  }
+  return { keys, parts, indexOf: new Map(keys.map((key, i) => [key, i])) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPageKey, PAGE_AREAS } from '../../scripts/i18n/catalogPlugin';
+import { isPageKey, LATER_AREAS, PAGE_AREAS, partOf } from '../../scripts/i18n/catalogPlugin';
 
 /**
  * The `pages` part of the catalogs (PAGE_AREAS) comes with the lazily loaded pages only
@@ -17,6 +17,15 @@ const LAZY_PAGES = [
 ];
 /** Imports them lazily, with their words (`withWords`): not an edge into the participant's load. */
 const APP = 'client/src/App.tsx';
+/**
+ * The participant's lazily loaded views, fetched with the `later` part (LATER_AREAS) by
+ * PHASE_VIEWS: a module of the participant's first load must not use a `later` key.
+ */
+const LATER_VIEWS = [
+  'client/src/pages/participant/group/ParticipantGroup.tsx',
+  'client/src/pages/participant/decisions/ParticipantDecisions.tsx',
+];
+const PHASE_VIEWS = 'client/src/pages/participant/phaseViews.ts';
 
 /**
  * `pages` keys said in a shared module only on the facilitator's side of a branch, which only the
@@ -45,17 +54,23 @@ function resolveImport(from: string, specifier: string): string | null {
   return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => /\.tsx?$/.test(f) && existsSync(f)) ?? null;
 }
 
-/** The modules that only the lazy pages load: every importer of each is one of them. */
-function lazyModules(all: readonly string[]): Set<string> {
+/**
+ * The modules that only the lazy pages (and, with `withViews`, the participant's lazy views) load:
+ * every importer of each is one of them.
+ */
+function lazyModules(all: readonly string[], withViews = false): Set<string> {
+  const roots = withViews ? [...LAZY_PAGES, ...LATER_VIEWS] : LAZY_PAGES;
+  const isLazyEdge = (file: string, target: string) =>
+    (file === APP && LAZY_PAGES.includes(target)) || (withViews && file === PHASE_VIEWS && LATER_VIEWS.includes(target));
   const importers = new Map<string, Set<string>>();
   for (const file of all) {
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const target = resolveImport(file, specifier as string);
-      if (target === null || (file === APP && LAZY_PAGES.includes(target))) continue;
+      if (target === null || isLazyEdge(file, target)) continue;
       importers.set(target, (importers.get(target) ?? new Set()).add(file));
     }
   }
-  const lazy = new Set(LAZY_PAGES);
+  const lazy = new Set(roots);
   for (let isGrowing = true; isGrowing; ) {
     isGrowing = false;
     for (const [file, from] of importers) {
@@ -97,7 +112,30 @@ describe('catalog parts', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('keeps the keys of the participant’s lazily loaded views out of the participant’s first load', () => {
+    const later = lazyModules(all, true);
+    expect(later).toContain('client/src/pages/participant/decisions/ParticipantDecide.tsx');
+    expect(later).not.toContain('client/src/pages/participant/PromptCard.tsx');
+    const misplaced: string[] = [];
+    for (const file of all) {
+      if (later.has(file)) continue;
+      for (const [, , key] of readFileSync(file, 'utf8').matchAll(KEY_LITERAL)) {
+        if (Object.hasOwn(english, key as string) && partOf(key as string) === 'later') misplaced.push(`${file}: ${key}`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+    // The views do use them: a scan that finds none is broken.
+    const used = [...later].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(KEY_LITERAL)].filter(([, , key]) => partOf(key as string) === 'later'),
+    );
+    expect(used.length).toBeGreaterThan(20);
+  });
+
   it('splits by a key’s prefix, whole segments only', () => {
+    expect(LATER_AREAS).toContain('agreement');
+    expect(partOf('agreement.title')).toBe('later');
+    expect(partOf('decisions.voters.answered')).toBe('pages');
+    expect(partOf('join.heading')).toBe('board');
     expect(PAGE_AREAS).toContain('home');
     expect(isPageKey('home.heading')).toBe(true);
     expect(isPageKey('join.heading')).toBe(false);

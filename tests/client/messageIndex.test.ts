@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPageKey, LOCALES_DIR } from '../../scripts/i18n/catalogPlugin';
+import { LOCALES_DIR, partOf } from '../../scripts/i18n/catalogPlugin';
 import { indexMessageKeys, messageOrder } from '../../scripts/i18n/messageIndex';
 
 const catalogOf = (locale: string) => JSON.parse(readFileSync(`${LOCALES_DIR}${locale}.json`, 'utf8')) as Record<string, string>;
 const english = catalogOf('en');
-const order = messageOrder(english, isPageKey);
+const order = messageOrder(english, partOf);
 const indexOf = (key: string) => order.indexOf.get(key) as number;
 
 type Part = readonly (string | ((values: Record<string, string | number>) => string) | undefined)[];
@@ -21,12 +21,15 @@ function files(dir: string): string[] {
 }
 
 describe('message keys as indexes (scripts/i18n/messageIndex.ts)', () => {
-  it('numbers the board part first, then the pages part', () => {
+  it('numbers the board part first, then the later part, then the pages part', () => {
     expect(order.keys.length).toBe(Object.keys(english).length);
-    expect(order.keys.slice(0, order.boardCount).some(isPageKey)).toBe(false);
-    expect(order.keys.slice(order.boardCount).every(isPageKey)).toBe(true);
-    expect(order.boardCount).toBeGreaterThan(0);
-    expect(order.boardCount).toBeLessThan(order.keys.length);
+    const { board, later, pages } = order.parts;
+    expect([board.start, board.end, later.end, pages.end]).toEqual([0, later.start, pages.start, order.keys.length]);
+    for (const part of ['board', 'later', 'pages'] as const) {
+      const { start, end } = order.parts[part];
+      expect(end).toBeGreaterThan(start);
+      expect(order.keys.slice(start, end).every((key) => partOf(key) === part)).toBe(true);
+    }
   });
 
   it('writes a key literal as its index, and leaves everything else alone', () => {
@@ -72,17 +75,35 @@ describe('message keys as indexes (scripts/i18n/messageIndex.ts)', () => {
   });
 
   it.each(['en', 'es', 'ar'])('%s: each part holds its messages at their keys’ indexes', async (locale) => {
-    const loaders: Record<string, () => Promise<[{ default: Part }, { default: Part }]>> = {
-      en: () => Promise.all([import('virtual:accord-messages/en/board'), import('virtual:accord-messages/en/pages')]),
-      es: () => Promise.all([import('virtual:accord-messages/es/board'), import('virtual:accord-messages/es/pages')]),
-      ar: () => Promise.all([import('virtual:accord-messages/ar/board'), import('virtual:accord-messages/ar/pages')]),
+    type Parts = [{ default: Part }, { default: Part }, { default: Part }];
+    const loaders: Record<string, () => Promise<Parts>> = {
+      en: () =>
+        Promise.all([
+          import('virtual:accord-messages/en/board'),
+          import('virtual:accord-messages/en/later'),
+          import('virtual:accord-messages/en/pages'),
+        ]),
+      es: () =>
+        Promise.all([
+          import('virtual:accord-messages/es/board'),
+          import('virtual:accord-messages/es/later'),
+          import('virtual:accord-messages/es/pages'),
+        ]),
+      ar: () =>
+        Promise.all([
+          import('virtual:accord-messages/ar/board'),
+          import('virtual:accord-messages/ar/later'),
+          import('virtual:accord-messages/ar/pages'),
+        ]),
     };
-    const [board, pages] = await (loaders[locale] as () => Promise<[{ default: Part }, { default: Part }]>)();
-    expect(board.default.length).toBe(order.boardCount);
-    const all = board.default.concat(pages.default);
+    const [board, later, pages] = await (loaders[locale] as () => Promise<Parts>)();
+    expect(board.default.length).toBe(order.parts.board.end);
+    expect(later.default.length).toBe(order.parts.later.end - order.parts.later.start);
+    const all = board.default.concat(later.default, pages.default);
     expect(all.length).toBe(order.keys.length);
     const source = catalogOf(locale);
     expect(say(all[indexOf('join.heading')])).toBe(source['join.heading']);
+    expect(say(all[indexOf('agreement.title')])).toBe(source['agreement.title']);
     expect(say(all[indexOf('home.lead')])).toBe(source['home.lead']);
     expect(source['home.lead']).toBeDefined();
     expect(say(all[indexOf('join.codeNotOpened')], { code: 'K7PQ' })).toContain('K7PQ');

@@ -4,7 +4,7 @@ declare module 'virtual:accord-catalog/*' {
   export default catalog;
 }
 
-/** One part (`<locale>/board`, `<locale>/pages`) of a compiled catalog, by index (scripts/i18n/messageIndex.ts). */
+/** One part (`<locale>/board`, `<locale>/later`, `<locale>/pages`) of a compiled catalog, by index (scripts/i18n/messageIndex.ts). */
 declare module 'virtual:accord-messages/*' {
   const messages: readonly (string | ((values: Readonly<Record<string, string | number>>) => string) | undefined)[];
   export default messages;

@@ -18,37 +18,66 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /**
  * English's `board` part (the join flow and the board, what a link leads to) is in the entry chunk:
- * the page must not wait for its own words. Every other language, and every language's `pages`
- * part (home, start, present, reader, facilitator: scripts/i18n/catalogPlugin.ts PAGE_AREAS), is a
- * chunk of its own, fetched only by those who need it (PARTICIPANT_JS_CEILING_KB, docs/i18n.md).
+ * the page must not wait for its own words. Every other language's `board` part, and every
+ * language's `later` part (the participant's lazily loaded views: scripts/i18n/catalogPlugin.ts
+ * LATER_AREAS) and `pages` part (home, start, present, reader, facilitator: PAGE_AREAS), is a chunk
+ * of its own, fetched only by those who need it (PARTICIPANT_JS_CEILING_KB, docs/i18n.md).
  */
-type Part = 'board' | 'pages';
-const LOADERS: Readonly<Record<Locale, Readonly<Record<Part, () => Promise<{ default: Catalog }>>>>> = {
-  en: { board: async () => ({ default: english }), pages: () => import('virtual:accord-messages/en/pages') },
-  es: { board: () => import('virtual:accord-messages/es/board'), pages: () => import('virtual:accord-messages/es/pages') },
-  fr: { board: () => import('virtual:accord-messages/fr/board'), pages: () => import('virtual:accord-messages/fr/pages') },
-  de: { board: () => import('virtual:accord-messages/de/board'), pages: () => import('virtual:accord-messages/de/pages') },
+type Part = 'board' | 'later' | 'pages';
+type Loader = () => Promise<{ default: Catalog }>;
+const LOADERS: Readonly<Record<Locale, Readonly<Record<Part, Loader>>>> = {
+  en: {
+    board: async () => ({ default: english }),
+    later: () => import('virtual:accord-messages/en/later'),
+    pages: () => import('virtual:accord-messages/en/pages'),
+  },
+  es: {
+    board: () => import('virtual:accord-messages/es/board'),
+    later: () => import('virtual:accord-messages/es/later'),
+    pages: () => import('virtual:accord-messages/es/pages'),
+  },
+  fr: {
+    board: () => import('virtual:accord-messages/fr/board'),
+    later: () => import('virtual:accord-messages/fr/later'),
+    pages: () => import('virtual:accord-messages/fr/pages'),
+  },
+  de: {
+    board: () => import('virtual:accord-messages/de/board'),
+    later: () => import('virtual:accord-messages/de/later'),
+    pages: () => import('virtual:accord-messages/de/pages'),
+  },
   'pt-BR': {
     board: () => import('virtual:accord-messages/pt-BR/board'),
+    later: () => import('virtual:accord-messages/pt-BR/later'),
     pages: () => import('virtual:accord-messages/pt-BR/pages'),
   },
-  ar: { board: () => import('virtual:accord-messages/ar/board'), pages: () => import('virtual:accord-messages/ar/pages') },
+  ar: {
+    board: () => import('virtual:accord-messages/ar/board'),
+    later: () => import('virtual:accord-messages/ar/later'),
+    pages: () => import('virtual:accord-messages/ar/pages'),
+  },
 };
 
-/** English's both parts once the `pages` part is loaded: the fallback of a message missing elsewhere. */
+/** English's parts loaded so far: the fallback of a message missing elsewhere. */
 let englishAll: Catalog = english;
-/** Whether a lazily loaded page asked for the `pages` part (a language switch then loads it too). */
-let isPagesWanted = false;
+/**
+ * The parts asked for so far, in index order (a part is never wanted without those before it): a
+ * language switch loads them all in the new language.
+ */
+let wanted: readonly Part[] = ['board'];
 
 /**
- * A language's catalog: its `board` part, and its `pages` part once a lazy page asked for it. The
- * `pages` part's indexes follow the `board` part's: appended, every message is at its key's index.
+ * A language's catalog: the parts wanted so far, one after the other. Each part's indexes follow
+ * the previous part's: appended, every message is at its key's index.
  */
 async function catalogOf(locale: Locale): Promise<Catalog> {
-  if (!isPagesWanted) return (await LOADERS[locale].board()).default;
-  const [board, pages, englishPages] = await Promise.all([LOADERS[locale].board(), LOADERS[locale].pages(), LOADERS.en.pages()]);
-  englishAll = english.concat(englishPages.default);
-  return board.default.concat(pages.default);
+  const parts = wanted;
+  const [own, fallback] = await Promise.all([
+    Promise.all(parts.map((part) => LOADERS[locale][part]())),
+    Promise.all(parts.map((part) => LOADERS.en[part]())),
+  ]);
+  englishAll = fallback.flatMap((part) => part.default);
+  return own.flatMap((part) => part.default);
 }
 
 interface Active {
@@ -86,17 +115,31 @@ function setActive(next: Active): void {
   for (const listener of listeners) listener();
 }
 
-/**
- * Loads the `pages` part of the current language (and English's, the fallback): a lazily loaded
- * page (client/src/App.tsx) is rendered only once its words are here.
- */
-export async function loadPageMessages(): Promise<void> {
-  if (isPagesWanted) return;
-  isPagesWanted = true;
+/** Loads the parts up to `part` in the current language (and English's, the fallback). */
+async function loadParts(part: Part): Promise<void> {
+  const parts: readonly Part[] = part === 'pages' ? ['board', 'later', 'pages'] : ['board', 'later'];
+  if (wanted.length >= parts.length) return;
+  wanted = parts;
   const { locale } = active;
   const catalog = await catalogOf(locale);
-  // A language switch meanwhile loaded them itself.
-  if (active.locale === locale) setActive({ locale, catalog });
+  // A language switch meanwhile loaded them itself (and maybe more).
+  if (active.locale === locale && wanted === parts) setActive({ locale, catalog });
+}
+
+/**
+ * Loads the `later` part (with the `board` part, the participant's lazily loaded views' words):
+ * client/src/pages/participant/phaseViews.ts renders such a view only once its words are here.
+ */
+export function loadLaterMessages(): Promise<void> {
+  return loadParts('later');
+}
+
+/**
+ * Loads the `later` and `pages` parts of the current language (and English's, the fallback): a
+ * lazily loaded page (client/src/App.tsx) is rendered only once its words are here.
+ */
+export function loadPageMessages(): Promise<void> {
+  return loadParts('pages');
 }
 
 export function currentLocale(): Locale {

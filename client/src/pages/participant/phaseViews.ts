@@ -1,12 +1,14 @@
 import { type ComponentType, lazy, useEffect } from 'react';
 import type { BoardState } from '../../../../shared/domain/state';
 import { nextPhase, type Phase, previousPhase } from '../../../../shared/phases';
+import { loadLaterMessages } from '../../i18n/i18n';
 
 type BoardView = ComponentType<{ readonly board: BoardState }>;
 
 /**
  * A board view that is not part of the participant's first load (join link → name → board in
- * Reflect, PARTICIPANT_JS_CEILING_KB): a chunk of its own, fetched ahead by `preload`. `current()`
+ * Reflect, PARTICIPANT_JS_CEILING_KB): a chunk of its own with its words (the catalogs' `later`
+ * part), fetched ahead by `preload`. `current()`
  * is the component itself once fetched — `lazy()` alone would suspend for a moment even then, and
  * show "Loading…" between phases — and a lazy one before. Read it once per mount: switching types
  * later would remount the view and drop its state.
@@ -37,8 +39,11 @@ function lazyView(load: () => Promise<{ default: BoardView }>): LazyView {
   return { preload: fetchView, current: () => loaded ?? Lazy };
 }
 
-export const groupView = lazyView(() => import('./group/ParticipantGroup'));
-export const decisionView = lazyView(() => import('./decisions/ParticipantDecisions'));
+/** A view's module and its words (the catalogs' `later` part), together. */
+const withLaterWords = <T>(view: Promise<T>): Promise<T> => Promise.all([view, loadLaterMessages()]).then(([m]) => m);
+
+export const groupView = lazyView(() => withLaterWords(import('./group/ParticipantGroup')));
+export const decisionView = lazyView(() => withLaterWords(import('./decisions/ParticipantDecisions')));
 
 /** Phases whose view is about decisions (votes, consensus rounds, the Agreement column). */
 export const DECISION_PHASES: ReadonlySet<Phase> = new Set(['vote', 'decide', 'agreement', 'revisit']);
