@@ -1,5 +1,4 @@
 import { MIN_PEOPLE_TO_PUBLISH_RESULTS } from '../limits';
-import { refusalMessage } from './refusals';
 import type { BoardState } from './state';
 
 /**
@@ -11,14 +10,4 @@ import type { BoardState } from './state';
  */
 export function isSmallCount(board: BoardState, peopleCount: number): boolean {
   return board.meta.settings.isAnonymous && peopleCount > 0 && peopleCount < MIN_PEOPLE_TO_PUBLISH_RESULTS;
-}
-
-/** Why closing a dot vote that `voterCount` people voted in would show their dots. */
-export function smallVoteSentence(voterCount: number): string {
-  return refusalMessage('smallVote', { voters: voterCount });
-}
-
-/** Why closing a consensus round that `respondentCount` people answered would show their answers. */
-export function smallRoundSentence(respondentCount: number): string {
-  return refusalMessage('smallRound', { respondents: respondentCount });
 }

@@ -22,14 +22,17 @@ const APP = 'client/src/App.tsx';
  * `pages` keys said in a shared module only on the facilitator's side of a branch, which only the
  * facilitator's page (lazy, so its words are loaded) takes.
  */
+const english = JSON.parse(readFileSync('client/src/i18n/locales/en.json', 'utf8')) as Record<string, string>;
+
 const FACILITATOR_BRANCHES: Readonly<Record<string, readonly string[]>> = {
   'client/src/components/decisions/useDecisionAnnouncements.ts': [
     'decisions.announce.voteStarted',
     'decisions.announce.roundOpened',
   ],
+  // Every refusal's key is in one table; those only a facilitator or a board's starter meets
+  // (facilitator.error.*) arrive with the lazy pages, where alone they can be refused.
+  'client/src/i18n/errors.ts': Object.keys(english).filter((key) => key.startsWith('facilitator.error.')),
 };
-
-const english = JSON.parse(readFileSync('client/src/i18n/locales/en.json', 'utf8')) as Record<string, string>;
 const KEY_LITERAL = /(['"])([A-Za-z]\w*(?:\.\w+)+)\1/g;
 const IMPORT = /(?:from|import\()\s*'(\.[^']+)'/g;
 

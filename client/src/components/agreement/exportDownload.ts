@@ -1,3 +1,5 @@
+import { refusalSentence } from '../../i18n/errors';
+
 /** What the export endpoints give: the agreement as a document, or the check-in as a calendar event. */
 export type ExportKind = 'md' | 'csv' | 'json' | 'ics';
 
@@ -25,8 +27,12 @@ export async function downloadExport(boardId: string, key: string, kind: ExportK
     throw new DownloadError('Could not reach Accord. Check your connection and try again.');
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
-    throw new DownloadError(typeof body?.message === 'string' ? body.message : 'The file could not be made. Try again.');
+    const body = (await response.json().catch(() => null)) as { message?: unknown; reason?: unknown; values?: unknown } | null;
+    throw new DownloadError(
+      typeof body?.message === 'string'
+        ? refusalSentence({ message: body.message, reason: body.reason, values: body.values })
+        : 'The file could not be made. Try again.',
+    );
   }
   const name = fileNameOf(response, `agreement.${kind}`);
   saveFile(await response.blob(), name);
