@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { refusalOf } from '../shared/domain/refusals';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
 import { createApiGuards, handleApi } from './api';
@@ -88,7 +89,7 @@ export async function startServer(
         // The route's kind, not the path: the path is client input.
         log('error', 'http.failed', { route: routeKind(req.url), message: error.message });
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'internal', message: 'Something went wrong on the server.' }));
+        res.end(JSON.stringify(refusalOf('internal', 'serverFailed')));
       });
   });
 

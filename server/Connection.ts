@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { parseCommandEnvelope } from '../shared/commands';
+import { refusalOf } from '../shared/domain/refusals';
 import type { Actor } from '../shared/domain/state';
 import {
   AUTH_TIMEOUT_MS,
@@ -11,6 +12,7 @@ import {
 } from '../shared/limits';
 import {
   type AuthMessage,
+  type CommandResult,
   CLOSE_CODES,
   decodeJsonBody,
   encodeJsonMessage,
@@ -258,7 +260,11 @@ export class Connection implements RoomMember {
     }
     const envelope = parseCommandEnvelope(body);
     if (isInvalid(envelope)) {
-      this.sendResult({ id, ok: false, error: 'invalid_command', message: `${envelope.path} ${envelope.message}.` });
+      this.sendResult({
+        id,
+        ok: false,
+        ...refusalOf('invalid_command', 'invalidCommand', { path: envelope.path, problem: envelope.message }),
+      });
       return;
     }
     if (envelope.command.type === 'react' && !budget.take('reaction')) {
@@ -269,11 +275,11 @@ export class Connection implements RoomMember {
   }
 
   private refuseOverRate(id: string): void {
-    this.sendResult({ id, ok: false, error: 'rate_limited', message: 'Too many actions at once. Wait a moment and try again.' });
+    this.sendResult({ id, ok: false, ...refusalOf('rate_limited', 'tooManyActions') });
     if (this.refusals.add() > MAX_REFUSED_COMMANDS_PER_WINDOW) this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many commands');
   }
 
-  private sendResult(result: { id: string; ok: false; error: string; message: string }): void {
+  private sendResult(result: CommandResult & { ok: false }): void {
     this.send(encodeJsonMessage(MESSAGE_RESULT, result));
   }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusalOf } from '../shared/domain/refusals';
 import {
   BOARD_BURST_PER_ADDRESS,
   BOARD_BURST_PER_SERVER,
@@ -116,6 +117,6 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
     );
     return true;
   }
-  sendJson(res, 404, { error: 'not_found', message: 'Unknown API path.' });
+  sendJson(res, 404, refusalOf('not_found', 'unknownApiPath'));
   return true;
 }

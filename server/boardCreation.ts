@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { applyDocChanges } from '../shared/boardDoc';
 import { createBoard } from '../shared/domain/createBoard';
+import { type Refusal, refusalOf } from '../shared/domain/refusals';
 import { contentLanguage, DEFAULT_CONTENT_LANGUAGE } from '../shared/i18n/contentLanguage';
 import { MAX_PROMPTS_PER_BOARD } from '../shared/limits';
 import { randomId, randomJoinCode, randomToken } from '../shared/random';
@@ -82,13 +83,17 @@ async function storeBoard(store: BoardStore, boardId: string, update: Uint8Array
   }
 }
 
-/** Creates a board from a template (built-in or custom). Returns a sentence when the body is refused. */
-export async function createBoardFromRequest(store: BoardStore, body: unknown, baseUrl: string): Promise<CreatedBoard | string> {
+/** Creates a board from a template (built-in or custom). Returns the refusal when the body is refused. */
+export async function createBoardFromRequest(
+  store: BoardStore,
+  body: unknown,
+  baseUrl: string,
+): Promise<CreatedBoard | Refusal<'invalid_request'>> {
   const input = createBoardBody(body ?? {});
-  if (isInvalid(input)) return `${input.path} ${input.message}`;
+  if (isInvalid(input)) return refusalOf('invalid_request', 'invalidField', { path: input.path, problem: input.message });
   let template: Template | undefined;
   if (input.custom) {
-    if (input.custom.prompts.length === 0) return 'custom.prompts must not be empty';
+    if (input.custom.prompts.length === 0) return refusalOf('invalid_request', 'customPromptsEmpty');
     template = {
       id: 'custom',
       name: input.custom.name,
@@ -102,7 +107,7 @@ export async function createBoardFromRequest(store: BoardStore, body: unknown, b
   } else {
     template = input.templateId === undefined ? WORKING_AGREEMENT_QUESTIONNAIRE : findTemplate(input.templateId);
   }
-  if (!template) return 'templateId is not a known template';
+  if (!template) return refusalOf('invalid_request', 'templateUnknown');
   const boardId = randomId();
   const changes = createBoard({
     boardId,

@@ -2,15 +2,18 @@ import * as Y from 'yjs';
 import { applyDocChanges } from '../shared/boardDoc';
 import type { DocChange } from '../shared/domain/changes';
 import { type BoardExport, parseBoardExport } from '../shared/exports/boardExport';
+import { type Refusal, refusalOf } from '../shared/domain/refusals';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { isInvalid } from '../shared/validate';
 import { importRefusal } from './importRefusal';
 
 /** The document of an imported board, or a sentence saying why the body is refused. */
-export type ImportBuild = { readonly update: Uint8Array; readonly notes: number } | { readonly refusal: string };
+export type ImportBuild =
+  | { readonly update: Uint8Array; readonly notes: number }
+  | { readonly refusal: Refusal<'invalid_request'> };
 
 /** The refusal of a body that is not JSON or too large (the same words as any other API body). */
-export const NOT_JSON_REFUSAL = `The body must be JSON of at most ${Math.round(MAX_IMPORT_BYTES / 1024)} KiB.`;
+export const NOT_JSON_REFUSAL = refusalOf('invalid_request', 'bodyNotJson', { kib: Math.round(MAX_IMPORT_BYTES / 1024) });
 
 /**
  * The counters of an export that stood for private state, which an export does not carry:

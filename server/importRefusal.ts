@@ -1,3 +1,4 @@
+import { type Refusal, refusalOf } from '../shared/domain/refusals';
 import type { Invalid } from '../shared/validate';
 
 /** Singular names of the lists of an export, as a person says them. */
@@ -10,8 +11,6 @@ const RECORD_NOUNS: Readonly<Record<string, string>> = {
   agreements: 'agreement',
   versions: 'version',
 };
-
-const UNCHANGED = 'Import the .json file exactly as Accord exported it.';
 
 /** "note 4", "the board's settings", "the file": the record a path points into. */
 function recordOf(path: string): string {
@@ -35,20 +34,17 @@ const curly = (text: string) => text.replace(/"([^"]*)"/g, '“$1”');
  * and (for whoever edits the file) where, e.g. "This file can’t be imported. There is a field
  * “hello” in the file that an Accord board export never has. Import the .json file exactly as Accord exported
  * it. Where in the file: export.hello." instead of the validator's "export.hello is not an allowed field".
+ * A client in another language says the first two cases whole, and the others with `why` as it is.
  */
-export function importRefusal(invalid: Invalid): string {
+export function importRefusal(invalid: Invalid): Refusal<'invalid_request'> {
   const { path, message } = invalid;
-  const field = fieldOf(path);
-  const where = `Where in the file: ${path}.`;
-  let why: string;
-  let advice = UNCHANGED;
   if (path === '(root)' || path === 'export.format' || path === 'export.formatVersion') {
-    why = 'it is not an Accord board export';
-    advice = 'Choose the .json file Accord gave you under Export.';
-  } else if (path === 'export.schemaVersion') {
-    why = 'it was exported by a different version of Accord';
-    advice = 'Export the board again from this Accord, and import that file.';
-  } else if (message === 'is not an allowed field') {
+    return refusalOf('invalid_request', 'importNotAccord', { path });
+  }
+  if (path === 'export.schemaVersion') return refusalOf('invalid_request', 'importOtherVersion', { path });
+  const field = fieldOf(path);
+  let why: string;
+  if (message === 'is not an allowed field') {
     why = `there is a field “${field}” in ${recordOf(path)} that an Accord board export never has`;
   } else if (message === 'is required') {
     why = `“${field}” is missing from ${recordOf(path)}, and every Accord board export has it`;
@@ -60,6 +56,5 @@ export function importRefusal(invalid: Invalid): string {
   } else {
     why = `in ${recordOf(path)}, “${field}” ${curly(message)}`;
   }
-  const sentence = why.charAt(0).toUpperCase() + why.slice(1);
-  return `This file can’t be imported. ${sentence}. ${advice} ${where}`;
+  return refusalOf('invalid_request', 'importFileChanged', { path, why: why.charAt(0).toUpperCase() + why.slice(1) });
 }

@@ -1,8 +1,13 @@
+import type { RefusalId } from './domain/refusals';
+
 /**
  * The phases of a workshop and the moves between them, as data. The facilitator moves one step
  * forward or back; a move that would hide work from participants or stop them mid-task carries a
  * confirmation sentence and is refused until the command says `confirm: true`.
  */
+
+/** The refusals that ask a facilitator to confirm a phase move. */
+export type PhaseConfirmation = Extract<RefusalId, `confirm${string}`>;
 
 /** Phases in workshop order. */
 export const PHASES = ['setup', 'reflect', 'share', 'group', 'vote', 'decide', 'agreement', 'revisit'] as const;
@@ -13,22 +18,22 @@ export type Phase = (typeof PHASES)[number];
 export interface PhaseTransition {
   readonly from: Phase;
   readonly to: Phase;
-  /** When set, the facilitator must confirm this sentence before the move happens. */
-  readonly confirm: string | null;
+  /** When set, the facilitator must confirm this sentence (shared/domain/refusals.ts) before the move happens. */
+  readonly confirm: PhaseConfirmation | null;
 }
 
 /** Every permitted phase move. Anything not listed is refused. */
 export const PHASE_TRANSITIONS: readonly PhaseTransition[] = [
   { from: 'setup', to: 'reflect', confirm: null },
-  { from: 'reflect', to: 'setup', confirm: 'Participants will not be able to write notes until you start the reflection again.' },
+  { from: 'reflect', to: 'setup', confirm: 'confirmLeaveReflect' },
   { from: 'reflect', to: 'share', confirm: null },
-  { from: 'share', to: 'reflect', confirm: 'Revealed notes stay visible; new notes will be held until the next release.' },
+  { from: 'share', to: 'reflect', confirm: 'confirmLeaveShare' },
   { from: 'share', to: 'group', confirm: null },
   { from: 'group', to: 'share', confirm: null },
   { from: 'group', to: 'vote', confirm: null },
-  { from: 'vote', to: 'group', confirm: 'Voting stops; dots placed so far are kept for when you come back.' },
+  { from: 'vote', to: 'group', confirm: 'confirmLeaveVote' },
   { from: 'vote', to: 'decide', confirm: null },
-  { from: 'decide', to: 'vote', confirm: 'Consensus rounds stop; open rounds stay open.' },
+  { from: 'decide', to: 'vote', confirm: 'confirmLeaveDecide' },
   { from: 'decide', to: 'agreement', confirm: null },
   { from: 'agreement', to: 'decide', confirm: null },
   { from: 'agreement', to: 'revisit', confirm: null },

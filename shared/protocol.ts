@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { CommandEnvelope } from './commands';
 import type { ErrorCode } from './domain/errors';
+import type { RefusalId, RefusalValues } from './domain/refusals';
 import type { Role } from './domain/state';
 import type { Draft } from './records/Draft';
 import type { MarkKind } from './records/Mark';
@@ -122,10 +123,21 @@ export function parseAuth(value: unknown): AuthMessage | Invalid {
   return authShape(value);
 }
 
-/** The server's answer to one command. */
+/**
+ * The server's answer to one command. A refusal says why in English (`message`) and names that
+ * sentence (`reason`, with the `values` it shows: shared/domain/refusals.ts), so a client can say
+ * it in its person's language; a server older than `reason` sends `message` alone.
+ */
 export type CommandResult =
   | { readonly id: string; readonly ok: true }
-  | { readonly id: string; readonly ok: false; readonly error: ErrorCode; readonly message: string };
+  | {
+      readonly id: string;
+      readonly ok: false;
+      readonly error: ErrorCode;
+      readonly message: string;
+      readonly reason?: RefusalId;
+      readonly values?: RefusalValues;
+    };
 
 /** Private messages: only the connection (or the person) they concern ever receives them. */
 export type PrivateMessage =

@@ -130,7 +130,7 @@ export function openPostgresStore(connectionString: string, schema: string): Pro
 export async function buildBoard(store: BoardStore, spec: BoardSpec): Promise<BoardFixture> {
   const random = seededRandom(spec.seed);
   const created = await createBoardFromRequest(store, {}, 'http://bench.invalid');
-  if (typeof created === 'string') throw new Error(created);
+  if ('error' in created) throw new Error(created.message);
   const room = await Room.open(store, created.boardId, 500);
   if (!room) throw new Error('fixture: room did not open');
   const facilitator = new FixtureMember({ role: 'facilitator', participantId: null }, 'facilitator');

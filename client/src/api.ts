@@ -1,5 +1,6 @@
 import type { ContentLanguage } from '../../shared/i18n/contentLanguage';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, LEGACY_JOIN_CODE_LENGTH, normaliseJoinCode } from '../../shared/random';
+import { refusalText } from './i18n/refusalText';
 import { translate } from './i18n/i18n';
 
 /** What POST /api/boards answers (server/api.ts). */
@@ -22,7 +23,10 @@ export interface CustomStructure {
   readonly usesSmartie: boolean;
 }
 
-/** A failed request, with a sentence for people. */
+/**
+ * A failed request, with a sentence for people: the server's refusal in the person's language
+ * (its `reason`, client/src/i18n/errors.ts), else the server's English.
+ */
 export class ApiError extends Error {}
 
 async function readJson(response: Response): Promise<unknown> {
@@ -34,8 +38,9 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function messageOf(body: unknown, fallback: string): string {
-  const message = (body as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : fallback;
+  const refusal = body as { message?: unknown; reason?: unknown; values?: unknown } | null;
+  if (typeof refusal?.message !== 'string') return fallback;
+  return refusalText({ message: refusal.message, reason: refusal.reason, values: refusal.values });
 }
 
 async function postBoard(path: string, body: string, failure: string): Promise<CreatedWorkshop> {

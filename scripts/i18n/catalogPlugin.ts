@@ -54,9 +54,11 @@ export const PAGE_AREAS: readonly string[] = [
  * (client/src/pages/participant/phaseViews.ts: grouping, votes, decisions, the agreement), fetched
  * with those views, not in the participant's first load (join link → name → board in Reflect).
  * The lazy pages load it too (the facilitator's and reader's pages show decisions and the
- * agreement). tests/client/catalogParts.test.ts fails when a module of the first load uses one.
+ * agreement), and a reader of another language than English at once (`error.*`, the refusals a
+ * participant can meet: client/src/i18n/refusalText.ts; in English the server's own words serve).
+ * tests/client/catalogParts.test.ts fails when a module of the first load uses one.
  */
-export const LATER_AREAS: readonly string[] = ['decisions', 'agreement'];
+export const LATER_AREAS: readonly string[] = ['decisions', 'agreement', 'error'];
 
 const isUnder = (areas: readonly string[], key: string) => areas.some((area) => key === area || key.startsWith(`${area}.`));
 

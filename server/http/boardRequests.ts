@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusalOf } from '../../shared/domain/refusals';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import { randomId } from '../../shared/random';
 import { createBoardFromRequest, storeImportedBoard } from '../boardCreation';
@@ -32,19 +33,10 @@ async function admitBoard(
   if (verdict.isAllowed) return verdict;
   log('warn', 'board.throttled', { scope: verdict.scope });
   const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-  const wait = minutes === 1 ? 'a minute' : `${minutes} minutes`;
-  const message =
-    verdict.scope === 'address'
-      ? `Many workshops were started from your network in a short time. Try again in ${wait}.`
-      : `Many workshops are being started on this server just now. Try again in ${wait}.`;
-  await refuseAfterBody(
-    req,
-    res,
-    maxBytes,
-    429,
-    { error: 'rate_limited', message },
-    { 'retry-after': String(verdict.retryAfterSeconds) },
-  );
+  const reason = verdict.scope === 'address' ? 'boardsFromNetwork' : 'boardsOnServer';
+  await refuseAfterBody(req, res, maxBytes, 429, refusalOf('rate_limited', reason, { minutes }), {
+    'retry-after': String(verdict.retryAfterSeconds),
+  });
   return null;
 }
 
@@ -54,11 +46,11 @@ export async function handleCreateBoard(req: IncomingMessage, res: ServerRespons
   const read = await readJson(req, res, MAX_API_BODY_BYTES);
   if (!read) return;
   const created = await createBoardFromRequest(ctx.store, read.body, ctx.baseUrl);
-  if (typeof created === 'string') sendJson(res, 400, { error: 'invalid_request', message: created });
+  if ('error' in created) sendJson(res, 400, created);
   else sendJson(res, 201, created);
 }
 
-const BUSY = { error: 'busy', message: 'Accord is importing other boards just now. Try again in a few seconds.' };
+const BUSY = refusalOf('busy', 'importBusy');
 
 /**
  * POST /api/boards/import: a board from a JSON export of at most MAX_IMPORT_BYTES. The body is
@@ -81,11 +73,8 @@ export async function handleImportBoard(req: IncomingMessage, res: ServerRespons
     return sendJson(res, 503, BUSY, { 'retry-after': '5' });
   }
   if (built === 'timeout' || built === 'failed') {
-    return sendJson(res, 503, {
-      error: 'busy',
-      message: 'This export could not be imported in time. Try again later, or with a smaller board.',
-    });
+    return sendJson(res, 503, refusalOf('busy', 'importTimedOut'));
   }
-  if ('refusal' in built) return sendJson(res, 400, { error: 'invalid_request', message: built.refusal });
+  if ('refusal' in built) return sendJson(res, 400, built.refusal);
   sendJson(res, 201, await storeImportedBoard(ctx.store, boardId, built.update, built.notes, ctx.baseUrl));
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusalOf } from '../../shared/domain/refusals';
 import { exportBoardJson } from '../../shared/exports/boardExport';
 import { exportBoardCsv } from '../../shared/exports/csvExport';
 import { exportCheckInIcs } from '../../shared/exports/icsExport';
@@ -65,31 +66,25 @@ export async function handleExport(
 ): Promise<void> {
   const asked = requestedLanguage(req);
   if (asked === 'invalid') {
-    return sendJson(res, 400, { error: 'invalid_request', message: `lang must be one of ${CONTENT_LANGUAGES.join(', ')}.` });
+    return sendJson(res, 400, refusalOf('invalid_request', 'exportLanguageUnknown', { languages: CONTENT_LANGUAGES.join(', ') }));
   }
   const row = await ctx.store.findBoardRow(boardId);
-  if (!row) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
+  if (!row) return sendJson(res, 404, refusalOf('not_found', 'boardNotFound'));
   const downloader = await downloaderOf(req, row, ctx.store);
   if (downloader === null) {
-    return sendJson(res, 401, {
-      error: 'unauthorized',
-      message: 'Send the facilitator key, the read-only key or your participant secret as a Bearer token.',
-    });
+    return sendJson(res, 401, refusalOf('unauthorized', 'exportNeedsKey'));
   }
   if (downloader === 'participant' && !PARTICIPANT_EXPORTS.has(kind)) {
-    return sendJson(res, 403, { error: 'forbidden', message: 'Participants can download the agreement as Markdown or CSV.' });
+    return sendJson(res, 403, refusalOf('forbidden', 'exportParticipantFormats'));
   }
   // From the open room, or else from the store: a download opens no room and claims no board
   // (with several servers the board may be another one's).
   const read = await ctx.rooms.readBoard(boardId);
-  if (!read) return sendJson(res, 404, { error: 'not_found', message: 'No such board.' });
+  if (!read) return sendJson(res, 404, refusalOf('not_found', 'boardNotFound'));
   const board = read.board;
   const language = asked ?? boardLanguage(board.meta);
   if (downloader === 'participant' && !board.meta.isClosed) {
-    return sendJson(res, 403, {
-      error: 'not_closed',
-      message: 'The agreement can be downloaded once the facilitator closes the workshop.',
-    });
+    return sendJson(res, 403, refusalOf('not_closed', 'exportNotClosed'));
   }
   const slug =
     board.meta.title
@@ -98,7 +93,7 @@ export async function handleExport(
       .replace(/^-|-$/g, '') || 'agreement';
   let body: string;
   if (kind === 'ics') {
-    if (board.meta.checkInDate === null) return sendJson(res, 404, { error: 'not_found', message: 'No check-in date is set.' });
+    if (board.meta.checkInDate === null) return sendJson(res, 404, refusalOf('not_found', 'noCheckInDate'));
     // A reader's calendar file links to the read-only page, without its key (calendars are shared
     // and synced; the browser that opened the read-only link keeps the key) and never to joining:
     // the read-only link must not lead to taking part. The facilitator's carries the join link.

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { refusalOf } from '../../shared/domain/refusals';
 import { buildImportedBoard } from '../boardImport';
 
 /** One import to build: the body's bytes (transferred), the new board's id and creation time. */
@@ -16,7 +17,7 @@ parentPort?.on('message', (job: ImportJob) => {
     built = buildImportedBoard(job.body, job.boardId, job.now);
   } catch {
     // A domain function threw on input the validators let through: refuse it, keep the worker.
-    built = { refusal: 'This export could not be imported.' };
+    built = { refusal: refusalOf('invalid_request', 'importFailed') };
   }
   if ('update' in built) parentPort?.postMessage({ id: job.id, ...built }, [built.update.buffer as ArrayBuffer]);
   else parentPort?.postMessage({ id: job.id, ...built });

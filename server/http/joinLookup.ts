@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { refusalOf } from '../../shared/domain/refusals';
 import { normaliseJoinCode } from '../../shared/random';
 import { joinTokenFor } from '../auth';
 import { log } from '../log';
@@ -27,19 +28,17 @@ export async function handleJoinLookup(
   const verdict = ctx.wrongJoinCodes.take(ctx.address);
   if (!verdict.isAllowed) {
     log('warn', 'join.throttled', { scope: verdict.scope });
-    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-    const wait = minutes <= 1 ? 'a minute' : `${minutes} minutes`;
-    const message =
-      verdict.scope === 'address'
-        ? `Too many wrong codes were tried from your network. Wait ${wait}, then check the code and try again, or open the link the facilitator shared.`
-        : `Too many wrong codes are being tried on this server just now. Wait ${wait} and try again, or open the link the facilitator shared.`;
-    return sendJson(res, 429, { error: 'rate_limited', message }, { 'retry-after': String(verdict.retryAfterSeconds) });
+    const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
+    const reason = verdict.scope === 'address' ? 'joinTooManyWrongCodes' : 'joinServerBusy';
+    return sendJson(res, 429, refusalOf('rate_limited', reason, { minutes }), {
+      'retry-after': String(verdict.retryAfterSeconds),
+    });
   }
   const boardId = await ctx.store.findBoardIdByJoinCode(normaliseJoinCode(typed));
   // The row, without opening a room (another node may own the board).
   const row = boardId ? await ctx.store.findBoardRow(boardId) : null;
   if (!boardId || !row) {
-    return sendJson(res, 404, { error: 'not_found', message: 'No workshop has this code. Check the code and try again.' });
+    return sendJson(res, 404, refusalOf('not_found', 'joinCodeUnknown'));
   }
   verdict.refund();
   const answer: JoinAnswer = { boardId, joinToken: joinTokenFor(row) };

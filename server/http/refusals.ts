@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { REFUSALS, refusalOf } from '../../shared/domain/refusals';
 import { log } from '../log';
 
 /** Answers an upgrade with an HTTP status instead of the handshake, and closes. */
@@ -12,8 +13,7 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string, b
 }
 
 /** Said to a request whose Host is not one of the server's names (DNS rebinding defence, server/http/hostPolicy.ts). */
-export const UNKNOWN_HOST_MESSAGE =
-  'This Accord server does not answer to the name in this address. Open it by its own address, or ask whoever runs it to add the name to ALLOWED_HOSTS.';
+export const UNKNOWN_HOST_MESSAGE = REFUSALS.unknownHost;
 
 /** 421 to a request whose Host the server does not answer to (JSON on /api/). */
 export function refuseHost(req: IncomingMessage, res: ServerResponse): void {
@@ -24,5 +24,5 @@ export function refuseHost(req: IncomingMessage, res: ServerResponse): void {
     'cache-control': 'no-store',
     connection: 'close',
   });
-  res.end(isApi ? JSON.stringify({ error: 'unknown_host', message: UNKNOWN_HOST_MESSAGE }) : UNKNOWN_HOST_MESSAGE);
+  res.end(isApi ? JSON.stringify(refusalOf('unknown_host', 'unknownHost')) : UNKNOWN_HOST_MESSAGE);
 }

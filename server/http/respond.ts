@@ -1,3 +1,4 @@
+import { refusalOf } from '../../shared/domain/refusals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Sends a JSON answer that is never cached. */
@@ -88,10 +89,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8A
 
 /** The refusal of a body that is too large or not JSON; the connection closes after it. */
 export function refuseBody(res: ServerResponse, maxBytes: number): void {
-  refuseUnread(res, 400, {
-    error: 'invalid_request',
-    message: `The body must be JSON of at most ${Math.round(maxBytes / 1024)} KiB.`,
-  });
+  refuseUnread(res, 400, refusalOf('invalid_request', 'bodyNotJson', { kib: Math.round(maxBytes / 1024) }));
 }
 
 /** Reads a small JSON body; answers 400 itself and returns null when it is too large or not JSON. */

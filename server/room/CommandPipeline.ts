@@ -5,6 +5,7 @@ import { applyCommand } from '../../shared/domain/applyCommand';
 import { applyDocChangesToBoard } from '../../shared/domain/boardState';
 import type { PrivateChange } from '../../shared/domain/changes';
 import { isDomainError } from '../../shared/domain/errors';
+import { refusalOf } from '../../shared/domain/refusals';
 import { applyOwnedPrivateChanges, holdsOwned, type OwnedPrivateState, ownPrivateState } from '../../shared/domain/privateState';
 import type { DomainContext, DomainState } from '../../shared/domain/state';
 import type { CommandResult } from '../../shared/protocol';
@@ -188,8 +189,7 @@ export class CommandPipeline {
     const host = this.host;
     const seatId = member.actor.participantId;
     if (seatId !== null && host.isSeatRemoved(seatId)) {
-      const message = 'The facilitator removed you from this workshop.';
-      return { result: { id: envelope.id, ok: false, error: 'forbidden', message }, isBug: false };
+      return { result: { id: envelope.id, ok: false, ...refusalOf('forbidden', 'removedFromWorkshop') }, isBug: false };
     }
     let outcome: ReturnType<typeof applyCommand>;
     try {
@@ -197,11 +197,11 @@ export class CommandPipeline {
     } catch (error) {
       // A bug, not bad input: this command is refused without touching the board.
       log('error', 'command.failed', { boardId: host.id, type: envelope.command.type, message: (error as Error).message });
-      const message = 'Something went wrong on the server. Nothing was changed.';
-      return { result: { id: envelope.id, ok: false, error: 'internal', message }, isBug: true };
+      return { result: { id: envelope.id, ok: false, ...refusalOf('internal', 'commandFailed') }, isBug: true };
     }
     if (isDomainError(outcome)) {
-      return { result: { id: envelope.id, ok: false, error: outcome.error, message: outcome.message }, isBug: false };
+      const { error, message, reason, values } = outcome;
+      return { result: { id: envelope.id, ok: false, error, message, reason, values }, isBug: false };
     }
     collectAffected(host.state, outcome.private, affected);
     applyDocChanges(host.doc, outcome.doc, SERVER_ORIGIN);

@@ -3,7 +3,8 @@ import type { Phase } from '../phases';
 import type { Changes } from './changes';
 import { closeProposal, mayRespond, openProposal, respond, unlockAgreement } from './consensusCommands';
 import { deleteDraft, editDraft, postDraft } from './draftCommands';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import { createTheme, deleteTheme, mergeThemes, moveNotes, moveTheme, renameTheme } from './groupCommands';
 import { markDone, mayMarkDone, react } from './markCommands';
 import { deleteNotes, restoreNotes } from './noteDeleteCommands';
@@ -113,12 +114,12 @@ export function isAllowedInPhase(type: CommandType, phase: Phase): boolean {
  */
 export function applyCommand(state: DomainState, actor: Actor, command: Command, ctx: DomainContext): Changes | DomainError {
   const rule = COMMAND_RULES[command.type] as CommandRule<CommandType>;
-  if (!rule.isAllowed(actor, state)) return refuse('forbidden', 'You are not allowed to do that on this board.');
+  if (!rule.isAllowed(actor, state)) return refuse('forbidden', 'notAllowed');
   if (state.board.meta.isClosed && !ALLOWED_WHEN_CLOSED.has(command.type)) {
-    return refuse('conflict', `The workshop is closed: version ${state.board.meta.version} is final. Reopen it to make changes.`);
+    return refuse('conflict', 'workshopClosed', { version: state.board.meta.version });
   }
   if (!isAllowedInPhase(command.type, state.board.meta.phase)) {
-    return refuse('wrong_phase', `That cannot be done in the ${state.board.meta.phase} phase.`);
+    return refuse('wrong_phase', 'wrongPhase', { phase: state.board.meta.phase });
   }
   return rule.perform(state, actor, command as CommandOf<CommandType>, ctx);
 }

@@ -1,6 +1,7 @@
 import { RELEASE_BATCH_MIN_NOTES_BY_OTHERS, RELEASE_BATCH_MIN_OTHER_AUTHORS } from '../limits';
 import type { Draft } from '../records/Draft';
 import type { Prompt } from '../records/Prompt';
+import { type Refusal, refuse } from './refusals';
 import type { DomainState } from './state';
 
 /**
@@ -60,44 +61,44 @@ export function isExposingBatch(state: DomainState, prompt: Prompt, drafts: read
 /** Longest prompt text quoted in a sentence, in code points. */
 const MAX_QUOTED_CODE_POINTS = 60;
 
-/** A prompt's text in quotes, shortened for a sentence (by code points, so no emoji is cut in half). */
-export function quotedPrompt(prompt: Prompt): string {
+/** A prompt's text, shortened for a sentence (by code points, so no emoji is cut in half). */
+export function promptExcerpt(prompt: Prompt): string {
   const codePoints = [...prompt.text];
-  if (codePoints.length <= MAX_QUOTED_CODE_POINTS) return `“${prompt.text}”`;
-  return `“${codePoints
+  if (codePoints.length <= MAX_QUOTED_CODE_POINTS) return prompt.text;
+  return `${codePoints
     .slice(0, MAX_QUOTED_CODE_POINTS - 1)
     .join('')
-    .trimEnd()}…”`;
+    .trimEnd()}…`;
+}
+
+/** A prompt's text in quotes, shortened for a sentence (see {@link promptExcerpt}). */
+export function quotedPrompt(prompt: Prompt): string {
+  return `“${promptExcerpt(prompt)}”`;
 }
 
 /**
  * Why publishing these notes of `prompt` could show who wrote them, in words a facilitator can
- * weigh: `isWaiting` for held notes released early, else for a reveal.
+ * weigh: `isWaiting` for held notes released early, else for a reveal. The values are the
+ * prompt's public text and the count of notes the board already shows as waiting.
  */
-export function exposureSentence(prompt: Prompt, drafts: readonly Draft[], isWaiting: boolean): string {
+export function exposureRefusal(prompt: Prompt, drafts: readonly Draft[], isWaiting: boolean): Refusal {
   const authors = new Set(drafts.map((d) => d.authorId)).size;
-  const quoted = quotedPrompt(prompt);
-  const isOne = drafts.length === 1;
+  const text = promptExcerpt(prompt);
   if (authors === 1) {
-    return isWaiting
-      ? `One person wrote ${isOne ? 'the note' : 'every note'} waiting for ${quoted}: showing ${isOne ? 'it' : 'them'} now could tell everyone who wrote ${isOne ? 'it' : 'them'}.`
-      : `Only one person wrote to ${quoted}, and everyone can see that count: revealing ${isOne ? 'its note' : `its ${drafts.length} notes`} now would show the whole group what that one person wrote.`;
+    const values = { prompt: text, notes: drafts.length };
+    return isWaiting ? refuse('too_few_people', 'releaseOneAuthor', values) : refuse('too_few_people', 'revealOneAuthor', values);
   }
   if (authors === 2) {
-    const what = isWaiting ? `the notes waiting for ${quoted}` : `to ${quoted}`;
-    return `Only two people wrote ${what}: each of them would know which notes the other wrote.`;
+    return refuse('too_few_people', isWaiting ? 'releaseTwoAuthors' : 'revealTwoAuthors', { prompt: text });
   }
-  const what = isWaiting ? `the notes waiting for ${quoted}` : `to ${quoted}`;
-  return `Too few people wrote ${what}: someone who wrote some of them would see fewer than ${RELEASE_BATCH_MIN_NOTES_BY_OTHERS} notes by others, and could tell who wrote them.`;
+  const values = { prompt: text, min: RELEASE_BATCH_MIN_NOTES_BY_OTHERS };
+  return isWaiting ? refuse('too_few_people', 'releaseFewAuthors', values) : refuse('too_few_people', 'revealFewAuthors', values);
 }
 
-/** Prompts named in one sentence; the rest are counted. */
-const MAX_NAMED_PROMPTS = 3;
-
-/** Why revealing several prompts at once could show who wrote some of their notes. */
-export function exposedPromptsSentence(prompts: readonly Prompt[]): string {
-  const names = prompts.slice(0, MAX_NAMED_PROMPTS).map(quotedPrompt);
-  const more = prompts.length - names.length;
-  const list = more > 0 ? `${names.join(', ')} and ${more} more` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `Too few people wrote to ${list}: revealing them could tell some people who wrote which note.`;
+/** Why revealing several prompts (two or more) at once could show who wrote some of their notes; from the fourth on they are counted. */
+export function exposedPromptsRefusal(prompts: readonly Prompt[]): Refusal {
+  const [first = '', second = '', third] = prompts.map(promptExcerpt);
+  if (third === undefined) return refuse('too_few_people', 'revealExposesTwo', { first, second });
+  if (prompts.length === 3) return refuse('too_few_people', 'revealExposesThree', { first, second, third });
+  return refuse('too_few_people', 'revealExposesMore', { first, second, third, more: prompts.length - 3 });
 }

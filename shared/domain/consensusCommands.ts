@@ -4,8 +4,9 @@ import type { AgreementItem } from '../records/AgreementItem';
 import type { Proposal, ResponseKind } from '../records/Proposal';
 import type { Changes, DocChange } from './changes';
 import { decide } from './decisionRules';
-import { type DomainError, refuse } from './errors';
-import { isSmallCount, smallRoundSentence } from './smallCounts';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
+import { isSmallCount } from './smallCounts';
 import { type Actor, type BoardState, type DomainContext, type DomainState, responseKey } from './state';
 
 /** Everyone who may respond: participants, and the facilitator when they take part. */
@@ -28,11 +29,11 @@ export function quorumBase(state: DomainState, proposalId: string, present: Read
 /** Checks what an amendment or retirement is about; null when fine. */
 function checkTarget(board: BoardState, promptId: string, targetAgreementId: string): DomainError | null {
   const target = board.agreements.get(targetAgreementId);
-  if (!target) return refuse('not_found', 'That agreement does not exist.');
-  if (target.status !== 'locked') return refuse('conflict', 'Only an agreement in force can be amended or retired.');
-  if (target.promptId !== promptId) return refuse('conflict', 'The proposal must be about the agreement’s own prompt.');
+  if (!target) return refuse('not_found', 'agreementNotFound');
+  if (target.status !== 'locked') return refuse('conflict', 'amendNeedsAgreementInForce');
+  if (target.promptId !== promptId) return refuse('conflict', 'proposalOnOtherPrompt');
   const isOpen = [...board.proposals.values()].some((p) => p.status === 'open' && p.targetAgreementId === targetAgreementId);
-  return isOpen ? refuse('conflict', 'This agreement already has an open round.') : null;
+  return isOpen ? refuse('conflict', 'agreementHasOpenRound') : null;
 }
 
 /**
@@ -45,23 +46,23 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
   const kind = command.kind ?? 'adopt';
   const targetAgreementId = command.targetAgreementId ?? null;
   const prompt = board.prompts.get(command.promptId);
-  if (!prompt) return refuse('not_found', 'That prompt does not exist.');
-  if (prompt.kind !== 'align') return refuse('conflict', 'Awareness-only prompts are not decided on.');
-  if (board.proposals.has(command.proposalId)) return refuse('conflict', 'A proposal with this id already exists.');
+  if (!prompt) return refuse('not_found', 'promptNotFound');
+  if (prompt.kind !== 'align') return refuse('conflict', 'awarenessNotDecided');
+  if (board.proposals.has(command.proposalId)) return refuse('conflict', 'proposalIdTaken');
   if ((kind === 'adopt') !== (targetAgreementId === null)) {
-    return refuse('invalid_command', 'An amendment or a retirement names the agreement it is about; a new item names none.');
+    return refuse('invalid_command', 'proposalTargetMismatch');
   }
   let round = 1;
   if (command.previousProposalId !== null) {
     const previous = board.proposals.get(command.previousProposalId);
-    if (!previous) return refuse('not_found', 'The round to revise does not exist.');
-    if (previous.status !== 'failed') return refuse('conflict', 'Only a round that did not pass can be revised.');
+    if (!previous) return refuse('not_found', 'revisedRoundNotFound');
+    if (previous.status !== 'failed') return refuse('conflict', 'reviseFailedOnly');
     if (previous.promptId !== command.promptId || previous.themeId !== command.themeId) {
-      return refuse('conflict', 'A revision must be about the same prompt and theme.');
+      return refuse('conflict', 'revisionSamePromptTheme');
     }
     // A revised amendment stays an amendment of the same item (and so on), or its history would mix decisions.
     if (previous.kind !== kind || previous.targetAgreementId !== targetAgreementId) {
-      return refuse('conflict', 'A revision must be of the same kind, about the same agreement, as the round it revises.');
+      return refuse('conflict', 'revisionSameKind');
     }
     round = previous.round + 1;
   }
@@ -71,12 +72,11 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
   }
   if (command.themeId !== null) {
     const theme = board.themes.get(command.themeId);
-    if (!theme || theme.promptId !== prompt.id) return refuse('not_found', 'That theme is not part of this prompt.');
+    if (!theme || theme.promptId !== prompt.id) return refuse('not_found', 'themeNotInPrompt');
     const proposals = [...board.proposals.values()].filter((p) => p.themeId === theme.id);
-    if (proposals.some((p) => p.status === 'open')) return refuse('conflict', 'This theme already has an open round.');
+    if (proposals.some((p) => p.status === 'open')) return refuse('conflict', 'themeHasOpenRound');
     const agreed = [...board.agreements.values()].some((a) => a.themeId === theme.id && a.status === 'locked');
-    if (agreed && kind === 'adopt')
-      return refuse('conflict', 'This theme already has a locked agreement. Amend or unlock it instead.');
+    if (agreed && kind === 'adopt') return refuse('conflict', 'themeHasAgreement');
   }
   const proposal: Proposal = {
     id: command.proposalId,
@@ -102,11 +102,11 @@ export function openProposal(state: DomainState, command: CommandOf<'openProposa
 /** Records or changes my response. A block needs a reason: a true barrier, not a preference. */
 export function respond(state: DomainState, actor: Actor, command: CommandOf<'respond'>): Changes | DomainError {
   const proposal = state.board.proposals.get(command.proposalId);
-  if (!proposal) return refuse('not_found', 'That proposal does not exist.');
-  if (proposal.status !== 'open') return refuse('conflict', 'This round is closed.');
-  if (!mayRespond(actor, state.board)) return refuse('forbidden', 'You do not respond in this round.');
+  if (!proposal) return refuse('not_found', 'proposalNotFound');
+  if (proposal.status !== 'open') return refuse('conflict', 'roundClosed');
+  if (!mayRespond(actor, state.board)) return refuse('forbidden', 'notRespondent');
   if (command.response === 'block' && command.reason === null) {
-    return refuse('invalid_command', 'Say what makes this a real barrier for you: a block needs a reason.');
+    return refuse('invalid_command', 'blockNeedsReason');
   }
   const participantId = actor.participantId as string;
   const isFirst = !state.responses.has(responseKey(proposal.id, participantId));
@@ -133,10 +133,10 @@ export function closeProposal(
   ctx: DomainContext,
 ): Changes | DomainError {
   const proposal = state.board.proposals.get(command.proposalId);
-  if (!proposal) return refuse('not_found', 'That proposal does not exist.');
-  if (proposal.status !== 'open') return refuse('conflict', 'This round is already closed.');
+  if (!proposal) return refuse('not_found', 'proposalNotFound');
+  if (proposal.status !== 'open') return refuse('conflict', 'roundAlreadyClosed');
   if (command.confirmSmallCount !== true && isSmallCount(state.board, proposal.respondentCount)) {
-    return refuse('too_few_people', smallRoundSentence(proposal.respondentCount));
+    return refuse('too_few_people', 'smallRound', { respondents: proposal.respondentCount });
   }
   const counts = { agree: 0, canLive: 0, block: 0 };
   const reasons: { response: ResponseKind; text: string }[] = [];
@@ -201,8 +201,8 @@ export function unlockAgreement(
   ctx: DomainContext,
 ): Changes | DomainError {
   const item = state.board.agreements.get(command.agreementId);
-  if (!item) return refuse('not_found', 'That agreement does not exist.');
-  if (item.status !== 'locked') return refuse('conflict', 'This agreement is already unlocked.');
+  if (!item) return refuse('not_found', 'agreementNotFound');
+  if (item.status !== 'locked') return refuse('conflict', 'agreementAlreadyUnlocked');
   return {
     doc: [
       { type: 'patchAgreement', id: item.id, fields: { status: 'unlocked', unlockReason: command.reason, unlockedAt: ctx.now } },

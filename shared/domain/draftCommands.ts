@@ -1,7 +1,8 @@
 import type { CommandOf } from '../commands';
 import { MAX_NOTES_PER_PERSON_PER_PROMPT } from '../limits';
 import type { Changes, DocChange, PrivateChange } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import { releaseIfReady } from './revealCommands';
 import { type Actor, type DomainContext, type DomainState, postedKey } from './state';
 
@@ -35,19 +36,19 @@ export function postDraft(
   ctx: DomainContext,
 ): Changes | DomainError {
   const participantId = actor.participantId as string;
-  if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'That prompt does not exist.');
+  if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'promptNotFound');
   const existing = state.drafts.get(command.draftId);
   if (existing) {
     // The same answer whoever owns the id, so that ids cannot be probed.
-    return refuse('conflict', 'A note with this id already exists.');
+    return refuse('conflict', 'noteIdTaken');
   }
   const posted = state.posted.get(postedKey(participantId, command.promptId)) ?? 0;
   if (posted >= MAX_NOTES_PER_PERSON_PER_PROMPT) {
-    return refuse('limit_reached', `You can write at most ${MAX_NOTES_PER_PERSON_PER_PROMPT} notes for one prompt.`);
+    return refuse('limit_reached', 'tooManyNotesPerPerson', { max: MAX_NOTES_PER_PERSON_PER_PROMPT });
   }
   const signature = command.authorName ?? null;
   if (signature !== null && state.board.meta.settings.isAnonymous) {
-    return refuse('conflict', 'Notes are anonymous on this board: they cannot carry a name.');
+    return refuse('conflict', 'notesAreAnonymous');
   }
   const draft = {
     id: command.draftId,
@@ -74,7 +75,7 @@ export function postDraft(
 /** Changes the text or tag of one's own unrevealed note. */
 export function editDraft(state: DomainState, actor: Actor, command: CommandOf<'editDraft'>): Changes | DomainError {
   const draft = ownDraft(state, actor, command.draftId);
-  if (!draft) return refuse('not_found', 'That note is not yours to edit, or it is already revealed.');
+  if (!draft) return refuse('not_found', 'draftNotEditable');
   const next = { ...draft };
   if (command.text !== undefined) next.text = command.text;
   if (command.tag !== undefined) next.tag = command.tag;
@@ -84,7 +85,7 @@ export function editDraft(state: DomainState, actor: Actor, command: CommandOf<'
 /** Deletes one's own unrevealed note. */
 export function deleteDraft(state: DomainState, actor: Actor, command: CommandOf<'deleteDraft'>): Changes | DomainError {
   const draft = ownDraft(state, actor, command.draftId);
-  if (!draft) return refuse('not_found', 'That note is not yours to delete, or it is already revealed.');
+  if (!draft) return refuse('not_found', 'draftNotDeletable');
   return {
     doc: [countersAfter(state, draft.promptId, draft.authorId, -1)],
     private: [

@@ -1,3 +1,5 @@
+import type { RefusalId, RefusalValues } from './refusals';
+
 /**
  * Why a command was refused. Codes are stable and documented in docs/protocol.md; the message
  * is a plain sentence a person can act on.
@@ -24,15 +26,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  */
 export const ASKS_TO_CONFIRM: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['confirmation_required', 'too_few_people']);
 
-/** A refusal: nothing changed. */
+/**
+ * A refusal: nothing changed. `reason` and `values` name the sentence in shared/domain/refusals.ts
+ * (built there by `refuse`); a refusal made elsewhere, or by an older server, has only `message`.
+ */
 export interface DomainError {
   readonly error: ErrorCode;
   readonly message: string;
-}
-
-/** Builds a refusal. */
-export function refuse(error: ErrorCode, message: string): DomainError {
-  return { error, message };
+  readonly reason?: RefusalId;
+  readonly values?: RefusalValues;
 }
 
 /** True when a domain function refused. */

@@ -3,7 +3,8 @@ import { compareByOrder, placeKeys } from '../fractionalIndex';
 import { MAX_THEMES_PER_PROMPT } from '../limits';
 import type { Note } from '../records/Note';
 import type { Changes, DocChange } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import type { BoardState, DomainState } from './state';
 
 /** The themes of one prompt, in order. */
@@ -33,7 +34,7 @@ function placeNotes(
   let index = staying.length;
   if (beforeNoteId !== null) {
     index = staying.findIndex((n) => n.id === beforeNoteId);
-    if (index < 0) return refuse('not_found', 'The note to place them before is not in that place.');
+    if (index < 0) return refuse('not_found', 'beforeNoteNotThere');
   }
   const placement = placeKeys(staying, index, noteIds.length);
   const respaced: DocChange[] = placement.respaced.map(({ id, order }) => ({ type: 'patchNote', id, fields: { order } }));
@@ -48,14 +49,13 @@ function placeNotes(
 /** The prompt of the listed notes, or why they cannot be moved together. */
 function checkNotes(board: BoardState, noteIds: readonly string[]): string | DomainError {
   // parseCommand refuses an empty list, but the domain also runs on unparsed optimistic commands.
-  if (noteIds.length === 0) return refuse('invalid_command', 'No note was given.');
-  if (new Set(noteIds).size !== noteIds.length) return refuse('invalid_command', 'A note is listed twice.');
+  if (noteIds.length === 0) return refuse('invalid_command', 'noNoteGiven');
+  if (new Set(noteIds).size !== noteIds.length) return refuse('invalid_command', 'noteListedTwice');
   let promptId: string | null = null;
   for (const noteId of noteIds) {
     const note = board.notes.get(noteId);
-    if (!note) return refuse('not_found', 'One of the notes does not exist.');
-    if (promptId !== null && note.promptId !== promptId)
-      return refuse('conflict', 'Notes of different prompts cannot be grouped together.');
+    if (!note) return refuse('not_found', 'noteNotFound');
+    if (promptId !== null && note.promptId !== promptId) return refuse('conflict', 'notesOfDifferentPrompts');
     promptId = note.promptId;
   }
   return promptId as string;
@@ -64,15 +64,14 @@ function checkNotes(board: BoardState, noteIds: readonly string[]): string | Dom
 /** Creates a theme in a prompt, optionally gathering notes into it at once (a note dropped on a note). */
 export function createTheme(state: DomainState, command: CommandOf<'createTheme'>): Changes | DomainError {
   const { board } = state;
-  if (!board.prompts.has(command.promptId)) return refuse('not_found', 'That prompt does not exist.');
-  if (board.themes.has(command.themeId)) return refuse('conflict', 'A theme with this id already exists.');
+  if (!board.prompts.has(command.promptId)) return refuse('not_found', 'promptNotFound');
+  if (board.themes.has(command.themeId)) return refuse('conflict', 'themeIdTaken');
   const themes = themesOfPrompt(board, command.promptId);
-  if (themes.length >= MAX_THEMES_PER_PROMPT)
-    return refuse('limit_reached', `A prompt can have at most ${MAX_THEMES_PER_PROMPT} themes.`);
+  if (themes.length >= MAX_THEMES_PER_PROMPT) return refuse('limit_reached', 'tooManyThemes', { max: MAX_THEMES_PER_PROMPT });
   if (command.noteIds.length > 0) {
     const promptId = checkNotes(board, command.noteIds);
     if (typeof promptId !== 'string') return promptId;
-    if (promptId !== command.promptId) return refuse('conflict', 'Those notes belong to another prompt.');
+    if (promptId !== command.promptId) return refuse('conflict', 'notesOfAnotherPrompt');
   }
   const placed = placeTheme(themes, command.beforeThemeId, null);
   if ('error' in placed) return placed;
@@ -95,7 +94,7 @@ function placeTheme(
 ): { order: string; respaced: DocChange[] } | DomainError {
   const others = themes.filter((t) => t.id !== movingId);
   const index = beforeThemeId === null ? others.length : others.findIndex((t) => t.id === beforeThemeId);
-  if (index < 0) return refuse('not_found', 'The theme to place it before is not in this prompt.');
+  if (index < 0) return refuse('not_found', 'beforeThemeNotInPrompt');
   const placement = placeKeys(others, index, 1);
   return {
     order: placement.keys[0] as string,
@@ -105,7 +104,7 @@ function placeTheme(
 
 /** Renames a theme. */
 export function renameTheme(state: DomainState, command: CommandOf<'renameTheme'>): Changes | DomainError {
-  if (!state.board.themes.has(command.themeId)) return refuse('not_found', 'That theme does not exist.');
+  if (!state.board.themes.has(command.themeId)) return refuse('not_found', 'themeNotFound');
   return { doc: [{ type: 'patchTheme', id: command.themeId, fields: { name: command.name } }], private: [] };
 }
 
@@ -121,13 +120,11 @@ export function isThemeOnRecord(board: BoardState, themeId: string): boolean {
   );
 }
 
-const THEME_ON_RECORD = 'A decision or a vote names this theme, so it stays: rename it, or merge another theme into it.';
-
 /** Deletes a theme; its notes go back to the prompt's ungrouped notes, at the end. */
 export function deleteTheme(state: DomainState, command: CommandOf<'deleteTheme'>): Changes | DomainError {
   const theme = state.board.themes.get(command.themeId);
-  if (!theme) return refuse('not_found', 'That theme does not exist.');
-  if (isThemeOnRecord(state.board, theme.id)) return refuse('conflict', THEME_ON_RECORD);
+  if (!theme) return refuse('not_found', 'themeNotFound');
+  if (isThemeOnRecord(state.board, theme.id)) return refuse('conflict', 'themeOnRecord');
   const notes = notesInContainer(state.board, theme.promptId, theme.id).map((n) => n.id);
   const placed = placeNotes(state.board, theme.promptId, notes, null, null);
   if (!Array.isArray(placed)) return placed;
@@ -141,11 +138,11 @@ export function moveNotes(state: DomainState, command: CommandOf<'moveNotes'>): 
   if (typeof promptId !== 'string') return promptId;
   if (command.themeId !== null) {
     const theme = board.themes.get(command.themeId);
-    if (!theme) return refuse('not_found', 'That theme does not exist.');
-    if (theme.promptId !== promptId) return refuse('conflict', 'A note can only join a theme of its own prompt.');
+    if (!theme) return refuse('not_found', 'themeNotFound');
+    if (theme.promptId !== promptId) return refuse('conflict', 'themeOfOwnPromptOnly');
   }
   if (command.beforeNoteId !== null && command.noteIds.includes(command.beforeNoteId)) {
-    return refuse('invalid_command', 'A note cannot be placed before itself.');
+    return refuse('invalid_command', 'noteBeforeItself');
   }
   const placed = placeNotes(board, promptId, command.noteIds, command.themeId, command.beforeNoteId);
   if (!Array.isArray(placed)) return placed;
@@ -156,10 +153,10 @@ export function moveNotes(state: DomainState, command: CommandOf<'moveNotes'>): 
 export function mergeThemes(state: DomainState, command: CommandOf<'mergeThemes'>): Changes | DomainError {
   const source = state.board.themes.get(command.sourceThemeId);
   const target = state.board.themes.get(command.targetThemeId);
-  if (!source || !target) return refuse('not_found', 'That theme does not exist.');
-  if (source.id === target.id) return refuse('invalid_command', 'A theme cannot be merged with itself.');
-  if (source.promptId !== target.promptId) return refuse('conflict', 'Only themes of the same prompt can be merged.');
-  if (isThemeOnRecord(state.board, source.id)) return refuse('conflict', THEME_ON_RECORD);
+  if (!source || !target) return refuse('not_found', 'themeNotFound');
+  if (source.id === target.id) return refuse('invalid_command', 'themeMergedWithItself');
+  if (source.promptId !== target.promptId) return refuse('conflict', 'mergeAcrossPrompts');
+  if (isThemeOnRecord(state.board, source.id)) return refuse('conflict', 'themeOnRecord');
   const notes = notesInContainer(state.board, source.promptId, source.id).map((n) => n.id);
   const placed = placeNotes(state.board, source.promptId, notes, target.id, null);
   if (!Array.isArray(placed)) return placed;
@@ -169,8 +166,8 @@ export function mergeThemes(state: DomainState, command: CommandOf<'mergeThemes'
 /** Moves a theme before another theme of its prompt (or to the end). */
 export function moveTheme(state: DomainState, command: CommandOf<'moveTheme'>): Changes | DomainError {
   const theme = state.board.themes.get(command.themeId);
-  if (!theme) return refuse('not_found', 'That theme does not exist.');
-  if (command.beforeThemeId === theme.id) return refuse('invalid_command', 'A theme cannot be placed before itself.');
+  if (!theme) return refuse('not_found', 'themeNotFound');
+  if (command.beforeThemeId === theme.id) return refuse('invalid_command', 'themeBeforeItself');
   const placed = placeTheme(themesOfPrompt(state.board, theme.promptId), command.beforeThemeId, theme.id);
   if ('error' in placed) return placed;
   return { doc: [...placed.respaced, { type: 'patchTheme', id: theme.id, fields: { order: placed.order } }], private: [] };

@@ -1,7 +1,8 @@
 import type { CommandOf } from '../commands';
 import type { MarkCounts, MarkKind } from '../records/Mark';
 import { type Changes, type DocChange, NO_CHANGES } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import { canWriteNotes } from './permissions';
 import { type Actor, type BoardState, type DomainState, markKey } from './state';
 import { mayVote } from './votingCommands';
@@ -62,18 +63,18 @@ export function mayMarkDone(actor: Actor, board: BoardState): boolean {
 export function markDone(state: DomainState, actor: Actor, command: CommandOf<'markDone'>): Changes | DomainError {
   const { board } = state;
   if (board.meta.phase === 'reflect') {
-    if (!board.prompts.has(command.targetId)) return refuse('not_found', 'That question does not exist.');
+    if (!board.prompts.has(command.targetId)) return refuse('not_found', 'questionNotFound');
   } else {
     const round = board.voteRounds.get(command.targetId);
-    if (!round) return refuse('not_found', 'That vote does not exist.');
-    if (round.status !== 'open') return refuse('conflict', 'This vote is closed.');
+    if (!round) return refuse('not_found', 'voteNotFound');
+    if (round.status !== 'open') return refuse('conflict', 'voteClosed');
   }
   return setMark(state, actor.participantId as string, command.targetId, 'done', command.isDone);
 }
 
 /** Puts one of the fixed reactions on a revealed note, or takes it back: one of each kind per person. */
 export function react(state: DomainState, actor: Actor, command: CommandOf<'react'>): Changes | DomainError {
-  if (!state.board.notes.has(command.noteId)) return refuse('not_found', 'That note is not shown (any more).');
+  if (!state.board.notes.has(command.noteId)) return refuse('not_found', 'noteNotShown');
   return setMark(state, actor.participantId as string, command.noteId, command.reaction, command.isOn);
 }
 

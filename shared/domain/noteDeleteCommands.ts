@@ -3,18 +3,18 @@ import { MAX_NOTES_PER_PROMPT } from '../limits';
 import { type MarkCounts, REACTIONS } from '../records/Mark';
 import type { Note } from '../records/Note';
 import type { Changes, DocChange } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { REFUSALS, refuse, refusalMessage } from './refusals';
 import { type BoardState, type DomainState, markKey } from './state';
-import { UNDO_NO_LONGER_APPLIES } from './undoCommands';
 import { isRoundItem, openVoteRound } from './votingCommands';
 
 /** Said when a note to delete is an item of the open vote: its dots are hidden, so nobody can say whether it has any. */
 export function openVoteSentence(label: string): string {
-  return `A vote is open on this note (‘${label}’), and people may have put dots on it. Close that vote first: then the note can be deleted.`;
+  return refusalMessage('noteInOpenVote', { label });
 }
 
 /** Said when a closed vote's results, a run-off or a decision name the note. */
-export const NOTE_ON_RECORD = 'A vote result or a decision names this note, so it stays. Put it in a theme instead.';
+export const NOTE_ON_RECORD = REFUSALS.noteOnRecord;
 
 /** True when a closed vote's tallies, a run-off's items, a consensus round or an agreement name the note. */
 export function isNoteOnRecord(board: BoardState, noteId: string): boolean {
@@ -35,13 +35,13 @@ export function isNoteOnRecord(board: BoardState, noteId: string): boolean {
  */
 export function deleteNotes(state: DomainState, command: CommandOf<'deleteNotes'>): Changes | DomainError {
   const { board } = state;
-  if (command.noteIds.length === 0) return refuse('invalid_command', 'No note was given.');
-  if (new Set(command.noteIds).size !== command.noteIds.length) return refuse('invalid_command', 'A note is listed twice.');
+  if (command.noteIds.length === 0) return refuse('invalid_command', 'noNoteGiven');
+  if (new Set(command.noteIds).size !== command.noteIds.length) return refuse('invalid_command', 'noteListedTwice');
   const round = openVoteRound(board);
   for (const noteId of command.noteIds) {
-    if (!board.notes.has(noteId)) return refuse('not_found', 'One of the notes does not exist (any more).');
-    if (round && isRoundItem(board, round, noteId)) return refuse('conflict', openVoteSentence(round.label));
-    if (isNoteOnRecord(board, noteId)) return refuse('conflict', NOTE_ON_RECORD);
+    if (!board.notes.has(noteId)) return refuse('not_found', 'noteGone');
+    if (round && isRoundItem(board, round, noteId)) return refuse('conflict', 'noteInOpenVote', { label: round.label });
+    if (isNoteOnRecord(board, noteId)) return refuse('conflict', 'noteOnRecord');
   }
   return { doc: command.noteIds.map((id): DocChange => ({ type: 'deleteNote', id })), private: [] };
 }
@@ -68,17 +68,17 @@ function recountReactions(state: DomainState, noteId: string): MarkCounts {
  */
 export function restoreNotes(state: DomainState, command: CommandOf<'restoreNotes'>): Changes | DomainError {
   const { board } = state;
-  if (command.notes.length === 0) return refuse('invalid_command', 'There is nothing to undo.');
+  if (command.notes.length === 0) return refuse('invalid_command', 'nothingToUndo');
   if (new Set(command.notes.map((n) => n.id)).size !== command.notes.length) {
-    return refuse('invalid_command', 'A note is listed twice.');
+    return refuse('invalid_command', 'noteListedTwice');
   }
   const adding = new Map<string, number>();
   const doc: DocChange[] = [];
   for (const restored of command.notes) {
-    if (board.notes.has(restored.id)) return refuse('conflict', UNDO_NO_LONGER_APPLIES);
-    if (!board.prompts.has(restored.promptId)) return refuse('conflict', UNDO_NO_LONGER_APPLIES);
+    if (board.notes.has(restored.id)) return refuse('conflict', 'undoNoLongerApplies');
+    if (!board.prompts.has(restored.promptId)) return refuse('conflict', 'undoNoLongerApplies');
     if (board.meta.settings.isAnonymous && restored.author !== null) {
-      return refuse('invalid_command', 'Notes are anonymous on this board: they cannot carry a name.');
+      return refuse('invalid_command', 'notesAreAnonymous');
     }
     adding.set(restored.promptId, (adding.get(restored.promptId) ?? 0) + 1);
     const theme = restored.themeId === null ? undefined : board.themes.get(restored.themeId);
@@ -90,7 +90,7 @@ export function restoreNotes(state: DomainState, command: CommandOf<'restoreNote
   for (const [promptId, count] of adding) {
     const held = [...board.notes.values()].filter((n) => n.promptId === promptId).length;
     if (held + count > MAX_NOTES_PER_PROMPT) {
-      return refuse('limit_reached', `A prompt can hold at most ${MAX_NOTES_PER_PROMPT} notes.`);
+      return refuse('limit_reached', 'promptFullOfNotes', { max: MAX_NOTES_PER_PROMPT });
     }
   }
   return { doc, private: [] };

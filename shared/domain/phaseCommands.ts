@@ -1,7 +1,8 @@
 import type { CommandOf } from '../commands';
 import { findTransition } from '../phases';
 import type { Changes } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import type { DomainContext, DomainState } from './state';
 
 /**
@@ -12,10 +13,10 @@ export function setPhase(state: DomainState, command: CommandOf<'setPhase'>, ctx
   const from = state.board.meta.phase;
   if (from === command.phase) return { doc: [], private: [] };
   const transition = findTransition(from, command.phase);
-  if (!transition) return refuse('wrong_phase', `You cannot go from ${from} straight to ${command.phase}.`);
+  if (!transition) return refuse('wrong_phase', 'phaseJump', { from, to: command.phase });
   if (transition.confirm !== null && command.confirm !== true) return refuse('confirmation_required', transition.confirm);
   if (command.phase === 'reflect' && state.board.prompts.size === 0) {
-    return refuse('conflict', 'Add at least one prompt before starting.');
+    return refuse('conflict', 'addPromptFirst');
   }
   const { timer } = state.board.meta;
   const isTimeUp = timer !== null && timer.endsAt <= ctx.now;
@@ -28,7 +29,7 @@ export function setPhase(state: DomainState, command: CommandOf<'setPhase'>, ctx
 /** Spotlights one prompt for everyone (or clears the spotlight). */
 export function focusPrompt(state: DomainState, command: CommandOf<'focusPrompt'>): Changes | DomainError {
   if (command.promptId !== null && !state.board.prompts.has(command.promptId)) {
-    return refuse('not_found', 'That prompt does not exist.');
+    return refuse('not_found', 'promptNotFound');
   }
   return { doc: [{ type: 'setMeta', fields: { focusPromptId: command.promptId } }], private: [] };
 }

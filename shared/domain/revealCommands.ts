@@ -3,9 +3,10 @@ import { placeKeys } from '../fractionalIndex';
 import type { Phase } from '../phases';
 import { shuffled } from '../random';
 import type { Draft } from '../records/Draft';
-import { exposedPromptsSentence, exposureSentence, isBatchAnonymous, isExposingBatch } from './batchAnonymity';
+import { exposedPromptsRefusal, exposureRefusal, isBatchAnonymous, isExposingBatch } from './batchAnonymity';
 import type { Changes, DocChange, PrivateChange } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import { type DomainContext, type DomainState, draftsOfPrompt, notesOfPrompt, sortedPrompts } from './state';
 
 /**
@@ -78,13 +79,13 @@ export function reveal(state: DomainState, command: CommandOf<'reveal'>, ctx: Do
     command.promptId === null
       ? sortedPrompts(state.board).filter((p) => !p.isRevealed)
       : [state.board.prompts.get(command.promptId)].filter((p) => p !== undefined);
-  if (command.promptId !== null && targets.length === 0) return refuse('not_found', 'That prompt does not exist.');
+  if (command.promptId !== null && targets.length === 0) return refuse('not_found', 'promptNotFound');
   const batches = targets.filter((p) => !p.isRevealed).map((prompt) => ({ prompt, drafts: draftsOfPrompt(state, prompt.id) }));
   if (command.confirmSmallCount !== true) {
     const exposed = batches.filter(({ prompt, drafts }) => isExposingBatch(state, prompt, drafts));
     const [first] = exposed;
-    if (first && exposed.length === 1) return refuse('too_few_people', exposureSentence(first.prompt, first.drafts, false));
-    if (first) return refuse('too_few_people', exposedPromptsSentence(exposed.map((b) => b.prompt)));
+    if (first && exposed.length === 1) return exposureRefusal(first.prompt, first.drafts, false);
+    if (first) return exposedPromptsRefusal(exposed.map((b) => b.prompt));
   }
   const doc: DocChange[] = [];
   const priv: PrivateChange[] = [];
@@ -102,12 +103,12 @@ export function reveal(state: DomainState, command: CommandOf<'reveal'>, ctx: Do
  */
 export function releaseHeld(state: DomainState, command: CommandOf<'releaseHeld'>, ctx: DomainContext): Changes | DomainError {
   const prompt = state.board.prompts.get(command.promptId);
-  if (!prompt) return refuse('not_found', 'That prompt does not exist.');
-  if (!prompt.isRevealed) return refuse('conflict', 'Reveal this prompt first.');
+  if (!prompt) return refuse('not_found', 'promptNotFound');
+  if (!prompt.isRevealed) return refuse('conflict', 'revealFirst');
   const held = draftsOfPrompt(state, prompt.id);
   if (held.length === 0) return { doc: [], private: [] };
   if (command.confirmSmallCount !== true && isExposingBatch(state, prompt, held)) {
-    return refuse('too_few_people', exposureSentence(prompt, held, true));
+    return exposureRefusal(prompt, held, true);
   }
   return publish(state, prompt.id, held, ctx);
 }

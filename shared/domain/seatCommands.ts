@@ -1,6 +1,7 @@
 import type { CommandOf } from '../commands';
 import { type Changes, type DocChange, NO_CHANGES } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import { withdrawMarks } from './markCommands';
 import type { DomainContext, DomainState } from './state';
 
@@ -15,7 +16,7 @@ export function removeSeat(state: DomainState, command: CommandOf<'removeSeat'>,
   // A browser does not know which person a handle stands for: the server decides.
   if (ctx.seats === undefined) return NO_CHANGES;
   const participantId = ctx.seats.get(command.seatId);
-  if (participantId === undefined) return refuse('not_found', 'That person is no longer connected. Look at the list again.');
+  if (participantId === undefined) return refuse('not_found', 'personGone');
   const doc: DocChange[] = [];
   const votedIn = new Set<string>();
   for (const key of state.ballots.keys()) {

@@ -2,7 +2,8 @@ import type { CommandOf } from '../commands';
 import { placeKeys } from '../fractionalIndex';
 import { MAX_PROMPTS_PER_BOARD } from '../limits';
 import type { Changes, DocChange } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import { type DomainState, notesOfPrompt, sortedPrompts } from './state';
 
 /** Changes the title and/or purpose. */
@@ -36,7 +37,7 @@ function placePrompt(
 ): { order: string; respaced: DocChange[] } | DomainError {
   const prompts = sortedPrompts(state.board).filter((p) => p.id !== movingId);
   const index = beforePromptId === null ? prompts.length : prompts.findIndex((p) => p.id === beforePromptId);
-  if (index < 0) return refuse('not_found', 'The prompt to place it before does not exist.');
+  if (index < 0) return refuse('not_found', 'beforePromptNotFound');
   const placement = placeKeys(prompts, index, 1);
   return {
     order: placement.keys[0] as string,
@@ -47,9 +48,9 @@ function placePrompt(
 /** Adds a prompt. */
 export function addPrompt(state: DomainState, command: CommandOf<'addPrompt'>): Changes | DomainError {
   if (state.board.prompts.size >= MAX_PROMPTS_PER_BOARD) {
-    return refuse('limit_reached', `A board can have at most ${MAX_PROMPTS_PER_BOARD} prompts.`);
+    return refuse('limit_reached', 'tooManyPrompts', { max: MAX_PROMPTS_PER_BOARD });
   }
-  if (state.board.prompts.has(command.promptId)) return refuse('conflict', 'A prompt with this id already exists.');
+  if (state.board.prompts.has(command.promptId)) return refuse('conflict', 'promptIdTaken');
   const placed = placePrompt(state, command.beforePromptId, null);
   if ('error' in placed) return placed;
   const prompt = {
@@ -66,7 +67,7 @@ export function addPrompt(state: DomainState, command: CommandOf<'addPrompt'>): 
 
 /** Rewords a prompt or switches it between align and awareness-only. */
 export function updatePrompt(state: DomainState, command: CommandOf<'updatePrompt'>): Changes | DomainError {
-  if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'That prompt does not exist.');
+  if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'promptNotFound');
   const fields: { text?: string; kind?: 'align' | 'awareness' } = {};
   if (command.text !== undefined) fields.text = command.text;
   if (command.kind !== undefined) fields.kind = command.kind;
@@ -76,12 +77,12 @@ export function updatePrompt(state: DomainState, command: CommandOf<'updatePromp
 /** Removes a prompt that nobody has written to yet. */
 export function removePrompt(state: DomainState, command: CommandOf<'removePrompt'>): Changes | DomainError {
   const prompt = state.board.prompts.get(command.promptId);
-  if (!prompt) return refuse('not_found', 'That prompt does not exist.');
+  if (!prompt) return refuse('not_found', 'promptNotFound');
   if (prompt.pendingCount > 0 || notesOfPrompt(state.board, prompt.id).length > 0) {
-    return refuse('conflict', 'People have already written answers to this prompt, so it cannot be removed.');
+    return refuse('conflict', 'promptHasAnswers');
   }
   if ([...state.board.proposals.values()].some((p) => p.promptId === prompt.id)) {
-    return refuse('conflict', 'This prompt already has proposed agreements, so it cannot be removed.');
+    return refuse('conflict', 'promptHasProposals');
   }
   // Themes left empty (the facilitator went back to setup) go with their prompt.
   const themes = [...state.board.themes.values()].filter((t) => t.promptId === prompt.id);
@@ -95,8 +96,8 @@ export function removePrompt(state: DomainState, command: CommandOf<'removePromp
 
 /** Moves a prompt before another one (or to the end). */
 export function movePrompt(state: DomainState, command: CommandOf<'movePrompt'>): Changes | DomainError {
-  if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'That prompt does not exist.');
-  if (command.beforePromptId === command.promptId) return refuse('invalid_command', 'A prompt cannot be placed before itself.');
+  if (!state.board.prompts.has(command.promptId)) return refuse('not_found', 'promptNotFound');
+  if (command.beforePromptId === command.promptId) return refuse('invalid_command', 'promptBeforeItself');
   const placed = placePrompt(state, command.beforePromptId, command.promptId);
   if ('error' in placed) return placed;
   return {

@@ -11,17 +11,3 @@ import type { BoardState } from './state';
 export function isSmallCount(board: BoardState, peopleCount: number): boolean {
   return board.meta.settings.isAnonymous && peopleCount > 0 && peopleCount < MIN_PEOPLE_TO_PUBLISH_RESULTS;
 }
-
-/** Why closing a dot vote that `voterCount` people voted in would show their dots. */
-export function smallVoteSentence(voterCount: number): string {
-  return voterCount === 1
-    ? 'Only 1 person has voted: the results would show exactly where they put their dots.'
-    : `Only ${voterCount} people have voted: each of them could work out from the results where the other put their dots.`;
-}
-
-/** Why closing a consensus round that `respondentCount` people answered would show their answers. */
-export function smallRoundSentence(respondentCount: number): string {
-  return respondentCount === 1
-    ? 'Only 1 person has answered: the result would show their answer, and their reason if they gave one.'
-    : `Only ${respondentCount} people have answered: each of them could tell from the result what the other answered.`;
-}

@@ -1,7 +1,8 @@
 import type { CommandOf } from '../commands';
 import { MAX_TIMER_MS, MIN_TIMER_MS } from '../limits';
 import type { Changes } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import type { DomainContext, DomainState } from './state';
 
 /**
@@ -19,10 +20,10 @@ export function startTimer(_state: DomainState, command: CommandOf<'startTimer'>
 /** Adds (or, with a negative amount, takes away) time from the running timer. */
 export function addTime(state: DomainState, command: CommandOf<'addTime'>, ctx: DomainContext): Changes | DomainError {
   const timer = state.board.meta.timer;
-  if (!timer) return refuse('conflict', 'No timer is running.');
+  if (!timer) return refuse('conflict', 'timerNotRunning');
   const base = Math.max(timer.endsAt, ctx.now);
   const endsAt = Math.min(base + command.ms, ctx.now + MAX_TIMER_MS);
-  if (endsAt < ctx.now) return refuse('invalid_command', 'That would end the timer in the past.');
+  if (endsAt < ctx.now) return refuse('invalid_command', 'timerEndsInPast');
   return {
     // The length grows by the time actually added (less than `ms` at the cap), so the part already run stays right.
     doc: [

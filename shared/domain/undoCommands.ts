@@ -2,13 +2,13 @@ import type { CommandOf } from '../commands';
 import { MAX_NOTES_PER_MOVE } from '../limits';
 import { applyDocChangesToBoard } from './boardState';
 import type { Changes, DocChange } from './changes';
-import { type DomainError, isDomainError, refuse } from './errors';
+import { type DomainError, isDomainError } from './errors';
+import { REFUSALS, refuse } from './refusals';
 import { createTheme, isThemeOnRecord, moveNotes, notesInContainer } from './groupCommands';
 import type { BoardState, DomainState } from './state';
 
 /** Said when an undo meets a board someone changed since: nothing is changed. */
-export const UNDO_NO_LONGER_APPLIES =
-  'This can no longer be undone: these notes or themes were changed since. Nothing was changed.';
+export const UNDO_NO_LONGER_APPLIES = REFUSALS.undoNoLongerApplies;
 
 /** Runs one grouping step against the board as the earlier steps left it. */
 function step(board: BoardState, changes: Changes | DomainError, doc: DocChange[]): BoardState | DomainError {
@@ -24,19 +24,19 @@ function step(board: BoardState, changes: Changes | DomainError, doc: DocChange[
  * A neighbour that moved meanwhile only loses the exact position: notes then go to the end.
  */
 export function restoreGrouping(state: DomainState, command: CommandOf<'restoreGrouping'>): Changes | DomainError {
-  const stale = refuse('conflict', UNDO_NO_LONGER_APPLIES);
+  const stale = refuse('conflict', 'undoNoLongerApplies');
   const expected = new Map(command.expected.map((place) => [place.noteId, place.themeId]));
   for (const [noteId, themeId] of expected) {
     if (state.board.notes.get(noteId)?.themeId !== themeId) return stale;
   }
   const moved = command.moves.flatMap((move) => move.noteIds);
   if (moved.length > MAX_NOTES_PER_MOVE) {
-    return refuse('limit_reached', `An undo can put back at most ${MAX_NOTES_PER_MOVE} notes.`);
+    return refuse('limit_reached', 'undoTooManyNotes', { max: MAX_NOTES_PER_MOVE });
   }
   // Only notes whose place was checked may move: an undo cannot be used to move anything else.
-  if (moved.some((noteId) => !expected.has(noteId))) return refuse('invalid_command', 'An undo moves only the notes it expects.');
+  if (moved.some((noteId) => !expected.has(noteId))) return refuse('invalid_command', 'undoUnexpectedNotes');
   if (command.theme === null && command.moves.length === 0 && command.removeThemeId === null) {
-    return refuse('invalid_command', 'There is nothing to undo.');
+    return refuse('invalid_command', 'nothingToUndo');
   }
   const doc: DocChange[] = [];
   let board: BoardState | DomainError = state.board;

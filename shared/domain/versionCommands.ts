@@ -2,7 +2,8 @@ import type { CommandOf } from '../commands';
 import { compareByOrder } from '../compareByOrder';
 import type { VersionItem, VersionRecord } from '../records/VersionRecord';
 import type { Changes } from './changes';
-import { type DomainError, refuse } from './errors';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
 import type { BoardState, DomainContext, DomainState } from './state';
 
 /** The agreement in force, as a closed version would record it: locked items in board order. */
@@ -32,12 +33,12 @@ export function itemsInForce(board: BoardState): VersionItem[] {
  */
 export function closeWorkshop(state: DomainState, ctx: DomainContext): Changes | DomainError {
   const { board } = state;
-  if (board.meta.isClosed) return refuse('conflict', 'The workshop is already closed.');
+  if (board.meta.isClosed) return refuse('conflict', 'workshopAlreadyClosed');
   if (
     [...board.voteRounds.values()].some((r) => r.status === 'open') ||
     [...board.proposals.values()].some((p) => p.status === 'open')
   ) {
-    return refuse('conflict', 'Close the open vote or consensus round first.');
+    return refuse('conflict', 'closeOpenRoundsFirst');
   }
   const version: VersionRecord = {
     id: `v${board.meta.version}`,
@@ -58,7 +59,7 @@ export function closeWorkshop(state: DomainState, ctx: DomainContext): Changes |
 /** Reopens a closed workshop to work on the next version, starting in the revisit phase, with no prompt in the spotlight. */
 export function reopenWorkshop(state: DomainState): Changes | DomainError {
   const { meta } = state.board;
-  if (!meta.isClosed) return refuse('conflict', 'The workshop is open already.');
+  if (!meta.isClosed) return refuse('conflict', 'workshopAlreadyOpen');
   return {
     doc: [{ type: 'setMeta', fields: { isClosed: false, version: meta.version + 1, phase: 'revisit', focusPromptId: null } }],
     private: [],
@@ -73,7 +74,7 @@ export function setCheckIn(_state: DomainState, command: CommandOf<'setCheckIn'>
 /** Sets the SMARTIE fields (owner, measure, deadline, equity check) of an agreed item. */
 export function setSmartie(state: DomainState, command: CommandOf<'setSmartie'>): Changes | DomainError {
   const item = state.board.agreements.get(command.agreementId);
-  if (!item) return refuse('not_found', 'That agreement does not exist.');
-  if (item.status !== 'locked') return refuse('conflict', 'Only an agreement in force has action details.');
+  if (!item) return refuse('not_found', 'agreementNotFound');
+  if (item.status !== 'locked') return refuse('conflict', 'actionDetailsNeedAgreementInForce');
   return { doc: [{ type: 'patchAgreement', id: item.id, fields: { smartie: command.smartie } }], private: [] };
 }

@@ -2,8 +2,9 @@ import type { CommandOf } from '../commands';
 import type { VoteRound } from '../records/VoteRound';
 import { BallotBox } from './BallotBox';
 import type { Changes, DocChange, PrivateChange } from './changes';
-import { type DomainError, refuse } from './errors';
-import { isSmallCount, smallVoteSentence } from './smallCounts';
+import type { DomainError } from './errors';
+import { refuse } from './refusals';
+import { isSmallCount } from './smallCounts';
 import type { Actor, BoardState, DomainContext, DomainState } from './state';
 
 /** The round that is open, if any (at most one at a time). */
@@ -51,17 +52,16 @@ export function mayVote(actor: Actor, board: BoardState): boolean {
 /** Opens a dot-vote round. Tallies stay hidden from everyone, the facilitator included, until it closes. */
 export function openRound(state: DomainState, command: CommandOf<'openVoteRound'>, ctx: DomainContext): Changes | DomainError {
   const { board } = state;
-  if (openVoteRound(board)) return refuse('conflict', 'Close the open vote before starting another.');
-  if (board.voteRounds.has(command.roundId)) return refuse('conflict', 'A vote with this id already exists.');
-  if (command.maxPerItem > command.dotsPerPerson)
-    return refuse('invalid_command', 'The most dots per item cannot exceed the dots per person.');
+  if (openVoteRound(board)) return refuse('conflict', 'closeOpenVoteFirst');
+  if (board.voteRounds.has(command.roundId)) return refuse('conflict', 'voteIdTaken');
+  if (command.maxPerItem > command.dotsPerPerson) return refuse('invalid_command', 'maxPerItemOverDots');
   if (command.itemIds !== null) {
     const votable = votableItems(board);
-    if (command.itemIds.length === 0) return refuse('invalid_command', 'A run-off needs at least one item.');
-    if (new Set(command.itemIds).size !== command.itemIds.length) return refuse('invalid_command', 'An item is listed twice.');
-    if (!command.itemIds.every((id) => votable.has(id))) return refuse('not_found', 'One of the items cannot be voted on.');
+    if (command.itemIds.length === 0) return refuse('invalid_command', 'runOffNeedsItem');
+    if (new Set(command.itemIds).size !== command.itemIds.length) return refuse('invalid_command', 'itemListedTwice');
+    if (!command.itemIds.every((id) => votable.has(id))) return refuse('not_found', 'itemNotVotable');
   } else if (votableItems(board).size === 0) {
-    return refuse('conflict', 'There is nothing to vote on yet: reveal notes of a prompt marked "align".');
+    return refuse('conflict', 'nothingToVoteOn');
   }
   const round: VoteRound = {
     id: command.roundId,
@@ -81,9 +81,9 @@ export function openRound(state: DomainState, command: CommandOf<'openVoteRound'
 
 function checkDot(state: DomainState, actor: Actor, roundId: string, itemId: string) {
   const round = state.board.voteRounds.get(roundId);
-  if (!round) return refuse('not_found', 'That vote does not exist.');
-  if (round.status !== 'open') return refuse('conflict', 'This vote is closed.');
-  if (!isRoundItem(state.board, round, itemId)) return refuse('not_found', 'That item is not part of this vote.');
+  if (!round) return refuse('not_found', 'voteNotFound');
+  if (round.status !== 'open') return refuse('conflict', 'voteClosed');
+  if (!isRoundItem(state.board, round, itemId)) return refuse('not_found', 'itemNotInVote');
   const participantId = actor.participantId as string;
   // The server's ballots are a BallotBox: one person's count, not a scan of every ballot.
   const ballots = BallotBox.of(state.ballots);
@@ -100,8 +100,8 @@ export function placeDot(state: DomainState, actor: Actor, command: CommandOf<'p
   const check = checkDot(state, actor, command.roundId, command.itemId);
   if ('error' in check) return check;
   const { round, participantId, used, onItem } = check;
-  if (used >= round.dotsPerPerson) return refuse('limit_reached', `You have used all ${round.dotsPerPerson} of your dots.`);
-  if (onItem >= round.maxPerItem) return refuse('limit_reached', `You can put at most ${round.maxPerItem} dots on one item.`);
+  if (used >= round.dotsPerPerson) return refuse('limit_reached', 'dotsUsedUp', { dots: round.dotsPerPerson });
+  if (onItem >= round.maxPerItem) return refuse('limit_reached', 'tooManyDotsOnItem', { max: round.maxPerItem });
   const doc: DocChange[] =
     used === 0 ? [{ type: 'patchVoteRound', id: round.id, fields: { voterCount: round.voterCount + 1 } }] : [];
   const priv: PrivateChange[] = [
@@ -115,7 +115,7 @@ export function removeDot(state: DomainState, actor: Actor, command: CommandOf<'
   const check = checkDot(state, actor, command.roundId, command.itemId);
   if ('error' in check) return check;
   const { round, participantId, used, onItem } = check;
-  if (onItem === 0) return refuse('conflict', 'You have no dot on this item.');
+  if (onItem === 0) return refuse('conflict', 'noDotOnItem');
   const doc: DocChange[] =
     used === 1 ? [{ type: 'patchVoteRound', id: round.id, fields: { voterCount: Math.max(0, round.voterCount - 1) } }] : [];
   const priv: PrivateChange[] = [
@@ -131,10 +131,10 @@ export function removeDot(state: DomainState, actor: Actor, command: CommandOf<'
  */
 export function closeRound(state: DomainState, command: CommandOf<'closeVoteRound'>, ctx: DomainContext): Changes | DomainError {
   const round = state.board.voteRounds.get(command.roundId);
-  if (!round) return refuse('not_found', 'That vote does not exist.');
-  if (round.status !== 'open') return refuse('conflict', 'This vote is already closed.');
+  if (!round) return refuse('not_found', 'voteNotFound');
+  if (round.status !== 'open') return refuse('conflict', 'voteAlreadyClosed');
   if (command.confirmSmallCount !== true && isSmallCount(state.board, round.voterCount)) {
-    return refuse('too_few_people', smallVoteSentence(round.voterCount));
+    return refuse('too_few_people', 'smallVote', { voters: round.voterCount });
   }
   const tallies: Record<string, number> = {};
   for (const itemId of roundItems(state.board, round)) tallies[itemId] = 0;

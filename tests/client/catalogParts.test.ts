@@ -26,19 +26,25 @@ const LATER_VIEWS = [
   'client/src/pages/participant/decisions/ParticipantDecisions.tsx',
 ];
 const PHASE_VIEWS = 'client/src/pages/participant/phaseViews.ts';
+/** Fetches the refusals' table (with the `later` part) for a reader of another language than English. */
+const REFUSAL_TEXT = 'client/src/i18n/refusalText.ts';
+const REFUSAL_TABLE = 'client/src/i18n/errors.ts';
 
 /**
  * `pages` keys said in a shared module only on the facilitator's side of a branch, which only the
  * facilitator's page (lazy, so its words are loaded) takes.
  */
+const english = JSON.parse(readFileSync('client/src/i18n/locales/en.json', 'utf8')) as Record<string, string>;
+
 const FACILITATOR_BRANCHES: Readonly<Record<string, readonly string[]>> = {
   'client/src/components/decisions/useDecisionAnnouncements.ts': [
     'decisions.announce.voteStarted',
     'decisions.announce.roundOpened',
   ],
+  // Every refusal's key is in one table; those only a facilitator or a board's starter meets
+  // (facilitator.error.*) arrive with the lazy pages, where alone they can be refused.
+  'client/src/i18n/errors.ts': Object.keys(english).filter((key) => key.startsWith('facilitator.error.')),
 };
-
-const english = JSON.parse(readFileSync('client/src/i18n/locales/en.json', 'utf8')) as Record<string, string>;
 const KEY_LITERAL = /(['"])([A-Za-z]\w*(?:\.\w+)+)\1/g;
 const IMPORT = /(?:from|import\()\s*'(\.[^']+)'/g;
 
@@ -59,9 +65,11 @@ function resolveImport(from: string, specifier: string): string | null {
  * every importer of each is one of them.
  */
 function lazyModules(all: readonly string[], withViews = false): Set<string> {
-  const roots = withViews ? [...LAZY_PAGES, ...LATER_VIEWS] : LAZY_PAGES;
+  const roots = withViews ? [...LAZY_PAGES, ...LATER_VIEWS, REFUSAL_TABLE] : LAZY_PAGES;
   const isLazyEdge = (file: string, target: string) =>
-    (file === APP && LAZY_PAGES.includes(target)) || (withViews && file === PHASE_VIEWS && LATER_VIEWS.includes(target));
+    (file === APP && LAZY_PAGES.includes(target)) ||
+    (withViews && file === PHASE_VIEWS && LATER_VIEWS.includes(target)) ||
+    (withViews && file === REFUSAL_TEXT && target === REFUSAL_TABLE);
   const importers = new Map<string, Set<string>>();
   for (const file of all) {
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {

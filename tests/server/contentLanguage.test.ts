@@ -35,7 +35,7 @@ describe('POST /api/boards with a language', () => {
       body: JSON.stringify({ templateId: 'partnering', language }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
+    expect(await response.json()).toMatchObject({
       error: 'invalid_request',
       message: 'language must be one of en, es, fr, de, pt-BR, ar',
     });

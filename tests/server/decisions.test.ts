@@ -260,6 +260,9 @@ describe('results from one or two people', () => {
       ok: false,
       error: 'too_few_people',
       message: 'Only 2 people have voted: each of them could work out from the results where the other put their dots.',
+      // The public count alone: nothing of whose dots are where.
+      reason: 'smallVote',
+      values: { voters: 2 },
     });
     await waitSynced(...everyone);
     for (const client of everyone) expect(client.board().voteRounds.get('r1')).toMatchObject({ status: 'open', tallies: null });

@@ -33,10 +33,20 @@ describe('ImportRunner: imports are built in a worker thread', () => {
   it('refuses what is not JSON or not an export with a sentence naming the problem', async () => {
     runner = new ImportRunner();
     expect(await runner.build(new TextEncoder().encode('{"format": '), 'b', 0)).toEqual({
-      refusal: expect.stringMatching(/must be JSON/),
+      refusal: {
+        error: 'invalid_request',
+        reason: 'bodyNotJson',
+        values: { kib: 2048 },
+        message: expect.stringMatching(/must be JSON/),
+      },
     });
     expect(await runner.build(new TextEncoder().encode('{}'), 'b', 0)).toEqual({
-      refusal: expect.stringMatching(/not an Accord board export.*Where in the file: export\.format\./),
+      refusal: {
+        error: 'invalid_request',
+        reason: 'importNotAccord',
+        values: { path: 'export.format' },
+        message: expect.stringMatching(/not an Accord board export.*Where in the file: export\.format\./),
+      },
     });
   });
 

@@ -24,7 +24,7 @@ describe('a participant downloads the agreement from their own board', () => {
     const { boardId, facilitator, secret } = await agreementBoard();
     const early = await download(boardId, 'export.md', secret);
     expect(early.status).toBe(403);
-    expect(await early.json()).toEqual({
+    expect(await early.json()).toMatchObject({
       error: 'not_closed',
       message: 'The agreement can be downloaded once the facilitator closes the workshop.',
     });

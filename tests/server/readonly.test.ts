@@ -264,7 +264,7 @@ describe('export downloads', () => {
     for (const headers of refused) {
       const response = await get(created.boardId, file, headers);
       expect(response.status, JSON.stringify(headers)).toBe(401);
-      expect(await response.json()).toEqual({
+      expect(await response.json()).toMatchObject({
         error: 'unauthorized',
         message: 'Send the facilitator key, the read-only key or your participant secret as a Bearer token.',
       });

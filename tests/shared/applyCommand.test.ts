@@ -622,7 +622,7 @@ describe('applyCommand', () => {
       const state = withMeta((sample.state ?? workshopState)(), { phase });
       const result = applyCommand(state, sample.actor, sample.command(phase), testContext(1, 'fresh'));
       if (isExpected) expect(isDomainError(result)).toBe(false);
-      else expect(result).toEqual({ error: 'wrong_phase', message: `That cannot be done in the ${phase} phase.` });
+      else expect(result).toMatchObject({ error: 'wrong_phase', message: `That cannot be done in the ${phase} phase.` });
     });
 
     it('makes exactly the expected changes', () => {
@@ -668,7 +668,7 @@ describe('applyCommand', () => {
     const result = applyCommand(taking, FACILITATOR, command, testContext());
     expect(result).toMatchObject({ private: [{ type: 'putDraft', draft: { authorId: 'fac' } }, { participantId: 'fac' }] });
     const notTaking = withMeta(taking, { settings: { ...TEST_SETTINGS, facilitatorParticipates: false } });
-    expect(refusal(notTaking, FACILITATOR, command)).toEqual({
+    expect(refusal(notTaking, FACILITATOR, command)).toMatchObject({
       error: 'forbidden',
       message: 'You are not allowed to do that on this board.',
     });

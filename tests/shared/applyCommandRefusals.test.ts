@@ -121,7 +121,7 @@ describe('applyCommand refusals', () => {
     const state = withMeta(workshopState(), { phase: 'reflect' });
     const command: Command = { type: 'postDraft', draftId: 'd-alice', promptId: 'prompt1', text: 'Hi', tag: null };
     const mine = refusal(state, ALICE, command);
-    expect(mine).toEqual({ error: 'conflict', message: 'A note with this id already exists.' });
+    expect(mine).toMatchObject({ error: 'conflict', message: 'A note with this id already exists.' });
     expect(refusal(state, BOB, command)).toEqual(mine);
   });
 });
@@ -138,7 +138,7 @@ describe('limit_reached', () => {
     });
     state = step(state, FACILITATOR, add('last'));
     expect(state.board.prompts.size).toBe(MAX_PROMPTS_PER_BOARD);
-    expect(refusal(state, FACILITATOR, add('one-too-many'))).toEqual({
+    expect(refusal(state, FACILITATOR, add('one-too-many'))).toMatchObject({
       error: 'limit_reached',
       message: `A board can have at most ${MAX_PROMPTS_PER_BOARD} prompts.`,
     });
@@ -156,6 +156,8 @@ describe('limit_reached', () => {
   const limitError = {
     error: 'limit_reached',
     message: `You can write at most ${MAX_NOTES_PER_PERSON_PER_PROMPT} notes for one prompt.`,
+    reason: 'tooManyNotesPerPerson',
+    values: { max: MAX_NOTES_PER_PERSON_PER_PROMPT },
   };
 
   it(`allows ${MAX_NOTES_PER_PERSON_PER_PROMPT} notes per person and prompt, per person and per prompt`, () => {

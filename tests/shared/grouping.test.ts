@@ -91,7 +91,7 @@ describe('createTheme', () => {
     let state = groupingState();
     for (let i = 1; i <= MAX_THEMES_PER_PROMPT; i++) state = step(state, FACILITATOR, createTheme({ themeId: `t${i}` }));
     expect(themeOrder(state.board, 'prompt1')).toHaveLength(MAX_THEMES_PER_PROMPT);
-    expect(refusal(state, FACILITATOR, createTheme({ themeId: 'tMore' }))).toEqual({
+    expect(refusal(state, FACILITATOR, createTheme({ themeId: 'tMore' }))).toMatchObject({
       error: 'limit_reached',
       message: `A prompt can have at most ${MAX_THEMES_PER_PROMPT} themes.`,
     });
@@ -116,7 +116,7 @@ describe('createTheme', () => {
       ['tW', 'prompt1'],
       ['tA', 'prompt3'],
     ]) {
-      expect(refusal(state, FACILITATOR, createTheme({ themeId, promptId }))).toEqual({
+      expect(refusal(state, FACILITATOR, createTheme({ themeId, promptId }))).toMatchObject({
         error: 'conflict',
         message: 'A theme with this id already exists.',
       });

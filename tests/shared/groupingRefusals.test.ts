@@ -124,7 +124,7 @@ describe.each(GROUP_COMMANDS.map((command) => [command.type, command] as const))
   });
 
   it.each(PHASES.filter((phase) => phase !== 'group'))('is refused as wrong_phase in the %s phase', (phase) => {
-    expect(refusal(withMeta(themedState(), { phase }), FACILITATOR, command)).toEqual({
+    expect(refusal(withMeta(themedState(), { phase }), FACILITATOR, command)).toMatchObject({
       error: 'wrong_phase',
       message: `That cannot be done in the ${phase} phase.`,
     });
@@ -136,7 +136,7 @@ describe.each(GROUP_COMMANDS.map((command) => [command.type, command] as const))
     ['a reader', READER],
   ])('is forbidden for %s in every phase', (_label, actor) => {
     for (const phase of PHASES) {
-      expect(refusal(withMeta(themedState(), { phase }), actor, command), phase).toEqual({
+      expect(refusal(withMeta(themedState(), { phase }), actor, command), phase).toMatchObject({
         error: 'forbidden',
         message: 'You are not allowed to do that on this board.',
       });
@@ -204,6 +204,7 @@ describe('a theme that a decision or a vote names', () => {
   const STAYS = {
     error: 'conflict',
     message: 'A decision or a vote names this theme, so it stays: rename it, or merge another theme into it.',
+    reason: 'themeOnRecord',
   };
 
   it.each(NAMED_BY)(

@@ -24,7 +24,7 @@ const signed = (draftId: string, authorName: string | null, promptId = 'prompt1'
 describe('named notes', () => {
   it('refuses a name on an anonymous board, and changes nothing', () => {
     const state = newBoardState({ phase: 'reflect' });
-    expect(refusal(state, ALICE, signed('a1', 'Alice'))).toEqual({
+    expect(refusal(state, ALICE, signed('a1', 'Alice'))).toMatchObject({
       error: 'conflict',
       message: 'Notes are anonymous on this board: they cannot carry a name.',
     });

@@ -90,7 +90,7 @@ describe('deleteNotes', () => {
   it('refuses an ungrouped note of an align prompt while a vote is open on it (its dots are hidden), but not a note in a theme', () => {
     // Back in group with the round left open ("dots placed so far are kept for when you come back").
     const state = withOpenVote(themedState());
-    expect(refusal(state, FACILITATOR, del('n4'))).toEqual({ error: 'conflict', message: openVoteSentence('Round 1') });
+    expect(refusal(state, FACILITATOR, del('n4'))).toMatchObject({ error: 'conflict', message: openVoteSentence('Round 1') });
     // A note in a theme is not an item: the theme's dots stay on the theme.
     expect(boardLayout(step(state, FACILITATOR, del('n1')).board).tA).toEqual(['n2']);
     // An awareness-only prompt has no items.
@@ -105,7 +105,7 @@ describe('deleteNotes', () => {
 
   it('refuses a note a closed vote counted or a decision names', () => {
     const closed = withOpenVote(themedState(), null, 'closed');
-    expect(refusal(closed, FACILITATOR, del('n4'))).toEqual({ error: 'conflict', message: NOTE_ON_RECORD });
+    expect(refusal(closed, FACILITATOR, del('n4'))).toMatchObject({ error: 'conflict', message: NOTE_ON_RECORD });
     expect(step(closed, FACILITATOR, del('n5')).board.notes.has('n5')).toBe(false);
   });
 });
@@ -158,7 +158,7 @@ describe('undo of deleteNotes (restoreNotes)', () => {
 
   it('refuses, changing nothing, when a note is back already (a second undo, or a replay under another id)', () => {
     const { undo, undone } = deleteThenUndo(themedState(), ['n1', 'n2']);
-    expect(refusal(undone, FACILITATOR, undo)).toEqual({ error: 'conflict', message: UNDO_NO_LONGER_APPLIES });
+    expect(refusal(undone, FACILITATOR, undo)).toMatchObject({ error: 'conflict', message: UNDO_NO_LONGER_APPLIES });
   });
 
   it('refuses a name on an anonymous board', () => {
@@ -184,7 +184,7 @@ describe('undo of deleteNotes (restoreNotes)', () => {
       author: null,
     };
     const command: CommandOf<'restoreNotes'> = { type: 'restoreNotes', notes: [note as Omit<Note, 'markCounts'>] };
-    expect(refusal(full, FACILITATOR, command)).toEqual({
+    expect(refusal(full, FACILITATOR, command)).toMatchObject({
       error: 'limit_reached',
       message: `A prompt can hold at most ${MAX_NOTES_PER_PROMPT} notes.`,
     });

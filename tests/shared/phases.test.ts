@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../shared/domain/applyCommand';
 import { NO_CHANGES } from '../../shared/domain/changes';
+import { REFUSALS } from '../../shared/domain/refusals';
 import {
   findTransition,
   nextPhase,
@@ -63,7 +64,7 @@ describe('the phase table', () => {
   it('asks for confirmation exactly on the moves back that hide work or stop people mid-task', () => {
     const confirmed = PHASE_TRANSITIONS.filter((t) => t.confirm !== null).map((t) => `${t.from}>${t.to}`);
     expect(confirmed).toEqual(['reflect>setup', 'share>reflect', 'vote>group', 'decide>vote']);
-    for (const t of PHASE_TRANSITIONS) if (t.confirm !== null) expect(t.confirm).toMatch(/^[A-Z].*\.$/);
+    for (const t of PHASE_TRANSITIONS) if (t.confirm !== null) expect(REFUSALS[t.confirm]).toMatch(/^[A-Z].*\.$/);
   });
 
   it('has ends with no next or previous phase, and guidance for every phase', () => {
@@ -84,20 +85,26 @@ describe('setPhase', () => {
         expect(setPhase(from, to, confirm)).toEqual({
           error: 'wrong_phase',
           message: `You cannot go from ${from} straight to ${to}.`,
+          reason: 'phaseJump',
+          values: { from, to },
         });
       }
     } else if (transition.confirm === null) {
       for (const confirm of [undefined, false, true]) expect(setPhase(from, to, confirm)).toEqual(moved);
     } else {
       for (const confirm of [undefined, false]) {
-        expect(setPhase(from, to, confirm)).toEqual({ error: 'confirmation_required', message: transition.confirm });
+        expect(setPhase(from, to, confirm)).toEqual({
+          error: 'confirmation_required',
+          message: REFUSALS[transition.confirm],
+          reason: transition.confirm,
+        });
       }
       expect(setPhase(from, to, true)).toEqual(moved);
     }
   });
 
   it('refuses to start the reflection on a board with no prompts', () => {
-    expect(setPhase('setup', 'reflect', undefined, 0)).toEqual({
+    expect(setPhase('setup', 'reflect', undefined, 0)).toMatchObject({
       error: 'conflict',
       message: 'Add at least one prompt before starting.',
     });

@@ -69,7 +69,10 @@ describe('closing a vote with few voters', () => {
   ])('with %i voter(s): refused with too_few_people, then closed with confirmSmallCount', (count, message) => {
     const state = votedBy(count);
     expect(state.board.voteRounds.get('r1')?.voterCount).toBe(count);
-    expect(refusal(state, FACILITATOR, { type: 'closeVoteRound', roundId: 'r1' })).toEqual({ error: 'too_few_people', message });
+    expect(refusal(state, FACILITATOR, { type: 'closeVoteRound', roundId: 'r1' })).toMatchObject({
+      error: 'too_few_people',
+      message,
+    });
     expect(refusal(state, FACILITATOR, { type: 'closeVoteRound', roundId: 'r1', confirmSmallCount: false }).error).toBe(
       'too_few_people',
     );
@@ -110,7 +113,7 @@ describe('closing a consensus round with few respondents', () => {
     [2, 'Only 2 people have answered: each of them could tell from the result what the other answered.'],
   ])('with %i respondent(s): refused with too_few_people, then closed with confirmSmallCount', (count, message) => {
     const state = answeredBy(count);
-    expect(refusal(state, FACILITATOR, { type: 'closeProposal', proposalId: 'p1' })).toEqual({
+    expect(refusal(state, FACILITATOR, { type: 'closeProposal', proposalId: 'p1' })).toMatchObject({
       error: 'too_few_people',
       message,
     });

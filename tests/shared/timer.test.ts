@@ -165,7 +165,7 @@ describe('addTime', () => {
   });
 
   it('refuses when no timer was started', () => {
-    expect(refusal(boardWithTimer(null), FACILITATOR, { type: 'addTime', ms: MINUTE })).toEqual({
+    expect(refusal(boardWithTimer(null), FACILITATOR, { type: 'addTime', ms: MINUTE })).toMatchObject({
       error: 'conflict',
       message: 'No timer is running.',
     });
@@ -267,7 +267,7 @@ describe.each<Command>([{ type: 'startTimer', durationMs: 5 * MINUTE }, { type: 
       ['a reader', READER],
     ])('is forbidden for %s in every phase', (_label, actor) => {
       for (const phase of PHASES) {
-        expect(refusal(boardWithTimer({ endsIn: MINUTE, durationMs: MINUTE }, phase), actor, command), phase).toEqual({
+        expect(refusal(boardWithTimer({ endsIn: MINUTE, durationMs: MINUTE }, phase), actor, command), phase).toMatchObject({
           error: 'forbidden',
           message: 'You are not allowed to do that on this board.',
         });

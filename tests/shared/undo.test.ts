@@ -102,7 +102,7 @@ describe('undo of grouping actions', () => {
     const undo = undoOfGrouping(state.board, action);
     if (!undo) throw new Error('no undo');
     const overtaken = step(step(state, FACILITATOR, action), FACILITATOR, meanwhile);
-    expect(refusal(overtaken, FACILITATOR, undo)).toEqual({ error: 'conflict', message: UNDO_NO_LONGER_APPLIES });
+    expect(refusal(overtaken, FACILITATOR, undo)).toMatchObject({ error: 'conflict', message: UNDO_NO_LONGER_APPLIES });
   });
 
   it('refuses an undo sent twice: the second finds the notes already back', () => {

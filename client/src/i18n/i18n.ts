@@ -108,6 +108,18 @@ export async function activateLocale(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
   document.documentElement.dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
   setActive({ locale, catalog });
+  for (const listener of activations) listener(locale);
+}
+
+const activations = new Set<(locale: Locale) => void>();
+
+/**
+ * Calls `listener` with the current language now and with each one activated later: what a
+ * language needs beyond its catalog starts loading as soon as it is chosen (refusalText.ts).
+ */
+export function onLocaleActivated(listener: (locale: Locale) => void): void {
+  activations.add(listener);
+  listener(active.locale);
 }
 
 function setActive(next: Active): void {

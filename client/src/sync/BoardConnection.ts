@@ -16,6 +16,7 @@ import {
 } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import type { MessageKey } from '../i18n/i18n';
+import { refusalText } from '../i18n/refusalText';
 import { SilenceWatchdog } from './silenceWatchdog';
 import { ClockOffset } from './clockOffset';
 import { QuickReconnect } from './quickReconnect';
@@ -217,7 +218,9 @@ export class BoardConnection {
     for (const listener of this.listeners.outbox) listener(this.outbox);
   }
 
-  private onResult(result: CommandResult): void {
+  private onResult(answer: CommandResult): void {
+    // A refusal enters the client in the person's language; `reason` and `values` stay with it.
+    const result: CommandResult = answer.ok ? answer : { ...answer, message: refusalText(answer) };
     // A rate-limited command was not processed: it stays queued and goes again after the next welcome.
     if (!result.ok && result.error === 'rate_limited') {
       setTimeout(() => {

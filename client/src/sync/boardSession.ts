@@ -28,6 +28,7 @@ import { localStorageOutbox } from './localOutbox';
 import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
 import { clearUndo } from './undoStack';
+import { refusalText } from '../i18n/refusalText';
 
 /**
  * Stored as `1` under this key (`accord:` prefix), a page reads the whole document again on every
@@ -232,7 +233,8 @@ class BoardSession {
     const state = this.localState();
     if (state !== null) {
       const outcome = applyLocally(state, this.actor, command);
-      if (isDomainError(outcome)) return { refusal: outcome, result: null };
+      // The shared domain says it in English, as the server would: in the person's language here.
+      if (isDomainError(outcome)) return { refusal: { ...outcome, message: refusalText(outcome) }, result: null };
     }
     if (this.connection.pending.length >= MAX_QUEUED_COMMANDS) {
       return { refusal: { error: 'limit_reached', message: translate('board.queueFull') }, result: null };

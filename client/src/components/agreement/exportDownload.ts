@@ -1,5 +1,6 @@
 import type { ContentLanguage } from '../../../../shared/i18n/contentLanguage';
 import { translate } from '../../i18n/i18n';
+import { refusalText } from '../../i18n/refusalText';
 
 /** What the export endpoints give: the agreement as a document, or the check-in as a calendar event. */
 export type ExportKind = 'md' | 'csv' | 'json' | 'ics';
@@ -39,8 +40,12 @@ export async function downloadExport(
     throw new DownloadError(translate('agreement.export.unreachable'));
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
-    throw new DownloadError(typeof body?.message === 'string' ? body.message : translate('agreement.export.failed'));
+    const body = (await response.json().catch(() => null)) as { message?: unknown; reason?: unknown; values?: unknown } | null;
+    throw new DownloadError(
+      typeof body?.message === 'string'
+        ? refusalText({ message: body.message, reason: body.reason, values: body.values })
+        : translate('agreement.export.failed'),
+    );
   }
   const name = fileNameOf(response, `agreement.${kind}`);
   saveFile(await response.blob(), name);

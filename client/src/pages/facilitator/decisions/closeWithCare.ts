@@ -1,4 +1,4 @@
-import { isSmallCount, smallRoundSentence, smallVoteSentence } from '../../../../../shared/domain/smallCounts';
+import { isSmallCount } from '../../../../../shared/domain/smallCounts';
 import type { BoardState } from '../../../../../shared/domain/state';
 import { MIN_PEOPLE_TO_PUBLISH_RESULTS } from '../../../../../shared/limits';
 import type { Proposal } from '../../../../../shared/records/Proposal';
@@ -30,7 +30,7 @@ function smallCountRequest(kind: 'vote' | 'round', sentence: string, closeAnyway
 export function askToCloseVote(board: BoardState, round: VoteRound, ask: Ask, usual: UsualClose): void {
   const closeAnyway = () => void closeVoteRound(round.id, true);
   if (isSmallCount(board, round.voterCount)) {
-    ask(smallCountRequest('vote', smallVoteSentence(round.voterCount), closeAnyway));
+    ask(smallCountRequest('vote', translate('facilitator.error.smallVote', { voters: round.voterCount }), closeAnyway));
     return;
   }
   const close = async () => {
@@ -44,7 +44,13 @@ export function askToCloseVote(board: BoardState, round: VoteRound, ask: Ask, us
 export function askToCloseRound(board: BoardState, proposal: Proposal, ask: Ask, usual: UsualClose): void {
   const closeAnyway = () => void closeProposal(proposal.id, true);
   if (isSmallCount(board, proposal.respondentCount)) {
-    ask(smallCountRequest('round', smallRoundSentence(proposal.respondentCount), closeAnyway));
+    ask(
+      smallCountRequest(
+        'round',
+        translate('facilitator.error.smallRound', { respondents: proposal.respondentCount }),
+        closeAnyway,
+      ),
+    );
     return;
   }
   const close = async () => {
