@@ -21,10 +21,36 @@ export function boardRule(settings: BoardSettings): RuleSettings {
   return settings.decisionRule ?? DEFAULT_RULE_SETTINGS;
 }
 
-/** What a closed round decided, and why, in one plain sentence. */
+/**
+ * Why a round passed or not, as data: a client says it in each person's language
+ * (client/src/components/decisions/outcomeWhy.ts), the English sentence is `explanation`.
+ */
+export type DecisionWhy =
+  | { readonly kind: 'nobodyResponded' }
+  | { readonly kind: 'blocked'; readonly blocks: number }
+  | {
+      readonly kind: 'quorumShort';
+      readonly responded: number;
+      readonly needed: number;
+      readonly quorum: number;
+      readonly present: number;
+    }
+  | { readonly kind: 'consensusPassed'; readonly responded: number; readonly present: number }
+  | { readonly kind: 'consentPassed' }
+  | {
+      readonly kind: 'majority';
+      readonly isPassed: boolean;
+      readonly agree: number;
+      readonly responded: number;
+      readonly share: number;
+      readonly threshold: number;
+    };
+
+/** What a closed round decided, and why: as data, and in one plain English sentence. */
 export interface Decision {
   readonly isPassed: boolean;
   readonly isQuorumMet: boolean;
+  readonly why: DecisionWhy;
   readonly explanation: string;
 }
 
@@ -35,6 +61,24 @@ export function quorumNeeded(quorumPercent: number, presentCount: number): numbe
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
 
+/** The English sentence of a round's why (stored with the outcome, and in English exports). */
+export function explainInEnglish(why: DecisionWhy): string {
+  switch (why.kind) {
+    case 'nobodyResponded':
+      return 'Not passed: nobody responded.';
+    case 'blocked':
+      return `Not passed: ${people(why.blocks)} blocked.`;
+    case 'quorumShort':
+      return `Not passed: ${people(why.responded)} responded, but ${why.needed} ${why.needed === 1 ? 'was' : 'were'} needed (${why.quorum}% of the ${people(why.present)} present).`;
+    case 'consensusPassed':
+      return `Passed: nobody blocked, and ${why.responded} of the ${people(why.present)} present responded.`;
+    case 'consentPassed':
+      return 'Passed: nobody blocked.';
+    case 'majority':
+      return `${why.isPassed ? 'Passed' : 'Not passed'}: ${why.agree} of ${why.responded} responses (${why.share}%) agree; ${why.threshold}% ${why.isPassed ? 'were' : 'are'} needed.`;
+  }
+}
+
 /**
  * The one interpreter of decision rules:
  * - consensus: nobody blocks, and at least the quorum of those present responded;
@@ -43,34 +87,43 @@ const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
  *   responses (blocks and "can live with it" count as not agreeing; a block is no veto here).
  */
 export function decide(settings: RuleSettings, counts: ResponseCounts, presentCount: number): Decision {
+  const { isPassed, isQuorumMet, why } = judge(settings, counts, presentCount);
+  return { isPassed, isQuorumMet, why, explanation: explainInEnglish(why) };
+}
+
+function judge(settings: RuleSettings, counts: ResponseCounts, presentCount: number): Omit<Decision, 'explanation'> {
   const responded = counts.agree + counts.canLive + counts.block;
   const needed = quorumNeeded(settings.quorumPercent, presentCount);
   const isQuorumMet = responded >= needed;
-  const quorumShort = `Not passed: ${people(responded)} responded, but ${needed} ${needed === 1 ? 'was' : 'were'} needed (${settings.quorumPercent}% of the ${people(presentCount)} present).`;
-  if (responded === 0) {
-    return { isPassed: false, isQuorumMet: false, explanation: 'Not passed: nobody responded.' };
-  }
+  const quorumShort: DecisionWhy = {
+    kind: 'quorumShort',
+    responded,
+    needed,
+    quorum: settings.quorumPercent,
+    present: presentCount,
+  };
+  if (responded === 0) return { isPassed: false, isQuorumMet: false, why: { kind: 'nobodyResponded' } };
   switch (settings.rule) {
     case 'consensus':
-      if (counts.block > 0) return { isPassed: false, isQuorumMet, explanation: `Not passed: ${people(counts.block)} blocked.` };
-      if (!isQuorumMet) return { isPassed: false, isQuorumMet, explanation: quorumShort };
-      return {
-        isPassed: true,
-        isQuorumMet,
-        explanation: `Passed: nobody blocked, and ${responded} of the ${people(presentCount)} present responded.`,
-      };
+      if (counts.block > 0) return { isPassed: false, isQuorumMet, why: { kind: 'blocked', blocks: counts.block } };
+      if (!isQuorumMet) return { isPassed: false, isQuorumMet, why: quorumShort };
+      return { isPassed: true, isQuorumMet, why: { kind: 'consensusPassed', responded, present: presentCount } };
     case 'consent':
-      if (counts.block > 0) return { isPassed: false, isQuorumMet, explanation: `Not passed: ${people(counts.block)} blocked.` };
-      return { isPassed: true, isQuorumMet, explanation: 'Passed: nobody blocked.' };
+      if (counts.block > 0) return { isPassed: false, isQuorumMet, why: { kind: 'blocked', blocks: counts.block } };
+      return { isPassed: true, isQuorumMet, why: { kind: 'consentPassed' } };
     case 'majority': {
-      if (!isQuorumMet) return { isPassed: false, isQuorumMet, explanation: quorumShort };
+      if (!isQuorumMet) return { isPassed: false, isQuorumMet, why: quorumShort };
       const share = Math.round((counts.agree * 100) / responded);
       const isPassed = counts.agree * 100 >= settings.thresholdPercent * responded;
-      return {
+      const why: DecisionWhy = {
+        kind: 'majority',
         isPassed,
-        isQuorumMet,
-        explanation: `${isPassed ? 'Passed' : 'Not passed'}: ${counts.agree} of ${responded} responses (${share}%) agree; ${settings.thresholdPercent}% ${isPassed ? 'were' : 'are'} needed.`,
+        agree: counts.agree,
+        responded,
+        share,
+        threshold: settings.thresholdPercent,
       };
+      return { isPassed, isQuorumMet, why };
     }
   }
 }

@@ -1,27 +1,25 @@
+import { type MessageKey, useT } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 import type { ConnectionStatus } from '../sync/BoardConnection';
 
-const LABELS: Readonly<Record<ConnectionStatus, string>> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
-  closed: 'Disconnected',
+const LABEL_KEYS: Readonly<Record<ConnectionStatus, MessageKey>> = {
+  connecting: 'connection.connecting',
+  online: 'connection.online',
+  reconnecting: 'connection.reconnecting',
+  offline: 'connection.offline',
+  closed: 'connection.closed',
 };
-
-function waiting(count: number): string {
-  return count === 1 ? '1 action waiting' : `${count} actions waiting`;
-}
 
 /** Whether the board is live, and how many of my actions wait to be sent. */
 export function ConnectionIndicator() {
+  const t = useT();
   const status = useBoardStore((s) => s.status);
   const pending = useBoardStore((s) => s.pendingActions);
   return (
     <output className={`connection connection--${status}`}>
       <span className="connection__dot" aria-hidden="true" />
-      <span>{LABELS[status]}</span>
-      {pending > 0 && <span className="connection__pending">{waiting(pending)}</span>}
+      <span>{t(LABEL_KEYS[status])}</span>
+      {pending > 0 && <span className="connection__pending">{t('connection.waiting', { count: pending })}</span>}
     </output>
   );
 }

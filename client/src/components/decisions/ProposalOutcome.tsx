@@ -2,6 +2,7 @@ import type { Proposal, ResponseKind } from '../../../../shared/records/Proposal
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/i18n';
 import { RESPONSE_NAME_KEYS } from './decisionCopy';
+import { outcomeWhy } from './outcomeWhy';
 
 const KINDS: readonly ResponseKind[] = ['agree', 'canLive', 'block'];
 /** Blocks first: they are what the group has to understand before it drafts an alternative. */
@@ -25,7 +26,7 @@ export function ProposalOutcome({ proposal }: { readonly proposal: Proposal }) {
           })}
         </span>
       </p>
-      <p className="outcome__why">{outcome.explanation}</p>
+      <p className="outcome__why">{outcomeWhy(t, proposal, outcome)}</p>
       <ul className="counts" aria-label={t('decisions.outcome.countsLabel')}>
         {KINDS.map((kind) => (
           <li

@@ -1,6 +1,6 @@
 import type { RuleSettings } from '../../../../shared/domain/decisionRules';
 import type { DecisionRule, ResponseKind } from '../../../../shared/records/Proposal';
-import { formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { currentLocale, type MessageKey, translate } from '../../i18n/i18n';
 
 /** Ends at a full stop, a question or exclamation mark or an ellipsis, maybe inside closing quotes or a bracket. */
@@ -50,9 +50,10 @@ export const RESPONSE_NAME_KEYS: Readonly<Record<ResponseKind, MessageKey>> = {
   block: 'decisions.answer.block',
 };
 
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A moment of the workshop as people read dates here, e.g. "3 May 2026, 14:05". */
+/**
+ * A moment of the workshop in the person's chosen language (not the browser's), e.g. "May 3, 2026,
+ * 2:05 PM", "3 may 2026, 14:05". Called while rendering with `useT`: a language switch re-renders it.
+ */
 export function formatMoment(ms: number): string {
-  return DATE_FORMAT.format(new Date(ms));
+  return formatDate(currentLocale(), ms, { dateStyle: 'medium', timeStyle: 'short' });
 }
