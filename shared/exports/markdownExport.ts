@@ -1,4 +1,5 @@
 import type { BoardState } from '../domain/state';
+import { decide } from '../domain/decisionRules';
 import { compareByOrder } from '../compareByOrder';
 import { exportText } from '../i18n/content';
 import type { ExportText } from '../i18n/content/types';
@@ -158,10 +159,18 @@ function failedRound(board: BoardState, round: Proposal, t: ExportText): string[
   if (!outcome) return [`- **${statement}**${about} — ${t.didNotPass(round.round, rule)}`];
   const result = t.roundOutcome({ round: round.round, rule, date: t.day(round.closedAt ?? 0), counts: t.counts(outcome.counts) });
   return [
-    // The outcome's explanation was written by the server when the round closed: board content, in its language then.
-    sentence(`- **${statement}**${about} — ${result} ${outcome.explanation}`),
+    sentence(`- **${statement}**${about} — ${result} ${outcomeWhy(round, outcome, t)}`),
     ...outcome.reasons.map((r) => `  - ${t.reason(t.responses[r.response], markdownText(r.text))}`),
   ];
+}
+
+/**
+ * Why a round passed or not, in the export's language: worked out again from the outcome's counts
+ * and attendance under the round's rule. A round recorded under other rules keeps its own sentence.
+ */
+function outcomeWhy(round: Proposal, outcome: NonNullable<Proposal['outcome']>, t: ExportText): string {
+  const decision = decide(round, outcome.counts, outcome.presentCount);
+  return decision.isPassed === outcome.isPassed ? t.why(decision.why) : outcome.explanation;
 }
 
 /**

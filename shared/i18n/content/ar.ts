@@ -1,6 +1,15 @@
 import { longDay } from './days';
 import type { ContentText } from './types';
 
+/** Arabic's six plural forms (zero, one, two, few, many, other), `#` standing for the number. */
+const ARABIC_PLURALS = new Intl.PluralRules('ar');
+const ARABIC_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+function arabicCount(n: number, forms: readonly string[]): string {
+  const form = forms[ARABIC_FORMS.indexOf(ARABIC_PLURALS.select(n))] ?? (forms[5] as string);
+  return form.replace('#', String(n));
+}
+const PRESENT = ['لا أحد من الحاضرين', 'شخص واحد حاضر', 'شخصين حاضرين', '# أشخاص حاضرين', '# شخصًا حاضرًا', '# شخص حاضر'];
+
 // Counts are written as "label: number": Arabic nouns take six forms after a number, and a label
 // reads naturally with any count.
 
@@ -111,6 +120,22 @@ export const AR: ContentText = {
     didNotPass: (round, rule) => `الجولة ${round} ب${rule}: لم تُعتمد.`,
     roundOutcome: (d) => `الجولة ${d.round} ب${d.rule} في ${d.date}: ${d.counts}.`,
     reason: (response, text) => `السبب (${response}): ${text}`,
+    why: (w) => {
+      switch (w.kind) {
+        case 'nobodyResponded':
+          return 'لم يُعتمد: لم يُجب أحد.';
+        case 'blocked':
+          return `لم يُعتمد: ${arabicCount(w.blocks, ['لم يعترض أحد', 'اعترض شخص واحد', 'اعترض شخصان', 'اعترض # أشخاص', 'اعترض # شخصًا', 'اعترض # شخص'])}.`;
+        case 'quorumShort':
+          return `لم يُعتمد: ${arabicCount(w.responded, ['لم يُجب أحد', 'أجاب شخص واحد', 'أجاب شخصان', 'أجاب # أشخاص', 'أجاب # شخصًا', 'أجاب # شخص'])}، لكن كان المطلوب ${w.needed} (${w.quorum}٪ من ${arabicCount(w.present, PRESENT)}).`;
+        case 'consensusPassed':
+          return `اعتُمد: لم يعترض أحد، وأجاب ${w.responded} من ${arabicCount(w.present, PRESENT)}.`;
+        case 'consentPassed':
+          return 'اعتُمد: لم يعترض أحد.';
+        case 'majority':
+          return `${w.isPassed ? 'اعتُمد' : 'لم يُعتمد'}: ${w.agree} من ${w.responded} إجابات (${w.share}٪) موافقة؛ ${w.isPassed ? 'وكان المطلوب' : 'والمطلوب'} ${w.threshold}٪.`;
+      }
+    },
     csvColumns: ['الصف', 'السؤال', 'النوع', 'الموضوع', 'النص', 'الوسم', 'أصوات_الملاحظة', 'أصوات_الموضوع', 'القرار'],
     csvRows: { agreement: 'اتفاق', note: 'ملاحظة' },
     csvKinds: { align: 'توافق', awareness: 'تعارف' },

@@ -123,6 +123,24 @@ export const DE: ContentText = {
     didNotPass: (round, rule) => `Runde ${round} per ${rule}: nicht angenommen.`,
     roundOutcome: (d) => `Runde ${d.round} per ${d.rule} am ${d.date}: ${d.counts}.`,
     reason: (response, text) => `Begründung (${response}): ${text}`,
+    why: (w) => {
+      const present = (n: number) => (n === 1 ? '1 anwesenden Person' : `${n} Anwesenden`);
+      const people = (n: number) => (n === 1 ? '1 Person hat' : `${n} Personen haben`);
+      switch (w.kind) {
+        case 'nobodyResponded':
+          return 'Nicht angenommen: Niemand hat geantwortet.';
+        case 'blocked':
+          return `Nicht angenommen: ${people(w.blocks)} blockiert.`;
+        case 'quorumShort':
+          return `Nicht angenommen: ${people(w.responded)} geantwortet, nötig ${w.needed === 1 ? 'war 1' : `waren ${w.needed}`} (${w.quorum} % der ${present(w.present)}).`;
+        case 'consensusPassed':
+          return `Angenommen: Niemand hat blockiert, und ${w.responded} der ${present(w.present)} haben geantwortet.`;
+        case 'consentPassed':
+          return 'Angenommen: Niemand hat blockiert.';
+        case 'majority':
+          return `${w.isPassed ? 'Angenommen' : 'Nicht angenommen'}: ${w.agree} von ${w.responded} Antworten (${w.share} %) stimmen zu; ${w.threshold} % ${w.isPassed ? 'waren' : 'sind'} nötig.`;
+      }
+    },
     csvColumns: ['Zeile', 'Frage', 'Art', 'Thema', 'Text', 'Markierung', 'Punkte_Notiz', 'Punkte_Thema', 'Entscheidung'],
     csvRows: { agreement: 'Vereinbarung', note: 'Notiz' },
     csvKinds: { align: 'Einigung', awareness: 'Kennenlernen' },

@@ -1,3 +1,4 @@
+import { explainInEnglish } from '../../domain/decisionRules';
 import { PHASE_GUIDANCE } from '../../phases';
 import {
   ALLIANCE_FOUNDATIONS,
@@ -63,6 +64,7 @@ export const EN: ContentText = {
     didNotPass: (round, rule) => `round ${round} by ${rule}: did not pass.`,
     roundOutcome: (d) => `round ${d.round} by ${d.rule} on ${d.date}: ${d.counts}.`,
     reason: (response, text) => `Reason (${response}): ${text}`,
+    why: explainInEnglish,
     csvColumns: ['row', 'prompt', 'kind', 'theme', 'text', 'tag', 'note_votes', 'theme_votes', 'decision'],
     csvRows: { agreement: 'agreement', note: 'note' },
     csvKinds: { align: 'align', awareness: 'awareness' },

@@ -121,6 +121,24 @@ export const ES: ContentText = {
     didNotPass: (round, rule) => `ronda ${round} por ${rule}: no se aprobó.`,
     roundOutcome: (d) => `ronda ${d.round} por ${d.rule} el ${d.date}: ${d.counts}.`,
     reason: (response, text) => `Motivo (${response}): ${text}`,
+    why: (w) => {
+      const people = (n: number) => (n === 1 ? '1 persona' : `${n} personas`);
+      const present = (n: number) => (n === 1 ? '1 persona presente' : `${n} personas presentes`);
+      switch (w.kind) {
+        case 'nobodyResponded':
+          return 'No aprobada: nadie respondió.';
+        case 'blocked':
+          return `No aprobada: ${people(w.blocks)} ${w.blocks === 1 ? 'bloqueó' : 'bloquearon'}.`;
+        case 'quorumShort':
+          return `No aprobada: ${w.responded === 1 ? 'respondió' : 'respondieron'} ${people(w.responded)}, pero hacían falta ${w.needed} (${w.quorum} % de las ${present(w.present)}).`;
+        case 'consensusPassed':
+          return `Aprobada: nadie bloqueó y respondieron ${w.responded} de las ${present(w.present)}.`;
+        case 'consentPassed':
+          return 'Aprobada: nadie bloqueó.';
+        case 'majority':
+          return `${w.isPassed ? 'Aprobada' : 'No aprobada'}: ${w.agree} de ${w.responded} respuestas (${w.share} %) están de acuerdo; ${w.isPassed ? 'hacía' : 'hace'} falta el ${w.threshold} %.`;
+      }
+    },
     csvColumns: ['fila', 'pregunta', 'tipo', 'tema', 'texto', 'etiqueta', 'votos_nota', 'votos_tema', 'decisión'],
     csvRows: { agreement: 'acuerdo', note: 'nota' },
     csvKinds: { align: 'acordar', awareness: 'conocernos' },

@@ -125,6 +125,23 @@ export const FR: ContentText = {
     didNotPass: (round, rule) => `tour ${round} par ${rule}\u00a0: non adopté.`,
     roundOutcome: (d) => `tour ${d.round} par ${d.rule} le ${d.date}\u00a0: ${d.counts}.`,
     reason: (response, text) => `Raison (${response})\u00a0: ${text}`,
+    why: (w) => {
+      const present = (n: number) => (n === 1 ? '1 personne présente' : `${n} personnes présentes`);
+      switch (w.kind) {
+        case 'nobodyResponded':
+          return 'Non adoptée\u00a0: personne n’a répondu.';
+        case 'blocked':
+          return `Non adoptée\u00a0: ${w.blocks === 1 ? '1 personne a bloqué' : `${w.blocks} personnes ont bloqué`}.`;
+        case 'quorumShort':
+          return `Non adoptée\u00a0: ${w.responded === 1 ? '1 personne a répondu' : `${w.responded} personnes ont répondu`}, mais il en fallait ${w.needed} (${w.quorum}\u00a0% des ${present(w.present)}).`;
+        case 'consensusPassed':
+          return `Adoptée\u00a0: personne n’a bloqué, et ${w.responded} des ${present(w.present)} ont répondu.`;
+        case 'consentPassed':
+          return 'Adoptée\u00a0: personne n’a bloqué.';
+        case 'majority':
+          return `${w.isPassed ? 'Adoptée' : 'Non adoptée'}\u00a0: ${w.agree} réponses sur ${w.responded} (${w.share}\u00a0%) sont d’accord\u00a0; il en ${w.isPassed ? 'fallait' : 'faut'} ${w.threshold}\u00a0%.`;
+      }
+    },
     csvColumns: ['ligne', 'question', 'type', 'thème', 'texte', 'étiquette', 'votes_note', 'votes_thème', 'décision'],
     csvRows: { agreement: 'accord', note: 'note' },
     csvKinds: { align: 'accord', awareness: 'connaissance mutuelle' },

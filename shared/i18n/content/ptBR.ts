@@ -121,6 +121,23 @@ export const PT_BR: ContentText = {
     didNotPass: (round, rule) => `rodada ${round} por ${rule}: não foi aprovada.`,
     roundOutcome: (d) => `rodada ${d.round} por ${d.rule} em ${d.date}: ${d.counts}.`,
     reason: (response, text) => `Motivo (${response}): ${text}`,
+    why: (w) => {
+      const present = (n: number) => (n === 1 ? '1 pessoa presente' : `${n} pessoas presentes`);
+      switch (w.kind) {
+        case 'nobodyResponded':
+          return 'Não aprovada: ninguém respondeu.';
+        case 'blocked':
+          return `Não aprovada: ${w.blocks === 1 ? '1 pessoa bloqueou' : `${w.blocks} pessoas bloquearam`}.`;
+        case 'quorumShort':
+          return `Não aprovada: ${w.responded === 1 ? '1 pessoa respondeu' : `${w.responded} pessoas responderam`}, mas eram necessárias ${w.needed} (${w.quorum}% das ${present(w.present)}).`;
+        case 'consensusPassed':
+          return `Aprovada: ninguém bloqueou, e ${w.responded} das ${present(w.present)} responderam.`;
+        case 'consentPassed':
+          return 'Aprovada: ninguém bloqueou.';
+        case 'majority':
+          return `${w.isPassed ? 'Aprovada' : 'Não aprovada'}: ${w.agree} de ${w.responded} respostas (${w.share}%) concordam; ${w.isPassed ? 'eram necessários' : 'são necessários'} ${w.threshold}%.`;
+      }
+    },
     csvColumns: ['linha', 'pergunta', 'tipo', 'tema', 'texto', 'marcação', 'votos_nota', 'votos_tema', 'decisão'],
     csvRows: { agreement: 'acordo', note: 'nota' },
     csvKinds: { align: 'alinhamento', awareness: 'conhecimento mútuo' },

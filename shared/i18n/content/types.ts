@@ -1,3 +1,4 @@
+import type { DecisionWhy } from '../../domain/decisionRules';
 import type { Phase } from '../../phases';
 import type { IcsWords } from './enIcs';
 
@@ -86,6 +87,8 @@ export interface ExportText extends IcsWords {
   readonly didNotPass: (round: number, rule: string) => string;
   readonly roundOutcome: (d: { round: number; rule: string; date: string; counts: string }) => string;
   readonly reason: (response: string, text: string) => string;
+  /** Why a round passed or not (English: the sentence the server recorded, `explainInEnglish`). */
+  readonly why: (why: DecisionWhy) => string;
   /** The CSV's header row, one name per column of CSV_COLUMNS. */
   readonly csvColumns: readonly [
     row: string,
