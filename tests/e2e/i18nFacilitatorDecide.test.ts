@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promptRegion } from './flows';
+import { mouseDrag } from './groupDrag';
 import { asFacilitator, type SeededBoard, type SeedNote, seedGroupBoard } from './groupSeed';
 import { auditSettled, type E2E, poll, screenshot, startE2E } from './harness';
 
@@ -147,7 +148,15 @@ describe('the facilitator’s group and vote stages in the browser’s language 
       await page.keyboard.press('Space');
       await poll(() => poolCount(lane)).toBe(0);
       await lane.getByText(/^[4٤] ملاحظات · حاجتان$/).waitFor();
-      await page.getByRole('button', { name: /^تراجع: نقل الملاحظة ‘.+’ إلى «رعاية»$/ }).waitFor();
+      await page.getByRole('button', { name: /^تراجع: نقل الملاحظة «.+» إلى «رعاية»$/ }).waitFor();
+      // A pointer drag, right to left: a note of the theme dropped on New theme starts a second one.
+      await mouseDrag(page, lane.locator('.gtheme .gnote__handle').first(), lane.locator('.gnew'));
+      const naming = page.getByRole('dialog').getByRole('textbox');
+      await naming.fill('وقت');
+      await naming.press('Enter');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await poll(() => lane.locator('.gtheme').count()).toBe(2);
+      await lane.locator('.gtheme__name', { hasText: /^وقت/ }).waitFor();
       await checkAtWidths(page, 'i18n-facilitator-group-ar', () => lane.locator('.gtheme').first().waitFor());
 
       await asFacilitator(e2e.url, seeded, [{ type: 'setPhase', phase: 'vote' }]);
