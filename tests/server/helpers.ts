@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { BoardConnection } from '../../client/src/sync/BoardConnection';
+import { BoardConnection, type BoardConnectionOptions } from '../../client/src/sync/BoardConnection';
 import { type RunningServer, startServer } from '../../server/AccordServer';
 import type { CreatedBoard } from '../../server/api';
 import { hashSecret, joinTokenFor } from '../../server/auth';
@@ -109,6 +109,8 @@ export function connectClient(
     participantSecret?: string | null;
     /** Default: the token of a board the helpers created; null sends none. */
     joinToken?: string | null;
+    /** How refusals read to this person (the page passes client/src/i18n/refusalText.ts). */
+    sayRefusal?: BoardConnectionOptions['sayRefusal'];
   } = {},
 ): TestClient {
   const frames: FrameLog = [];
@@ -121,6 +123,7 @@ export function connectClient(
     ...(joinToken ? { joinToken } : {}),
     ...(opts.facilitatorKey ? { facilitatorKey: opts.facilitatorKey } : {}),
     ...(opts.readerKey ? { readerKey: opts.readerKey } : {}),
+    ...(opts.sayRefusal ? { sayRefusal: opts.sayRefusal } : {}),
     WebSocketPolyfill: recordingWebSocket(frames) as unknown as typeof globalThis.WebSocket,
   });
   return {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activateLocale } from '../../client/src/i18n/i18n';
-import { prepareRefusals } from '../../client/src/i18n/refusalText';
+import { prepareRefusals, refusalText } from '../../client/src/i18n/refusalText';
 import { sortedPrompts } from '../../shared/domain/state';
 import { MAX_NOTES_PER_PERSON_PER_PROMPT } from '../../shared/limits';
 import { createBoard, framesContain, useTestServer, waitFor, waitSynced } from './helpers';
@@ -60,7 +60,8 @@ describe('a refused command says why by id, next to the same English sentence', 
   it('reaches a Spanish or Arabic reader in their language, while the wire keeps the English', async () => {
     stubDocument();
     const created = await createBoard(t.server);
-    const alice = t.connect(created.boardId);
+    // As the page connects: refusals said by client/src/i18n/refusalText.ts.
+    const alice = t.connect(created.boardId, { sayRefusal: refusalText });
     await waitSynced(alice);
     const promptId = sortedPrompts(alice.board())[0]!.id;
     const post = (draftId: string) => alice.send({ type: 'postDraft', draftId, promptId, text: 'Hola', tag: null });

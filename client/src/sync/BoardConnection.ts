@@ -16,7 +16,6 @@ import {
 } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import type { MessageKey } from '../i18n/i18n';
-import { refusalText } from '../i18n/refusalText';
 import { SilenceWatchdog } from './silenceWatchdog';
 import { ClockOffset } from './clockOffset';
 import { QuickReconnect } from './quickReconnect';
@@ -57,7 +56,15 @@ export interface BoardConnectionOptions {
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Connect at once (default true). */
   readonly connect?: boolean;
+  /**
+   * How a refusal reads to this person: the page passes client/src/i18n/refusalText.ts. Default:
+   * the server's own English sentence (tests and the bench use this module without the catalogs).
+   */
+  readonly sayRefusal?: (refusal: CommandRefusal) => string;
 }
+
+/** A refused command's answer. */
+type CommandRefusal = Extract<CommandResult, { readonly ok: false }>;
 
 type Listener<T> = (value: T) => void;
 
@@ -220,7 +227,9 @@ export class BoardConnection {
 
   private onResult(answer: CommandResult): void {
     // A refusal enters the client in the person's language; `reason` and `values` stay with it.
-    const result: CommandResult = answer.ok ? answer : { ...answer, message: refusalText(answer) };
+    const result: CommandResult = answer.ok
+      ? answer
+      : { ...answer, message: this.options.sayRefusal?.(answer) ?? answer.message };
     // A rate-limited command was not processed: it stays queued and goes again after the next welcome.
     if (!result.ok && result.error === 'rate_limited') {
       setTimeout(() => {

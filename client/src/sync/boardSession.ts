@@ -80,6 +80,7 @@ class BoardSession {
       // A reader sends nothing; it must not replay (and lose) a participant's queue from the same browser.
       outbox: options.readerKey ? memoryOutbox() : localStorageOutbox(options.boardId),
       connect: false,
+      sayRefusal: refusalText,
     });
     const { connection } = this;
     this.reader = new BoardReader(connection.doc, readStored(FULL_READ_KEY) !== '1');
