@@ -282,6 +282,17 @@ interface FrameRuns {
   readonly remoteOk: number;
 }
 
+/** What a BENCH_CLIENT_TRACE trace records: tasks, frames, layout and paint, scripts and GC. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
 /**
  * Frame times on the facilitator's board: idle; with a co-facilitator's moves arriving at 10/s;
  * while the mouse drags a note in circles over the board; and both at once (the budget's case).
@@ -332,7 +343,12 @@ async function dragFrames(
     await sleep(300);
   };
   const idle = await framesDuring(page, () => sleep(seconds * 1000));
+  // Diagnosis: BENCH_CLIENT_TRACE=/tmp/x.json writes a Chromium trace of the remote moves' run.
+  const tracePath = process.env.BENCH_CLIENT_TRACE;
+  const browser = page.context().browser();
+  if (tracePath && browser) await browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES });
   const remoteOnly = await framesDuring(page, remoteMoves);
+  if (tracePath && browser) await browser.stopTracing();
   let circle = await drag();
   const dragOnly = await framesDuring(page, circle);
   await cancelDrag();
