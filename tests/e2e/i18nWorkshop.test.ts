@@ -95,6 +95,15 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/**
+ * The Latin words on an Arabic page once the board's own English content and the language menu's
+ * names (each language in itself: English, Español…) are taken out; null when there are none.
+ */
+function latinWords(text: string): RegExpMatchArray | null {
+  const kept = [...BOARD_CONTENT, ...Object.values(LOCALE_NAMES)];
+  return kept.reduce((rest, content) => rest.split(content).join(' '), text).match(/[A-Za-z]{2,}/g);
+}
+
 async function expectInTheirLanguage(reader: Reader, phase: string): Promise<void> {
   const { page, locale } = reader;
   expect(await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }))).toEqual({
@@ -107,10 +116,7 @@ async function expectInTheirLanguage(reader: Reader, phase: string): Promise<voi
   if (locale === 'ar') {
     // Arabic is written in its own letters: once the board's own English content is taken out,
     // a Latin word left is an English sentence from somewhere (the server, a shared module).
-    // The language menu names each language in itself (English, Español…): not an English sentence either.
-    const kept = [...BOARD_CONTENT, ...Object.values(LOCALE_NAMES)];
-    const latin = kept.reduce((rest, content) => rest.split(content).join(' '), text).match(/[A-Za-z]{2,}/g);
-    expect(latin, `ar participant in ${phase} sees Latin words`).toBeNull();
+    expect(latinWords(text), `ar participant in ${phase} sees Latin words`).toBeNull();
   }
   // German's and Arabic's long words included: nothing scrolls sideways on the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -126,7 +132,7 @@ describe('a whole workshop in the participants’ languages (issue 14)', () => {
     async () => {
       const facilitator = await (await e2e.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })).newPage();
       facilitator.setDefaultTimeout(STEP_MS);
-      const { code } = await createWorkshop(facilitator, e2e.url, WORKING_AGREEMENT_QUESTIONNAIRE.name);
+      const { code, boardId } = await createWorkshop(facilitator, e2e.url, WORKING_AGREEMENT_QUESTIONNAIRE.name);
 
       const readers: Reader[] = [];
       for (const [locale, browserLocale, meetings] of [
@@ -225,6 +231,17 @@ describe('a whole workshop in the participants’ languages (issue 14)', () => {
       const guidance = await ar.locator('.guidance').boundingBox();
       const main = await ar.locator('main').boundingBox();
       expect(guidance && main && Math.abs(guidance.x + guidance.width - (main.x + main.width)) < 40).toBe(true);
+
+      // The projector's view, with the facilitator's browser switched to Arabic: its own words too.
+      await facilitator.evaluate(() => localStorage.setItem('accord:locale', 'ar'));
+      const present = await facilitator.context().newPage();
+      await present.goto(`${e2e.url}/b/${boardId}/present`);
+      await present.locator('.present__main').waitFor();
+      await poll(() => present.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await present.locator('.present__main', { hasText: STATEMENT }).waitFor();
+      expect(latinWords(await present.evaluate(() => document.body.innerText)), 'the present view in Arabic').toBeNull();
+      expect(await auditSettled(present)).toEqual([]);
+      await screenshot(present, 'i18n-workshop-9-present-ar-1280');
     },
     TEST_MS,
   );
