@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listenProblem, startedLines } from '../../server/startupMessages';
 import { NETWORK_START_COMMAND } from '../../shared/localAddress';
 import { SERVER_ARGS } from '../serverProcess';
-import { freePort } from './childServer';
+import { exportBoardJson } from '../../shared/exports/boardExport';
+import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
+import { freePort, kill, spawnServer } from './childServer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
@@ -99,6 +101,24 @@ describe('npm start', () => {
     npm.child.kill('SIGTERM');
     await npm.exited;
     await expect.poll(() => isListening(port), { timeout: 10_000 }).toBe(false);
+  });
+
+  it('runs the bundle it builds, import worker included (dist/server: main.mjs, importWorker.mjs)', async () => {
+    expect(scripts.build).toContain('node scripts/build-server.mjs');
+    expect(scripts.serve).toContain('dist/server/main.mjs');
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'accord-start-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const server = await spawnServer(port, dataDir);
+    try {
+      // An import is built in a worker thread: from the bundle, its own module beside main.mjs.
+      const body = exportBoardJson(goldenBoard().state.board, GOLDEN_EXPORTED_AT);
+      const res = await fetch(`http://127.0.0.1:${port}/api/boards/import`, { method: 'POST', body });
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as { boardId?: string }).boardId).toMatch(/^[A-Za-z0-9_-]+$/);
+    } finally {
+      await kill(server);
+    }
   });
 
   it('says in a sentence that the port is taken, without a stack trace', async () => {
