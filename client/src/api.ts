@@ -48,7 +48,7 @@ async function postBoard(path: string, body: string, failure: string): Promise<C
   try {
     response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   } catch {
-    throw new ApiError('Could not reach Accord. Check your connection and try again.');
+    throw new ApiError(translate('common.unreachable'));
   }
   const answer = await readJson(response);
   if (!response.ok) throw new ApiError(messageOf(answer, failure));
@@ -64,12 +64,12 @@ export function createWorkshop(
   language?: ContentLanguage,
 ): Promise<CreatedWorkshop> {
   const body = language === undefined ? input : { ...input, language };
-  return postBoard('/api/boards', JSON.stringify(body), 'The workshop could not be created. Try again.');
+  return postBoard('/api/boards', JSON.stringify(body), translate('start.createFailed'));
 }
 
 /** Creates a new board from a JSON export (the file's text, sent as it is). */
 export function importWorkshop(exportText: string): Promise<CreatedWorkshop> {
-  return postBoard('/api/boards/import', exportText, 'This file could not be imported.');
+  return postBoard('/api/boards/import', exportText, translate('home.import.failed'));
 }
 
 /** Why a typed code cannot be a join code, in the current language, or null when it looks right. */
@@ -99,9 +99,9 @@ export async function resolveJoinCode(input: string): Promise<JoinAnswer> {
   try {
     response = await fetch(`/api/join/${encodeURIComponent(code)}`);
   } catch {
-    throw new ApiError('Could not reach Accord. Check your connection and try again.');
+    throw new ApiError(translate('common.unreachable'));
   }
   const body = await readJson(response);
-  if (!response.ok) throw new ApiError(messageOf(body, 'No workshop has this code. Check the code and try again.'));
+  if (!response.ok) throw new ApiError(messageOf(body, translate('join.codeUnknown')));
   return body as JoinAnswer;
 }

@@ -41,6 +41,8 @@ const FACILITATOR_BRANCHES: Readonly<Record<string, readonly string[]>> = {
     'decisions.announce.voteStarted',
     'decisions.announce.roundOpened',
   ],
+  // Said only by createWorkshop and importWorkshop, which only the start and home pages (lazy) call.
+  'client/src/api.ts': ['start.createFailed', 'home.import.failed'],
   // Every refusal's key is in one table; those only a facilitator or a board's starter meets
   // (facilitator.error.*) arrive with the lazy pages, where alone they can be refused.
   'client/src/i18n/errors.ts': Object.keys(english).filter((key) => key.startsWith('facilitator.error.')),

@@ -136,8 +136,6 @@ describe('converted components take every person-facing text from the catalogs',
  * announcements, labels and helpers' words come from the catalogs.
  */
 const SENTENCES_LEFT: Readonly<Record<string, { readonly texts: readonly string[] | 'all'; readonly why: string }>> = {
-  'client/src/api.ts': { texts: 'all', why: 'not converted yet: the server’s errors, by code (docs/i18n.md)' },
-  'client/src/components/agreement/exportDownload.ts': { texts: 'all', why: 'not converted yet, with ExportButtons' },
   'client/src/sync/BoardConnection.ts': {
     texts: ['Too many actions are waiting. Reconnect first.'],
     why: 'the connection’s answer to tests and the bench; a page’s session refuses first, in the reader’s language',
