@@ -37,13 +37,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function messageOf(body: unknown, fallback: string): string {
+function messageOf(body: unknown, fallback: () => string): string {
   const refusal = body as { message?: unknown; reason?: unknown; values?: unknown } | null;
-  if (typeof refusal?.message !== 'string') return fallback;
+  if (typeof refusal?.message !== 'string') return fallback();
   return refusalText({ message: refusal.message, reason: refusal.reason, values: refusal.values });
 }
 
-async function postBoard(path: string, body: string, failure: string): Promise<CreatedWorkshop> {
+/** `failure` says why when the server gave no reason: called only then (its words come with the page that asks). */
+async function postBoard(path: string, body: string, failure: () => string): Promise<CreatedWorkshop> {
   let response: Response;
   try {
     response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -64,12 +65,12 @@ export function createWorkshop(
   language?: ContentLanguage,
 ): Promise<CreatedWorkshop> {
   const body = language === undefined ? input : { ...input, language };
-  return postBoard('/api/boards', JSON.stringify(body), translate('start.createFailed'));
+  return postBoard('/api/boards', JSON.stringify(body), () => translate('start.createFailed'));
 }
 
 /** Creates a new board from a JSON export (the file's text, sent as it is). */
 export function importWorkshop(exportText: string): Promise<CreatedWorkshop> {
-  return postBoard('/api/boards/import', exportText, translate('home.import.failed'));
+  return postBoard('/api/boards/import', exportText, () => translate('home.import.failed'));
 }
 
 /** Why a typed code cannot be a join code, in the current language, or null when it looks right. */
@@ -102,6 +103,6 @@ export async function resolveJoinCode(input: string): Promise<JoinAnswer> {
     throw new ApiError(translate('common.unreachable'));
   }
   const body = await readJson(response);
-  if (!response.ok) throw new ApiError(messageOf(body, translate('join.codeUnknown')));
+  if (!response.ok) throw new ApiError(messageOf(body, () => translate('join.codeUnknown')));
   return body as JoinAnswer;
 }
