@@ -91,7 +91,8 @@ it('on a slow connection, a phase change shows the new phase: its view fetched a
     await route.continue();
   });
 
-  await phone.goto(`${e2e.url}/j/${created.joinCode}`);
+  // Slow 3G on a busy two-core machine: the first load may take longer than a page's usual 10 s.
+  await phone.goto(`${e2e.url}/j/${created.joinCode}`, { timeout: 60_000 });
   await chooseName(phone, 'Robin');
   await phone.waitForLoadState('networkidle');
   // Joining in Reflect fetches no phase view.
