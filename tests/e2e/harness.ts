@@ -110,6 +110,9 @@ async function openBrowser() {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', ...options });
       // Well under the test timeout, so that a stuck step fails with its own locator in the message.
       context.setDefaultTimeout(10_000);
+      // A first load fetches the whole client: on a loaded two-core machine (the full suite runs two
+      // browsers beside their servers) it took more than 10 s twice. Navigation only gets longer.
+      context.setDefaultNavigationTimeout(30_000);
       contexts.push(context);
       return context;
     },
