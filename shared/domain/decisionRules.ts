@@ -80,6 +80,20 @@ export function explainInEnglish(why: DecisionWhy): string {
 }
 
 /**
+ * Why a closed round decided as it did, worked out again from what its outcome records (counts,
+ * the people present) under its own rule: what a client or an export says in another language
+ * than the English `explanation` stored with it. Null for a round recorded under other rules
+ * (the verdict differs): then its own sentence stands.
+ */
+export function recordedWhy(
+  settings: RuleSettings,
+  outcome: { readonly counts: ResponseCounts; readonly presentCount: number; readonly isPassed: boolean },
+): DecisionWhy | null {
+  const decision = decide(settings, outcome.counts, outcome.presentCount);
+  return decision.isPassed === outcome.isPassed ? decision.why : null;
+}
+
+/**
  * The one interpreter of decision rules:
  * - consensus: nobody blocks, and at least the quorum of those present responded;
  * - consent: nobody blocks (silence is consent; at least one response is still needed);

@@ -1,5 +1,5 @@
 import type { BoardState } from '../domain/state';
-import { decide } from '../domain/decisionRules';
+import { recordedWhy } from '../domain/decisionRules';
 import { compareByOrder } from '../compareByOrder';
 import { exportText } from '../i18n/content';
 import type { ExportText } from '../i18n/content/types';
@@ -169,8 +169,8 @@ function failedRound(board: BoardState, round: Proposal, t: ExportText): string[
  * and attendance under the round's rule. A round recorded under other rules keeps its own sentence.
  */
 function outcomeWhy(round: Proposal, outcome: NonNullable<Proposal['outcome']>, t: ExportText): string {
-  const decision = decide(round, outcome.counts, outcome.presentCount);
-  return decision.isPassed === outcome.isPassed ? t.why(decision.why) : outcome.explanation;
+  const why = recordedWhy(round, outcome);
+  return why === null ? outcome.explanation : t.why(why);
 }
 
 /**

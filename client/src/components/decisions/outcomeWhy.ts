@@ -1,17 +1,11 @@
-import { type DecisionWhy, decide } from '../../../../shared/domain/decisionRules';
+import { type DecisionWhy, recordedWhy } from '../../../../shared/domain/decisionRules';
 import type { Proposal, ProposalOutcome } from '../../../../shared/records/Proposal';
 import type { Translate } from '../../i18n/i18n';
 
-/**
- * Why a closed round passed or not, in the reader's language. The outcome on the board keeps the
- * server's English sentence; the why is worked out again from what the outcome records (counts,
- * the people present) under the round's own rule, by the same interpreter the server used.
- */
+/** Why a closed round passed or not, in the reader's language (its recorded English sentence if its rules differ). */
 export function outcomeWhy(t: Translate, proposal: Proposal, outcome: ProposalOutcome): string {
-  const decision = decide(proposal, outcome.counts, outcome.presentCount);
-  // A board written by another version of the rules: its own sentence, as it was recorded.
-  if (decision.isPassed !== outcome.isPassed) return outcome.explanation;
-  return sayWhy(t, decision.why);
+  const why = recordedWhy(proposal, outcome);
+  return why === null ? outcome.explanation : sayWhy(t, why);
 }
 
 export function sayWhy(t: Translate, why: DecisionWhy): string {
