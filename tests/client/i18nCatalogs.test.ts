@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compiled, say } from './compiledCatalogs';
 import { LOCALES, type Locale, negotiateLocale } from '../../client/src/i18n/locales';
 import { LOCALES_DIR } from '../../scripts/i18n/catalogPlugin';
 import { compileMessage, placeholdersOf } from '../../scripts/i18n/compileCatalog';
 
 function catalogOf(locale: Locale): Record<string, string> {
   return JSON.parse(readFileSync(`${LOCALES_DIR}${locale}.json`, 'utf8')) as Record<string, string>;
-}
-
-type Compiled = Record<string, string | ((values: Record<string, string | number>) => string)>;
-async function compiled(locale: Locale): Promise<Compiled> {
-  const loaders: Record<Locale, () => Promise<{ default: Compiled }>> = {
-    en: () => import('virtual:accord-catalog/en'),
-    es: () => import('virtual:accord-catalog/es'),
-    fr: () => import('virtual:accord-catalog/fr'),
-    de: () => import('virtual:accord-catalog/de'),
-    'pt-BR': () => import('virtual:accord-catalog/pt-BR'),
-    ar: () => import('virtual:accord-catalog/ar'),
-  };
-  return (await loaders[locale]()).default;
-}
-
-function say(catalog: Compiled, key: string, values: Record<string, string | number> = {}): string {
-  const message = catalog[key];
-  if (message === undefined) throw new Error(`no ${key}`);
-  return typeof message === 'string' ? message : message(values);
 }
 
 const english = catalogOf('en');

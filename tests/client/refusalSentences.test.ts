@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { compiled, say } from './compiledCatalogs';
 import { REFUSAL_KEYS, refusalSentence } from '../../client/src/i18n/errors';
 import { activateLocale, loadPageMessages } from '../../client/src/i18n/i18n';
 import { prepareRefusals, refusalText } from '../../client/src/i18n/refusalText';
-import { LOCALES, type Locale } from '../../client/src/i18n/locales';
+import { LOCALES } from '../../client/src/i18n/locales';
 import { REFUSAL_IDS, REFUSALS, type RefusalId, refusalMessage } from '../../shared/domain/refusals';
 import { partOf } from '../../scripts/i18n/catalogPlugin';
 import { placeholdersOf } from '../../scripts/i18n/compileCatalog';
@@ -14,16 +15,6 @@ const order = messageOrder(rawEnglish, partOf);
 const keyOf = (id: RefusalId): string => order.keys[REFUSAL_KEYS[id] as unknown as number] ?? `(no key for ${id})`;
 const arabic = (n: number) => new Intl.NumberFormat('ar').format(n);
 
-type Compiled = Record<string, string | ((values: Record<string, string | number>) => string)>;
-const LOADERS: Record<Locale, () => Promise<{ default: Compiled }>> = {
-  en: () => import('virtual:accord-catalog/en'),
-  es: () => import('virtual:accord-catalog/es'),
-  fr: () => import('virtual:accord-catalog/fr'),
-  de: () => import('virtual:accord-catalog/de'),
-  'pt-BR': () => import('virtual:accord-catalog/pt-BR'),
-  ar: () => import('virtual:accord-catalog/ar'),
-};
-
 /** Placeholders that are counts, limits or a version: the rest are words. */
 const NUMBERS = new Set(['version', 'max', 'dots', 'minutes', 'notes', 'min', 'more', 'voters', 'respondents', 'kib']);
 const WORDS: Readonly<Record<string, string>> = { phase: 'group', from: 'vote', to: 'setup', label: 'Round 2' };
@@ -33,12 +24,6 @@ function sample(source: string, n: number): Record<string, string | number> {
   return Object.fromEntries(placeholdersOf(source).map((name) => [name, NUMBERS.has(name) ? n : (WORDS[name] ?? `the ${name}`)]));
 }
 
-const say = (catalog: Compiled, key: string, values: Record<string, string | number>) => {
-  const message = catalog[key];
-  if (message === undefined) throw new Error(`no ${key}`);
-  return typeof message === 'string' ? message : message(values);
-};
-
 describe('every refusal is said in every language', () => {
   it('has one catalog key per refusal id, and no key for an id that is gone', () => {
     expect(Object.keys(REFUSAL_KEYS).sort()).toEqual([...REFUSAL_IDS].sort());
@@ -47,13 +32,13 @@ describe('every refusal is said in every language', () => {
   });
 
   it.each(LOCALES)('%s has a message for every refusal id', async (locale) => {
-    const catalog = (await LOADERS[locale]()).default;
+    const catalog = await compiled(locale);
     const missing = REFUSAL_IDS.filter((id) => catalog[keyOf(id)] === undefined);
     expect(missing).toEqual([]);
   });
 
   it('English’s catalog says exactly what the server sends, for one and for several', async () => {
-    const english = (await LOADERS.en()).default;
+    const english = await compiled('en');
     for (const id of REFUSAL_IDS) {
       const source = (rawEnglish as Record<string, string>)[keyOf(id)] ?? '';
       // A sentence without values is a plain string on both sides.
