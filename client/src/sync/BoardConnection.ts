@@ -56,15 +56,9 @@ export interface BoardConnectionOptions {
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Connect at once (default true). */
   readonly connect?: boolean;
-  /**
-   * How a refusal reads to this person: the page passes client/src/i18n/refusalText.ts. Default:
-   * the server's own English sentence (tests and the bench use this module without the catalogs).
-   */
-  readonly sayRefusal?: (refusal: CommandRefusal) => string;
+  /** How a refusal reads to this person (the page passes i18n/refusalText.ts); default: the server's English. */
+  readonly sayRefusal?: (refusal: Extract<CommandResult, { readonly ok: false }>) => string;
 }
-
-/** A refused command's answer. */
-type CommandRefusal = Extract<CommandResult, { readonly ok: false }>;
 
 type Listener<T> = (value: T) => void;
 
