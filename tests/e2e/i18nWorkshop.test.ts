@@ -54,7 +54,7 @@ function englishOnlyIn(locale: string): string[] {
 }
 
 /** `text` as a regular expression that matches it literally. */
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Confirms closing a vote or a round. Two people are fewer than a result needs to stay anonymous,
@@ -193,7 +193,7 @@ describe('a whole workshop in the participants’ languages (issue 14)', () => {
       for (const { page, locale } of readers) {
         // The theme's name is quoted with the language's own quotation marks.
         const [before, after] = say(locale, 'Add a dot to {item}').split('{item}') as [string, string];
-        const add = page.getByRole('button', { name: new RegExp(`^${escape(before)}.${THEME}.${escape(after)}$`) });
+        const add = page.getByRole('button', { name: new RegExp(`^${literally(before)}.${THEME}.${literally(after)}$`) });
         for (let i = 0; i < 3; i++) await add.click();
       }
       await poll(() => facilitator.locator('.voter-count').textContent()).toMatch(/^3 of \d+ /);
