@@ -38,7 +38,10 @@ const REMOTE_MOVES_PER_SECOND = 10;
 export function buildClient(ctx: BenchContext): string {
   const outDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-client-'));
   const built = performance.now();
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  // Diagnosis: BENCH_CLIENT_UNMINIFIED=1 keeps the names, so a trace's profile reads as the source.
+  const unminified = process.env.BENCH_CLIENT_UNMINIFIED ? ['--minify', 'false'] : [];
+  const args = ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...unminified];
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), args, {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -118,7 +121,7 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
 
     const frames = await dragFrames(facilitator, accord.wsBase, grouping, dragSeconds);
     const describe = (deltas: number[]) =>
-      `${deltas.length} frames, p50 ${round(percentile(deltas, 50), 1)} p95 ${round(percentile(deltas, 95), 1)} max ${round(Math.max(...deltas), 1)} ms`;
+      `${deltas.length} frames, p50 ${round(percentile(deltas, 50), 1)} p95 ${round(percentile(deltas, 95), 1)} max ${round(Math.max(...deltas), 1)} ms, ${deltas.filter((d) => d > MISSED_FRAME_MS).length} over ${round(MISSED_FRAME_MS, 1)} ms`;
     ctx.log(
       `  frame times on ${noteCount} notes, ${dragSeconds} s each (remote moves applied ${frames.remoteOk}/${frames.remoteSent}):`,
     );
@@ -181,7 +184,10 @@ function buildClientOf(ref: string): string {
   execFileSync('sh', ['-c', `git archive --format=tar "$0" | tar -x -C "$1"`, ref, checkout], { cwd: ROOT });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'));
   const outDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-baseline-'));
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  // Diagnosis: BENCH_CLIENT_UNMINIFIED=1 keeps the names, so a trace's profile reads as the source.
+  const unminified = process.env.BENCH_CLIENT_UNMINIFIED ? ['--minify', 'false'] : [];
+  const args = ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...unminified];
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), args, {
     cwd: checkout,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -342,18 +348,25 @@ async function dragFrames(
     await page.mouse.up();
     await sleep(300);
   };
-  const idle = await framesDuring(page, () => sleep(seconds * 1000));
-  // Diagnosis: BENCH_CLIENT_TRACE=/tmp/x.json writes a Chromium trace of the remote moves' run.
+  // Diagnosis: BENCH_CLIENT_TRACE=/tmp/x.json writes a Chromium trace of one run, the remote moves'
+  // unless BENCH_CLIENT_TRACE_RUN names another (idle, remoteOnly, dragOnly, dragAndRemote).
   const tracePath = process.env.BENCH_CLIENT_TRACE;
+  const tracedRun = process.env.BENCH_CLIENT_TRACE_RUN ?? 'remoteOnly';
   const browser = page.context().browser();
-  if (tracePath && browser) await browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES });
-  const remoteOnly = await framesDuring(page, remoteMoves);
-  if (tracePath && browser) await browser.stopTracing();
+  const measured = async (run: keyof FrameRuns, during: () => Promise<void>) => {
+    const traced = tracePath && browser && run === tracedRun;
+    if (traced) await browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES });
+    const deltas = await framesDuring(page, during);
+    if (traced) await browser.stopTracing();
+    return deltas;
+  };
+  const idle = await measured('idle', () => sleep(seconds * 1000));
+  const remoteOnly = await measured('remoteOnly', remoteMoves);
   let circle = await drag();
-  const dragOnly = await framesDuring(page, circle);
+  const dragOnly = await measured('dragOnly', circle);
   await cancelDrag();
   circle = await drag();
-  const dragAndRemote = await framesDuring(page, async () => {
+  const dragAndRemote = await measured('dragAndRemote', async () => {
     await Promise.all([circle(), remoteMoves()]);
   });
   await cancelDrag();
