@@ -236,14 +236,17 @@ async function compareWithBaseline(
         await sleep(1000);
         const frames = await dragFrames(page, server.wsBase, grouping, options.seconds);
         const p95 = (key: 'dragOnly' | 'dragAndRemote' | 'remoteOnly') => round(percentile(frames[key], 95), 1);
+        const missed = (key: 'dragOnly' | 'dragAndRemote' | 'remoteOnly') =>
+          `${frames[key].filter((d) => d > MISSED_FRAME_MS).length}/${frames[key].length}`;
         ctx.log(
-          `    ${label} (${label === 'baseline' ? ref : 'working tree'}), round ${index + 1}: drag p95 ${p95('dragOnly')} ms, drag + remote p95 ${p95('dragAndRemote')} ms, remote only p95 ${p95('remoteOnly')} ms`,
+          `    ${label} (${label === 'baseline' ? ref : 'working tree'}), round ${index + 1}: drag p95 ${p95('dragOnly')} ms (${missed('dragOnly')} missed), drag + remote p95 ${p95('dragAndRemote')} ms (${missed('dragAndRemote')} missed), remote only p95 ${p95('remoteOnly')} ms (${missed('remoteOnly')} missed)`,
         );
         ctx.detail('client', `baseline/${index + 1}/${label}`, {
           ref: label === 'baseline' ? ref : 'working tree',
           dragOnlyP95: p95('dragOnly'),
           dragAndRemoteP95: p95('dragAndRemote'),
           remoteOnlyP95: p95('remoteOnly'),
+          missed: { dragOnly: missed('dragOnly'), dragAndRemote: missed('dragAndRemote'), remoteOnly: missed('remoteOnly') },
         });
       } finally {
         await context.close();

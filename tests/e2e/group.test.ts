@@ -5,7 +5,7 @@ import { formatJoinCode } from '../../shared/random';
 import { chooseName, promptRegion } from './flows';
 import { handle, mouseDrag, nameTheme, themeCard } from './groupDrag';
 import { type SeededBoard, type SeedNote, seedGroupBoard } from './groupSeed';
-import { auditA11y, type E2E, PHONE, poll, screenshot, startE2E } from './harness';
+import { artifactPath, auditA11y, type E2E, PHONE, poll, screenshot, startE2E } from './harness';
 
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 800 } };
 /** Each test is a whole group phase with three browsers; the budget per test is 40 s. */
@@ -66,6 +66,18 @@ function watchedThemes(page: Page, prompt: string): Promise<(string | null)[]> {
     .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-theme-name')));
 }
 
+/** `text` as a regular expression that matches it literally. */
+const literally = (text = '') => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The notes of a lane that show a drop hint, with the hint: [text, combine | before | after]. */
+function dropHints(lane: Locator): Promise<string[][]> {
+  return lane
+    .locator('.gnote[data-drop]')
+    .evaluateAll((notes) =>
+      notes.map((n) => [n.querySelector('.gnote__text')?.textContent ?? '', n.getAttribute('data-drop') ?? '']),
+    );
+}
+
 /** Both participants see `name` holding exactly `notes` (in any order unless `isOrdered`). */
 async function expectWatched(room: Room, prompt: string, name: string, notes: string[], isOrdered = false): Promise<void> {
   for (const page of [room.laptop, room.phone]) {
@@ -88,7 +100,13 @@ describe('group phase', () => {
       const lane = promptRegion(f, P);
 
       // A note dropped on another ungrouped note starts a theme with both, named with a default to type over.
-      await mouseDrag(f, handle(lane, 'Childcare pickups at 3'), handle(lane, 'Caring for a parent'));
+      // While held there, that note alone says so (the list around it does not light up as a target).
+      await mouseDrag(f, handle(lane, 'Childcare pickups at 3'), handle(lane, 'Caring for a parent'), { release: false });
+      await expect.poll(() => dropHints(lane)).toEqual([['Caring for a parent', 'combine']]);
+      expect(await lane.locator('.gnote__drop-label').allTextContents()).toEqual(['New theme with both']);
+      expect(await lane.locator('.gungrouped--over').count()).toBe(0);
+      await f.screenshot({ path: artifactPath('group-drag-combine') });
+      await f.mouse.up();
       expect(await nameTheme(f, 'Family care')).toBe('Caring for a parent');
       await expectWatched(room, P, 'Family care', ['Caring for a parent', 'Childcare pickups at 3']);
 
@@ -125,6 +143,23 @@ describe('group phase', () => {
         ['Childcare pickups at 3', 'Too many meetings in a row', 'Notifications all day long'],
         true,
       );
+      // After a note (its lower half): the line shows under that note alone, and the note lands there.
+      await mouseDrag(f, handle(lane, 'Childcare pickups at 3'), handle(lane, 'Too many meetings in a row'), {
+        dy: 8,
+        release: false,
+      });
+      await expect.poll(() => dropHints(lane)).toEqual([['Too many meetings in a row', 'after']]);
+      expect(await themeCard(lane, 'Meetings').getAttribute('class')).not.toContain('gtheme--over');
+      await f.screenshot({ path: artifactPath('group-drag-after-note') });
+      await f.mouse.up();
+      await expectWatched(
+        room,
+        P,
+        'Meetings',
+        ['Too many meetings in a row', 'Childcare pickups at 3', 'Notifications all day long'],
+        true,
+      );
+      expect(await dropHints(lane)).toEqual([]);
       // Out to the ungrouped notes.
       await mouseDrag(f, handle(lane, 'Childcare pickups at 3'), lane.locator('.gungrouped__title'));
       await expectWatched(room, P, 'Meetings', ['Too many meetings in a row', 'Notifications all day long'], true);
@@ -256,6 +291,23 @@ describe('group phase', () => {
         .toBe(20);
       const clusteringMs = Date.now() - started;
       console.log(`keyboard-only clustering of 20 notes (3 themes created, ${tabs} Tabs to the first note): ${clusteringMs} ms`);
+
+      // A keyboard drag walks a theme note by note: Down from its first note stops before the next
+      // ones, which alone show the line; Space places it there.
+      {
+        const tools = themeCard(lane, 'Tools');
+        const [first, second, third, ...rest] = await tools.locator('.gnote__text').allTextContents();
+        await tools.locator('.gnote__handle').first().focus();
+        await pickUp(/^Picked up note/);
+        await f.keyboard.press('ArrowDown');
+        await say(new RegExp(`^Moved over note ‘${literally(second)}’ in theme ‘Tools’: drop to place it before this note\\.$`));
+        await f.keyboard.press('ArrowDown');
+        await say(new RegExp(`^Moved over note ‘${literally(third)}’ in theme ‘Tools’`));
+        await expect.poll(() => dropHints(lane)).toEqual([[third, 'before']]);
+        expect(await tools.getAttribute('class')).not.toContain('gtheme--over');
+        await f.keyboard.press('Space');
+        await poll(() => watchedTheme(room.laptop, P, 'Tools')).toEqual([second, first, third, ...rest]);
+      }
 
       // Multi-select from each note's ⋯ menu (Tab from the note reaches it), then one menu moves both.
       const tools = themeCard(lane, 'Tools');

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -164,6 +165,12 @@ export async function auditSettled(page: Page): Promise<A11yViolation[]> {
 }
 
 /** Saves a full-page PNG under test-artifacts/e2e/ for people to look at. */
+/** Where a screenshot named `name` goes (for a shot of the viewport alone: a full-page shot resizes the page, which ends a drag in progress elsewhere). */
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, `${name}.png`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });

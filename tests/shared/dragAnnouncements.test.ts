@@ -66,3 +66,30 @@ describe('keyboard-drag announcements (issue #12: no “take it out of its theme
     expect(heard(carried, target)).toEqual({ over, end });
   });
 });
+
+describe('announcements follow the note pointed at inside a target (notes are not dnd-kit targets)', () => {
+  it('says each new place once, from the session’s place rather than dnd-kit’s lagging over, and the drop where it was said', () => {
+    let place: DropTarget | null = null;
+    const announcements = dragAnnouncements(
+      (promptId) => layouts.get(promptId),
+      () => ['n4'],
+      () => place,
+    );
+    const active = { id: 'a', data: { current: note('n4') } } as unknown as Active;
+    const overTheme = { id: 'theme:tA', data: { current: THEME_TIME } } as unknown as Over;
+    expect(announcements.onDragStart({ active })).toMatch(/^Picked up note/);
+    // Before dnd-kit's first target, a move says nothing.
+    expect(announcements.onDragMove?.({ active, over: null })).toBeUndefined();
+    place = THEME_TIME;
+    expect(announcements.onDragOver({ active, over: overTheme })).toBe('Moved over theme ‘Time’: drop to add it at the end.');
+    expect(announcements.onDragMove?.({ active, over: overTheme })).toBeUndefined();
+    // Onto a note of the theme: dnd-kit's target stays the theme, the place changes.
+    place = { kind: 'note', noteId: 'n2', themeId: 'tA', promptId: 'prompt1' };
+    const onNote = announcements.onDragMove?.({ active, over: overTheme });
+    expect(onNote).toMatch(/^Moved over note ‘.*’ in theme ‘Time’: drop to place it before this note\.$/);
+    expect(announcements.onDragMove?.({ active, over: overTheme })).toBeUndefined();
+    // The drag's own handler ends the session before dnd-kit says the drop: what was said last is where it landed.
+    place = null;
+    expect(announcements.onDragEnd({ active, over: overTheme })).toMatch(/^Dropped before note ‘.*’ in theme ‘Time’/);
+  });
+});

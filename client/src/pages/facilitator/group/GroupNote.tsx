@@ -1,4 +1,4 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useDraggable } from '@dnd-kit/core';
 import {
   type MouseEvent,
   memo,
@@ -16,19 +16,10 @@ import { TagBadge } from '../../../components/TagBadge';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { translate, useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
-import {
-  carriedNotes,
-  type DragItem,
-  type DropAction,
-  type DropTarget,
-  dragId,
-  dropId,
-  NO_RESIZE_OBSERVER,
-  resolveDrop,
-} from './dragModel';
+import { carriedNotes, type DragItem, type DropAction, type DropTarget, dragId, resolveDrop } from './dragModel';
 import { noteHandleId } from './focusPlan';
 import { askDeleteNotes, type GroupHost, performDrop, useGroupHost } from './groupActions';
-import { toggleSelected, useGroupUi } from './groupUiStore';
+import { toggleSelected, useDropHint, useGroupUi } from './groupUiStore';
 
 export interface GroupNoteProps {
   readonly note: Note;
@@ -121,33 +112,25 @@ interface NoteBinding {
 type HandleEvent = 'onMouseDown' | 'onTouchStart' | 'onKeyDown';
 
 /**
- * The part of a note that knows about the drag: its dnd-kit draggable and droppable. dnd-kit
- * re-renders every draggable and droppable whenever the target under the pointer changes, so this
- * renders nothing of the card (only the "new theme" label) and is mounted only where a drop can
- * land: while a note is dragged, on the notes of its prompt alone (one prompt's notes instead of
- * the whole board's, re-rendered at each target change). Its state reaches the card's elements
- * as attributes React does not manage (`data-drop`, dnd-kit's ARIA attributes).
+ * The part of a note that knows about the drag: its dnd-kit draggable. dnd-kit re-renders every
+ * draggable of a drag context whenever the target under the pointer changes, so this renders
+ * nothing and is mounted only where it is needed: on every note while no drag is on (any may be
+ * picked up), on the dragged note alone during a drag. Notes are not dnd-kit targets (see
+ * dragTargeting). Its state reaches the handle as attributes React does not manage (dnd-kit's ARIA
+ * attributes).
  */
 function NoteDnd({
   note,
   handle,
   binding,
 }: GroupNoteProps & { handle: RefObject<HTMLButtonElement | null>; binding: RefObject<NoteBinding> }) {
-  // The card is the handle's parent: its own ref is attached only after this child's effects ran.
-  const card = () => handle.current?.parentElement ?? null;
   const item: DragItem = { kind: 'note', noteId: note.id, promptId: note.promptId };
-  const target: DropTarget = { kind: 'note', noteId: note.id, themeId: note.themeId, promptId: note.promptId };
   const drag = useDraggable({ id: dragId(item), data: item });
-  const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
-  const isDropAfter = useGroupUi((s) => drop.isOver && s.isDropAfter);
   binding.current.listeners = drag.listeners;
   const { setNodeRef: setDragNode } = drag;
-  const { setNodeRef: setDropNode } = drop;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `card` reads the handle ref, which is stable
   useLayoutEffect(() => {
     setDragNode(handle.current);
-    setDropNode(card());
-  }, [setDragNode, setDropNode, handle]);
+  }, [setDragNode, handle]);
   useLayoutEffect(() => {
     const button = handle.current;
     if (!button) return;
@@ -156,33 +139,19 @@ function NoteDnd({
       else button.setAttribute(name, String(value));
     }
   }, [drag.attributes, handle]);
-  const dropHint = drop.isOver
-    ? note.themeId === null
-      ? 'combine'
-      : isDropAfter && drop.active?.data.current?.kind === 'note'
-        ? 'after'
-        : 'before'
-    : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `card` reads the handle ref, which is stable
-  useLayoutEffect(() => {
-    const element = card();
-    if (!element) return;
-    if (dropHint === null) delete element.dataset.drop;
-    else element.dataset.drop = dropHint;
-  }, [dropHint]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `card` reads the handle ref, which is stable
   useEffect(
     () => () => {
       binding.current.listeners = undefined;
-      const element = card();
-      if (element) delete element.dataset.drop;
     },
     [binding],
   );
+  return null;
+}
+
+/** On a note in no theme that a dragged note points at: dropping makes a theme of the two. */
+function NewThemeLabel() {
   const t = useT();
-  return dropHint === 'combine' ? (
-    <span className="gnote__drop-label">{t('facilitator.group.note.newThemeWithBoth')}</span>
-  ) : null;
+  return <span className="gnote__drop-label">{t('facilitator.group.note.newThemeWithBoth')}</span>;
 }
 
 /**
@@ -197,7 +166,8 @@ function NoteShell({
   menu,
 }: GroupNoteProps & { isSelected: boolean; check: ReactNode; content: ReactNode; menu: ReactNode }) {
   const isCarried = useGroupUi((s) => s.carried.has(note.id));
-  const isArmed = useGroupUi((s) => s.armedPromptId === undefined || s.armedPromptId === note.promptId);
+  const isArmed = useGroupUi((s) => s.armedNoteId === undefined || s.armedNoteId === note.id);
+  const dropHint = useDropHint(note.id);
   const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(note.id)));
   const handle = useRef<HTMLButtonElement>(null);
   const binding = useRef<NoteBinding>({ listeners: undefined });
@@ -218,12 +188,14 @@ function NoteShell({
     <li
       className={`gnote${isSelected ? ' gnote--selected' : ''}${isCarried ? ' gnote--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
       data-note-id={note.id}
+      data-drop={dropHint ?? undefined}
     >
       {check}
       <button type="button" id={noteHandleId(note.id)} ref={handle} className="gnote__handle" {...handlers} onClick={onClick}>
         {content}
       </button>
       {menu}
+      {dropHint === 'combine' && <NewThemeLabel />}
       {isArmed && <NoteDnd note={note} handle={handle} binding={binding} />}
     </li>
   );

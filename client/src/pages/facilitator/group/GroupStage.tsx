@@ -18,27 +18,17 @@ import { useT } from '../../../i18n/i18n';
 import { useBoardStore } from '../../../store/boardStore';
 import { useConfirm } from '../useConfirm';
 import { dragAnnouncements, screenReaderInstructions } from './dragAnnouncements';
-import { carriedNotes, type DragItem, type DropTarget, resolveDrop } from './dragModel';
+import { carriedNotes, type DragItem, resolveDrop } from './dragModel';
 import { dragPreviewPublisher } from './dragPreviewPublisher';
-import { collisionDetection, keyboardCoordinates, newDragSession } from './dragTargeting';
+import { collisionDetection, droppedOn, keyboardCoordinates, newDragSession } from './dragTargeting';
 import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
 import { laneId } from './GroupLane';
 import { GroupToolbar } from './GroupToolbar';
 import { type GroupHost, GroupHostContext, performDrop } from './groupActions';
 import { LaneDnd, type SharedDndProps } from './LaneDnd';
-import { setArmed, setCarried, setDropAfter, useGroupUi } from './groupUiStore';
+import { setArmed, setCarried, setDropHint, useGroupUi } from './groupUiStore';
 import { usePointerAnchor } from './usePointerAnchor';
 import './group.css';
-
-/** Where the pointer is now: where the drag started plus how far it went. */
-function pointerY(event: Event | null, deltaY: number): number | null {
-  if (event instanceof MouseEvent) return event.clientY + deltaY;
-  if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent) {
-    const touch = event.touches[0] ?? event.changedTouches[0];
-    return touch ? touch.clientY + deltaY : null;
-  }
-  return null;
-}
 
 /**
  * The page scrolls when a drag nears its top or bottom edge: only the outer 8 % (dnd-kit's 20 %
@@ -50,6 +40,19 @@ const AUTO_SCROLL = { threshold: { x: 0, y: 0.08 }, acceleration: 8 };
 const MOUSE_OPTIONS = { activationConstraint: { distance: 6 } };
 /** A short press before a touch drag starts, so that a swipe still scrolls the page. */
 const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 8 } };
+
+interface PageBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+function pageBoxOf(element: Element | null): PageBox | null {
+  if (!element) return null;
+  const { left, top, width, height } = element.getBoundingClientRect();
+  return { left: left + scrollX, top: top + scrollY, width, height };
+}
 
 const isKeyboardDrag = (event: Event | null) => event instanceof KeyboardEvent;
 
@@ -102,6 +105,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
       announcements: dragAnnouncements(
         (promptId) => layoutsRef.current.get(promptId),
         () => session.carried,
+        () => session.place,
       ),
       screenReaderInstructions: screenReaderInstructions(t),
       // Moved notes are drawn anew in their new place: focus is placed by hand after the drop.
@@ -124,7 +128,10 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     }
   }, [focusPromptId]);
 
+  const laneBox = useRef<PageBox | null>(null);
+
   const finish = () => {
+    laneBox.current = null;
     publisher.end();
     setCarried([]);
     setArmed(undefined);
@@ -134,7 +141,9 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
     session.boxes = null;
     session.moving = new Set();
     session.carried = [];
-    session.keyboardTargetId = null;
+    session.keyboardStop = null;
+    session.pointed = null;
+    session.place = null;
   };
 
   const onDragStart = ({ active: dragged }: DragStartEvent) => {
@@ -145,47 +154,51 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
       item.kind === 'note'
         ? carriedNotes(layout, item.noteId, useGroupUi.getState().selected)
         : (layout.themes.find((t) => t.theme.id === item.themeId)?.notes.map((n) => n.id) ?? []);
+    laneBox.current = null;
     session.item = item;
     session.boxes = null;
     session.moving = new Set(item.kind === 'note' ? noteIds : []);
     session.carried = noteIds;
-    session.keyboardTargetId = null;
+    session.keyboardStop = null;
+    session.pointed = null;
+    session.place = null;
     if (item.kind === 'note') setCarried(noteIds);
-    setArmed(item.kind === 'note' ? item.promptId : null);
+    setArmed(item.kind === 'note' ? item.noteId : null);
     setFrozen(live);
     setActive({ item, noteIds });
   };
 
-  const onDragMove = ({ active: dragged, over, delta, activatorEvent }: DragMoveEvent) => {
+  const onDragMove = ({ active: dragged, over }: DragMoveEvent) => {
     const item = dragged.data.current as DragItem;
     const rect = dragged.rect.current.translated;
-    const lane = document.getElementById(laneId(item.promptId))?.getBoundingClientRect();
+    // The lane's box in page coordinates, read once per drag: the page does not reflow during one,
+    // and reading it at every move would make the browser lay out what the last move changed.
+    laneBox.current ??= pageBoxOf(document.getElementById(laneId(item.promptId)));
+    const lane = laneBox.current;
     if (rect && lane && lane.width > 0 && lane.height > 0) {
       const ids = item.kind === 'theme' ? [item.themeId, ...session.carried] : session.carried;
-      const x = ((rect.left + rect.width / 2 - lane.left) / lane.width) * 100;
-      const y = ((rect.top + rect.height / 2 - lane.top) / lane.height) * 100;
+      const x = ((rect.left + rect.width / 2 + scrollX - lane.left) / lane.width) * 100;
+      const y = ((rect.top + rect.height / 2 + scrollY - lane.top) / lane.height) * 100;
       publisher.move(ids.slice(0, 50), x, y);
     }
-    const target = over?.data.current as DropTarget | undefined;
-    const y = pointerY(activatorEvent, delta.y);
-    setDropAfter(
-      target?.kind === 'note' &&
-        target.themeId !== null &&
-        y !== null &&
-        over !== null &&
-        y > over.rect.top + over.rect.height / 2,
+    const pointed = over ? session.pointed : null;
+    setDropHint(
+      pointed && {
+        noteId: pointed.target.noteId,
+        hint: pointed.target.themeId === null ? 'combine' : pointed.isAfter ? 'after' : 'before',
+      },
     );
   };
 
   const onDragEnd = ({ active: dragged, over, activatorEvent }: DragEndEvent) => {
     const item = dragged.data.current as DragItem;
-    const isAfter = useGroupUi.getState().isDropAfter;
+    const target = droppedOn(session, over);
+    const isAfter = session.pointed?.isAfter ?? false;
     const noteIds = session.carried;
     finish();
     const isKeyboard = isKeyboardDrag(activatorEvent);
     const ownHandle = item.kind === 'note' ? noteHandleId(item.noteId) : themeHandleId(item.themeId);
     const layout = layoutsRef.current.get(item.promptId);
-    const target = over?.data.current as DropTarget | undefined;
     const action = layout && target ? resolveDrop(layout, item, noteIds, target, isAfter && !isKeyboard) : null;
     if (!layout || !action) {
       if (isKeyboard) focusSoon(ownHandle);

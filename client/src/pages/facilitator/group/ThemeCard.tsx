@@ -22,7 +22,7 @@ import { type DragItem, type DropTarget, dragId, dropId, NO_RESIZE_OBSERVER } fr
 import { focusSoon, themeHandleId } from './focusPlan';
 import { GroupNote } from './GroupNote';
 import { askDeleteTheme, type GroupHost, performDrop, useGroupHost } from './groupActions';
-import { useGroupUi } from './groupUiStore';
+import { useGroupUi, useIsOnNote } from './groupUiStore';
 
 export interface ThemeCardProps {
   readonly group: ThemeGroup;
@@ -91,6 +91,9 @@ function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProp
   const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
   const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(theme.id)));
   const isThemeDragged = (drop.active?.data.current as DragItem | undefined)?.kind === 'theme';
+  // Over one of its notes, the note shows where the drop lands (see dragTargeting), not the theme.
+  const isOnNote = useIsOnNote();
+  const isOver = drop.isOver && !isOnNote;
   const pointerStart = {
     onMouseDown: (event: MouseEvent) => {
       if (!isControl(event.target)) drag.listeners?.onMouseDown?.(event);
@@ -105,7 +108,7 @@ function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProp
         drop.setNodeRef(node);
         drag.setNodeRef(node);
       }}
-      className={`gtheme ${colorClass}${drop.isOver ? (isThemeDragged ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
+      className={`gtheme ${colorClass}${isOver ? (isThemeDragged ? ' gtheme--merge' : ' gtheme--over') : ''}${drag.isDragging ? ' gtheme--carried' : ''}${isRemoteMoving ? ' is-moving' : ''}`}
       aria-label={t('facilitator.group.themeLabel', { name: theme.name })}
     >
       <div className="gtheme__head" {...pointerStart}>
@@ -123,7 +126,7 @@ function ThemeShell({ theme, label, colorClass, head, children }: ThemeShellProp
         {head}
       </div>
       {children}
-      {drop.isOver && isThemeDragged && <p className="gtheme__drop-label">{t('facilitator.group.theme.mergeHere')}</p>}
+      {isOver && isThemeDragged && <p className="gtheme__drop-label">{t('facilitator.group.theme.mergeHere')}</p>}
     </section>
   );
 }

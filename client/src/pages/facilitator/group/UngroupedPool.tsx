@@ -5,17 +5,20 @@ import { useT } from '../../../i18n/i18n';
 import { type DropTarget, dropId, NO_RESIZE_OBSERVER } from './dragModel';
 import { ungroupedHeadingId } from './focusPlan';
 import { GroupNote } from './GroupNote';
-import { useGroupUi } from './groupUiStore';
+import { useGroupUi, useIsOnNote } from './groupUiStore';
 
 /** The drop target around the notes (re-rendered on every drag-over change, so it takes its notes ready-made). */
 function PoolShell({ layout, children }: { readonly layout: PromptLayout; readonly children: ReactNode }) {
   const { prompt } = layout;
   const target: DropTarget = { kind: 'ungrouped', promptId: prompt.id };
   const drop = useDroppable({ id: dropId(target), data: target, resizeObserverConfig: NO_RESIZE_OBSERVER });
+  // Over one of its notes, the note shows where the drop lands (see dragTargeting), not the list.
+  const isOnNote = useIsOnNote();
+  const isOver = drop.isOver && !isOnNote;
   return (
     <section
       ref={drop.setNodeRef}
-      className={`gungrouped${drop.isOver ? ' gungrouped--over' : ''}`}
+      className={`gungrouped${isOver ? ' gungrouped--over' : ''}`}
       aria-labelledby={ungroupedHeadingId(prompt.id)}
     >
       {children}

@@ -1,7 +1,7 @@
 import type { Active, Announcements, Over, ScreenReaderInstructions } from '@dnd-kit/core';
 import { noteExcerpt, type PromptLayout } from '../../../components/themeLayout';
 import { type Translate, translate } from '../../../i18n/i18n';
-import { type DragItem, type DropTarget, resolveDrop } from './dragModel';
+import { type DragItem, type DropTarget, dropId, resolveDrop } from './dragModel';
 
 /** Read out when a note or theme gets focus: how to move it without a mouse, in the reader's language. */
 export function screenReaderInstructions(t: Translate): ScreenReaderInstructions {
@@ -20,10 +20,15 @@ interface Said {
  * ‘Family’. Dropped into theme ‘Family’."). `carried` is the notes the drag carries. A place
  * where dropping changes nothing (Ungrouped for a note in no theme) says so, and offers nothing.
  * Each sentence is translated when it is said, so it follows a change of language.
+ *
+ * `place` is where a drop would land now (dragTargeting's session.place): notes are not dnd-kit
+ * targets, and dnd-kit's `over` lags a move behind in onDragMove. A place is said once, when it
+ * changes, whether or not dnd-kit's target did. Without `place`, dnd-kit's `over` is the place.
  */
 export function dragAnnouncements(
   layoutOf: (promptId: string) => PromptLayout | undefined,
   carried: () => readonly string[],
+  place: () => DropTarget | null = () => null,
 ): Announcements {
   const noteText = (layout: PromptLayout | undefined, noteId: string) =>
     noteExcerpt(
@@ -43,9 +48,10 @@ export function dragAnnouncements(
       : translate('facilitator.group.sr.itemNote', { note });
   };
 
-  const describeOver = (active: Active, over: Over): Said => {
+  const placeOf = (over: Over | null) => place() ?? ((over?.data.current as DropTarget | undefined) || null);
+
+  const describeOver = (active: Active, target: DropTarget): Said => {
     const item = active.data.current as DragItem;
-    const target = over.data.current as DropTarget;
     const layout = layoutOf(target.promptId);
     const noteIds = item.kind === 'note' ? carried() : [];
     const isNoChange = layout !== undefined && resolveDrop(layout, item, noteIds, target) === null;
@@ -108,21 +114,42 @@ export function dragAnnouncements(
     }
   };
 
+  /** The place said last in this drag (its dropId), so that a place is said once however the pointer wanders in it. */
+  let said: string | null = null;
+  let last: DropTarget | null = null;
+  const movedOver = (active: Active, over: Over | null) => {
+    const now = placeOf(over);
+    const key = now ? dropId(now) : '';
+    if (key === said) return undefined;
+    said = key;
+    last = now;
+    if (!now) return translate('facilitator.group.sr.notOver');
+    const { place: where, hint } = describeOver(active, now);
+    return translate('facilitator.group.sr.movedOver', { place: where, hint });
+  };
+
   return {
     onDragStart: ({ active }) => {
+      said = null;
+      last = null;
       const item = active.data.current as DragItem;
       const key = item.kind === 'theme' ? 'facilitator.group.sr.pickedUpTheme' : 'facilitator.group.sr.pickedUp';
       return translate(key, { item: describeItem(active) });
     },
-    onDragOver: ({ active, over }) => {
-      if (!over) return translate('facilitator.group.sr.notOver');
-      const { place, hint } = describeOver(active, over);
-      return translate('facilitator.group.sr.movedOver', { place, hint });
-    },
+    onDragMove: ({ active, over }) => (said === null ? undefined : movedOver(active, over)),
+    onDragOver: ({ active, over }) => movedOver(active, over),
+    // The drag's own handler has ended the session by now: the place said last is where it landed.
     onDragEnd: ({ active, over }) => {
-      if (!over) return translate('facilitator.group.sr.droppedNowhere', { item: describeItem(active) });
-      return describeOver(active, over).dropped;
+      const landed = last ?? placeOf(over);
+      said = null;
+      last = null;
+      if (!over || !landed) return translate('facilitator.group.sr.droppedNowhere', { item: describeItem(active) });
+      return describeOver(active, landed).dropped;
     },
-    onDragCancel: ({ active }) => translate('facilitator.group.sr.cancelled', { item: describeItem(active) }),
+    onDragCancel: ({ active }) => {
+      said = null;
+      last = null;
+      return translate('facilitator.group.sr.cancelled', { item: describeItem(active) });
+    },
   };
 }
