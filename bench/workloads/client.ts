@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { buildBoard, openStore } from '../lib/fixtures';
 import { type LoadedScripts, loadParticipantBoard, PARTICIPANT_JS_TARGET_KB, recordScripts } from '../lib/participantFirstLoad';
 import type { BenchContext, WorkloadRow } from '../lib/report';
@@ -125,13 +125,22 @@ export async function client(ctx: BenchContext): Promise<WorkloadRow[]> {
     ctx.log(
       `  frame times on ${noteCount} notes, ${dragSeconds} s each (remote moves applied ${frames.remoteOk}/${frames.remoteSent}):`,
     );
-    ctx.log(`    idle: ${describe(frames.idle)}`);
-    ctx.log(`    ${REMOTE_MOVES_PER_SECOND} remote moves/s: ${describe(frames.remoteOnly)}`);
-    ctx.log(`    mouse drag: ${describe(frames.dragOnly)}`);
-    ctx.log(`    mouse drag + ${REMOTE_MOVES_PER_SECOND} remote moves/s: ${describe(frames.dragAndRemote)}`);
+    ctx.log(`    idle: ${describe(frames.idle)}; ${describeBusy(frames.busy.idle)}`);
+    ctx.log(
+      `    ${REMOTE_MOVES_PER_SECOND} remote moves/s: ${describe(frames.remoteOnly)}; ${describeBusy(frames.busy.remoteOnly)}`,
+    );
+    ctx.log(`    mouse drag: ${describe(frames.dragOnly)}; ${describeBusy(frames.busy.dragOnly)}`);
+    ctx.log(
+      `    mouse drag + ${REMOTE_MOVES_PER_SECOND} remote moves/s: ${describe(frames.dragAndRemote)}; ${describeBusy(frames.busy.dragAndRemote)}`,
+    );
     for (const key of ['idle', 'remoteOnly', 'dragOnly', 'dragAndRemote'] as const) {
       const deltas = frames[key];
-      ctx.detail('client', `frames/${key}`, { n: deltas.length, p50: percentile(deltas, 50), p95: percentile(deltas, 95) });
+      ctx.detail('client', `frames/${key}`, {
+        n: deltas.length,
+        p50: percentile(deltas, 50),
+        p95: percentile(deltas, 95),
+        busy: frames.busy[key],
+      });
     }
     const baseline = process.env.BENCH_CLIENT_BASELINE;
     if (baseline) await compareWithBaseline(ctx, browser, baseline, { notes, seconds: dragSeconds, ours: outDir });
@@ -237,7 +246,7 @@ async function compareWithBaseline(
         const frames = await dragFrames(page, server.wsBase, grouping, options.seconds);
         const p95 = (key: 'dragOnly' | 'dragAndRemote' | 'remoteOnly') => round(percentile(frames[key], 95), 1);
         const missed = (key: 'dragOnly' | 'dragAndRemote' | 'remoteOnly') =>
-          `${frames[key].filter((d) => d > MISSED_FRAME_MS).length}/${frames[key].length}`;
+          `${frames[key].filter((d) => d > MISSED_FRAME_MS).length}/${frames[key].length}, busy ${frames.busy[key].task} %, script ${frames.busy[key].script} %`;
         ctx.log(
           `    ${label} (${label === 'baseline' ? ref : 'working tree'}), round ${index + 1}: drag p95 ${p95('dragOnly')} ms (${missed('dragOnly')} missed), drag + remote p95 ${p95('dragAndRemote')} ms (${missed('dragAndRemote')} missed), remote only p95 ${p95('remoteOnly')} ms (${missed('remoteOnly')} missed)`,
         );
@@ -247,6 +256,7 @@ async function compareWithBaseline(
           dragAndRemoteP95: p95('dragAndRemote'),
           remoteOnlyP95: p95('remoteOnly'),
           missed: { dragOnly: missed('dragOnly'), dragAndRemote: missed('dragAndRemote'), remoteOnly: missed('remoteOnly') },
+          busy: frames.busy,
         });
       } finally {
         await context.close();
@@ -289,7 +299,26 @@ interface FrameRuns {
   readonly dragAndRemote: number[];
   readonly remoteSent: number;
   readonly remoteOk: number;
+  /** Main-thread time per run, as shares of the run's wall time: steadier than dropped frames from one run to the next. */
+  readonly busy: Readonly<Record<FrameRun, Busy>>;
 }
+
+type FrameRun = 'idle' | 'remoteOnly' | 'dragOnly' | 'dragAndRemote';
+
+/** Shares (%) of a run's wall time the page's main thread spent on tasks, on script, and on style and layout (Chromium's Performance metrics). */
+interface Busy {
+  readonly task: number;
+  readonly script: number;
+  readonly styleAndLayout: number;
+}
+
+/** Chromium's cumulative main-thread metrics of `page`, in seconds. */
+async function mainThreadSeconds(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+const describeBusy = (b: Busy) => `main thread busy ${b.task} % (script ${b.script} %, style and layout ${b.styleAndLayout} %)`;
 
 /** What a BENCH_CLIENT_TRACE trace records: tasks, frames, layout and paint, scripts and GC. */
 const TRACE_CATEGORIES = [
@@ -356,10 +385,24 @@ async function dragFrames(
   const tracePath = process.env.BENCH_CLIENT_TRACE;
   const tracedRun = process.env.BENCH_CLIENT_TRACE_RUN ?? 'remoteOnly';
   const browser = page.context().browser();
-  const measured = async (run: keyof FrameRuns, during: () => Promise<void>) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy: Partial<Record<FrameRun, Busy>> = {};
+  const measured = async (run: FrameRun, during: () => Promise<void>) => {
     const traced = tracePath && browser && run === tracedRun;
     if (traced) await browser.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES });
+    const before = await mainThreadSeconds(cdp);
+    const started = performance.now();
     const deltas = await framesDuring(page, during);
+    const after = await mainThreadSeconds(cdp);
+    const wall = (performance.now() - started) / 1000;
+    const share = (...names: string[]) =>
+      round((names.reduce((n, name) => n + (after[name] ?? 0) - (before[name] ?? 0), 0) / wall) * 100, 1);
+    busy[run] = {
+      task: share('TaskDuration'),
+      script: share('ScriptDuration'),
+      styleAndLayout: share('RecalcStyleDuration', 'LayoutDuration'),
+    };
     if (traced) await browser.stopTracing();
     return deltas;
   };
@@ -376,5 +419,6 @@ async function dragFrames(
   await writer.drain(5000);
   const remoteOk = writer.timings.filter((t) => t.result.ok).length;
   writer.close();
-  return { idle, remoteOnly, dragOnly, dragAndRemote, remoteSent: moveIndex, remoteOk };
+  await cdp.detach();
+  return { idle, remoteOnly, dragOnly, dragAndRemote, remoteSent: moveIndex, remoteOk, busy: busy as Record<FrameRun, Busy> };
 }
