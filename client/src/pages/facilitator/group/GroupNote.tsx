@@ -168,6 +168,7 @@ function NoteShell({
   const isCarried = useGroupUi((s) => s.carried.has(note.id));
   const isArmed = useGroupUi((s) => s.armedNoteId === undefined || s.armedNoteId === note.id);
   const dropHint = useDropHint(note.id);
+  const isNewThemeWithIt = dropHint === 'combine';
   const isRemoteMoving = useBoardStore((s) => s.dragPreviews.some((d) => d.noteIds.includes(note.id)));
   const handle = useRef<HTMLButtonElement>(null);
   const binding = useRef<NoteBinding>({ listeners: undefined });
@@ -195,7 +196,7 @@ function NoteShell({
         {content}
       </button>
       {menu}
-      {dropHint === 'combine' && <NewThemeLabel />}
+      {isNewThemeWithIt && <NewThemeLabel />}
       {isArmed && <NoteDnd note={note} handle={handle} binding={binding} />}
     </li>
   );
