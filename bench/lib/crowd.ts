@@ -22,7 +22,7 @@ export async function connectCrowd(
   target: { boardId: string; participants: readonly Participant[] } | { room: string },
   total: number,
   probes: number,
-  options: { batch?: number; keepSlices?: boolean; offset?: number } = {},
+  options: { batch?: number; keepSlices?: boolean; offset?: number; offerDeflate?: boolean } = {},
 ): Promise<Crowd> {
   const batch = options.batch ?? 25;
   const offset = options.offset ?? 0;
@@ -44,17 +44,24 @@ export async function connectCrowd(
       if ('boardId' in target) {
         const participant = target.participants[(offset + i) % target.participants.length];
         if (!participant) throw new Error('connectCrowd: no participants in the fixture');
-        if (makeProbe) newProbes.push(accordProbe(server.wsBase, target.boardId, { participantSecret: participant.secret }));
+        if (makeProbe)
+          newProbes.push(
+            accordProbe(server.wsBase, target.boardId, { participantSecret: participant.secret }, options.offerDeflate),
+          );
         else
           lights.push(
             new LightClient({
               url: `${server.wsBase}/${target.boardId}`,
               auth: { v: PROTOCOL_VERSION, participantSecret: participant.secret },
               ...(options.keepSlices ? { keepSlices: true } : {}),
+              ...(options.offerDeflate ? { offerDeflate: true } : {}),
             }),
           );
-      } else if (makeProbe) newProbes.push(referenceProbe(server.wsBase, target.room));
-      else lights.push(new LightClient({ url: `${server.wsBase}/${target.room}` }));
+      } else if (makeProbe) newProbes.push(referenceProbe(server.wsBase, target.room, undefined, options.offerDeflate));
+      else
+        lights.push(
+          new LightClient({ url: `${server.wsBase}/${target.room}`, ...(options.offerDeflate ? { offerDeflate: true } : {}) }),
+        );
       if (makeProbe) probesMade += 1;
     }
     crowd.lights.push(...lights);

@@ -13,6 +13,17 @@ class PlainWebSocket extends WebSocket {
   }
 }
 
+/** `ws` offering permessage-deflate, as browsers do (a server that declines it sends plain frames). */
+class DeflateWebSocket extends WebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols, { perMessageDeflate: true });
+  }
+}
+
+/** The socket class a probe uses: offering permessage-deflate (as browsers do) or not. */
+const socketClass = (offerDeflate = false) =>
+  (offerDeflate ? DeflateWebSocket : PlainWebSocket) as unknown as typeof globalThis.WebSocket;
+
 /**
  * A full client: a real WebsocketProvider that applies every update to its own Y.Doc. Accord
  * probes are the real client (BoardConnection); reference probes are a bare WebsocketProvider.
@@ -28,6 +39,7 @@ export function accordProbe(
   wsBase: string,
   boardId: string,
   auth: { participantSecret?: string; facilitatorKey?: string } = {},
+  offerDeflate = false,
 ): Probe {
   const connectedAt = performance.now();
   const connection = new BoardConnection({
@@ -35,7 +47,7 @@ export function accordProbe(
     boardId,
     participantSecret: auth.participantSecret ?? randomToken(16),
     ...(auth.facilitatorKey ? { facilitatorKey: auth.facilitatorKey } : {}),
-    WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass(offerDeflate),
   });
   return {
     doc: connection.doc,
@@ -45,11 +57,11 @@ export function accordProbe(
   };
 }
 
-export function referenceProbe(wsBase: string, room: string, doc: Y.Doc = new Y.Doc()): Probe {
+export function referenceProbe(wsBase: string, room: string, doc: Y.Doc = new Y.Doc(), offerDeflate = false): Probe {
   const connectedAt = performance.now();
   const provider = new WebsocketProvider(wsBase, room, doc, {
     disableBc: true,
-    WebSocketPolyfill: PlainWebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass(offerDeflate),
   });
   return {
     doc,

@@ -110,6 +110,8 @@ export async function revealBurst(ctx: BenchContext): Promise<WorkloadRow[]> {
       server.kind === 'accord' ? { boardId: fixture.boardId, participants: fixture.participants } : { room },
       PARTICIPANTS,
       PROBES,
+      // Everyone offers permessage-deflate, as browsers do; a server may accept it or not.
+      { offerDeflate: true },
     );
     await sleep(200);
     await server.stats();
