@@ -9,6 +9,12 @@ import { acceptsDrop, type DragItem, type DropTarget } from './dragModel';
  * one, left/right from container to container: ungrouped, each theme, new theme), instead of
  * dnd-kit's default 25-pixel steps. The chosen target is kept here and collision detection
  * returns it as it is, so the keyboard never depends on where things happen to be drawn.
+ *
+ * Notes are not dnd-kit targets. dnd-kit renders every target and draggable of a drag context
+ * again whenever the target under the pointer changes, and a prompt may hold hundreds of notes:
+ * the targets are the themes, "new theme" and the ungrouped notes, and the note under the pointer
+ * inside one is found here, from boxes measured with theirs, and drawn by that note alone
+ * (groupUiStore's setDropHint). What a drop means stays the same: `pointed` names the note.
  */
 
 /** A note as a place to land: before it (or after it), or a new theme with it when it is in no theme. */
@@ -49,13 +55,7 @@ export function newDragSession(): DragSession {
   return { item: null, boxes: null, moving: new Set(), carried: [], keyboardStop: null, pointed: null, place: null };
 }
 
-/**
- * Notes are not dnd-kit targets. dnd-kit renders every target and draggable of a drag context
- * again whenever the target under the pointer changes, and a prompt may hold hundreds of notes:
- * the targets are the themes, "new theme" and the ungrouped notes, and the note under the pointer
- * inside one is found here, from boxes measured with theirs, and drawn by that note alone
- * (groupUiStore's dropHint). What a drop means stays the same: `pointed` names the note.
- */
+/** Of the targets under the pointer, the kind that wins (lowest first); then the smallest. */
 const PRIORITY: Readonly<Record<DropTarget['kind'], number>> = { note: 0, newTheme: 1, theme: 2, ungrouped: 3 };
 
 const targetOf = (container: DroppableContainer) => container.data.current as DropTarget | undefined;
