@@ -5,7 +5,7 @@ import { formatJoinCode } from '../../shared/random';
 import { chooseName, promptRegion } from './flows';
 import { handle, mouseDrag, nameTheme, themeCard } from './groupDrag';
 import { type SeededBoard, type SeedNote, seedGroupBoard } from './groupSeed';
-import { artifactPath, auditA11y, type E2E, PHONE, poll, screenshot, startE2E } from './harness';
+import { artifactPath, auditA11y, type E2E, literally, PHONE, poll, screenshot, startE2E } from './harness';
 
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 800 } };
 /** Each test is a whole group phase with three browsers; the budget per test is 40 s. */
@@ -65,9 +65,6 @@ function watchedThemes(page: Page, prompt: string): Promise<(string | null)[]> {
     .locator('.tcard[data-theme-name]')
     .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-theme-name')));
 }
-
-/** `text` as a regular expression that matches it literally. */
-const literally = (text = '') => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The notes of a lane that show a drop hint, with the hint: [text, combine | before | after]. */
 function dropHints(lane: Locator): Promise<string[][]> {
@@ -300,9 +297,11 @@ describe('group phase', () => {
         await tools.locator('.gnote__handle').first().focus();
         await pickUp(/^Picked up note/);
         await f.keyboard.press('ArrowDown');
-        await say(new RegExp(`^Moved over note ‘${literally(second)}’ in theme ‘Tools’: drop to place it before this note\\.$`));
+        await say(
+          new RegExp(`^Moved over note ‘${literally(second ?? '')}’ in theme ‘Tools’: drop to place it before this note\\.$`),
+        );
         await f.keyboard.press('ArrowDown');
-        await say(new RegExp(`^Moved over note ‘${literally(third)}’ in theme ‘Tools’`));
+        await say(new RegExp(`^Moved over note ‘${literally(third ?? '')}’ in theme ‘Tools’`));
         await expect.poll(() => dropHints(lane)).toEqual([[third, 'before']]);
         expect(await tools.getAttribute('class')).not.toContain('gtheme--over');
         await f.keyboard.press('Space');

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -164,14 +164,16 @@ export async function auditSettled(page: Page): Promise<A11yViolation[]> {
   return auditA11y(page);
 }
 
-/** Saves a full-page PNG under test-artifacts/e2e/ for people to look at. */
 /** Where a screenshot named `name` goes (for a shot of the viewport alone: a full-page shot resizes the page, which ends a drag in progress elsewhere). */
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, `${name}.png`);
 }
 
+/** Saves a full-page PNG under test-artifacts/e2e/ for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: artifactPath(name), fullPage: true });
 }
+
+/** `text` as a regular expression that matches it literally. */
+export const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

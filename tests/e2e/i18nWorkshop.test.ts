@@ -6,7 +6,7 @@ import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { LOCALE_NAMES } from '../../client/src/i18n/locales';
 import { createWorkshop, nextPhase, promptRegion } from './flows';
 import { nameTheme } from './groupDrag';
-import { auditSettled, type E2E, PHONE, screenshot, startE2E } from './harness';
+import { auditSettled, type E2E, literally, PHONE, screenshot, startE2E } from './harness';
 
 /**
  * Issue #14's end-to-end check: a whole workshop as three participants on 360 px phones see it,
@@ -52,9 +52,6 @@ function englishOnlyIn(locale: string): string[] {
     .filter(([key, text]) => !text.includes('{') && text.length >= 10 && own[key] !== text)
     .map(([, text]) => text);
 }
-
-/** `text` as a regular expression that matches it literally. */
-const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Confirms closing a vote or a round. Two people are fewer than a result needs to stay anonymous,
