@@ -20,7 +20,7 @@ import { useConfirm } from '../useConfirm';
 import { dragAnnouncements, screenReaderInstructions } from './dragAnnouncements';
 import { carriedNotes, type DragItem, resolveDrop } from './dragModel';
 import { dragPreviewPublisher } from './dragPreviewPublisher';
-import { collisionDetection, droppedOn, keyboardCoordinates, newDragSession } from './dragTargeting';
+import { collisionDetection, keyboardCoordinates, newDragSession, resetDragSession } from './dragTargeting';
 import { focusSoon, noteHandleId, themeHandleId } from './focusPlan';
 import { laneId } from './GroupLane';
 import { GroupToolbar } from './GroupToolbar';
@@ -131,19 +131,12 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
   const laneBox = useRef<PageBox | null>(null);
 
   const finish = () => {
-    laneBox.current = null;
     publisher.end();
     setCarried([]);
     setArmed(undefined);
     setFrozen(null);
     setActive(null);
-    session.item = null;
-    session.boxes = null;
-    session.moving = new Set();
-    session.carried = [];
-    session.keyboardStop = null;
-    session.pointed = null;
-    session.place = null;
+    resetDragSession(session);
   };
 
   const onDragStart = ({ active: dragged }: DragStartEvent) => {
@@ -155,13 +148,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
         ? carriedNotes(layout, item.noteId, useGroupUi.getState().selected)
         : (layout.themes.find((t) => t.theme.id === item.themeId)?.notes.map((n) => n.id) ?? []);
     laneBox.current = null;
-    session.item = item;
-    session.boxes = null;
-    session.moving = new Set(item.kind === 'note' ? noteIds : []);
-    session.carried = noteIds;
-    session.keyboardStop = null;
-    session.pointed = null;
-    session.place = null;
+    resetDragSession(session, { item, moving: new Set(item.kind === 'note' ? noteIds : []), carried: noteIds });
     if (item.kind === 'note') setCarried(noteIds);
     setArmed(item.kind === 'note' ? item.noteId : null);
     setFrozen(live);
@@ -192,7 +179,7 @@ export function GroupStage({ board: live }: { readonly board: BoardState }) {
 
   const onDragEnd = ({ active: dragged, over, activatorEvent }: DragEndEvent) => {
     const item = dragged.data.current as DragItem;
-    const target = droppedOn(session, over);
+    const target = over ? session.place : null;
     const isAfter = session.pointed?.isAfter ?? false;
     const noteIds = session.carried;
     finish();

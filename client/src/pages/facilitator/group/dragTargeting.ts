@@ -55,6 +55,14 @@ export function newDragSession(): DragSession {
   return { item: null, boxes: null, moving: new Set(), carried: [], keyboardStop: null, pointed: null, place: null };
 }
 
+/** Starts `session` afresh: for a new drag (`what`: its item and notes), or none. */
+export function resetDragSession(
+  session: DragSession,
+  what: Partial<Pick<DragSession, 'item' | 'moving' | 'carried'>> = {},
+): void {
+  Object.assign(session, newDragSession(), what);
+}
+
 /** Of the targets under the pointer, the kind that wins (lowest first); then the smallest. */
 const PRIORITY: Readonly<Record<DropTarget['kind'], number>> = { note: 0, newTheme: 1, theme: 2, ungrouped: 3 };
 
@@ -165,35 +173,35 @@ function same(previous: { current: Collision[] }, id: Collision['id'] | null): C
 /** dnd-kit's collision detection: the target under the pointer (or the keyboard's), setting `session.pointed` on the way. */
 export function collisionDetection(session: DragSession): CollisionDetection {
   const previous: { current: Collision[] } = { current: [] };
-  return ({ pointerCoordinates, droppableContainers, droppableRects }) => {
-    const id = target(pointerCoordinates, droppableContainers, droppableRects);
-    const container = id === null ? undefined : droppableContainers.find((c) => c.id === id);
-    session.place = session.pointed?.target ?? (container ? (targetOf(container) ?? null) : null);
-    return same(previous, id);
-  };
+  return ({ pointerCoordinates, droppableContainers, droppableRects }) =>
+    same(previous, target(pointerCoordinates, droppableContainers, droppableRects));
 
+  /** dnd-kit's target now; on the way, the note pointed at in it and where a drop would land. */
   function target(
     pointerCoordinates: { x: number; y: number } | null,
     droppableContainers: DroppableContainer[],
     droppableRects: Map<Collision['id'], ClientRectLike>,
   ): Collision['id'] | null {
     session.pointed = null;
+    session.place = null;
     if (pointerCoordinates === null) {
       const stop = session.keyboardStop;
       if (stop === null || !droppableContainers.some((c) => c.id === stop.containerId)) return null;
       if (stop.target.kind === 'note') session.pointed = { target: stop.target, isAfter: false };
+      session.place = stop.target;
       return stop.containerId;
     }
     const x = pointerCoordinates.x + scrollX;
     const y = pointerCoordinates.y + scrollY;
     const inside = (box: Box) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
     const boxes = pageBoxes(session, droppableContainers, droppableRects);
-    let best: { id: Collision['id']; priority: number; area: number } | null = null;
+    let best: { id: Collision['id']; target: DropTarget; priority: number; area: number } | null = null;
     for (const { container, box } of boxes.list) {
       if (!inside(box)) continue;
-      const priority = PRIORITY[(targetOf(container) as DropTarget).kind];
+      const found = targetOf(container) as DropTarget;
+      const priority = PRIORITY[found.kind];
       if (!best || priority < best.priority || (priority === best.priority && box.area < best.area)) {
-        best = { id: container.id, priority, area: box.area };
+        best = { id: container.id, target: found, priority, area: box.area };
       }
     }
     if (!best) return null;
@@ -202,14 +210,9 @@ export function collisionDetection(session: DragSession): CollisionDetection {
       const isLowerHalf = y > (note.box.top + note.box.bottom) / 2;
       session.pointed = { target: note.target, isAfter: note.target.themeId !== null && isLowerHalf };
     }
+    session.place = note?.target ?? best.target;
     return best.id;
   }
-}
-
-/** Where a drop lands now: the note pointed at inside dnd-kit's target, else that target. */
-export function droppedOn(session: DragSession, over: { data: { current?: unknown } } | null): DropTarget | null {
-  if (!over) return null;
-  return session.pointed?.target ?? (over.data.current as DropTarget | undefined) ?? null;
 }
 
 const isContainer = (stop: Stop) => stop.target.kind !== 'note';
