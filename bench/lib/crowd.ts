@@ -25,6 +25,7 @@ export async function connectCrowd(
   options: { batch?: number; keepSlices?: boolean; offset?: number; offerDeflate?: boolean } = {},
 ): Promise<Crowd> {
   const batch = options.batch ?? 25;
+  const deflate = options.offerDeflate ? { offerDeflate: true } : {};
   const offset = options.offset ?? 0;
   const isProbe = (i: number) => probes > 0 && i % Math.floor(total / probes) === Math.floor(total / probes / 2) && i < total;
   const crowd: Crowd = {
@@ -54,14 +55,11 @@ export async function connectCrowd(
               url: `${server.wsBase}/${target.boardId}`,
               auth: { v: PROTOCOL_VERSION, participantSecret: participant.secret },
               ...(options.keepSlices ? { keepSlices: true } : {}),
-              ...(options.offerDeflate ? { offerDeflate: true } : {}),
+              ...deflate,
             }),
           );
       } else if (makeProbe) newProbes.push(referenceProbe(server.wsBase, target.room, undefined, options.offerDeflate));
-      else
-        lights.push(
-          new LightClient({ url: `${server.wsBase}/${target.room}`, ...(options.offerDeflate ? { offerDeflate: true } : {}) }),
-        );
+      else lights.push(new LightClient({ url: `${server.wsBase}/${target.room}`, ...deflate }));
       if (makeProbe) probesMade += 1;
     }
     crowd.lights.push(...lights);

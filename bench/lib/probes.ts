@@ -6,23 +6,17 @@ import { boardRoots } from '../../shared/boardDoc';
 import { randomToken } from '../../shared/random';
 import { until } from './stats';
 
-/** `ws` for y-websocket in Node, with permessage-deflate off like every other bench socket. */
-class PlainWebSocket extends WebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols, { perMessageDeflate: false });
-  }
-}
+/** `ws` for y-websocket in Node, offering permessage-deflate (as browsers do) or not. */
+const socketWith = (perMessageDeflate: boolean) =>
+  class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { perMessageDeflate });
+    }
+  } as unknown as typeof globalThis.WebSocket;
+const SOCKETS = { plain: socketWith(false), deflate: socketWith(true) };
 
-/** `ws` offering permessage-deflate, as browsers do (a server that declines it sends plain frames). */
-class DeflateWebSocket extends WebSocket {
-  constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols, { perMessageDeflate: true });
-  }
-}
-
-/** The socket class a probe uses: offering permessage-deflate (as browsers do) or not. */
-const socketClass = (offerDeflate = false) =>
-  (offerDeflate ? DeflateWebSocket : PlainWebSocket) as unknown as typeof globalThis.WebSocket;
+/** The socket class a probe uses: permessage-deflate off like every other bench socket, unless offered. */
+const socketClass = (offerDeflate = false) => (offerDeflate ? SOCKETS.deflate : SOCKETS.plain);
 
 /**
  * A full client: a real WebsocketProvider that applies every update to its own Y.Doc. Accord
