@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CONTENT_LANGUAGES, type ContentLanguage, isContentLanguage } from '../../../shared/i18n/contentLanguage';
-import { isRightToLeft, LOCALE_NAMES } from '../i18n/locales';
+import { LanguageOptions } from './LanguagePicker';
 import './contentLanguageSelect.css';
 
 export interface ContentLanguageSelectProps {
@@ -35,11 +35,7 @@ export function ContentLanguageSelect({ label, hint, value, onChange }: ContentL
           if (isContentLanguage(chosen)) onChange(chosen);
         }}
       >
-        {CONTENT_LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
-            {LOCALE_NAMES[language]}
-          </option>
-        ))}
+        <LanguageOptions languages={CONTENT_LANGUAGES} />
       </select>
     </div>
   );

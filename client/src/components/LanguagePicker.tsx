@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { activateLocale, useLocale, useT } from '../i18n/i18n';
-import { isLocale, isRightToLeft, LOCALE_NAMES, LOCALES, storeLocaleChoice } from '../i18n/locales';
+import { isLocale, isRightToLeft, LOCALE_NAMES, LOCALES, type Locale, storeLocaleChoice } from '../i18n/locales';
 import './languagePicker.css';
 
 /**
@@ -44,12 +44,17 @@ export function LanguagePicker({ className = '' }: { readonly className?: string
         aria-busy={isLoading}
         onChange={(event) => void choose(event.target.value)}
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l} dir={isRightToLeft(l) ? 'rtl' : 'ltr'}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
+        <LanguageOptions languages={LOCALES} />
       </select>
     </div>
   );
+}
+
+/** A select's options, one per language, each named in itself and marked with its `lang` and direction. */
+export function LanguageOptions({ languages }: { readonly languages: readonly Locale[] }) {
+  return languages.map((language) => (
+    <option key={language} value={language} lang={language} dir={isRightToLeft(language) ? 'rtl' : 'ltr'}>
+      {LOCALE_NAMES[language]}
+    </option>
+  ));
 }
