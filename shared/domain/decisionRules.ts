@@ -80,17 +80,22 @@ export function explainInEnglish(why: DecisionWhy): string {
 }
 
 /**
- * Why a closed round decided as it did, worked out again from what its outcome records (counts,
- * the people present) under its own rule: what a client or an export says in another language
- * than the English `explanation` stored with it. Null for a round recorded under other rules
- * (the verdict differs): then its own sentence stands.
+ * Why a closed round decided as it did, said by `say` (in a reader's or an export's language):
+ * worked out again from what its outcome records (counts, the people present) under its own rule.
+ * A round recorded under other rules (the verdict differs) keeps its own English `explanation`.
  */
-export function recordedWhy(
+export function outcomeSentence(
   settings: RuleSettings,
-  outcome: { readonly counts: ResponseCounts; readonly presentCount: number; readonly isPassed: boolean },
-): DecisionWhy | null {
+  outcome: {
+    readonly counts: ResponseCounts;
+    readonly presentCount: number;
+    readonly isPassed: boolean;
+    readonly explanation: string;
+  },
+  say: (why: DecisionWhy) => string,
+): string {
   const decision = decide(settings, outcome.counts, outcome.presentCount);
-  return decision.isPassed === outcome.isPassed ? decision.why : null;
+  return decision.isPassed === outcome.isPassed ? say(decision.why) : outcome.explanation;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BoardState } from '../domain/state';
-import { recordedWhy } from '../domain/decisionRules';
+import { outcomeSentence } from '../domain/decisionRules';
 import { compareByOrder } from '../compareByOrder';
 import { exportText } from '../i18n/content';
 import type { ExportText } from '../i18n/content/types';
@@ -159,18 +159,9 @@ function failedRound(board: BoardState, round: Proposal, t: ExportText): string[
   if (!outcome) return [`- **${statement}**${about} — ${t.didNotPass(round.round, rule)}`];
   const result = t.roundOutcome({ round: round.round, rule, date: t.day(round.closedAt ?? 0), counts: t.counts(outcome.counts) });
   return [
-    sentence(`- **${statement}**${about} — ${result} ${outcomeWhy(round, outcome, t)}`),
+    sentence(`- **${statement}**${about} — ${result} ${outcomeSentence(round, outcome, t.why)}`),
     ...outcome.reasons.map((r) => `  - ${t.reason(t.responses[r.response], markdownText(r.text))}`),
   ];
-}
-
-/**
- * Why a round passed or not, in the export's language: worked out again from the outcome's counts
- * and attendance under the round's rule. A round recorded under other rules keeps its own sentence.
- */
-function outcomeWhy(round: Proposal, outcome: NonNullable<Proposal['outcome']>, t: ExportText): string {
-  const why = recordedWhy(round, outcome);
-  return why === null ? outcome.explanation : t.why(why);
 }
 
 /**

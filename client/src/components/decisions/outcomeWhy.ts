@@ -1,11 +1,10 @@
-import { type DecisionWhy, recordedWhy } from '../../../../shared/domain/decisionRules';
+import { type DecisionWhy, outcomeSentence } from '../../../../shared/domain/decisionRules';
 import type { Proposal, ProposalOutcome } from '../../../../shared/records/Proposal';
 import type { Translate } from '../../i18n/i18n';
 
 /** Why a closed round passed or not, in the reader's language (its recorded English sentence if its rules differ). */
 export function outcomeWhy(t: Translate, proposal: Proposal, outcome: ProposalOutcome): string {
-  const why = recordedWhy(proposal, outcome);
-  return why === null ? outcome.explanation : sayWhy(t, why);
+  return outcomeSentence(proposal, outcome, (why) => sayWhy(t, why));
 }
 
 export function sayWhy(t: Translate, why: DecisionWhy): string {
