@@ -6,6 +6,7 @@ import { refusalOf } from '../shared/domain/refusals';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
 import { createApiGuards, handleApi } from './api';
+import { addAcceptHandles } from './acceptHandles';
 import { Connection } from './Connection';
 import type { ClusterNode, UpgradeRoute } from './cluster/ClusterNode';
 import { createNodeState, type NodeReady } from './cluster/nodeState';
@@ -229,12 +230,14 @@ export async function startServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const closeAcceptHandles = await addAcceptHandles(server, config.acceptHandles);
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let ready: NodeReady;
   try {
     ready = await node.start(config, store, port);
   } catch (error) {
+    closeAcceptHandles();
     server.close();
     await store.close().catch(() => {});
     throw error;
@@ -245,6 +248,7 @@ export async function startServer(
   const finish = async () => {
     await guards.close();
     for (const client of wss.clients) client.terminate();
+    closeAcceptHandles();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, MAX_BUFFERED_BYTES, MAX_PARTICIPANTS_PER_BOARD } from '../shared/limits';
+import { ACCEPT_HANDLES } from './acceptHandles';
 import { type ClusterConfig, clusterConfigFromEnv } from './cluster/clusterConfig';
 import { BOARD_BURST_PER_ADDRESS } from './http/apiLimits';
 
@@ -59,6 +60,8 @@ export interface ServerConfig {
   readonly staticDir: string;
   /** Compact a board's update log into a snapshot after this many updates. Env COMPACT_AFTER_UPDATES, default 500. */
   readonly compactAfterUpdates: number;
+  /** Listening handles on the server's socket, each accepting one connection a turn of the event loop (server/acceptHandles.ts). Env ACCEPT_HANDLES, default 8; 1 for one. */
+  readonly acceptHandles: number;
   /**
    * Cluster mode (DATABASE_URL set): this node's id, how peers reach it, the shared CLUSTER_SECRET
    * and the optional Redis. Null for one process with SQLite. See server/cluster/clusterConfig.ts.
@@ -120,6 +123,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root: string
     allowedHosts: listFromEnv(env.ALLOWED_HOSTS).map((host) => host.toLowerCase()),
     staticDir: path.resolve(root, env.STATIC_DIR || 'dist/client'),
     compactAfterUpdates: intFromEnv(env.COMPACT_AFTER_UPDATES, 500),
+    acceptHandles: Math.max(1, intFromEnv(env.ACCEPT_HANDLES, ACCEPT_HANDLES)),
     cluster: clusterConfigFromEnv(env),
   };
 }
