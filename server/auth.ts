@@ -98,8 +98,15 @@ async function findOrRegister(
   ctx: ActorContext,
 ): Promise<Actor | AuthRefusal> {
   const { row } = ctx;
+  const secretHex = secretHash.toString('hex');
+  // The room read its seats when it opened; storage is asked only about a secret it does not know.
+  const seen = ctx.seats.knownSeat(secretHex);
+  if (seen !== undefined) return { role, participantId: seen };
   const known = await ctx.store.findParticipant(row.id, secretHash);
-  if (known !== null) return { role, participantId: known };
+  if (known !== null) {
+    ctx.seats.opened(secretHex, known, false);
+    return { role, participantId: known };
+  }
   // A facilitator key proves more than the join code; anyone else shows the join token.
   if (role === 'participant') {
     if (auth.joinToken === undefined || !isJoinTokenOf(auth.joinToken, row)) {
@@ -120,9 +127,10 @@ async function findOrRegister(
     // The same secret registered a moment ago by a connection of the other role (a facilitator tab).
     const registered = await ctx.store.findParticipant(row.id, secretHash);
     if (registered === null) throw error;
+    ctx.seats.opened(secretHex, registered, false);
     return { role, participantId: registered };
   }
   if (!added) return { code: CLOSE_CODES.BOARD_FULL, reason: 'This board is full' };
-  ctx.seats.opened();
+  ctx.seats.opened(secretHex, participantId, true);
   return { role, participantId };
 }

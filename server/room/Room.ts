@@ -52,10 +52,10 @@ export class Room implements PipelineHost {
     lastSeq: number,
     updatesSinceSnapshot: number,
     compactAfterUpdates: number,
-    seatCount: number,
+    participants: Map<string, string>,
   ) {
     this.state = state;
-    this.seats = new RoomSeats(seatCount);
+    this.seats = new RoomSeats(participants);
     this.isRosterShown = state.board.meta.settings.showRoster;
     this.sync = new ReadOnlySync(doc);
     this.presence = new RoomAwareness(doc, this.members, () => this.board.meta.settings.showRoster);
@@ -68,8 +68,8 @@ export class Room implements PipelineHost {
     const loaded = await loadRoomState(store, boardId);
     if (!loaded) return null;
     const { row, doc, state, lastSeq, updatesSinceSnapshot } = loaded;
-    const seatCount = await store.countParticipants(boardId);
-    return new Room(row, doc, state, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates, seatCount);
+    const participants = await store.participantsOf(boardId);
+    return new Room(row, doc, state, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates, participants);
   }
 
   get id(): string {

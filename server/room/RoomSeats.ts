@@ -10,10 +10,12 @@ import { TokenBucket } from '../rateLimit';
 
 /** What actor resolution asks of a board before it registers a new seat. */
 export interface SeatGate {
+  /** The participant id of a seat this board has, by the hash (hex) of its secret; undefined when unknown here. */
+  knownSeat(secretHashHex: string): string | undefined;
   /** Takes one new seat from the address's and the board's allowance; false when either is spent. */
   mayOpenSeat(address: string, now?: number): boolean;
-  /** A seat was registered. */
-  opened(): void;
+  /** A seat was registered (or found in storage) under the hash of its secret. */
+  opened(secretHashHex: string, participantId: string, isNew: boolean): void;
   /**
    * Runs `task` once for concurrent callers with the same key: two tabs of one browser that open
    * at once with a new secret register one seat and spend one allowance, not two.
@@ -36,8 +38,18 @@ export class RoomSeats implements SeatGate {
   private readonly participants = new Map<string, string>();
   private readonly removed = new Set<string>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** Secret hash (hex) → participant id of the board's seats, read when the room opened and kept up to date. */
+  private readonly bySecret: Map<string, string>;
+  private count: number;
 
-  constructor(private count: number) {}
+  constructor(seats: ReadonlyMap<string, string> = new Map()) {
+    this.bySecret = new Map(seats);
+    this.count = this.bySecret.size;
+  }
+
+  knownSeat(secretHashHex: string): string | undefined {
+    return this.bySecret.get(secretHashHex);
+  }
 
   /** Seats the board has now. */
   get total(): number {
@@ -56,8 +68,10 @@ export class RoomSeats implements SeatGate {
     return entry.bucket.take(now) && this.boardBucket.take(now);
   }
 
-  opened(): void {
-    this.count += 1;
+  opened(secretHashHex: string, participantId: string, isNew: boolean): void {
+    if (this.removed.has(participantId)) return;
+    this.bySecret.set(secretHashHex, participantId);
+    if (isNew) this.count += 1;
   }
 
   once<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -91,6 +105,7 @@ export class RoomSeats implements SeatGate {
     if (this.removed.has(participantId)) return;
     this.removed.add(participantId);
     this.count = Math.max(0, this.count - 1);
+    for (const [secret, id] of this.bySecret) if (id === participantId) this.bySecret.delete(secret);
     const handle = this.handles.get(participantId);
     if (handle !== undefined) this.participants.delete(handle);
     this.handles.delete(participantId);

@@ -71,6 +71,12 @@ export interface BoardStore {
   findParticipant(boardId: string, secretHash: Buffer): Promise<string | null>;
   /** How many participants (seats) the board has; a removed seat no longer counts. */
   countParticipants(boardId: string): Promise<number>;
+  /**
+   * Every participant of the board: secret hash (hex) → participant id; a removed seat is not among
+   * them. A room reads them when it opens, so that people coming back (all at once, after a node
+   * handed the board over) are recognised without a query each.
+   */
+  participantsOf(boardId: string): Promise<Map<string, string>>;
   /** Registers a participant unless the board already has `maxParticipants`; false when full. */
   addParticipant(
     boardId: string,

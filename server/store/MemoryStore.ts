@@ -82,6 +82,10 @@ export class MemoryStore implements BoardStore {
     return this.board(boardId).participants.get(secretHash.toString('hex')) ?? null;
   }
 
+  async participantsOf(boardId: string): Promise<Map<string, string>> {
+    return new Map(this.boards.get(boardId)?.participants ?? []);
+  }
+
   async countParticipants(boardId: string): Promise<number> {
     return this.boards.get(boardId)?.participants.size ?? 0;
   }

@@ -171,6 +171,14 @@ export class PostgresStore implements BoardStore {
     return rows[0]?.id ?? null;
   }
 
+  async participantsOf(boardId: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; secret_hash: Buffer }>(
+      'SELECT id, secret_hash FROM participants WHERE board_id = $1',
+      [boardId],
+    );
+    return new Map(rows.map((row) => [row.secret_hash.toString('hex'), row.id]));
+  }
+
   async countParticipants(boardId: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE board_id = $1', [
       boardId,

@@ -164,6 +164,9 @@ export class SqliteStore implements BoardStore {
       ),
       prunePosted: db.prepare('DELETE FROM posted_counts WHERE board_id = ? AND count <= 0'),
       participantCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM participants WHERE board_id = ?'),
+      participantsOf: db.prepare<[string], { id: string; secret_hash: Buffer }>(
+        'SELECT id, secret_hash FROM participants WHERE board_id = ?',
+      ),
       participantBySecret: db.prepare<[string, Buffer], { id: string }>(
         'SELECT id FROM participants WHERE board_id = ? AND secret_hash = ?',
       ),
@@ -273,6 +276,10 @@ export class SqliteStore implements BoardStore {
 
   async findParticipant(boardId: string, secretHash: Buffer): Promise<string | null> {
     return this.statements.participantBySecret.get(boardId, secretHash)?.id ?? null;
+  }
+
+  async participantsOf(boardId: string): Promise<Map<string, string>> {
+    return new Map(this.statements.participantsOf.all(boardId).map((row) => [row.secret_hash.toString('hex'), row.id]));
   }
 
   async countParticipants(boardId: string): Promise<number> {

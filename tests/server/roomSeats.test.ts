@@ -19,14 +19,14 @@ function admitted(seats: RoomSeats, address: string, attempts: number, now: numb
 
 describe('the allowance of new seats (clock in hand)', () => {
   it('gives one address its burst, then its rate per minute; other addresses are not held back by it', () => {
-    const seats = new RoomSeats(0);
+    const seats = new RoomSeats();
     expect(admitted(seats, 'a', NEW_SEATS_BURST_PER_ADDRESS + 10, T0)).toBe(NEW_SEATS_BURST_PER_ADDRESS);
     expect(admitted(seats, 'b', 5, T0)).toBe(5);
     expect(admitted(seats, 'a', 100, T0 + 30_000)).toBe(NEW_SEATS_PER_MINUTE_PER_ADDRESS / 2);
   });
 
   it('gives the board its burst from every address together, then its rate', () => {
-    const seats = new RoomSeats(0);
+    const seats = new RoomSeats();
     let total = 0;
     for (let i = 0; i < 10; i++) total += admitted(seats, `10.0.0.${i}`, NEW_SEATS_BURST_PER_ADDRESS, T0);
     expect(total).toBe(NEW_SEATS_BURST_PER_BOARD);
@@ -36,7 +36,7 @@ describe('the allowance of new seats (clock in hand)', () => {
   });
 
   it('does not let one flooding address spend the board’s allowance', () => {
-    const seats = new RoomSeats(0);
+    const seats = new RoomSeats();
     admitted(seats, 'flood', 10_000, T0);
     let others = 0;
     for (let i = 0; i < 10; i++) others += admitted(seats, `10.1.0.${i}`, NEW_SEATS_BURST_PER_ADDRESS, T0);
@@ -44,7 +44,7 @@ describe('the allowance of new seats (clock in hand)', () => {
   });
 
   it('runs concurrent registrations of one key once', async () => {
-    const seats = new RoomSeats(0);
+    const seats = new RoomSeats();
     let runs = 0;
     const task = async () => {
       runs += 1;
@@ -55,8 +55,28 @@ describe('the allowance of new seats (clock in hand)', () => {
     expect(await seats.once('k', task)).toBe(2);
   });
 
+  it('knows the seats it opened with and those registered since by their secrets, and forgets a removed one', () => {
+    const seats = new RoomSeats(new Map([['aa', 'p1']]));
+    expect(seats.total).toBe(1);
+    expect(seats.knownSeat('aa')).toBe('p1');
+    expect(seats.knownSeat('bb')).toBeUndefined();
+    seats.opened('bb', 'p2', true);
+    seats.opened('cc', 'p3', false); // found in storage: a seat the count already had
+    expect([seats.knownSeat('bb'), seats.knownSeat('cc'), seats.total]).toEqual(['p2', 'p3', 2]);
+    seats.remove('p1');
+    expect(seats.knownSeat('aa')).toBeUndefined();
+    // A removal applied while that seat's AUTH was still asking storage: it is not learnt again.
+    seats.opened('aa', 'p1', false);
+    expect(seats.knownSeat('aa')).toBeUndefined();
+  });
+
   it('counts seats, forgets a removed one, and never hands its handle out again', () => {
-    const seats = new RoomSeats(2);
+    const seats = new RoomSeats(
+      new Map([
+        ['aa', 'p1'],
+        ['bb', 'p2'],
+      ]),
+    );
     const handle = seats.handleOf('p1');
     expect(seats.handleOf('p1')).toBe(handle);
     expect(seats.handleMap(new Set())).toEqual(new Map([[handle, 'p1']]));

@@ -166,6 +166,13 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.addParticipant(row.id, 'carol', Buffer.alloc(32, 9), 2, 1)).toBe(false);
       expect(await store.findParticipant(row.id, Buffer.alloc(32, 7))).toBe('alice');
       expect(await store.findParticipant(row.id, Buffer.alloc(32, 9))).toBeNull();
+      expect(await store.participantsOf(row.id)).toEqual(
+        new Map([
+          [Buffer.alloc(32, 7).toString('hex'), 'alice'],
+          [Buffer.alloc(32, 8).toString('hex'), 'bob'],
+        ]),
+      );
+      expect(await store.participantsOf('nope')).toEqual(new Map());
       // The cap is per board.
       const other = boardRow();
       await store.createBoard(other, Uint8Array.of(0, 0));
@@ -181,6 +188,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       await store.commit(row.id, batch({ privateChanges: [...EVERY_CHANGE.setBallot, ...EVERY_CHANGE.setResponse] }));
       await store.commit(row.id, batch({ privateChanges: [{ type: 'removeSeat', participantId: 'alice' }] }));
       expect(await store.countParticipants(row.id)).toBe(1);
+      expect(await store.participantsOf(row.id)).toEqual(new Map([[Buffer.alloc(32, 2).toString('hex'), 'bob']]));
       expect(await store.findParticipant(row.id, Buffer.alloc(32, 1))).toBeNull();
       expect(await store.findParticipant(row.id, Buffer.alloc(32, 2))).toBe('bob');
       const loaded = (await store.loadBoard(row.id))!;
