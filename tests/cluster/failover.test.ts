@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep } from '../server/childServer';
-import { boardStory, ms, percentile, sharedEpochs } from './lib/analysis';
+import { boardStory, handOffPhases, ms, percentile, sharedEpochs } from './lib/analysis';
 import { draftRows, findNeedles, logHaystacks, needlesOf, revealAll } from './lib/anonymityAudit';
 import { ClusterRun } from './lib/clusterRun';
 import { checkLoadInDatabase, type DbFindings } from './lib/dbCheck';
@@ -176,6 +176,9 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
       );
     print(
       `rolling SIGTERM: drains ${figures.drainMs.map((d, i) => `${ms(d)} (exit ${figures.exits[i]?.code ?? figures.exits[i]?.signal})`).join(', ')}; ${times.length} hand-offs (${figures.deadSockets} sockets already closed for good left out), p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
+    );
+    print(
+      `hand-off phases (slowest command of each board):\n  ${handOffPhases(run.log, run.cluster, run.load.commands.values(), figures.handOffs)}`,
     );
     expect(figures.exits.map((e) => e?.code)).toEqual(run.nodeIds.map(() => 0));
     expect(times.length).toBeGreaterThan(0);

@@ -210,3 +210,65 @@ function pipes(cluster: Cluster, wsKey: string | null, t: (at: number | null) =>
   }
   return seen.length > 0 ? `; piped: ${seen.join('; ')}` : '';
 }
+
+/** Percentiles of where hand-off time went, over the commands that decided each board's hand-off. */
+export function handOffPhases(
+  log: ClientLog,
+  cluster: Cluster,
+  commands: Iterable<LoadCommand>,
+  handOffs: readonly HandOff[],
+): string {
+  const byId = new Map<string, LoadCommand[]>();
+  for (const c of commands) {
+    const list = byId.get(c.boardId) ?? [];
+    list.push(c);
+    byId.set(c.boardId, list);
+  }
+  const okByCommand = new Map<string, Received>();
+  for (const r of log.results) if (r.ok && !okByCommand.has(r.commandId)) okByCommand.set(r.commandId, r);
+  const phases: Record<string, number[]> = {
+    waitClose: [],
+    reconnect: [],
+    balancer: [],
+    entry: [],
+    owner: [],
+    open: [],
+    ack: [],
+  };
+  for (const h of handOffs) {
+    // The slowest command of the board at this drain.
+    const slowest = (byId.get(h.boardId) ?? [])
+      .filter((c) => c.resultAt !== null && Math.round(c.resultAt - c.issuedAt) === Math.round(h.ms))
+      .at(0);
+    if (!slowest) continue;
+    const result = okByCommand.get(slowest.id);
+    const connection = result ? log.connection(result.connId) : undefined;
+    if (!result || !connection) continue;
+    const previous = log.connections
+      .filter((c) => c.socketKey === connection.socketKey && c.id < connection.id && c.closedAt !== null)
+      .at(-1);
+    const closedAt = Math.max(slowest.issuedAt, previous?.closedAt ?? slowest.issuedAt);
+    phases.waitClose?.push(closedAt - slowest.issuedAt);
+    phases.reconnect?.push(connection.createdAt - closedAt);
+    const accepted = connection.entry?.acceptedAt ?? connection.createdAt;
+    phases.balancer?.push(accepted - connection.createdAt);
+    let answeredAt = connection.openedAt ?? accepted;
+    const wsKey = connection.entry?.wsKey;
+    for (const tap of cluster.taps.values())
+      for (const c of tap.connections)
+        if (wsKey && c.wsKey === wsKey) {
+          phases.entry?.push(c.acceptedAt - accepted);
+          phases.owner?.push((c.answeredAt ?? c.acceptedAt) - c.acceptedAt);
+          answeredAt = c.answeredAt ?? answeredAt;
+        }
+    phases.open?.push((connection.openedAt ?? answeredAt) - answeredAt);
+    phases.ack?.push(result.at - (connection.openedAt ?? result.at));
+  }
+  const fmt = (list: number[]) =>
+    list.length === 0
+      ? '—'
+      : `p50 ${Math.round(percentile(list, 50))} p90 ${Math.round(percentile(list, 90))} max ${Math.round(Math.max(...list))}`;
+  return Object.entries(phases)
+    .map(([name, list]) => `${name} (${list.length}): ${fmt(list)}`)
+    .join('\n  ');
+}
