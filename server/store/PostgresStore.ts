@@ -216,11 +216,13 @@ export class PostgresStore implements BoardStore {
   ): Promise<Map<string, CommandResult>> {
     const found = new Map<string, CommandResult>();
     if (keys.length === 0) return found;
-    const { rows } = await this.pool.query<{ actor_key: string; command_id: string; result: string }>(
-      `SELECT actor_key, command_id, result FROM applied_commands
+    // Named: each connection parses and plans it once (it runs before every batch of commands).
+    const { rows } = await this.pool.query<{ actor_key: string; command_id: string; result: string }>({
+      name: 'accord_applied_results',
+      text: `SELECT actor_key, command_id, result FROM applied_commands
        WHERE board_id = $1 AND (actor_key, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      [boardId, keys.map((k) => k.actorKey), keys.map((k) => k.commandId)],
-    );
+      values: [boardId, keys.map((k) => k.actorKey), keys.map((k) => k.commandId)],
+    });
     for (const row of rows) found.set(appliedKey(row.actor_key, row.command_id), JSON.parse(row.result) as CommandResult);
     return found;
   }
