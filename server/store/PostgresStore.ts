@@ -28,6 +28,35 @@ function boardColumns(board: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/** The lookup that runs before every batch of commands: named, so each connection parses and plans it once. */
+const APPLIED_RESULTS = {
+  name: 'accord_applied_results',
+  text: `SELECT actor_key, command_id, result FROM applied_commands
+       WHERE board_id = $1 AND (actor_key, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+};
+
+/**
+ * What a new PostgreSQL session runs once to warm up: a read of every table (the session loads
+ * their catalog entries on first use), a call of the fence function (compiled per session), and
+ * the applied-results lookup (prepared per connection).
+ */
+const WARM_UP_SQL = [
+  "SELECT 1 FROM boards WHERE id = ''",
+  ...[
+    'participants',
+    'doc_snapshots',
+    'doc_updates',
+    'drafts',
+    'posted_counts',
+    'ballots',
+    'responses',
+    'marks',
+    'applied_commands',
+    'board_owners',
+  ].map((table) => `SELECT 1 FROM ${table} WHERE board_id = ''`),
+  "DO $$ BEGIN PERFORM accord_check_owner('', 0, '', 0); EXCEPTION WHEN OTHERS THEN NULL; END $$",
+].join(';\n');
+
 /** Where the store lives. */
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (env DATABASE_URL). */
@@ -66,19 +95,41 @@ export class PostgresStore implements BoardStore {
     readonly pool: pg.Pool,
     readonly schema: string,
     private readonly connectionString: string,
+    private readonly poolSize: number,
   ) {}
 
   /** Connects and creates the schema and tables when missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = checkSchemaName(options.schema ?? 'public');
-    const pool = openPool(options.connectionString, schema, options.poolSize ?? POSTGRES_POOL_SIZE);
+    const poolSize = options.poolSize ?? POSTGRES_POOL_SIZE;
+    const pool = openPool(options.connectionString, schema, poolSize);
     try {
       await createTables(pool, schema);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return new PostgresStore(pool, schema, options.connectionString);
+    return new PostgresStore(pool, schema, options.connectionString, poolSize);
+  }
+
+  /**
+   * Opens every connection of the pool and warms its session (WARM_UP_SQL), at start: a node that
+   * has just started is handed boards at once in a rolling deploy, and a new session's first
+   * statements (catalog reads, the fence function's compilation, a connection's own start) made
+   * its first claims and loads take half a second each. The pool keeps the connections (its minimum is its size).
+   */
+  async warmUp(): Promise<void> {
+    const clients = await Promise.all(Array.from({ length: this.poolSize }, () => this.pool.connect()));
+    try {
+      await Promise.all(
+        clients.map(async (client) => {
+          await client.query(WARM_UP_SQL);
+          await client.query({ ...APPLIED_RESULTS, values: ['', [], []] });
+        }),
+      );
+    } finally {
+      for (const client of clients) client.release();
+    }
   }
 
   /**
@@ -216,11 +267,8 @@ export class PostgresStore implements BoardStore {
   ): Promise<Map<string, CommandResult>> {
     const found = new Map<string, CommandResult>();
     if (keys.length === 0) return found;
-    // Named: each connection parses and plans it once (it runs before every batch of commands).
     const { rows } = await this.pool.query<{ actor_key: string; command_id: string; result: string }>({
-      name: 'accord_applied_results',
-      text: `SELECT actor_key, command_id, result FROM applied_commands
-       WHERE board_id = $1 AND (actor_key, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      ...APPLIED_RESULTS,
       values: [boardId, keys.map((k) => k.actorKey), keys.map((k) => k.commandId)],
     });
     for (const row of rows) found.set(appliedKey(row.actor_key, row.command_id), JSON.parse(row.result) as CommandResult);

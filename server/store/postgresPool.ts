@@ -22,6 +22,8 @@ export function openPool(connectionString: string, schema: string, max: number, 
   const pool = new pg.Pool({
     connectionString,
     max,
+    // Opened connections are kept (a warmed session is worth keeping: PostgresStore.warmUp).
+    min: max,
     connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
     ...(queryTimeoutMs !== undefined ? { query_timeout: queryTimeoutMs } : {}),
     // Per connection, before any query. synchronous_commit=on: a commit is acknowledged only once

@@ -1,4 +1,5 @@
 import type { ServerConfig } from '../config';
+import { log } from '../log';
 import type { BoardStore } from './BoardStore';
 import { PostgresStore } from './PostgresStore';
 import { SqliteStore } from './SqliteStore';
@@ -12,5 +13,7 @@ export async function storeFromConfig(
   config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>,
 ): Promise<BoardStore> {
   if (config.databaseUrl === null) return new SqliteStore(config.dataDir);
-  return PostgresStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
+  const store = await PostgresStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema });
+  await store.warmUp().catch((error: Error) => log('warn', 'postgres.warm_up_failed', { message: error.message }));
+  return store;
 }

@@ -177,6 +177,11 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
     print(
       `rolling SIGTERM: drains ${figures.drainMs.map((d, i) => `${ms(d)} (exit ${figures.exits[i]?.code ?? figures.exits[i]?.signal})`).join(', ')}; ${times.length} hand-offs (${figures.deadSockets} sockets already closed for good left out), p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, max ${ms(Math.max(...times))}`,
     );
+    const drains = run.nodeIds.map((nodeId) => {
+      const own = figures.handOffs.filter((h) => h.nodeId === nodeId).map((h) => h.ms);
+      return `${nodeId} p50 ${ms(percentile(own, 50))} max ${ms(Math.max(...own))}`;
+    });
+    print(`hand-offs by drained node: ${drains.join('; ')}`);
     print(
       `hand-off phases (slowest command of each board):\n  ${handOffPhases(run.log, run.cluster, run.load.commands.values(), figures.handOffs)}`,
     );

@@ -235,6 +235,7 @@ export function handOffPhases(
     open: [],
     ack: [],
   };
+  const slowestBoards: { ms: number; line: string }[] = [];
   for (const h of handOffs) {
     // The slowest command of the board at this drain.
     const slowest = (byId.get(h.boardId) ?? [])
@@ -263,12 +264,22 @@ export function handOffPhases(
         }
     phases.open?.push((connection.openedAt ?? answeredAt) - answeredAt);
     phases.ack?.push(result.at - (connection.openedAt ?? result.at));
+    const last = (name: string) => Math.round(phases[name]?.at(-1) ?? 0);
+    slowestBoards.push({
+      ms: h.ms,
+      line: `${Math.round(h.ms)} ms: ${Object.keys(phases)
+        .map((name) => `${name} ${last(name)}`)
+        .join(', ')}`,
+    });
   }
   const fmt = (list: number[]) =>
     list.length === 0
       ? '—'
       : `p50 ${Math.round(percentile(list, 50))} p90 ${Math.round(percentile(list, 90))} max ${Math.round(Math.max(...list))}`;
-  return Object.entries(phases)
-    .map(([name, list]) => `${name} (${list.length}): ${fmt(list)}`)
-    .join('\n  ');
+  const worst = slowestBoards.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  return [
+    ...Object.entries(phases).map(([name, list]) => `${name} (${list.length}): ${fmt(list)}`),
+    'slowest:',
+    ...worst.map((w) => `  ${w.line}`),
+  ].join('\n  ');
 }
