@@ -65,10 +65,10 @@ export class Room implements PipelineHost {
 
   /** Opens a board from storage; null when it does not exist. */
   static async open(store: BoardStore, boardId: string, compactAfterUpdates: number): Promise<Room | null> {
-    const loaded = await loadRoomState(store, boardId);
+    // The seats are read beside the board (another connection, the same moment): the claim came first.
+    const [loaded, participants] = await Promise.all([loadRoomState(store, boardId), store.participantsOf(boardId)]);
     if (!loaded) return null;
     const { row, doc, state, lastSeq, updatesSinceSnapshot } = loaded;
-    const participants = await store.participantsOf(boardId);
     return new Room(row, doc, state, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates, participants);
   }
 

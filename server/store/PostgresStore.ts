@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { CommandResult } from '../../shared/protocol';
 import { FENCED_MESSAGE, fenceStatement, StatementBatch, sqlLiteral } from './postgresOneTrip';
 import { openPool, POSTGRES_POOL_SIZE } from './postgresPool';
-import { inTransaction } from './postgresTransaction';
+import { inTransaction, oneTripTransaction } from './postgresTransaction';
 import {
   APPLIED_COMMAND_RETENTION_MS,
   appliedKey,
@@ -174,9 +174,9 @@ export class PostgresStore implements BoardStore {
 
   async loadBoard(boardId: string): Promise<StoredBoard | null> {
     // One snapshot of the database for all reads: a compaction in between must not leave us the
-    // old snapshot without the updates it deleted. The reads go as one message of statements (a
-    // board that moves in a rolling restart is loaded while many others are: three round trips,
-    // not ten, each holding a pooled connection).
+    // old snapshot without the updates it deleted. The transaction and its reads go as one message
+    // of statements (a board that moves in a rolling restart is loaded while many others are: one
+    // round trip, not ten, each holding a pooled connection).
     const id = sqlLiteral(boardId);
     const reads = [
       `SELECT * FROM boards WHERE id = ${id}`,
@@ -192,11 +192,10 @@ export class PostgresStore implements BoardStore {
          FROM responses WHERE board_id = ${id}`,
       `SELECT target_id AS "targetId", participant_id AS "participantId", kind FROM marks WHERE board_id = ${id}`,
     ];
-    const results = await this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (c) => {
-      // Several statements without parameters: pg sends them as one simple query and returns one result each.
-      return (await c.query(reads.join(';\n'))) as unknown as pg.QueryResult[];
-    });
-    const rows = (n: number): Record<string, unknown>[] => results[n]?.rows ?? [];
+    // Several statements without parameters: pg sends them as one simple query and returns one
+    // result each (BEGIN's and COMMIT's included, hence the offset of one).
+    const results = await oneTripTransaction(this.pool, ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', ...reads, 'COMMIT']);
+    const rows = (n: number): Record<string, unknown>[] => results[n + 1]?.rows ?? [];
     const [board] = rows(0);
     if (!board) return null;
     const snapshot = rows(1)[0] as { seq: number; data: Buffer } | undefined;

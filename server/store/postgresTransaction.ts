@@ -30,3 +30,29 @@ export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (clie
     client.release(isBroken);
   }
 }
+
+/**
+ * Runs `statements` (BEGIN first, COMMIT last, no parameters) as one message: one round trip for a
+ * whole transaction of reads. On an error PostgreSQL skips the rest of the message and leaves the
+ * transaction aborted: it is rolled back before the connection goes back to the pool.
+ */
+export async function oneTripTransaction(pool: pg.Pool, statements: readonly string[]): Promise<pg.QueryResult[]> {
+  const client = await pool.connect();
+  let isBroken = false;
+  const onError = (error: Error) => {
+    isBroken = true;
+    log('warn', 'postgres.client_error', { message: error.message });
+  };
+  client.on('error', onError);
+  try {
+    return (await client.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      isBroken = true;
+    });
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(isBroken);
+  }
+}
