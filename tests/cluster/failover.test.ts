@@ -69,6 +69,12 @@ function printWorst(run: ClusterRun, values: Map<string, number | null>, since: 
   if (worst) print(`slowest board:\n${boardStory(run.log, run.cluster, run.watch, worst, since)}`);
 }
 
+/** Prints the story of each board with an acknowledgement the stale owner should not have sent. */
+function printStale(run: ClusterRun, figures: TakeoverFigures): void {
+  for (const boardId of new Set(figures.stale.map((r) => r.boardId)))
+    print(`stale acknowledgement on:\n${boardStory(run.log, run.cluster, run.watch, boardId, figures.faultAt)}`);
+}
+
 function expectTakeover(figures: TakeoverFigures): void {
   for (const [boardId, t] of figures.takeover) expect(t, `takeover of ${boardId}`).not.toBeNull();
   for (const [boardId, t] of figures.takeover)
@@ -139,6 +145,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
       `  ${summarize('acks resumed', figures.resume)}; stale acknowledgements after SIGCONT: ${figures.stale.length}; commits refused by the fence: ${figures.fenced}`,
     );
     printWorst(run, figures.takeover, figures.faultAt);
+    printStale(run, figures);
     expect(figures.boards.length).toBeGreaterThan(0);
     expectTakeover(figures);
     expect(run.crashes()).toEqual([]);
@@ -154,6 +161,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
       `  ${summarize('acks resumed', figures.resume)}; acknowledgements by the cut node: ${figures.stale.length}; commits refused by the fence: ${figures.fenced}`,
     );
     printWorst(run, figures.takeover, figures.faultAt);
+    printStale(run, figures);
     expect(figures.boards.length).toBeGreaterThan(0);
     expectTakeover(figures);
     expect(run.crashes()).toEqual([]);

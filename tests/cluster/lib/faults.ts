@@ -68,7 +68,7 @@ export interface TakeoverFigures {
   /** Per board: ms from the fault to board_owners naming another node (null: never during the fault). */
   readonly takeover: Map<string, number | null>;
   readonly resume: Map<string, number | null>;
-  /** Acknowledgements the stale owner sent for commands it received after the fault. */
+  /** Acknowledgements the stale owner sent for commands that left after the fault was in effect. */
   readonly stale: Received[];
   /** Commits of the stale owner that the fence refused (its `board.fenced` log lines after the fault). */
   readonly fenced: number;
@@ -97,6 +97,9 @@ export async function isolateOwner(
   } else {
     await link?.cut();
   }
+  // The fault is in effect from here (the balancer's mark comes first, and the cut is confirmed by
+  // the network thread): a command that left before may still be committed and answered in time.
+  const inEffectAt = performance.now();
   const moved = () => boards.every((b) => run.watch.movedAway(b, victim, faultAt) !== null);
   await until(moved, faultMs);
   await sleep(Math.max(0, faultAt + faultMs - performance.now()));
@@ -118,7 +121,7 @@ export async function isolateOwner(
     boards,
     takeover,
     resume: resumeTimes(run.log, boards, faultAt),
-    stale: staleAcks(run.log, run.cluster, victim, faultAt, recoveredAt),
+    stale: staleAcks(run.log, run.cluster, victim, inEffectAt, recoveredAt),
     fenced: run.cluster.log.filter((l) => l.nodeId === victim && l.at >= faultAt && l.text.includes('"board.fenced"')).length,
     faultMs: recoveredAt - faultAt,
   };
