@@ -44,12 +44,26 @@ export async function addAcceptHandles(server: Server, count: number = ACCEPT_HA
   if (count <= 1 || handle === null) return closeCopies;
   // Node with no options of ours (no NODE_OPTIONS, no --cpu-prof inherited): it only passes handles back.
   const helper = spawn(process.execPath, ['-e', HELPER], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: {} });
+  const helperGone = new Promise<void>((resolve) => {
+    helper.once('exit', () => resolve());
+    helper.once('error', () => resolve());
+  });
+  /** Waits for the helper to leave (it leaves after the last copy), ending it when it does not. */
+  const helperEnded = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ACCEPT_HANDLES_TIMEOUT_MS);
+    });
+    if ((await Promise.race([helperGone, late])) === 'late') helper.kill('SIGKILL');
+    clearTimeout(timer);
+    await helperGone;
+  };
   const wanted = count - 1;
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('timed out')), ACCEPT_HANDLES_TIMEOUT_MS);
       helper.once('error', reject);
-      helper.once('exit', () => reject(new Error('helper exited')));
+      helper.once('exit', () => reject(new Error('helper exited before passing every copy')));
       helper.on('message', (_message, copy) => {
         if (!copy || server.listening === false) return;
         // The same options as an HTTP server's own sockets (half-open allowed, no Nagle).
@@ -73,7 +87,9 @@ export async function addAcceptHandles(server: Server, count: number = ACCEPT_HA
     });
   } catch (error) {
     log('warn', 'server.accept_handles_failed', { message: (error as Error).message, handles: copies.length + 1 });
-    helper.kill();
+    helper.kill('SIGKILL');
   }
+  // The helper held copies of the socket too: once it is gone, closing the server's handles closes the socket.
+  await helperEnded();
   return closeCopies;
 }

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { CommandResult } from '../../shared/protocol';
 import { FENCED_MESSAGE, fenceStatement, StatementBatch, sqlLiteral } from './postgresOneTrip';
 import { openPool, POSTGRES_POOL_SIZE } from './postgresPool';
+import { APPLIED_RESULTS, warmUpPool } from './postgresWarmUp';
 import { inTransaction, oneTripTransaction } from './postgresTransaction';
 import {
   APPLIED_COMMAND_RETENTION_MS,
@@ -27,35 +28,6 @@ function boardColumns(board: Record<string, unknown>): Record<string, unknown> {
     createdAt: Number(board.created_at),
   };
 }
-
-/** The lookup that runs before every batch of commands: named, so each connection parses and plans it once. */
-const APPLIED_RESULTS = {
-  name: 'accord_applied_results',
-  text: `SELECT actor_key, command_id, result FROM applied_commands
-       WHERE board_id = $1 AND (actor_key, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-};
-
-/**
- * What a new PostgreSQL session runs once to warm up: a read of every table (the session loads
- * their catalog entries on first use), a call of the fence function (compiled per session), and
- * the applied-results lookup (prepared per connection).
- */
-const WARM_UP_SQL = [
-  "SELECT 1 FROM boards WHERE id = ''",
-  ...[
-    'participants',
-    'doc_snapshots',
-    'doc_updates',
-    'drafts',
-    'posted_counts',
-    'ballots',
-    'responses',
-    'marks',
-    'applied_commands',
-    'board_owners',
-  ].map((table) => `SELECT 1 FROM ${table} WHERE board_id = ''`),
-  "DO $$ BEGIN PERFORM accord_check_owner('', 0, '', 0); EXCEPTION WHEN OTHERS THEN NULL; END $$",
-].join(';\n');
 
 /** Where the store lives. */
 export interface PostgresStoreOptions {
@@ -112,24 +84,9 @@ export class PostgresStore implements BoardStore {
     return new PostgresStore(pool, schema, options.connectionString, poolSize);
   }
 
-  /**
-   * Opens every connection of the pool and warms its session (WARM_UP_SQL), at start: a node that
-   * has just started is handed boards at once in a rolling deploy, and a new session's first
-   * statements (catalog reads, the fence function's compilation, a connection's own start) made
-   * its first claims and loads take half a second each. The pool keeps the connections (its minimum is its size).
-   */
-  async warmUp(): Promise<void> {
-    const clients = await Promise.all(Array.from({ length: this.poolSize }, () => this.pool.connect()));
-    try {
-      await Promise.all(
-        clients.map(async (client) => {
-          await client.query(WARM_UP_SQL);
-          await client.query({ ...APPLIED_RESULTS, values: ['', [], []] });
-        }),
-      );
-    } finally {
-      for (const client of clients) client.release();
-    }
+  /** Opens and warms every connection of the pool (postgresWarmUp.ts), at start. */
+  warmUp(): Promise<void> {
+    return warmUpPool(this.pool, this.poolSize);
   }
 
   /**

@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type LeaseLostReason, LeaseNotHeldError, NodeLease } from '../../server/cluster/NodeLease';
 import { type CommitBatch, FencedError } from '../../server/store/BoardStore';
 import { PostgresStore } from '../../server/store/PostgresStore';
+import { POSTGRES_POOL_SIZE } from '../../server/store/postgresPool';
 import { boardRow } from './storeContract';
 import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
 
@@ -256,5 +257,24 @@ describe.skipIf(databaseUrl === null)('PostgreSQL ownership: leases, claims and 
       [schema!.schema],
     );
     expect(tables.rowCount).toBe(3);
+  });
+
+  it('warms up at start: every pooled connection open, its session warmed (the lookup prepared), and kept', async () => {
+    const a = await node('a');
+    await a.store.warmUp();
+    expect(a.store.pool.totalCount).toBe(POSTGRES_POOL_SIZE);
+    expect(a.store.pool.idleCount).toBe(POSTGRES_POOL_SIZE);
+    // Every connection of the pool, checked out at once: each has the lookup prepared.
+    const clients = await Promise.all(Array.from({ length: POSTGRES_POOL_SIZE }, () => a.store.pool.connect()));
+    try {
+      for (const client of clients) {
+        const { rows } = await client.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
+        expect(rows.map((r) => r.name)).toContain('accord_applied_results');
+      }
+    } finally {
+      for (const client of clients) client.release();
+    }
+    // The minimum is the size: idle connections are not closed.
+    expect((a.store.pool as unknown as { options: { min: number } }).options.min).toBe(POSTGRES_POOL_SIZE);
   });
 });
