@@ -88,17 +88,18 @@ export async function resolveActor(auth: AuthMessage, ctx: ActorContext): Promis
     return { code: CLOSE_CODES.UNAUTHORIZED, reason: 'Missing participant secret' };
   }
   const secretHash = hashSecret(auth.participantSecret);
-  return ctx.seats.once(`${role}\n${secretHash.toString('hex')}`, () => findOrRegister(auth, role, secretHash, ctx));
+  const secretHex = secretHash.toString('hex');
+  return ctx.seats.once(`${role}\n${secretHex}`, () => findOrRegister(auth, role, secretHash, secretHex, ctx));
 }
 
 async function findOrRegister(
   auth: AuthMessage,
   role: Actor['role'],
   secretHash: Buffer,
+  secretHex: string,
   ctx: ActorContext,
 ): Promise<Actor | AuthRefusal> {
   const { row } = ctx;
-  const secretHex = secretHash.toString('hex');
   // The room read its seats when it opened; storage is asked only about a secret it does not know.
   const seen = ctx.seats.knownSeat(secretHex);
   if (seen !== undefined) return { role, participantId: seen };

@@ -190,9 +190,7 @@ describe.skipIf(skipReason !== null)('three Accord nodes on PostgreSQL, one fenc
       return `${nodeId} p50 ${ms(percentile(own, 50))} max ${ms(Math.max(...own))}`;
     });
     print(`hand-offs by drained node: ${drains.join('; ')}`);
-    print(
-      `hand-off phases (slowest command of each board):\n  ${handOffPhases(run.log, run.cluster, run.load.commands.values(), figures.handOffs)}`,
-    );
+    print(`hand-off phases (slowest command of each board):\n  ${handOffPhases(run.log, run.cluster, figures.handOffs)}`);
     expect(figures.exits.map((e) => e?.code)).toEqual(run.nodeIds.map(() => 0));
     expect(times.length).toBeGreaterThan(0);
     expect(percentile(times, 99)).toBeLessThanOrEqual(HAND_OFF_P99_MS);

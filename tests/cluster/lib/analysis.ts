@@ -74,6 +74,8 @@ export interface HandOff {
   readonly termAt: number;
   readonly ms: number;
   readonly commands: number;
+  /** The command that took `ms` (null: none was issued around the drain). */
+  readonly slowest: LoadCommand | null;
 }
 
 /**
@@ -99,16 +101,11 @@ export function handOffs(
     const isIssuedDuring = command.issuedAt >= termAt && command.issuedAt <= exitAt + 1_000;
     if (isPendingAtTerm || isIssuedDuring) list.push(command);
   }
-  return [...byBoard].map(([boardId, list]) => ({
-    boardId,
-    nodeId,
-    termAt,
-    commands: list.length,
-    ms: Math.max(
-      0,
-      ...list.map((c) => (c.resultAt === null || !c.result?.ok ? Number.POSITIVE_INFINITY : c.resultAt - c.issuedAt)),
-    ),
-  }));
+  const wait = (c: LoadCommand) => (c.resultAt === null || !c.result?.ok ? Number.POSITIVE_INFINITY : c.resultAt - c.issuedAt);
+  return [...byBoard].map(([boardId, list]) => {
+    const slowest = list.reduce<LoadCommand | null>((a, c) => (a === null || wait(c) > wait(a) ? c : a), null);
+    return { boardId, nodeId, termAt, commands: list.length, ms: slowest ? Math.max(0, wait(slowest)) : 0, slowest };
+  });
 }
 
 /** A board whose acknowledgements switched between nodes more often than its owner changed. */
@@ -212,18 +209,7 @@ function pipes(cluster: Cluster, wsKey: string | null, t: (at: number | null) =>
 }
 
 /** Percentiles of where hand-off time went, over the commands that decided each board's hand-off. */
-export function handOffPhases(
-  log: ClientLog,
-  cluster: Cluster,
-  commands: Iterable<LoadCommand>,
-  handOffs: readonly HandOff[],
-): string {
-  const byId = new Map<string, LoadCommand[]>();
-  for (const c of commands) {
-    const list = byId.get(c.boardId) ?? [];
-    list.push(c);
-    byId.set(c.boardId, list);
-  }
+export function handOffPhases(log: ClientLog, cluster: Cluster, handOffs: readonly HandOff[]): string {
   const okByCommand = new Map<string, Received>();
   for (const r of log.results) if (r.ok && !okByCommand.has(r.commandId)) okByCommand.set(r.commandId, r);
   const phases: Record<string, number[]> = {
@@ -237,10 +223,7 @@ export function handOffPhases(
   };
   const slowestBoards: { ms: number; line: string }[] = [];
   for (const h of handOffs) {
-    // The slowest command of the board at this drain.
-    const slowest = (byId.get(h.boardId) ?? [])
-      .filter((c) => c.resultAt !== null && Math.round(c.resultAt - c.issuedAt) === Math.round(h.ms))
-      .at(0);
+    const slowest = h.slowest;
     if (!slowest) continue;
     const result = okByCommand.get(slowest.id);
     const connection = result ? log.connection(result.connId) : undefined;
