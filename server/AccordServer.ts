@@ -5,21 +5,21 @@ import { WebSocketServer } from 'ws';
 import { refusalOf } from '../shared/domain/refusals';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
-import { createApiGuards, handleApi } from './api';
 import { addAcceptHandles } from './acceptHandles';
+import { createApiGuards, handleApi } from './api';
 import { Connection } from './Connection';
 import type { ClusterNode, UpgradeRoute } from './cluster/ClusterNode';
 import { createNodeState, type NodeReady } from './cluster/nodeState';
 import type { ServerConfig } from './config';
 import { HostPolicy } from './http/hostPolicy';
+import { refuseHost, refuseUpgrade, UNKNOWN_HOST_MESSAGE } from './http/refusals';
 import { type RequestView, viewRequest } from './http/requestView';
 import { securityHeaders } from './http/securityHeaders';
-import { refuseHost, refuseUpgrade, UNKNOWN_HOST_MESSAGE } from './http/refusals';
 import { isLogged, log } from './log';
 import { isOriginAllowed } from './originPolicy';
 import { PER_MESSAGE_DEFLATE } from './perMessageDeflate';
-import { RateLimitRegistry } from './rateLimit';
 import type { RoomManager } from './RoomManager';
+import { RateLimitRegistry } from './rateLimit';
 import { serveStatic } from './staticFiles';
 import type { BoardStore } from './store/BoardStore';
 import { SqliteStore } from './store/SqliteStore';
@@ -277,6 +277,8 @@ export async function startServer(
       stopping ??= (async () => {
         await rooms.drain(ready.cluster ? CLOSE_CODES.DRAINING : CLOSE_CODES.GOING_AWAY);
         rooms.closeAll();
+        // The clients of other owners' boards go after this node's own, a few at a time.
+        await ready.cluster?.releasePipes();
         await finish();
       })();
       return stopping;

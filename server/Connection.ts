@@ -12,8 +12,8 @@ import {
 } from '../shared/limits';
 import {
   type AuthMessage,
-  type CommandResult,
   CLOSE_CODES,
+  type CommandResult,
   decodeJsonBody,
   encodeJsonMessage,
   MESSAGE_AUTH,
@@ -26,18 +26,18 @@ import {
   parseAuth,
 } from '../shared/protocol';
 import { isInvalid } from '../shared/validate';
-import type { AddressThrottle } from './http/throttle';
-import { log } from './log';
 import { isAuthRefusal, resolveActor } from './auth';
 import { BadFrameError, badInputKind } from './badInput';
+import type { AddressThrottle } from './http/throttle';
+import { log } from './log';
 import { PingAnswer } from './pingAnswer';
+import { type RoomManager, RoomUnavailableError } from './RoomManager';
+import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
 import type { Room } from './room/Room';
 import type { RoomMember } from './room/RoomMember';
 import { SharedFrame } from './room/SharedFrame';
-import { cork, uncork, writeShared } from './writeShared';
-import { type RoomManager, RoomUnavailableError } from './RoomManager';
-import { type ConnectionBudget, type RateLimitRegistry, WindowCounter } from './rateLimit';
 import type { BoardStore } from './store/BoardStore';
+import { cork, uncork, writeShared } from './writeShared';
 
 /** Per-server limits a connection enforces (from ServerConfig). */
 export interface ConnectionLimits {

@@ -19,9 +19,9 @@ import { AddressThrottle } from './http/throttle';
 import type { RoomManager } from './RoomManager';
 import type { BoardStore } from './store/BoardStore';
 
-export { MAX_API_BODY_BYTES } from './http/apiLimits';
 export type { CreatedBoard } from './boardCreation';
 export { createBoardFromRequest } from './boardCreation';
+export { MAX_API_BODY_BYTES } from './http/apiLimits';
 
 /** The budgets and the import worker of one server: they outlive requests. */
 export interface ApiGuards {

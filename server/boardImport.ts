@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { applyDocChanges } from '../shared/boardDoc';
 import type { DocChange } from '../shared/domain/changes';
-import { type BoardExport, parseBoardExport } from '../shared/exports/boardExport';
 import { type Refusal, refusalOf } from '../shared/domain/refusals';
+import { type BoardExport, parseBoardExport } from '../shared/exports/boardExport';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { isInvalid } from '../shared/validate';
 import { importRefusal } from './importRefusal';

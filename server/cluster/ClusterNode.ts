@@ -9,9 +9,9 @@ import { type AddressCounter, LocalAddressCounter } from './AddressCounter';
 import type { RemoteOwner } from './BoardOwnership';
 import type { ClusterConfig } from './clusterConfig';
 import { checkHop, signHop } from './hopHeader';
+import { LEASE_TTL_MS } from './NodeLease';
 import { OwnerHints } from './OwnerHints';
 import type { PostgresOwnership } from './PostgresOwnership';
-import { LEASE_TTL_MS } from './NodeLease';
 import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from './pipeToOwner';
 import type { ClusterEvent, RedisHints } from './RedisHints';
 
@@ -267,6 +267,18 @@ export class ClusterNode {
       timer = setTimeout(() => resolve('timeout'), Math.max(0, maxMs));
     });
     return Promise.race([outcome, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * On a drain, after the rooms drained (their clients are on their way to the successors): cuts
+   * the pipes to other owners a few at a time, as config.pipeRelease says (PIPE_RELEASE_AFTER_MS).
+   */
+  async releasePipes(): Promise<void> {
+    const startedAt = performance.now();
+    const { afterMs, overMs } = this.config.pipeRelease;
+    const pipes = this.pipes.size;
+    const cut = await this.pipes.release(afterMs, overMs);
+    if (pipes > 0) log('info', 'pipe.released', { pipes, cut, ms: Math.round(performance.now() - startedAt) });
   }
 
   /** Cuts every pipe and stops listening (shutdown, after the rooms drained). */

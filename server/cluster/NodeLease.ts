@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { log } from '../log';
-import { inTransaction } from '../store/postgresTransaction';
 import type { OwnershipFence, PostgresStore } from '../store/PostgresStore';
+import { inTransaction } from '../store/postgresTransaction';
 
 /** How often a node renews its lease. */
 export const HEARTBEAT_INTERVAL_MS = 1_000;

@@ -1,4 +1,5 @@
 import { randomId } from '../../shared/random';
+import { MAX_PIPE_RELEASE_MS, PIPE_RELEASE_AFTER_MS, PIPE_RELEASE_OVER_MS } from './pipeToOwner';
 
 /** Shortest CLUSTER_SECRET accepted: it signs the hops between nodes, so it must not be guessable. */
 export const MIN_CLUSTER_SECRET_CHARS = 16;
@@ -32,6 +33,12 @@ export interface ClusterConfig {
   readonly redisUrl: string | null;
   /** Prefix of every Redis key and channel, so that clusters can share one Redis. Env REDIS_KEY_PREFIX, default `accord:`. */
   readonly redisKeyPrefix: string;
+  /**
+   * On a drain, how long the connections this node passes to other owners keep running after its
+   * rooms drained, then over how long they are cut, in milliseconds. Env PIPE_RELEASE_AFTER_MS and
+   * PIPE_RELEASE_OVER_MS (server/cluster/pipeToOwner.ts), each 0 to MAX_PIPE_RELEASE_MS.
+   */
+  readonly pipeRelease: { readonly afterMs: number; readonly overMs: number };
 }
 
 /** A configuration mistake, said in a sentence a person can act on. */
@@ -57,7 +64,20 @@ export function clusterConfigFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | nu
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must start with redis:// or rediss://.');
   }
-  return { nodeId, internalUrl, secret, redisUrl, redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'accord:' };
+  const pipeRelease = {
+    afterMs: releaseMsFromEnv('PIPE_RELEASE_AFTER_MS', env.PIPE_RELEASE_AFTER_MS, PIPE_RELEASE_AFTER_MS),
+    overMs: releaseMsFromEnv('PIPE_RELEASE_OVER_MS', env.PIPE_RELEASE_OVER_MS, PIPE_RELEASE_OVER_MS),
+  };
+  return { nodeId, internalUrl, secret, redisUrl, redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'accord:', pipeRelease };
+}
+
+function releaseMsFromEnv(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_PIPE_RELEASE_MS) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds from 0 to ${MAX_PIPE_RELEASE_MS}, e.g. 2000.`);
+  }
+  return ms;
 }
 
 function parseInternalUrl(value: string): string {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { log } from '../log';
 import { HOP_CLIENT_HEADER, HOP_HEADER } from './hopHeader';
 
@@ -13,6 +14,25 @@ import { HOP_CLIENT_HEADER, HOP_HEADER } from './hopHeader';
  * give up (ClusterNode watches the owner's lease); without one, it is given up too.
  */
 export const PIPE_ANSWER_TIMEOUT_MS = 1_500;
+
+/**
+ * A draining node hands its own boards over first: their clients reconnect to the successors at
+ * once. The connections it passes to other owners do not need to move yet (their boards stay where
+ * they are), and cutting them in the same moment doubled the crowd the successors had to let in.
+ * So they are left running this long after the rooms drained, in milliseconds (env
+ * PIPE_RELEASE_AFTER_MS) …
+ */
+export const PIPE_RELEASE_AFTER_MS = 2_000;
+/**
+ * … then cut evenly over this long, in milliseconds (env PIPE_RELEASE_OVER_MS), so that their
+ * clients come back through the other nodes a few at a time. Both add to a drain (SIGTERM → exit),
+ * which must stay within the orchestrator's grace period (30 s in Kubernetes by default).
+ */
+export const PIPE_RELEASE_OVER_MS = 3_000;
+/** The longest either may be set to, in milliseconds. */
+export const MAX_PIPE_RELEASE_MS = 60_000;
+/** How often a release cuts the pipes whose turn came, in milliseconds. */
+const PIPE_RELEASE_TICK_MS = 50;
 
 /** Where a board's connections go. */
 export interface PipeTarget {
@@ -59,6 +79,32 @@ export class PipeRegistry {
 
   cutAll(): number {
     return this.cutWhere(() => true);
+  }
+
+  /**
+   * Cuts every pipe, spread out (a draining node, see PIPE_RELEASE_AFTER_MS): none for `afterMs`,
+   * then evenly over `overMs`, oldest first. Pipes that end by themselves meanwhile are not
+   * counted; none is added meanwhile (a draining node routes no upgrade). Resolves with the number
+   * cut, once none is left.
+   */
+  async release(afterMs: number, overMs: number): Promise<number> {
+    const releaseAt = performance.now() + afterMs;
+    while (this.pipes.size > 0 && performance.now() < releaseAt) await sleep(Math.min(PIPE_RELEASE_TICK_MS, afterMs));
+    const queue = [...this.pipes];
+    const startedAt = performance.now();
+    let cut = 0;
+    let next = 0;
+    while (next < queue.length) {
+      const due = overMs <= 0 ? queue.length : Math.ceil((queue.length * (performance.now() - startedAt)) / overMs);
+      for (; next < Math.min(due, queue.length); next += 1) {
+        const pipe = queue[next]!;
+        if (!this.pipes.has(pipe)) continue;
+        pipe.cut();
+        cut += 1;
+      }
+      if (next < queue.length) await sleep(PIPE_RELEASE_TICK_MS);
+    }
+    return cut + this.cutAll();
   }
 
   private cutWhere(matches: (target: PipeTarget) => boolean): number {

@@ -1,5 +1,5 @@
-import { refusalOf } from '../../shared/domain/refusals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusalOf } from '../../shared/domain/refusals';
 
 /** Sends a JSON answer that is never cached. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

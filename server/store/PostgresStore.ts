@@ -1,9 +1,5 @@
 import type pg from 'pg';
 import type { CommandResult } from '../../shared/protocol';
-import { FENCED_MESSAGE, fenceStatement, StatementBatch, sqlLiteral } from './postgresOneTrip';
-import { openPool, POSTGRES_POOL_SIZE } from './postgresPool';
-import { APPLIED_RESULTS, warmUpPool } from './postgresWarmUp';
-import { inTransaction, oneTripTransaction } from './postgresTransaction';
 import {
   APPLIED_COMMAND_RETENTION_MS,
   appliedKey,
@@ -13,8 +9,12 @@ import {
   FencedError,
   type StoredBoard,
 } from './BoardStore';
+import { FENCED_MESSAGE, fenceStatement, StatementBatch, sqlLiteral } from './postgresOneTrip';
+import { openPool, POSTGRES_POOL_SIZE } from './postgresPool';
 import { writePrivateChange } from './postgresPrivateRows';
 import { checkSchemaName, createTables } from './postgresSchema';
+import { inTransaction, oneTripTransaction } from './postgresTransaction';
+import { APPLIED_RESULTS, warmUpPool } from './postgresWarmUp';
 import { checkBoardRow, checkStoredBoard } from './storedRows';
 
 /** A `boards` row under the field names of BoardRow, not yet validated (storedRows.ts does that). */

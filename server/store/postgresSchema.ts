@@ -1,5 +1,5 @@
-import { inTransaction } from './postgresTransaction';
 import type pg from 'pg';
+import { inTransaction } from './postgresTransaction';
 
 /**
  * The PostgreSQL tables: the SQLite store's tables (BLOB → bytea, times in milliseconds as

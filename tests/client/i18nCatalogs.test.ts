@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compiled, say } from './compiledCatalogs';
 import { LOCALES, type Locale, negotiateLocale } from '../../client/src/i18n/locales';
 import { LOCALES_DIR } from '../../scripts/i18n/catalogPlugin';
 import { compileMessage, placeholdersOf } from '../../scripts/i18n/compileCatalog';
+import { compiled, say } from './compiledCatalogs';
 
 function catalogOf(locale: Locale): Record<string, string> {
   return JSON.parse(readFileSync(`${LOCALES_DIR}${locale}.json`, 'utf8')) as Record<string, string>;

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DomainState } from '../../shared/domain/state';
-import type { Prompt } from '../../shared/records/Prompt';
 import {
   PROMPT_KIND_KEYS,
   pendingLine,
@@ -17,7 +15,9 @@ import { FINAL_CLOSE_KEYS } from '../../client/src/sync/BoardConnection';
 import { submit } from '../../client/src/sync/commands';
 import { describeBoardChanges } from '../../client/src/sync/revealAnnouncements';
 import { undo } from '../../client/src/sync/undoableCommands';
+import type { DomainState } from '../../shared/domain/state';
 import { CLOSE_CODES } from '../../shared/protocol';
+import type { Prompt } from '../../shared/records/Prompt';
 import { ALICE, BOB, CAROL, FACILITATOR, newBoardState, post, step, withMeta } from '../shared/helpers';
 
 /**

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compiled, say } from './compiledCatalogs';
 import { REFUSAL_KEYS, refusalSentence } from '../../client/src/i18n/errors';
 import { activateLocale, loadPageMessages } from '../../client/src/i18n/i18n';
-import { prepareRefusals, refusalText } from '../../client/src/i18n/refusalText';
 import { LOCALES } from '../../client/src/i18n/locales';
-import { REFUSAL_IDS, REFUSALS, type RefusalId, refusalMessage } from '../../shared/domain/refusals';
+import rawEnglish from '../../client/src/i18n/locales/en.json';
+import { prepareRefusals, refusalText } from '../../client/src/i18n/refusalText';
 import { partOf } from '../../scripts/i18n/catalogPlugin';
 import { placeholdersOf } from '../../scripts/i18n/compileCatalog';
 import { messageOrder } from '../../scripts/i18n/messageIndex';
-import rawEnglish from '../../client/src/i18n/locales/en.json';
+import { REFUSAL_IDS, REFUSALS, type RefusalId, refusalMessage } from '../../shared/domain/refusals';
+import { compiled, say } from './compiledCatalogs';
 
 /** Client code's keys are indexes once built (scripts/i18n/messageIndex.ts): back to the key. */
 const order = messageOrder(rawEnglish, partOf);

@@ -1,5 +1,4 @@
-import { request } from 'node:http';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, request } from 'node:http';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCEPT_HANDLES, addAcceptHandles } from '../../server/acceptHandles';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_BURST_PER_ADDRESS, BOARD_BURST_PER_SERVER } from '../../server/http/apiLimits';
 import { configFromEnv } from '../../server/config';
+import { BOARD_BURST_PER_ADDRESS, BOARD_BURST_PER_SERVER } from '../../server/http/apiLimits';
 import { useTestServer } from './helpers';
 
 /** Raised for a host whose facilitators share one address (one NAT, an L4 balancer). */

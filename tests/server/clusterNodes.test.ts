@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { UNANSWERED_OWNER_RETRY_MS, UNANSWERED_OWNER_WAIT_MS } from '../../server/cluster/ClusterNode';
 import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
-import { PIPE_ANSWER_TIMEOUT_MS } from '../../server/cluster/pipeToOwner';
 import { HEALTHY_RENEWAL_MS, LEASE_TTL_MS } from '../../server/cluster/NodeLease';
-import { hostPortOf, withHostPort } from '../cluster/lib/services';
-import { TcpProxy } from '../cluster/lib/tcpProxy';
+import { PIPE_ANSWER_TIMEOUT_MS } from '../../server/cluster/pipeToOwner';
 import { sortedPrompts } from '../../shared/domain/state';
 import { SOCKET_OPEN_TIMEOUT_MS } from '../../shared/limits';
 import { CLOSE_CODES } from '../../shared/protocol';
+import { hostPortOf, withHostPort } from '../cluster/lib/services';
+import { TcpProxy } from '../cluster/lib/tcpProxy';
 import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { connectClient, createBoard, lastSlice, type TestClient, waitFor, waitSynced } from './helpers';
 import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
@@ -177,6 +177,38 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
     for (const person of people) await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'one note each');
     const drafts = await rows<{ n: string }>(schema, 'SELECT count(*) AS n FROM drafts WHERE board_id = $1', [created.boardId]);
     expect(Number(drafts[0]!.n)).toBe(3);
+  });
+
+  it('keeps relaying its clients to other owners for PIPE_RELEASE_AFTER_MS when it drains, then lets them go over PIPE_RELEASE_OVER_MS', async () => {
+    const afterMs = 600;
+    const overMs = 400;
+    const c = await startNode(schema, 'node-c', { PIPE_RELEASE_AFTER_MS: String(afterMs), PIPE_RELEASE_OVER_MS: String(overMs) });
+    try {
+      const created = await createBoard(a);
+      await a.rooms.get(created.boardId);
+      const facilitator = connect(c, created.boardId, { facilitatorKey: created.facilitatorKey });
+      const people = [0, 1].map(() => connect(c, created.boardId));
+      await waitSynced(facilitator, ...people);
+      const codes = [facilitator, ...people].map(closeCodes);
+      const started = performance.now();
+      let drainMs = 0;
+      const drained = c.drain().then(() => {
+        drainMs = performance.now() - started;
+      });
+      // Node c owns no room, so nothing moves: its clients are still served by node a through it.
+      expect(await facilitator.send({ type: 'setPhase', phase: 'reflect' })).toMatchObject({ ok: true });
+      const during = await fetch(`${c.url}/healthz`);
+      expect(during.status).toBe(503);
+      expect(performance.now() - started).toBeLessThan(afterMs);
+      expect(codes.flat()).toEqual([]);
+      await drained;
+      // The last of three is cut once two thirds of overMs have passed, never before.
+      expect(drainMs).toBeGreaterThanOrEqual(afterMs + (overMs * 2) / 3);
+      await waitFor(() => codes.every((clientCodes) => clientCodes.length > 0), 5000, 'every piped client to be let go');
+      expect(await ownerOf(created.boardId)).toBe('node-a');
+    } finally {
+      await c.close();
+    }
   });
 
   it('keeps waiting for a live owner that is too busy to answer an upgrade in time (its lease was renewed meanwhile)', async () => {

@@ -6,11 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UNANSWERED_OWNER_WAIT_MS } from '../../server/cluster/ClusterNode';
 import { ConfigError } from '../../server/cluster/clusterConfig';
 import { LEASE_TTL_MS } from '../../server/cluster/NodeLease';
+import { MAX_PIPE_RELEASE_MS, PIPE_RELEASE_AFTER_MS, PIPE_RELEASE_OVER_MS } from '../../server/cluster/pipeToOwner';
 import { configFromEnv } from '../../server/config';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { SERVER_ARGS } from '../serverProcess';
-import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { freePort, kill, spawnServer } from './childServer';
+import { health, rows, startNode, TEST_CLUSTER_SECRET, type TestNode } from './clusterHelpers';
 import { connectClient, createBoard, startTestServer, type TestClient, waitFor, waitSynced } from './helpers';
 import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
 
@@ -69,6 +70,17 @@ describe('cluster settings', () => {
     ['an INTERNAL_URL with a path', { ...cluster, INTERNAL_URL: 'http://10.0.0.5:8787/accord' }, /INTERNAL_URL must be/],
     ['an https INTERNAL_URL', { ...cluster, INTERNAL_URL: 'https://10.0.0.5:8787' }, /INTERNAL_URL must be/],
     ['a REDIS_URL of another kind', { ...cluster, REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must start/],
+    [
+      'a negative PIPE_RELEASE_AFTER_MS',
+      { ...cluster, PIPE_RELEASE_AFTER_MS: '-1' },
+      /PIPE_RELEASE_AFTER_MS must be a whole number/,
+    ],
+    [
+      'a PIPE_RELEASE_OVER_MS past the bound',
+      { ...cluster, PIPE_RELEASE_OVER_MS: String(MAX_PIPE_RELEASE_MS + 1) },
+      /from 0 to 60000/,
+    ],
+    ['a PIPE_RELEASE_OVER_MS in seconds', { ...cluster, PIPE_RELEASE_OVER_MS: '3s' }, /PIPE_RELEASE_OVER_MS must be/],
   ])('refuses %s with a sentence that says what to set', (_what, env, message) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);
@@ -76,9 +88,16 @@ describe('cluster settings', () => {
 
   it('reads the defaults: a random node id, the port-based internal URL, the accord: prefix', () => {
     const config = configFromEnv({ ...cluster, INTERNAL_URL: 'http://10.0.0.5:8787' });
-    expect(config.cluster).toMatchObject({ internalUrl: 'http://10.0.0.5:8787', redisUrl: null, redisKeyPrefix: 'accord:' });
+    expect(config.cluster).toMatchObject({
+      internalUrl: 'http://10.0.0.5:8787',
+      redisUrl: null,
+      redisKeyPrefix: 'accord:',
+      pipeRelease: { afterMs: PIPE_RELEASE_AFTER_MS, overMs: PIPE_RELEASE_OVER_MS },
+    });
     expect(config.cluster?.nodeId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(configFromEnv(cluster).cluster?.internalUrl).toBeNull();
+    const released = configFromEnv({ ...cluster, PIPE_RELEASE_AFTER_MS: '0', PIPE_RELEASE_OVER_MS: '60000' }).cluster;
+    expect(released?.pipeRelease).toEqual({ afterMs: 0, overMs: 60_000 });
   });
 
   it('makes server/main.ts exit with status 1 and the sentence, not a stack trace, without CLUSTER_SECRET', async () => {

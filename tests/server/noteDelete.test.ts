@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareByOrder } from '../../shared/fractionalIndex';
 import { openVoteSentence } from '../../shared/domain/noteDeleteCommands';
 import { sortedPrompts } from '../../shared/domain/state';
 import { undoOfDeleteNotes } from '../../shared/domain/undoPlans';
+import { compareByOrder } from '../../shared/fractionalIndex';
 import type { TestClient } from './helpers';
 import { createBoard, framesContain, useTestServer, waitFor, waitSynced } from './helpers';
 

@@ -188,4 +188,54 @@ describe('the pipe from an entry node to a board owner', () => {
     expect(await echoed).toBe('still there');
     expect(registry.size).toBe(1);
   });
+
+  it('releases its pipes on a drain a few at a time: none for afterMs, still relaying, then spread over overMs', async () => {
+    const owner = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => owner.once('listening', () => resolve()));
+    owner.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+    cleanup.push(() => new Promise((resolve) => owner.close(resolve)));
+    const registry = new PipeRegistry();
+    expect(await registry.release(10_000, 10_000)).toBe(0);
+    const entry = await entryNode(registry, (owner.address() as { port: number }).port);
+    cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+    const clients = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+        cleanup.push(() => ws.terminate());
+        await new Promise<void>((resolve, reject) => {
+          ws.on('open', () => resolve());
+          ws.on('error', reject);
+        });
+        return ws;
+      }),
+    );
+    await waitForSize(registry, 6);
+    const afterMs = 300;
+    const overMs = 600;
+    const startedAt = performance.now();
+    const closedAt: number[] = [];
+    for (const ws of clients) ws.on('close', () => closedAt.push(performance.now() - startedAt));
+    const released = registry.release(afterMs, overMs);
+    // One client leaves by itself meanwhile: it is not counted as cut.
+    clients[5]!.close();
+    await waitForSize(registry, 5);
+    const echoed = new Promise<string>((resolve) => clients[0]!.once('message', (data) => resolve(String(data))));
+    clients[0]!.send('still relayed');
+    expect(await echoed).toBe('still relayed');
+    expect(closedAt).toHaveLength(1);
+
+    expect(await released).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cuts = closedAt.slice(1);
+    expect(cuts).toHaveLength(5);
+    expect(registry.size).toBe(0);
+    // The k-th of 5 is due once k/5 of overMs has passed: never earlier, so they did not go at once.
+    expect(Math.min(...cuts)).toBeGreaterThanOrEqual(afterMs);
+    expect(Math.max(...cuts)).toBeGreaterThanOrEqual(afterMs + (overMs * 4) / 5);
+  });
 });
+
+async function waitForSize(registry: PipeRegistry, size: number): Promise<void> {
+  for (let i = 0; i < 200 && registry.size !== size; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(registry.size).toBe(size);
+}

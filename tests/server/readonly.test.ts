@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashSecret } from '../../server/auth';
 import { COMMAND_TYPES } from '../../shared/commands';
-import { PHASES } from '../../shared/phases';
 import { COMMAND_BURST } from '../../shared/limits';
+import { PHASES } from '../../shared/phases';
 import {
   CLOSE_CODES,
   type CommandResult,

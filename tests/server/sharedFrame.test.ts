@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as wsModule from 'ws';
-import WebSocket from 'ws';
+import WebSocket, * as wsModule from 'ws';
 import { SharedFrame } from '../../server/room/SharedFrame';
 import { DEFLATE_THRESHOLD_BYTES } from '../../shared/limits';
 import { encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenProblem, startedLines } from '../../server/startupMessages';
+import { exportBoardJson } from '../../shared/exports/boardExport';
 import { NETWORK_START_COMMAND } from '../../shared/localAddress';
 import { SERVER_ARGS } from '../serverProcess';
-import { exportBoardJson } from '../../shared/exports/boardExport';
 import { GOLDEN_EXPORTED_AT, goldenBoard } from '../shared/goldenBoard';
 import { freePort, kill, spawnServer } from './childServer';
 

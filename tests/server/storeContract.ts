@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type BoardRow, type BoardStore, type CommitBatch, StoredRowError } from '../../server/store/BoardStore';
 import type { PrivateChange } from '../../shared/domain/changes';
 import { randomId } from '../../shared/random';
-import { type BoardRow, type BoardStore, type CommitBatch, StoredRowError } from '../../server/store/BoardStore';
 
 /** A row that no release writes, planted behind the store's back. */
 export type BadRowKind = 'unknownResponse' | 'unknownTag' | 'zeroBallot' | 'shortKeyHash' | 'unknownMark';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBoard } from '../../client/src/components/themeLayout';
 import * as Y from 'yjs';
+import { layoutBoard } from '../../client/src/components/themeLayout';
 import { boardRoots, readBoard } from '../../shared/boardDoc';
 import { BoardReader } from '../../shared/boardReader';
 import type { Command } from '../../shared/commands';
-import { type Collection, type DocChange, recordOperation } from '../../shared/domain/changes';
 import { applyCommand } from '../../shared/domain/applyCommand';
+import { type Collection, type DocChange, recordOperation } from '../../shared/domain/changes';
 import { isDomainError } from '../../shared/domain/errors';
 import { type Actor, type BoardState, sortedPrompts } from '../../shared/domain/state';
 import { keysBetween } from '../../shared/fractionalIndex';

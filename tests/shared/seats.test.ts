@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import { NO_CHANGES } from '../../shared/domain/changes';
 import { quorumBase } from '../../shared/domain/consensusCommands';
-import { applyPrivateChanges } from '../../shared/domain/privateState';
 import { privateSlice } from '../../shared/domain/privateSlice';
+import { applyPrivateChanges } from '../../shared/domain/privateState';
 import type { Actor, DomainState } from '../../shared/domain/state';
 import {
   ALICE,

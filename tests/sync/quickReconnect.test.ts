@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import WebSocket, { WebSocketServer } from 'ws';
+import type { WebsocketProvider } from 'y-websocket';
 import { BoardConnection } from '../../client/src/sync/BoardConnection';
 import { MOVED_CODES, QuickReconnect } from '../../client/src/sync/quickReconnect';
 import { QUICK_RECONNECT_JITTER_MS, QUICK_RECONNECTS } from '../../shared/limits';

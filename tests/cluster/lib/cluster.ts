@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../server/childServer';
 import { ClusterNode, type LogLine } from './clusterNode';
-import { hostPortOf, withHostPort } from './services';
 import { type RemoteProxy, ThreadedNetwork } from './network';
+import { hostPortOf, withHostPort } from './services';
 import type { ProxiedConnection } from './tcpProxy';
 
 /** How often the balancers' health check asks every node for /healthz. */
