@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { refusalOf } from '../shared/domain/refusals';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
@@ -176,14 +176,15 @@ export async function startServer(
   ) {
     // A hopped upgrade had its Origin checked by the node the client reached.
     const isOriginOk = isHopped || isOriginAllowed(req, config.allowedOrigins, [req.headers.host, ...ownHosts]);
+    // The count (a round trip to Redis in a cluster) runs beside the handshake, not before it: the
+    // client's first frames wait in its socket until it is known (the socket is paused meanwhile).
     const countStartedAt = performance.now();
-    const release = isOriginOk ? await counter.acquire(address, config.maxConnectionsPerAddress) : null;
-    if (isLogged('debug')) log('debug', 'ws.counted', { boardId, ms: Math.round(performance.now() - countStartedAt), isHopped });
+    const counted = isOriginOk ? counter.acquire(address, config.maxConnectionsPerAddress) : Promise.resolve(null);
     let isHandedOver = false;
     socket.once('close', () => {
-      if (!isHandedOver) release?.();
+      if (!isHandedOver) void counted.then((release) => release?.());
     });
-    if (socket.destroyed) return release?.();
+    if (socket.destroyed) return void counted.then((release) => release?.());
     wss.handleUpgrade(req, socket, head, (ws) => {
       isHandedOver = true;
       // Refusals after the handshake use close codes, which y-websocket understands as final.
@@ -192,11 +193,22 @@ export async function startServer(
         ws.close(CLOSE_CODES.ORIGIN_REFUSED, 'Origin not allowed');
         return;
       }
+      ws.pause();
+      void counted.then((release) => serveCounted(ws, release));
+    });
+
+    function serveCounted(ws: WebSocket, release: (() => void) | null) {
+      if (isLogged('debug'))
+        log('debug', 'ws.counted', { boardId, ms: Math.round(performance.now() - countStartedAt), isHopped });
       if (!release) {
         log('warn', 'ws.too_many_connections', {});
+        // Reading again, so that the client's answer to the close is read and the socket ends.
+        ws.resume();
         ws.close(CLOSE_CODES.TOO_MANY_CONNECTIONS, 'Too many connections');
         return;
       }
+      // The client left (or the server is closing) while it was counted.
+      if (ws.readyState !== ws.OPEN) return release();
       connectionCount += 1;
       let isAlive = true;
       ws.on('pong', () => {
@@ -223,7 +235,8 @@ export async function startServer(
           release();
         },
       );
-    });
+      ws.resume();
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { REDIS_COMMAND_TIMEOUT_MS } from '../../server/cluster/RedisHints';
 import { setLogSink } from '../../server/log';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { randomToken } from '../../shared/random';
+import { hostPortOf } from '../cluster/lib/services';
+import { TcpProxy } from '../cluster/lib/tcpProxy';
 import { health, startNode, TEST_REDIS_URL, type TestNode } from './clusterHelpers';
 import { connectClient, createBoard, type TestClient, waitFor, waitSynced } from './helpers';
 import { createTestSchema, findTestDatabase, type TestSchema } from './testDatabase';
@@ -32,12 +35,11 @@ function open(url: string): Promise<WebSocket | number> {
     const ws = new WebSocket(url);
     ws.on('error', () => {});
     ws.once('open', () => {
-      // A refusal after the handshake closes at once; give it a moment to arrive.
-      const timer = setTimeout(() => resolve(ws), 150);
-      ws.once('close', (code) => {
-        clearTimeout(timer);
-        resolve(code);
-      });
+      // The server counts the connection beside the handshake and reads nothing until it is
+      // counted: a pong says it was let in, a close code that it was refused.
+      ws.ping();
+      ws.once('pong', () => resolve(ws));
+      ws.once('close', (code) => resolve(code));
     });
     ws.once('unexpected-response', () => resolve(-1));
   });
@@ -198,5 +200,50 @@ describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in
     expect(second).toBeInstanceOf(WebSocket);
     sockets.push(second as WebSocket);
     expect(await open(`${a.wsUrl}/${created.boardId}`)).toBe(CLOSE_CODES.TOO_MANY_CONNECTIONS);
+  });
+
+  it('counts a connection beside its handshake: nothing it sends is read before it is counted, and one that leaves meanwhile is counted out', async () => {
+    // Redis through a link the test can cut: a count then waits REDIS_COMMAND_TIMEOUT_MS, and falls back to the node's own.
+    const link = new TcpProxy({ name: 'to-redis', candidates: () => [{ name: 'redis', ...hostPortOf(TEST_REDIS_URL, 6379) }] });
+    await link.listen();
+    try {
+      const [a] = await twoNodes({
+        REDIS_URL: `redis://127.0.0.1:${link.port}`,
+        REDIS_KEY_PREFIX: prefix,
+        MAX_CONNECTIONS_PER_ADDRESS: '1',
+      });
+      const created = await createBoard(a);
+      await a.rooms.get(created.boardId);
+      const url = `${a.wsUrl}/${created.boardId}`;
+      const first = await open(url);
+      expect(first).toBeInstanceOf(WebSocket);
+      (first as WebSocket).terminate();
+      await waitFor(async () => (await health(a)).connections === 0);
+
+      link.cut();
+      const leaving = new WebSocket(url);
+      leaving.on('error', () => {});
+      await new Promise((resolve) => leaving.once('open', resolve));
+      let isAnswered = false;
+      leaving.once('pong', () => {
+        isAnswered = true;
+      });
+      leaving.ping();
+      await new Promise((resolve) => setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS / 5));
+      expect(isAnswered).toBe(false);
+      leaving.terminate();
+      await new Promise((resolve) => setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS + 300));
+
+      // With a cap of one, the next is let in only if the one that left was counted out.
+      const startedAt = performance.now();
+      const next = await open(url);
+      expect(next).toBeInstanceOf(WebSocket);
+      sockets.push(next as WebSocket);
+      expect(performance.now() - startedAt).toBeGreaterThanOrEqual(REDIS_COMMAND_TIMEOUT_MS - 20);
+      expect((await health(a)).connections).toBe(1);
+    } finally {
+      link.heal();
+      await link.close();
+    }
   });
 });
