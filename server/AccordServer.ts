@@ -18,7 +18,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { isLogged, log } from './log';
 import { isOriginAllowed } from './originPolicy';
 import { PER_MESSAGE_DEFLATE } from './perMessageDeflate';
-import type { RoomManager } from './RoomManager';
+import { DRAIN_ROOM_SPACING_MS, type RoomManager } from './RoomManager';
 import { RateLimitRegistry } from './rateLimit';
 import { serveStatic } from './staticFiles';
 import type { BoardStore } from './store/BoardStore';
@@ -288,7 +288,9 @@ export async function startServer(
     },
     drain() {
       stopping ??= (async () => {
-        await rooms.drain(ready.cluster ? CLOSE_CODES.DRAINING : CLOSE_CODES.GOING_AWAY);
+        // A cluster node's boards go to the successors one after another; one process's all at once.
+        if (ready.cluster) await rooms.drain(CLOSE_CODES.DRAINING, DRAIN_ROOM_SPACING_MS);
+        else await rooms.drain(CLOSE_CODES.GOING_AWAY);
         rooms.closeAll();
         // The clients of other owners' boards go after this node's own, a few at a time.
         await ready.cluster?.releasePipes();

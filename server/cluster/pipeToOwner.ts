@@ -22,7 +22,7 @@ export const PIPE_ANSWER_TIMEOUT_MS = 1_500;
  * So they are left running this long after the rooms drained, in milliseconds (env
  * PIPE_RELEASE_AFTER_MS) …
  */
-export const PIPE_RELEASE_AFTER_MS = 2_000;
+export const PIPE_RELEASE_AFTER_MS = 1_000;
 /**
  * … then cut evenly over this long, in milliseconds (env PIPE_RELEASE_OVER_MS), so that their
  * clients come back through the other nodes a few at a time. Both add to a drain (SIGTERM → exit),

@@ -6,6 +6,7 @@ import { UNANSWERED_OWNER_RETRY_MS, UNANSWERED_OWNER_WAIT_MS } from '../../serve
 import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
 import { HEALTHY_RENEWAL_MS, LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { PIPE_ANSWER_TIMEOUT_MS } from '../../server/cluster/pipeToOwner';
+import { DRAIN_ROOM_SPACING_MS, DRAIN_SPREAD_MAX_MS, drainSpacingMs } from '../../server/RoomManager';
 import { sortedPrompts } from '../../shared/domain/state';
 import { SOCKET_OPEN_TIMEOUT_MS } from '../../shared/limits';
 import { CLOSE_CODES } from '../../shared/protocol';
@@ -177,6 +178,37 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
     for (const person of people) await waitFor(() => lastSlice(person)?.posted[promptId] === 1, 5000, 'one note each');
     const drafts = await rows<{ n: string }>(schema, 'SELECT count(*) AS n FROM drafts WHERE board_id = $1', [created.boardId]);
     expect(Number(drafts[0]!.n)).toBe(3);
+  });
+
+  it('drains its rooms in turn, DRAIN_ROOM_SPACING_MS apart; a command sent meanwhile is answered once, before or after its board moved', async () => {
+    const boards = await Promise.all([0, 1, 2].map(() => createBoard(a)));
+    await Promise.all(boards.map((created) => a.rooms.get(created.boardId)));
+    // Through node b, so that they come back through it to the next owner.
+    const facilitators = boards.map((created) => connect(b, created.boardId, { facilitatorKey: created.facilitatorKey }));
+    await waitSynced(...facilitators);
+    for (const created of boards) expect(await ownerOf(created.boardId)).toBe('node-a');
+    const started = performance.now();
+    const closedAt: number[] = [];
+    for (const f of facilitators)
+      f.connection.provider.once('connection-close', () => closedAt.push(performance.now() - started));
+    const drained = a.drain();
+    // Each is answered once: by node a before its board's turn, or by node b after it.
+    const answers = await Promise.all(facilitators.map((f) => f.send({ type: 'setPhase', phase: 'reflect' })));
+    for (const answer of answers) expect(answer).toMatchObject({ ok: true });
+    await drained;
+    await waitFor(() => closedAt.length === 3, 5000, 'every room closed');
+    closedAt.sort((x, y) => x - y);
+    // The k-th room's turn comes k spacings after the first: never earlier.
+    expect(closedAt[1]!).toBeGreaterThanOrEqual(DRAIN_ROOM_SPACING_MS);
+    expect(closedAt[2]!).toBeGreaterThanOrEqual(2 * DRAIN_ROOM_SPACING_MS);
+    for (const created of boards) expect(await ownerOf(created.boardId)).toBe('node-b');
+  });
+
+  it('spaces a drain of many rooms closer, within DRAIN_SPREAD_MAX_MS in all', () => {
+    expect(drainSpacingMs(DRAIN_ROOM_SPACING_MS, 1)).toBe(DRAIN_ROOM_SPACING_MS);
+    expect(drainSpacingMs(DRAIN_ROOM_SPACING_MS, 45)).toBe(DRAIN_ROOM_SPACING_MS);
+    expect(drainSpacingMs(DRAIN_ROOM_SPACING_MS, 1001) * 1000).toBe(DRAIN_SPREAD_MAX_MS);
+    expect(drainSpacingMs(0, 10)).toBe(0);
   });
 
   it('keeps relaying its clients to other owners for PIPE_RELEASE_AFTER_MS when it drains, then lets them go over PIPE_RELEASE_OVER_MS', async () => {

@@ -222,12 +222,18 @@ export function handOffPhases(log: ClientLog, cluster: Cluster, handOffs: readon
     ack: [],
   };
   const slowestBoards: { ms: number; line: string }[] = [];
+  let withoutReconnect = 0;
   for (const h of handOffs) {
     const slowest = h.slowest;
     if (!slowest) continue;
     const result = okByCommand.get(slowest.id);
     const connection = result ? log.connection(result.connId) : undefined;
     if (!result || !connection) continue;
+    // Answered on the connection it was sent on: this board's slowest command crossed no reconnect.
+    if (connection.createdAt < slowest.issuedAt) {
+      withoutReconnect += 1;
+      continue;
+    }
     const previous = log.connections
       .filter((c) => c.socketKey === connection.socketKey && c.id < connection.id && c.closedAt !== null)
       .at(-1);
@@ -262,6 +268,7 @@ export function handOffPhases(log: ClientLog, cluster: Cluster, handOffs: readon
   const worst = slowestBoards.sort((a, b) => b.ms - a.ms).slice(0, 5);
   return [
     ...Object.entries(phases).map(([name, list]) => `${name} (${list.length}): ${fmt(list)}`),
+    `boards whose slowest command crossed no reconnect (left out): ${withoutReconnect}`,
     'slowest:',
     ...worst.map((w) => `  ${w.line}`),
   ].join('\n  ');
