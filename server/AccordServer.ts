@@ -209,6 +209,7 @@ export async function startServer(
       }
       // The client left (or the server is closing) while it was counted.
       if (ws.readyState !== ws.OPEN) return release();
+      rooms.prepare(boardId);
       connectionCount += 1;
       let isAlive = true;
       ws.on('pong', () => {

@@ -85,6 +85,17 @@ export class RoomManager {
     return pending;
   }
 
+  /**
+   * Starts opening a board's room for a connection just let in, before its AUTH comes (a round trip
+   * later, and after a failover or a hand-off, at the back of a busy client's queue): the claim and
+   * the load run meanwhile. The connection's own `get` then finds the room open, or opening, and
+   * reports the outcome; a room nobody joins closes after ROOM_IDLE_MS.
+   */
+  prepare(boardId: string): void {
+    if (this.isDraining || this.isOpen(boardId)) return;
+    this.get(boardId).catch(() => {});
+  }
+
   /** True when the board's room is open here. */
   isOpen(boardId: string): boolean {
     return this.rooms.get(boardId)?.closed === false;

@@ -7,7 +7,7 @@ import { configFromEnv } from '../../server/config';
 import { MemoryStore } from '../../server/store/MemoryStore';
 import { AUTH_TIMEOUT_MS, ROOM_OPEN_TIMEOUT_MS } from '../../shared/limits';
 import { CLOSE_CODES, encodeAuth, PROTOCOL_VERSION } from '../../shared/protocol';
-import { createBoard, openRaw } from './helpers';
+import { createBoard, openRaw, waitFor } from './helpers';
 
 /** A store whose loads take `delayMs` (a database restarting, a board claimed after a failover); Infinity never finishes. */
 class SlowStore extends MemoryStore {
@@ -33,6 +33,22 @@ describe('a board that is slow to open after AUTH arrived', () => {
   afterAll(async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts opening the board as a connection is let in, before its AUTH comes', async () => {
+    const created = await createBoard(server);
+    store.delayMs = 300;
+    const startedAt = performance.now();
+    const early = await openRaw(server, created.boardId);
+    expect(server.rooms.isOpen(created.boardId)).toBe(false);
+    await waitFor(() => server.rooms.isOpen(created.boardId), 3000, 'the room to open without an AUTH');
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(300);
+    // The AUTH that follows finds the room open: the document comes without another load.
+    store.delayMs = Number.POSITIVE_INFINITY;
+    early.sendFrame(encodeAuth({ v: PROTOCOL_VERSION, facilitatorKey: created.facilitatorKey }));
+    await waitFor(() => early.frames.length > 0, 3000, 'the document');
+    early.ws.close();
+    store.delayMs = 0;
   });
 
   it(
