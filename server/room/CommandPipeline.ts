@@ -133,29 +133,34 @@ export class CommandPipeline {
     this.isCommitting = true;
     host.doc.on('update', collect);
     try {
-      for (const { member, envelope } of batch) {
-        const key = appliedKey(member.actorKey, envelope.id);
-        const previous = known.get(key);
-        if (previous) {
-          answers.push({ member, result: previous });
-          continue;
+      // One Yjs transaction for the batch: one cleanup and one update, however many commands (a
+      // takeover's replays arrive as bursts of dozens per board); each command's own transaction
+      // nests in it.
+      host.doc.transact(() => {
+        for (const { member, envelope } of batch) {
+          const key = appliedKey(member.actorKey, envelope.id);
+          const previous = known.get(key);
+          if (previous) {
+            answers.push({ member, result: previous });
+            continue;
+          }
+          const from = privateChanges.length;
+          const { result, isBug } = this.apply(member, envelope, ctx, privateChanges, affected);
+          for (const change of privateChanges.slice(from)) {
+            if (change.type !== 'removeSeat' || removedSeats.has(change.participantId)) continue;
+            removedSeats.add(change.participantId);
+            present.delete(change.participantId);
+            for (const [handle, id] of seats) if (id === change.participantId) seats.delete(handle);
+            host.seatRemoved(change.participantId);
+          }
+          // A bug is not remembered, so that a fixed server can apply a replay.
+          if (!isBug) {
+            known.set(key, result);
+            applied.push({ actorKey: member.actorKey, result });
+          }
+          answers.push({ member, result });
         }
-        const from = privateChanges.length;
-        const { result, isBug } = this.apply(member, envelope, ctx, privateChanges, affected);
-        for (const change of privateChanges.slice(from)) {
-          if (change.type !== 'removeSeat' || removedSeats.has(change.participantId)) continue;
-          removedSeats.add(change.participantId);
-          present.delete(change.participantId);
-          for (const [handle, id] of seats) if (id === change.participantId) seats.delete(handle);
-          host.seatRemoved(change.participantId);
-        }
-        // A bug is not remembered, so that a fixed server can apply a replay.
-        if (!isBug) {
-          known.set(key, result);
-          applied.push({ actorKey: member.actorKey, result });
-        }
-        answers.push({ member, result });
-      }
+      }, SERVER_ORIGIN);
     } finally {
       host.doc.off('update', collect);
     }
