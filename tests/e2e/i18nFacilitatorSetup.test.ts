@@ -176,6 +176,7 @@ describe('the facilitator’s setup and agreement stage in German and Arabic (is
       const joinCode = await page.locator('[data-join-code]').getAttribute('data-join-code');
       if (!facilitatorKey || !joinCode) throw new Error('no facilitator key or join code in this browser');
       const seed = await openSeedClients(e2e.url, { boardId, facilitatorKey, joinCode }, 3);
+      await seed.waitForPhase('reflect');
       const { facilitator, send } = seed;
       const promptId = seed.promptId(content.question);
       for (const [i, author] of seed.authors.entries()) {

@@ -12,6 +12,12 @@ export interface SeedClients {
   /** Sends a command and fails the test when it is refused. */
   send(connection: BoardConnection, command: Command): Promise<void>;
   board(): BoardState;
+  /**
+   * Waits until the board is in `phase` on the server (the seed facilitator's synced copy says so).
+   * A browser shows its own phase change at once, before the server has committed it: a seed
+   * command sent on the browser's word alone can reach the server first, and be refused.
+   */
+  waitForPhase(phase: BoardState['meta']['phase'], timeoutMs?: number): Promise<void>;
   promptId(text: string): string;
   /** Disconnects everyone, so that only the browsers are "here". */
   close(): void;
@@ -54,6 +60,13 @@ export async function openSeedClients(
       if (!result.ok) throw new Error(`${command.type}: ${result.message}`);
     },
     board: read,
+    async waitForPhase(phase, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      while (read().meta.phase !== phase) {
+        if (Date.now() > until) throw new Error(`the board did not reach the ${phase} phase`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
     promptId(text) {
       const prompt = sortedPrompts(read()).find((p) => p.text === text);
       if (!prompt) throw new Error(`no prompt ${text}`);
