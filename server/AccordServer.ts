@@ -180,11 +180,12 @@ export async function startServer(
     // client's first frames wait in its socket until it is known (the socket is paused meanwhile).
     const countStartedAt = performance.now();
     const counted = isOriginOk ? counter.acquire(address, config.maxConnectionsPerAddress) : Promise.resolve(null);
+    const giveCountBack = () => void counted.then((release) => release?.());
     let isHandedOver = false;
     socket.once('close', () => {
-      if (!isHandedOver) void counted.then((release) => release?.());
+      if (!isHandedOver) giveCountBack();
     });
-    if (socket.destroyed) return void counted.then((release) => release?.());
+    if (socket.destroyed) return giveCountBack();
     wss.handleUpgrade(req, socket, head, (ws) => {
       isHandedOver = true;
       // Refusals after the handshake use close codes, which y-websocket understands as final.

@@ -67,26 +67,24 @@ export class PostgresStore implements BoardStore {
     readonly pool: pg.Pool,
     readonly schema: string,
     private readonly connectionString: string,
-    private readonly poolSize: number,
   ) {}
 
   /** Connects and creates the schema and tables when missing. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const schema = checkSchemaName(options.schema ?? 'public');
-    const poolSize = options.poolSize ?? POSTGRES_POOL_SIZE;
-    const pool = openPool(options.connectionString, schema, poolSize);
+    const pool = openPool(options.connectionString, schema, options.poolSize ?? POSTGRES_POOL_SIZE);
     try {
       await createTables(pool, schema);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return new PostgresStore(pool, schema, options.connectionString, poolSize);
+    return new PostgresStore(pool, schema, options.connectionString);
   }
 
   /** Opens and warms every connection of the pool (postgresWarmUp.ts), at start. */
   warmUp(): Promise<void> {
-    return warmUpPool(this.pool, this.poolSize);
+    return warmUpPool(this.pool, this.pool.options.max ?? POSTGRES_POOL_SIZE);
   }
 
   /**

@@ -45,6 +45,12 @@ function open(url: string): Promise<WebSocket | number> {
   });
 }
 
+/** Waits (up to 2 s) until the node's /healthz counts `count` connections. */
+async function connectionsReach(node: TestNode, count: number): Promise<void> {
+  const start = Date.now();
+  while ((await health(node)).connections !== count && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 20));
+}
+
 describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in Redis', () => {
   const prefix = `accord-test-${randomToken(6)}:`;
   const nodes: TestNode[] = [];
@@ -150,8 +156,7 @@ describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in
     expect(keys.length).toBe(1);
     expect(keys[0]).not.toContain('127.0.0.1');
     sockets.shift()!.close();
-    const start = Date.now();
-    while ((await health(a)).connections !== 1 && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 20));
+    await connectionsReach(a, 1);
     const again = await open(`${b.wsUrl}/${onB.boardId}`);
     expect(again).toBeInstanceOf(WebSocket);
     sockets.push(again as WebSocket);
@@ -218,8 +223,7 @@ describe.skipIf(databaseUrl === null || redisProblem !== null)('cluster hints in
       const first = await open(url);
       expect(first).toBeInstanceOf(WebSocket);
       (first as WebSocket).terminate();
-      const start = Date.now();
-      while ((await health(a)).connections !== 0 && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 20));
+      await connectionsReach(a, 0);
       expect((await health(a)).connections).toBe(0);
 
       link.cut();

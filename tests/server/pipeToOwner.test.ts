@@ -34,6 +34,26 @@ describe('the pipe from an entry node to a board owner', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
+  /** A board owner that echoes every message; its port. */
+  async function echoOwner(): Promise<number> {
+    const owner = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => owner.once('listening', () => resolve()));
+    owner.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+    cleanup.push(() => new Promise((resolve) => owner.close(resolve)));
+    return (owner.address() as { port: number }).port;
+  }
+
+  /** A client connected through the entry node, once open. */
+  async function openThrough(entry: HttpServer): Promise<WebSocket> {
+    const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
+    cleanup.push(() => ws.terminate());
+    await new Promise<void>((resolve, reject) => {
+      ws.on('open', () => resolve());
+      ws.on('error', reject);
+    });
+    return ws;
+  }
+
   it(`gives up on an owner that accepts TCP but does not answer the upgrade within PIPE_ANSWER_TIMEOUT_MS (${PIPE_ANSWER_TIMEOUT_MS} ms), as a paused owner does`, async () => {
     const accepted: Socket[] = [];
     const paused = createServer((socket) => accepted.push(socket.on('error', () => {})));
@@ -168,20 +188,11 @@ describe('the pipe from an entry node to a board owner', () => {
   );
 
   it('keeps a pipe to an owner that answers, however long the connection then stays quiet', async () => {
-    const owner = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    await new Promise<void>((resolve) => owner.once('listening', () => resolve()));
-    owner.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
-    cleanup.push(() => new Promise((resolve) => owner.close(resolve)));
     const registry = new PipeRegistry();
-    const entry = await entryNode(registry, (owner.address() as { port: number }).port);
+    const entry = await entryNode(registry, await echoOwner());
     cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
 
-    const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
-    await new Promise<void>((resolve, reject) => {
-      ws.on('open', () => resolve());
-      ws.on('error', reject);
-    });
-    cleanup.push(() => ws.terminate());
+    const ws = await openThrough(entry);
     await new Promise((resolve) => setTimeout(resolve, PIPE_ANSWER_TIMEOUT_MS + 300));
     const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
     ws.send('still there');
@@ -190,25 +201,11 @@ describe('the pipe from an entry node to a board owner', () => {
   });
 
   it('releases its pipes on a drain a few at a time: none for afterMs, still relaying, then spread over overMs', async () => {
-    const owner = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    await new Promise<void>((resolve) => owner.once('listening', () => resolve()));
-    owner.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
-    cleanup.push(() => new Promise((resolve) => owner.close(resolve)));
     const registry = new PipeRegistry();
     expect(await registry.release(10_000, 10_000)).toBe(0);
-    const entry = await entryNode(registry, (owner.address() as { port: number }).port);
+    const entry = await entryNode(registry, await echoOwner());
     cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
-    const clients = await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        const ws = new WebSocket(`ws://127.0.0.1:${portOf(entry)}/ws/b`);
-        cleanup.push(() => ws.terminate());
-        await new Promise<void>((resolve, reject) => {
-          ws.on('open', () => resolve());
-          ws.on('error', reject);
-        });
-        return ws;
-      }),
-    );
+    const clients = await Promise.all(Array.from({ length: 6 }, () => openThrough(entry)));
     await waitForSize(registry, 6);
     const afterMs = 300;
     const overMs = 600;
