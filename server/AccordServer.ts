@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { refusalOf } from '../shared/domain/refusals';
 import { MAX_CLIENT_FRAME_BYTES } from '../shared/limits';
 import { CLOSE_CODES } from '../shared/protocol';
 import { addAcceptHandles } from './acceptHandles';
+import { acceptWebSocket, type WebSocketIntake } from './acceptWebSocket';
 import { createApiGuards, handleApi } from './api';
-import { Connection } from './Connection';
 import type { ClusterNode, UpgradeRoute } from './cluster/ClusterNode';
 import { createNodeState, type NodeReady } from './cluster/nodeState';
 import type { ServerConfig } from './config';
@@ -16,7 +16,6 @@ import { refuseHost, refuseUpgrade, UNKNOWN_HOST_MESSAGE } from './http/refusals
 import { type RequestView, viewRequest } from './http/requestView';
 import { securityHeaders } from './http/securityHeaders';
 import { isLogged, log } from './log';
-import { isOriginAllowed } from './originPolicy';
 import { PER_MESSAGE_DEFLATE } from './perMessageDeflate';
 import { DRAIN_ROOM_SPACING_MS, type RoomManager } from './RoomManager';
 import { RateLimitRegistry } from './rateLimit';
@@ -24,8 +23,7 @@ import { serveStatic } from './staticFiles';
 import type { BoardStore } from './store/BoardStore';
 import { SqliteStore } from './store/SqliteStore';
 
-/** Interval of WebSocket pings that find dead peers, in milliseconds. */
-export const PING_INTERVAL_MS = 30_000;
+export { PING_INTERVAL_MS } from './acceptWebSocket';
 
 /** A running Accord server. */
 export interface RunningServer {
@@ -55,9 +53,16 @@ export async function startServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: PER_MESSAGE_DEFLATE });
   // Everyone behind one address together may cost what as many people as may connect from it.
   const rateLimits = new RateLimitRegistry(Math.max(1, config.maxConnectionsPerAddress));
-  let connectionCount = 0;
-  const hosts = new HostPolicy(config);
   const guards = createApiGuards(config.boardBurstPerAddress);
+  const intake: WebSocketIntake = {
+    wss,
+    config,
+    store,
+    rateLimits,
+    wrongJoinCodes: guards.wrongJoinCodes,
+    connections: 0,
+  };
+  const hosts = new HostPolicy(config);
   const publicHost = config.publicUrl ? new URL(config.publicUrl).host : undefined;
   // One process: ready now. A cluster node: ready once it holds a lease, which needs the port it listens on.
   const node = createNodeState();
@@ -77,7 +82,7 @@ export async function startServer(
           health: () => ({
             nodeId: ownership.nodeId,
             rooms: rooms.openRooms,
-            connections: connectionCount,
+            connections: intake.connections,
             owned: ownership.ownedCount,
             isServing: ownership.isServing,
           }),
@@ -158,86 +163,12 @@ export async function startServer(
       });
     }
     if (route.type === 'local') {
-      await acceptLocal(ready, req, socket, head, boardId, route.clientAddress, route.isHopped, ownHosts);
-    }
-  }
-
-  /** Completes the handshake here and hands the socket to a Connection (or closes it with a refusal code). */
-  async function acceptLocal(
-    { rooms, counter }: NodeReady,
-    req: IncomingMessage,
-    socket: Duplex,
-    head: Buffer,
-    boardId: string,
-    address: string,
-    isHopped: boolean,
-    /** The host the browser used (behind a trusted proxy) and PUBLIC_URL's: the server's own origins besides Host. */
-    ownHosts: readonly (string | undefined)[],
-  ) {
-    // A hopped upgrade had its Origin checked by the node the client reached.
-    const isOriginOk = isHopped || isOriginAllowed(req, config.allowedOrigins, [req.headers.host, ...ownHosts]);
-    // The count (a round trip to Redis in a cluster) runs beside the handshake, not before it: the
-    // client's first frames wait in its socket until it is known (the socket is paused meanwhile).
-    const countStartedAt = performance.now();
-    const counted = isOriginOk ? counter.acquire(address, config.maxConnectionsPerAddress) : Promise.resolve(null);
-    const giveCountBack = () => void counted.then((release) => release?.());
-    let isHandedOver = false;
-    socket.once('close', () => {
-      if (!isHandedOver) giveCountBack();
-    });
-    if (socket.destroyed) return giveCountBack();
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      isHandedOver = true;
-      // Refusals after the handshake use close codes, which y-websocket understands as final.
-      if (!isOriginOk) {
-        log('warn', 'ws.origin_refused', {});
-        ws.close(CLOSE_CODES.ORIGIN_REFUSED, 'Origin not allowed');
-        return;
-      }
-      ws.pause();
-      void counted.then((release) => serveCounted(ws, release));
-    });
-
-    function serveCounted(ws: WebSocket, release: (() => void) | null) {
-      if (isLogged('debug'))
-        log('debug', 'ws.counted', { boardId, ms: Math.round(performance.now() - countStartedAt), isHopped });
-      if (!release) {
-        log('warn', 'ws.too_many_connections', {});
-        // Reading again, so that the client's answer to the close is read and the socket ends.
-        ws.resume();
-        ws.close(CLOSE_CODES.TOO_MANY_CONNECTIONS, 'Too many connections');
-        return;
-      }
-      // The client left (or the server is closing) while it was counted.
-      if (ws.readyState !== ws.OPEN) return release();
-      rooms.prepare(boardId);
-      connectionCount += 1;
-      let isAlive = true;
-      ws.on('pong', () => {
-        isAlive = true;
-      });
-      const ping = setInterval(() => {
-        if (!isAlive) return ws.terminate();
-        isAlive = false;
-        ws.ping();
-      }, PING_INTERVAL_MS);
-      let released = false;
-      new Connection(
-        ws,
-        boardId,
-        rooms,
-        store,
-        config,
-        { registry: rateLimits, address, wrongJoinCodes: guards.wrongJoinCodes },
-        () => {
-          if (released) return;
-          released = true;
-          clearInterval(ping);
-          connectionCount -= 1;
-          release();
-        },
+      acceptWebSocket(
+        intake,
+        ready,
+        { req, socket, head },
+        { boardId, address: route.clientAddress, isHopped: route.isHopped, ownHosts },
       );
-      ws.resume();
     }
   }
 
