@@ -17,10 +17,11 @@ import type { ClusterEvent, RedisHints } from './RedisHints';
 
 /**
  * How often a node that pipes connections checks in PostgreSQL that their owners are alive, in
- * milliseconds: without Redis (or when an event is lost) a dead owner's pipes are cut this late
- * after its lease expired.
+ * milliseconds (one query of the live nodes): without Redis, or for an owner that died without a
+ * word, a dead owner's boards are claimed here and its pipes cut at most this late after its lease
+ * expired.
  */
-export const PIPE_OWNER_CHECK_INTERVAL_MS = 2_000;
+export const PIPE_OWNER_CHECK_INTERVAL_MS = 1_000;
 
 /**
  * How long an entry node keeps a client's upgrade waiting for a board whose owner does not answer
@@ -74,6 +75,8 @@ export class ClusterNode {
   private readonly leaseWatches = new Map<string, { until: number; outcome: Promise<LeaseWatch> }>();
   /** Owners learned from hints, for the clients of a board that just changed hands. */
   readonly ownerHints: OwnerHints;
+  /** Per silent owner, the boards whose clients route() holds while its lease is watched (how many each). */
+  private readonly held = new Map<string, Map<string, number>>();
 
   constructor(
     readonly config: ClusterConfig,
@@ -93,12 +96,22 @@ export class ClusterNode {
    */
   onHandedOver: ((boardId: string) => void) | null = null;
 
+  /**
+   * Called for each board this node was piping to an owner, or holding clients for, when that
+   * owner's lease is seen ended (set by nodeState.ts: the room is claimed and loaded at once). The
+   * board then moves as soon as the lease allows, not once the first of its clients has come back
+   * through a handshake on a node busy with every other client of the dead owner. Another entry node
+   * may claim it first: then this claim finds it owned, and the clients are piped there.
+   */
+  onOwnerGone: ((boardId: string) => void) | null = null;
+
   get nodeId(): string {
     return this.config.nodeId;
   }
 
   /** Acts on a hint from another node (or this one). */
   handleEvent(event: ClusterEvent): void {
+    if (event.type === 'down' && event.nodeId !== this.nodeId) this.adoptBoardsOf(event.nodeId, 'down');
     if (event.type === 'down') this.ownerHints.down(event.nodeId);
     else this.ownerHints.moved(event.boardId, event.nodeId);
     if (event.type === 'handover') {
@@ -109,6 +122,34 @@ export class ClusterNode {
     }
     const cut = event.type === 'down' ? this.pipes.cutNode(event.nodeId) : this.pipes.cutBoard(event.boardId, event.nodeId);
     if (cut > 0) log('info', 'pipe.cut_stale', { hint: event.type, node: event.nodeId, pipes: cut });
+  }
+
+  /**
+   * Claims here (onOwnerGone) the boards this node pipes to `nodeId`, or holds clients for, now that
+   * its lease ended (`why`: how that was learned).
+   */
+  private adoptBoardsOf(nodeId: string, why: 'lease ended' | 'down'): void {
+    const boards = this.pipes.boardsOf(nodeId);
+    for (const boardId of this.held.get(nodeId)?.keys() ?? []) boards.add(boardId);
+    if (boards.size === 0 || !this.onOwnerGone) return;
+    log('info', 'board.adopting', { owner: nodeId, boards: boards.size, why });
+    for (const boardId of boards) this.onOwnerGone(boardId);
+  }
+
+  /** Counts a client held in route() for `boardId` while `nodeId` is silent; returns the release. */
+  private hold(nodeId: string, boardId: string): () => void {
+    const boards = this.held.get(nodeId) ?? new Map<string, number>();
+    this.held.set(nodeId, boards);
+    boards.set(boardId, (boards.get(boardId) ?? 0) + 1);
+    let isReleased = false;
+    return () => {
+      if (isReleased) return;
+      isReleased = true;
+      const left = (boards.get(boardId) ?? 1) - 1;
+      if (left > 0) boards.set(boardId, left);
+      else boards.delete(boardId);
+      if (boards.size === 0 && this.held.get(nodeId) === boards) this.held.delete(nodeId);
+    };
   }
 
   /** Tells the others, and `nodeId` above all, that this draining node handed `boardId` to it. */
@@ -199,35 +240,45 @@ export class ClusterNode {
     // given up as soon as the lease is seen ended, or when the wait runs out.
     const deadline = performance.now() + UNANSWERED_OWNER_WAIT_MS;
     let leaseWatch: Promise<LeaseWatch> | null = null;
-    for (;;) {
-      const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
-      const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
-      const abandon = new AbortController();
-      const giveUp = setTimeout(() => abandon.abort(), Math.max(0, deadline - performance.now()));
-      const watchOwner = () => {
-        leaseWatch ??= this.watchLease(target.nodeId, deadline - performance.now());
-        void leaseWatch.then((watch) => watch === 'ended' && abandon.abort());
-      };
-      if (leaseWatch) watchOwner();
-      const outcome = await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal, watchOwner);
-      clearTimeout(giveUp);
-      if (outcome !== 'unanswered') return { type: 'piped', ownerFrom };
-      if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
-      leaseWatch ??= this.watchLease(owner.nodeId, deadline - performance.now());
-      // With no time left for another whole try, only the lease's end is waited for.
-      const untilDeadline = deadline - performance.now();
-      const pause = untilDeadline < PIPE_ANSWER_TIMEOUT_MS ? untilDeadline : UNANSWERED_OWNER_RETRY_MS;
-      const watch = await Promise.race([leaseWatch, sleep(pause)]);
-      if (watch === 'timeout') break;
-      if (watch === undefined) continue;
-      try {
-        owner = await this.lookUpOwner(boardId);
-      } catch {
-        break;
+    // From its first silence on, the board is counted as held for the owner (see adoptBoardsOf).
+    let release: (() => void) | null = null;
+    try {
+      for (;;) {
+        const hopHeaders = signHop(this.config.secret, { nodeId: this.nodeId, boardId, path, clientAddress: entryAddress });
+        const target = { boardId, nodeId: owner.nodeId, internalUrl: owner.internalUrl };
+        const abandon = new AbortController();
+        const giveUp = setTimeout(() => abandon.abort(), Math.max(0, deadline - performance.now()));
+        const watchOwner = () => {
+          release ??= this.hold(target.nodeId, boardId);
+          leaseWatch ??= this.watchLease(target.nodeId, deadline - performance.now());
+          void leaseWatch.then((watch) => watch === 'ended' && abandon.abort());
+        };
+        if (leaseWatch) watchOwner();
+        const outcome = await this.pipes.pipe(req, socket, head, target, hopHeaders, abandon.signal, watchOwner);
+        clearTimeout(giveUp);
+        if (outcome !== 'unanswered') return { type: 'piped', ownerFrom };
+        if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
+        release ??= this.hold(owner.nodeId, boardId);
+        leaseWatch ??= this.watchLease(owner.nodeId, deadline - performance.now());
+        // With no time left for another whole try, only the lease's end is waited for.
+        const untilDeadline = deadline - performance.now();
+        const pause = untilDeadline < PIPE_ANSWER_TIMEOUT_MS ? untilDeadline : UNANSWERED_OWNER_RETRY_MS;
+        const watch = await Promise.race([leaseWatch, sleep(pause)]);
+        if (watch === 'timeout') break;
+        if (watch === undefined) continue;
+        try {
+          owner = await this.lookUpOwner(boardId);
+        } catch {
+          break;
+        }
+        if (owner === null) return local;
+        ownerFrom = 'lookup';
+        leaseWatch = null;
+        release?.();
+        release = null;
       }
-      if (owner === null) return local;
-      ownerFrom = 'lookup';
-      leaseWatch = null;
+    } finally {
+      release?.();
     }
     return { type: 'refuse', status: 502, message: 'Bad Gateway' };
   }
@@ -253,7 +304,10 @@ export class ClusterNode {
       entry.outcome = (async (): Promise<LeaseWatch> => {
         while (performance.now() < entry.until) {
           const live = await this.liveNodes().catch(() => null);
-          if (live !== null && !live.some((n) => n.nodeId === nodeId)) return 'ended';
+          if (live !== null && !live.some((n) => n.nodeId === nodeId)) {
+            this.adoptBoardsOf(nodeId, 'lease ended');
+            return 'ended';
+          }
           await sleep(OWNER_DEATH_POLL_MS);
         }
         return 'timeout';

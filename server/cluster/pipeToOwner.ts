@@ -67,6 +67,11 @@ export class PipeRegistry {
     return new Set([...this.pipes].map((p) => p.target.nodeId));
   }
 
+  /** The boards whose pipes (answered or still waiting for an answer) lead to `nodeId`. */
+  boardsOf(nodeId: string): Set<string> {
+    return new Set([...this.pipes].filter((p) => p.target.nodeId === nodeId).map((p) => p.target.boardId));
+  }
+
   /** Cuts the pipes of `boardId` that lead anywhere but `ownerNodeId` (the board moved there). */
   cutBoard(boardId: string, ownerNodeId: string): number {
     return this.cutWhere((t) => t.boardId === boardId && t.nodeId !== ownerNodeId);

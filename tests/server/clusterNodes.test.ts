@@ -2,7 +2,11 @@ import { type AddressInfo, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { UNANSWERED_OWNER_RETRY_MS, UNANSWERED_OWNER_WAIT_MS } from '../../server/cluster/ClusterNode';
+import {
+  PIPE_OWNER_CHECK_INTERVAL_MS,
+  UNANSWERED_OWNER_RETRY_MS,
+  UNANSWERED_OWNER_WAIT_MS,
+} from '../../server/cluster/ClusterNode';
 import { HOP_CLIENT_HEADER, HOP_HEADER, signHop } from '../../server/cluster/hopHeader';
 import { HEALTHY_RENEWAL_MS, LEASE_TTL_MS } from '../../server/cluster/NodeLease';
 import { PIPE_ANSWER_TIMEOUT_MS } from '../../server/cluster/pipeToOwner';
@@ -304,6 +308,47 @@ describe.skipIf(databaseUrl === null)('two Accord nodes on one PostgreSQL databa
     } finally {
       await c.close();
       await new Promise((resolve) => refusing.close(resolve));
+    }
+  }, 30_000);
+
+  it('claims and loads the boards it pipes to an owner whose lease ended, before any of their clients comes back', async () => {
+    // Node c owns a board whose only client is piped to it through node b. Then c is cut from
+    // PostgreSQL and from node b at once (a frozen machine): its lease runs out, and b, which still
+    // holds the silent pipe, claims the board and opens its room by itself. The client is a bare
+    // WebSocket that never reconnects, so nothing else can open the room on b.
+    const pg = hostPortOf(schema.url, 5432);
+    const pgLink = new TcpProxy({ name: 'c-pg', candidates: () => [{ name: 'postgres', ...pg }] });
+    await pgLink.listen();
+    let cPort = 0;
+    const link = new TcpProxy({ name: 'to-c', candidates: () => [{ name: 'node-c', host: '127.0.0.1', port: cPort }] });
+    await link.listen();
+    const c = await startNode({ ...schema, url: withHostPort(schema.url, '127.0.0.1', pgLink.port) }, 'node-c', {
+      INTERNAL_URL: `http://127.0.0.1:${link.port}`,
+    });
+    cPort = Number(new URL(c.url).port);
+    try {
+      const created = await createBoard(c);
+      await c.rooms.get(created.boardId);
+      const ws = await opened(`${b.wsUrl}/${created.boardId}`);
+      sockets.push(ws);
+      expect(await health(b)).toMatchObject({ owned: 0, rooms: 0 });
+      pgLink.cut();
+      link.cut();
+      const cutAt = performance.now();
+      await expect
+        .poll(() => ownerOf(created.boardId), { timeout: LEASE_TTL_MS + PIPE_OWNER_CHECK_INTERVAL_MS + 3_000, interval: 50 })
+        .toBe('node-b');
+      const movedMs = performance.now() - cutAt;
+      await expect.poll(async () => (await health(b)).rooms, { timeout: 5_000 }).toBe(1);
+      // At most one owner check after the lease ended (it was renewed at most a heartbeat before the cut).
+      expect(movedMs).toBeLessThan(LEASE_TTL_MS + PIPE_OWNER_CHECK_INTERVAL_MS + 1_000);
+      expect(await health(b)).toMatchObject({ owned: 1 });
+      console.info(`board claimed by the entry node ${Math.round(movedMs)} ms after its owner was cut off`);
+    } finally {
+      pgLink.heal();
+      link.heal();
+      await c.close();
+      await Promise.all([link.close(), pgLink.close()]);
     }
   }, 30_000);
 
