@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { setTimeout as delay } from 'node:timers/promises';
 import { CLOSE_CODES } from '../../shared/protocol';
 import { log } from '../log';
 import { isOriginAllowed } from '../originPolicy';
@@ -13,7 +12,10 @@ import { LEASE_TTL_MS } from './NodeLease';
 import { OwnerHints } from './OwnerHints';
 import type { PostgresOwnership } from './PostgresOwnership';
 import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from './pipeToOwner';
+import { type LeaseWatch, type LiveNodes, SilentOwners, sleep } from './silentOwners';
 import type { ClusterEvent, RedisHints } from './RedisHints';
+
+export type { LiveNodes } from './silentOwners';
 
 /**
  * How often a node that pipes connections checks in PostgreSQL that their owners are alive, in
@@ -33,8 +35,6 @@ export const PIPE_OWNER_CHECK_INTERVAL_MS = 1_000;
  * client gets 502 and retries.
  */
 export const UNANSWERED_OWNER_WAIT_MS = LEASE_TTL_MS + 2_000;
-/** How often that watch asks PostgreSQL which leases are alive, in milliseconds. */
-export const OWNER_DEATH_POLL_MS = 250;
 /**
  * How long an entry node pauses before asking a silent owner again while its lease lives, in
  * milliseconds. A dead owner's port refuses at once: without a pause each waiting client would
@@ -53,13 +53,7 @@ export type UpgradeRoute =
   /** Complete the handshake and close with this code (45xx: the client retries). */
   | { readonly type: 'close'; readonly code: number; readonly reason: string };
 
-/** What became of a silent owner's lease (ClusterNode.watchLease). */
-type LeaseWatch = 'ended' | 'timeout';
 
-/** The live nodes, for the owner check. */
-export type LiveNodes = () => Promise<
-  readonly { readonly nodeId: string; readonly internalUrl: string; readonly expiresAt: number }[]
->;
 
 /**
  * One node of a cluster (several Accord processes on one PostgreSQL database): routes each upgrade
@@ -71,12 +65,10 @@ export class ClusterNode {
   readonly counter: AddressCounter;
   private readonly ownerCheck: NodeJS.Timeout;
   private isCheckingOwners = false;
-  /** One watch per silent owner, shared by every client waiting for it; it runs until `until`. */
-  private readonly leaseWatches = new Map<string, { until: number; outcome: Promise<LeaseWatch> }>();
+  /** The owners that left an upgrade unanswered, and the boards whose clients wait for them. */
+  private readonly silent: SilentOwners;
   /** Owners learned from hints, for the clients of a board that just changed hands. */
   readonly ownerHints: OwnerHints;
-  /** Per silent owner, the boards whose clients route() holds while its lease is watched (how many each). */
-  private readonly held = new Map<string, Map<string, number>>();
 
   constructor(
     readonly config: ClusterConfig,
@@ -86,6 +78,7 @@ export class ClusterNode {
   ) {
     this.counter = hints?.counter ?? new LocalAddressCounter();
     this.ownerHints = new OwnerHints(config.nodeId);
+    this.silent = new SilentOwners(liveNodes, (nodeId) => this.adoptBoardsOf(nodeId, 'lease ended'));
     this.ownerCheck = setInterval(() => void this.checkOwners(), PIPE_OWNER_CHECK_INTERVAL_MS);
     this.ownerCheck.unref();
   }
@@ -130,26 +123,10 @@ export class ClusterNode {
    */
   private adoptBoardsOf(nodeId: string, why: 'lease ended' | 'down'): void {
     const boards = this.pipes.boardsOf(nodeId);
-    for (const boardId of this.held.get(nodeId)?.keys() ?? []) boards.add(boardId);
+    for (const boardId of this.silent.heldBoards(nodeId)) boards.add(boardId);
     if (boards.size === 0 || !this.onOwnerGone) return;
     log('info', 'board.adopting', { owner: nodeId, boards: boards.size, why });
     for (const boardId of boards) this.onOwnerGone(boardId);
-  }
-
-  /** Counts a client held in route() for `boardId` while `nodeId` is silent; returns the release. */
-  private hold(nodeId: string, boardId: string): () => void {
-    const boards = this.held.get(nodeId) ?? new Map<string, number>();
-    this.held.set(nodeId, boards);
-    boards.set(boardId, (boards.get(boardId) ?? 0) + 1);
-    let isReleased = false;
-    return () => {
-      if (isReleased) return;
-      isReleased = true;
-      const left = (boards.get(boardId) ?? 1) - 1;
-      if (left > 0) boards.set(boardId, left);
-      else boards.delete(boardId);
-      if (boards.size === 0 && this.held.get(nodeId) === boards) this.held.delete(nodeId);
-    };
   }
 
   /** Tells the others, and `nodeId` above all, that this draining node handed `boardId` to it. */
@@ -249,8 +226,8 @@ export class ClusterNode {
         const abandon = new AbortController();
         const giveUp = setTimeout(() => abandon.abort(), Math.max(0, deadline - performance.now()));
         const watchOwner = () => {
-          release ??= this.hold(target.nodeId, boardId);
-          leaseWatch ??= this.watchLease(target.nodeId, deadline - performance.now());
+          release ??= this.silent.hold(target.nodeId, boardId);
+          leaseWatch ??= this.silent.watch(target.nodeId, deadline - performance.now());
           void leaseWatch.then((watch) => watch === 'ended' && abandon.abort());
         };
         if (leaseWatch) watchOwner();
@@ -258,8 +235,16 @@ export class ClusterNode {
         clearTimeout(giveUp);
         if (outcome !== 'unanswered') return { type: 'piped', ownerFrom };
         if (socket.destroyed || rooms.draining || performance.now() >= deadline) break;
-        release ??= this.hold(owner.nodeId, boardId);
-        leaseWatch ??= this.watchLease(owner.nodeId, deadline - performance.now());
+        // A hint that the board moved meanwhile (its pipe was cut for it): straight there.
+        const moved = this.ownerHints.owner(boardId);
+        if (moved !== null && moved.nodeId !== owner.nodeId) {
+          [owner, ownerFrom, leaseWatch] = [moved, 'hint', null];
+          release?.();
+          release = null;
+          continue;
+        }
+        release ??= this.silent.hold(owner.nodeId, boardId);
+        leaseWatch ??= this.silent.watch(owner.nodeId, deadline - performance.now());
         // With no time left for another whole try, only the lease's end is waited for.
         const untilDeadline = deadline - performance.now();
         const pause = untilDeadline < PIPE_ANSWER_TIMEOUT_MS ? untilDeadline : UNANSWERED_OWNER_RETRY_MS;
@@ -291,39 +276,6 @@ export class ClusterNode {
   }
 
   /**
-   * Watches `nodeId`'s lease after it left an upgrade unanswered: `ended` once it has run out (the
-   * node is dead or paused), `timeout` after `maxMs`. One watch per node, shared by every connection waiting for it: one query per
-   * OWNER_DEATH_POLL_MS, however many clients wait.
-   */
-  private watchLease(nodeId: string, maxMs: number): Promise<LeaseWatch> {
-    const until = performance.now() + maxMs;
-    let watch = this.leaseWatches.get(nodeId);
-    if (watch) watch.until = Math.max(watch.until, until);
-    else {
-      const entry = { until, outcome: Promise.resolve<LeaseWatch>('timeout') };
-      entry.outcome = (async (): Promise<LeaseWatch> => {
-        while (performance.now() < entry.until) {
-          const live = await this.liveNodes().catch(() => null);
-          if (live !== null && !live.some((n) => n.nodeId === nodeId)) {
-            this.adoptBoardsOf(nodeId, 'lease ended');
-            return 'ended';
-          }
-          await sleep(OWNER_DEATH_POLL_MS);
-        }
-        return 'timeout';
-      })().finally(() => this.leaseWatches.delete(nodeId));
-      this.leaseWatches.set(nodeId, entry);
-      watch = entry;
-    }
-    const outcome = watch.outcome;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<LeaseWatch>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), Math.max(0, maxMs));
-    });
-    return Promise.race([outcome, timeout]).finally(() => clearTimeout(timer));
-  }
-
-  /**
    * On a drain, after the rooms drained (their clients are on their way to the successors): cuts
    * the pipes to other owners a few at a time, as config.pipeRelease says (PIPE_RELEASE_AFTER_MS).
    */
@@ -343,9 +295,4 @@ export class ClusterNode {
     this.counter.close();
     await this.hints?.close();
   }
-}
-
-/** Resolves (with undefined) after `ms` milliseconds; the timer does not keep the process alive. */
-function sleep(ms: number): Promise<undefined> {
-  return delay(Math.max(0, ms), undefined, { ref: false });
 }

@@ -126,8 +126,8 @@ export class PipeRegistry {
    * Passes an upgrade request on to the board's owner over TCP: the original request line and
    * headers (without any hop headers the client sent) plus `hopHeaders`, then the bytes already
    * read, then both directions piped (backpressure included) until either side closes. Resolves
-   * `answered` on the owner's first byte; `unanswered` when the owner could not be reached or did
-   * not begin answering within PIPE_ANSWER_TIMEOUT_MS (with `onSlow`, an owner that accepted the
+   * `answered` on the owner's first byte; `unanswered` when the owner could not be reached, closed
+   * the connection or had it cut (`cut`) before answering, or did not begin answering within PIPE_ANSWER_TIMEOUT_MS (with `onSlow`, an owner that accepted the
    * connection is waited for past it, and `onSlow` is called then), or before `abandon` fires (its
    * owner is gone), and nothing has passed in either direction since the request, so that the caller may
    * still route the untouched client socket elsewhere (the pipe is gone); `ended` when the client
@@ -157,16 +157,20 @@ export class PipeRegistry {
       this.pipes.delete(pipe);
       clearTimeout(timer);
       abandon?.removeEventListener('abort', onAbandon);
-      if (why === 'owner unreachable' && upstream.bytesRead === 0 && !client.destroyed) {
+      // An owner that closed before a single byte is as good as unreachable: a dead node behind a
+      // proxy or a port forwarder (the connection is accepted, then closed) rather than refused. A
+      // pipe cut before its owner answered (the owner is down, or the board moved) is given back too.
+      const isSilent = why !== 'client closed' && upstream.bytesRead === 0;
+      if (isSilent && !client.destroyed) {
         // Nothing came back, and the client socket was never read from: it is as it arrived.
         client.off('error', onClientGone);
         client.off('close', onClientGone);
         upstream.destroy();
-        log('debug', 'pipe.unanswered', { boardId: target.boardId, owner: target.nodeId });
+        log('debug', 'pipe.unanswered', { boardId: target.boardId, owner: target.nodeId, why });
         settle('unanswered');
         return;
       }
-      if (why === 'owner unreachable' && upstream.bytesRead === 0) {
+      if (isSilent) {
         client.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       } else if (why === 'owner closed') {
         client.end();

@@ -80,6 +80,60 @@ describe('the pipe from an entry node to a board owner', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('reports an owner that accepts the connection and closes it without a byte as unanswered, its client untouched (a dead node behind a port forwarder)', async () => {
+    const accepted: Socket[] = [];
+    const closing = createServer((socket) => accepted.push(socket.on('error', () => {}).end()));
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', () => resolve()));
+    cleanup.push(() => new Promise((resolve) => closing.close(resolve)));
+    cleanup.push(() => {
+      for (const socket of accepted) socket.destroy();
+    });
+    const owner = await echoOwner();
+    const registry = new PipeRegistry();
+    let unanswered = 0;
+    // The entry node then routes the same untouched socket to a live owner, as ClusterNode.route does.
+    const entry = await entryNode(registry, portOf(closing), async (req, socket, head) => {
+      unanswered += 1;
+      const target = { boardId: 'b', nodeId: 'next', internalUrl: `http://127.0.0.1:${owner}` };
+      await registry.pipe(req, socket, head, target, {});
+    });
+    cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+    const ws = await openThrough(entry);
+    const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    ws.send('still here');
+    expect(await echoed).toBe('still here');
+    expect(accepted).toHaveLength(1);
+    expect(unanswered).toBe(1);
+  });
+
+  it('gives the client back, untouched, when its pipe is cut before the owner answered (the owner was found down)', async () => {
+    const accepted: Socket[] = [];
+    const paused = createServer((socket) => accepted.push(socket.on('error', () => {})));
+    await new Promise<void>((resolve) => paused.listen(0, '127.0.0.1', () => resolve()));
+    cleanup.push(() => new Promise((resolve) => paused.close(resolve)));
+    cleanup.push(() => {
+      for (const socket of accepted) socket.destroy();
+    });
+    const owner = await echoOwner();
+    const registry = new PipeRegistry();
+    let givenBackAt: number | null = null;
+    const entry = await entryNode(registry, portOf(paused), async (req, socket, head) => {
+      givenBackAt = performance.now();
+      await registry.pipe(req, socket, head, { boardId: 'b', nodeId: 'next', internalUrl: `http://127.0.0.1:${owner}` }, {});
+    });
+    cleanup.push(() => new Promise((resolve) => entry.close(resolve)));
+    const opening = openThrough(entry);
+    await waitForSize(registry, 1);
+    const cutAt = performance.now();
+    expect(registry.cutNode('owner')).toBe(1);
+    const ws = await opening;
+    const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    ws.send('moved on');
+    expect(await echoed).toBe('moved on');
+    // At once, not after PIPE_ANSWER_TIMEOUT_MS.
+    expect((givenBackAt ?? Number.POSITIVE_INFINITY) - cutAt).toBeLessThan(PIPE_ANSWER_TIMEOUT_MS / 2);
+  });
+
   it('with onSlow, keeps waiting for an owner that accepted the connection but answers late (a busy owner), until abandoned', async () => {
     // The owner answers the first upgrade only after twice the answer timeout, and never the second.
     const late = new WebSocketServer({ noServer: true });
