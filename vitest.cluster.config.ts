@@ -3,8 +3,8 @@ import { CLUSTER_FAILOVER_TESTS } from './vitest.config';
 
 /**
  * Issue 10's failover scenarios: three node processes, 300 sockets, and bounds in seconds (takeover
- * within 7 s, hand-off p99 ≤ 2 s). `npm run test:cluster` runs them alone, so that the other
- * suites' servers and browsers do not share the two cores with them.
+ * within 7 s, hand-off p99 ≤ 2 s). `npm test` runs them after the other suites, and `npm run
+ * test:cluster` by themselves: never beside other servers and browsers, which would share the cores.
  */
 export default defineConfig({
   test: {

@@ -3,7 +3,8 @@ import { accordCatalogs } from './scripts/i18n/catalogPlugin.ts';
 
 /**
  * The failover scenarios measure time bounds on three node processes and 300 sockets: they run alone,
- * with `npm run test:cluster` (vitest.cluster.config.ts), not beside the other suites.
+ * after the other suites (`npm test` runs vitest.cluster.config.ts second; `npm run test:cluster`
+ * runs them by themselves), not beside them.
  */
 export const CLUSTER_FAILOVER_TESTS = ['tests/cluster/failover.test.ts'];
 

@@ -99,6 +99,17 @@ export async function startRestartableE2E(): Promise<RestartableE2E> {
   };
 }
 
+/**
+ * Screenshots are for people to look at (test-artifacts/e2e). With E2E_SHOTS=off (as CI runs, where
+ * nobody looks) none is taken: a full-page capture is rasterised in software and costs seconds on a
+ * long board. The checks beside them (nothing reaches past the window) run either way.
+ */
+export const TAKE_SHOTS = process.env.E2E_SHOTS !== 'off';
+
+function skipShots(page: Page): void {
+  page.screenshot = async () => Buffer.alloc(0);
+}
+
 /** Chromium, and fresh contexts on it that are closed with it. */
 async function openBrowser() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -114,6 +125,7 @@ async function openBrowser() {
       // A first load fetches the whole client: on a loaded two-core machine (the full suite runs two
       // browsers beside their servers) it took more than 10 s twice. Navigation only gets longer.
       context.setDefaultNavigationTimeout(30_000);
+      if (!TAKE_SHOTS) context.on('page', skipShots);
       contexts.push(context);
       return context;
     },
