@@ -53,8 +53,6 @@ export type UpgradeRoute =
   /** Complete the handshake and close with this code (45xx: the client retries). */
   | { readonly type: 'close'; readonly code: number; readonly reason: string };
 
-
-
 /**
  * One node of a cluster (several Accord processes on one PostgreSQL database): routes each upgrade
  * to the board's owner, keeps the pipes, listens to Redis hints, and counts connections per address
