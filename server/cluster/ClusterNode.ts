@@ -92,9 +92,10 @@ export class ClusterNode {
    * owner's lease is seen ended (set by nodeState.ts: the room is claimed and loaded at once). The
    * board then moves as soon as the lease allows, not once the first of its clients has come back
    * through a handshake on a node busy with every other client of the dead owner. Another entry node
-   * may claim it first: then this claim finds it owned, and the clients are piped there.
+   * may claim it first: then this claim finds it owned, and the clients are piped there. Settles
+   * once the claim did (and the room opened, or not).
    */
-  onOwnerGone: ((boardId: string) => void) | null = null;
+  onOwnerGone: ((boardId: string) => Promise<unknown>) | null = null;
 
   get nodeId(): string {
     return this.config.nodeId;
@@ -124,7 +125,7 @@ export class ClusterNode {
     for (const boardId of this.silent.heldBoards(nodeId)) boards.add(boardId);
     if (boards.size === 0 || !this.onOwnerGone) return;
     log('info', 'board.adopting', { owner: nodeId, boards: boards.size, why });
-    for (const boardId of boards) this.onOwnerGone(boardId);
+    this.silent.adopt(boards, this.onOwnerGone);
   }
 
   /** Tells the others, and `nodeId` above all, that this draining node handed `boardId` to it. */
@@ -266,8 +267,14 @@ export class ClusterNode {
     return { type: 'refuse', status: 502, message: 'Bad Gateway' };
   }
 
-  /** The board's live owner if it is another node, from PostgreSQL (which also tells that node's URL). */
+  /**
+   * The board's live owner if it is another node, from PostgreSQL (which also tells that node's
+   * URL). When this node is claiming the board (adoptBoardsOf), after that claim settled: a lookup
+   * made meanwhile finds no owner, and the client served here would be closed with 4501 when
+   * another node's claim wins.
+   */
   private async lookUpOwner(boardId: string): Promise<RemoteOwner | null> {
+    await this.silent.adoption(boardId);
     const owner = await this.ownership.remoteOwner(boardId);
     if (owner !== null) this.ownerHints.learnNode(owner.nodeId, owner.internalUrl);
     return owner;
