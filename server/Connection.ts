@@ -1,7 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { parseCommandEnvelope } from '../shared/commands';
-import { refusalOf } from '../shared/domain/refusals';
 import type { Actor } from '../shared/domain/state';
 import {
   AUTH_TIMEOUT_MS,
@@ -13,21 +11,17 @@ import {
 import {
   type AuthMessage,
   CLOSE_CODES,
-  type CommandResult,
   decodeJsonBody,
   encodeJsonMessage,
   MESSAGE_AUTH,
-  MESSAGE_AWARENESS,
-  MESSAGE_COMMAND,
-  MESSAGE_QUERY_AWARENESS,
   MESSAGE_RESULT,
-  MESSAGE_SYNC,
   PROTOCOL_VERSION,
   parseAuth,
 } from '../shared/protocol';
 import { isInvalid } from '../shared/validate';
 import { isAuthRefusal, resolveActor } from './auth';
 import { BadFrameError, badInputKind } from './badInput';
+import { type FrameAnswers, routeFrame } from './connectionFrames';
 import type { AddressThrottle } from './http/throttle';
 import { log } from './log';
 import { PingAnswer } from './pingAnswer';
@@ -71,6 +65,24 @@ export class Connection implements RoomMember {
   private largestFrameBytes = 0;
   private readonly authTimer: NodeJS.Timeout;
   private readonly pings = new PingAnswer((frame) => this.send(frame));
+  /** What routing a frame may do to this connection besides the room's own sends. */
+  private readonly frameAnswers: FrameAnswers = {
+    member: this,
+    answer: (frame) => {
+      this.budget?.spend('answerBytes', frame.length);
+      this.send(frame);
+    },
+    overBudget: (kind) => {
+      log('warn', 'ws.over_budget', { boardId: this.boardId, kind });
+      this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many requests');
+    },
+    refused: (result, overRate) => {
+      this.send(encodeJsonMessage(MESSAGE_RESULT, result));
+      if (overRate && this.refusals.add() > MAX_REFUSED_COMMANDS_PER_WINDOW) {
+        this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many commands');
+      }
+    },
+  };
   private isClosed = false;
 
   /** When the WebSocket opened here (the log's ws.joined says how long its AUTH took to come). */
@@ -183,104 +195,15 @@ export class Connection implements RoomMember {
     }
   }
 
-  /**
-   * Decodes a frame completely (every varuint as lib0 reads it, so that `0x80 0x00` is 0 here as
-   * it is everywhere else) before any limit is applied, then charges it to its budget before the
-   * server does the work it asks for.
-   */
+  /** Routes a frame to the room (connectionFrames.ts); one that cannot be decoded closes this connection. */
   private handleFrame(room: Room, frame: Uint8Array): void {
     try {
       this.budget ??= this.rateLimits.registry.forConnection(this.rateLimits.address, this.boardId, this.actor.participantId);
-      const budget = this.budget;
-      const decoder = decoding.createDecoder(frame);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MESSAGE_SYNC: {
-          const request = room.readSync(decoder);
-          if (request.type === 'step1') {
-            if (!budget.take('syncRequest') || !budget.hasCredit('answerBytes')) {
-              this.refuse('sync_request');
-              return;
-            }
-            room.answerSync(this, request, (answer) => this.sendAnswer(answer));
-          } else {
-            if (request.type === 'echo' && !budget.take('syncEcho')) {
-              this.refuse('sync_echo');
-              return;
-            }
-            room.answerSync(this, request);
-          }
-          break;
-        }
-        case MESSAGE_AWARENESS: {
-          const entries = room.readAwareness(decoding.readVarUint8Array(decoder));
-          if (decoding.hasContent(decoder)) throw new BadFrameError('trailing_bytes');
-          if (budget.take('awarenessUpdate')) room.handleAwareness(this, entries);
-          break;
-        }
-        case MESSAGE_QUERY_AWARENESS: {
-          if (decoding.hasContent(decoder)) throw new BadFrameError('trailing_bytes');
-          if (!budget.take('awarenessQuery') || !budget.hasCredit('answerBytes')) {
-            this.refuse('awareness_query');
-            return;
-          }
-          const answer = room.allAwarenessFrame(this);
-          if (answer) this.sendAnswer(answer);
-          break;
-        }
-        case MESSAGE_COMMAND:
-          this.handleCommand(room, budget, decodeJsonBody(decoder));
-          break;
-        default:
-          throw new BadFrameError('unknown_message_type');
-      }
+      routeFrame(frame, room, this.budget, this.frameAnswers);
     } catch (error) {
       log('warn', 'ws.bad_frame', { boardId: this.boardId, kind: badInputKind(error) });
       this.close(CLOSE_CODES.BAD_FRAME, 'Malformed frame');
     }
-  }
-
-  /** Sends a frame only this connection asked for, charged by its size to its answer budget. */
-  private sendAnswer(frame: Uint8Array): void {
-    this.budget?.spend('answerBytes', frame.length);
-    this.send(frame);
-  }
-
-  /** Closes a connection that asked for more than its budget allows. */
-  private refuse(kind: 'sync_request' | 'sync_echo' | 'awareness_query'): void {
-    log('warn', 'ws.over_budget', { boardId: this.boardId, kind });
-    this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many requests');
-  }
-
-  private handleCommand(room: Room, budget: ConnectionBudget, body: unknown): void {
-    const id = typeof (body as { id?: unknown } | null)?.id === 'string' ? (body as { id: string }).id.slice(0, 64) : '';
-    if (!budget.take('command')) {
-      this.refuseOverRate(id);
-      return;
-    }
-    const envelope = parseCommandEnvelope(body);
-    if (isInvalid(envelope)) {
-      this.sendResult({
-        id,
-        ok: false,
-        ...refusalOf('invalid_command', 'invalidCommand', { path: envelope.path, problem: envelope.message }),
-      });
-      return;
-    }
-    if (envelope.command.type === 'react' && !budget.take('reaction')) {
-      this.refuseOverRate(id);
-      return;
-    }
-    room.enqueue(this, envelope);
-  }
-
-  private refuseOverRate(id: string): void {
-    this.sendResult({ id, ok: false, ...refusalOf('rate_limited', 'tooManyActions') });
-    if (this.refusals.add() > MAX_REFUSED_COMMANDS_PER_WINDOW) this.close(CLOSE_CODES.TOO_MANY_COMMANDS, 'Too many commands');
-  }
-
-  private sendResult(result: CommandResult & { ok: false }): void {
-    this.send(encodeJsonMessage(MESSAGE_RESULT, result));
   }
 
   private async authenticate(frame: Uint8Array): Promise<void> {

@@ -12,8 +12,8 @@ import { LEASE_TTL_MS } from './NodeLease';
 import { OwnerHints } from './OwnerHints';
 import type { PostgresOwnership } from './PostgresOwnership';
 import { PIPE_ANSWER_TIMEOUT_MS, PipeRegistry } from './pipeToOwner';
-import { type LeaseWatch, type LiveNodes, SilentOwners, sleep } from './silentOwners';
 import type { ClusterEvent, RedisHints } from './RedisHints';
+import { type LeaseWatch, type LiveNodes, SilentOwners, sleep } from './silentOwners';
 
 export type { LiveNodes } from './silentOwners';
 

@@ -15,10 +15,8 @@ import { ReadOnlySync, type SyncRequest } from './ReadOnlySync';
 import { RoomAwareness } from './RoomAwareness';
 import { frameUpdate, type RoomMember } from './RoomMember';
 import { RoomSeats } from './RoomSeats';
+import { facilitatorSeats, SeatsMessages } from './SeatsMessages';
 import { SharedFrame } from './SharedFrame';
-
-/** Delay that gathers presence and seat changes into one `seats` message to facilitators, in milliseconds. */
-const SEATS_MESSAGE_DELAY_MS = 200;
 
 /**
  * One open board: its Yjs document (written only by the command pipeline, under SERVER_ORIGIN),
@@ -40,9 +38,8 @@ export class Room implements PipelineHost {
   private isDraining = false;
   /** Called once when the room closes (the manager forgets it). */
   onClose: (() => void) | null = null;
-  /** The last `seats` message sent to facilitators (JSON), and the timer of the next one. */
-  private lastSeats = '';
-  private seatsTimer: NodeJS.Timeout | null = null;
+  /** The `seats` messages to facilitators. */
+  private readonly seatsMessages: SeatsMessages;
 
   private constructor(
     readonly row: BoardRow,
@@ -60,7 +57,8 @@ export class Room implements PipelineHost {
     this.sync = new ReadOnlySync(doc);
     this.presence = new RoomAwareness(doc, this.members, () => this.board.meta.settings.showRoster);
     this.pipeline = new CommandPipeline(this, store, lastSeq, updatesSinceSnapshot, compactAfterUpdates);
-    this.presence.awareness.on('change', () => this.scheduleSeatsMessage());
+    this.seatsMessages = new SeatsMessages(this.members, this.seats, this.presence);
+    this.presence.awareness.on('change', () => this.seatsMessages.schedule());
   }
 
   /** Opens a board from storage; null when it does not exist. */
@@ -99,8 +97,8 @@ export class Room implements PipelineHost {
       ...(member.actor.role === 'facilitator' ? { joinCode: this.row.joinCode } : {}),
     });
     if (member.actor.participantId !== null) this.sendSlice(member);
-    if (member.actor.role === 'facilitator') this.lastSeats = '';
-    this.scheduleSeatsMessage();
+    // A facilitator who joins is sent the view even if it did not change.
+    this.seatsMessages.schedule(member.actor.role === 'facilitator');
     this.pipeline.whenCommitted(() => {
       member.send(this.sync.step1Frame());
       const presence = this.presence.initialFrame(member);
@@ -112,7 +110,7 @@ export class Room implements PipelineHost {
   leave(member: RoomMember): void {
     if (!this.members.delete(member)) return;
     this.presence.remove(member);
-    this.scheduleSeatsMessage();
+    this.seatsMessages.schedule();
   }
 
   /** Decodes a sync message (after its type); throws BadFrameError on bad bytes. */
@@ -199,16 +197,7 @@ export class Room implements PipelineHost {
 
   /** Handles of the seats facilitators may remove: every seat with a handle, except facilitators' own. */
   seatHandles(): Map<string, string> {
-    return this.seats.handleMap(this.facilitatorSeats());
-  }
-
-  /** Participant ids that a facilitator connection holds (a facilitator's seat is not removed from the list). */
-  private facilitatorSeats(): Set<string> {
-    const ids = new Set<string>();
-    for (const member of this.members) {
-      if (member.actor.role === 'facilitator' && member.actor.participantId !== null) ids.add(member.actor.participantId);
-    }
-    return ids;
+    return this.seats.handleMap(facilitatorSeats(this.members));
   }
 
   /** A removal was applied: the seat counts nowhere from now on (its sockets close after the commit). */
@@ -245,7 +234,7 @@ export class Room implements PipelineHost {
         const id = member.actor.participantId;
         if (id !== null && removedSeats.has(id)) member.close(CLOSE_CODES.SEAT_REMOVED, 'The facilitator removed this seat');
       }
-      this.scheduleSeatsMessage();
+      this.seatsMessages.schedule();
     }
     if (this.isRosterShown !== this.board.meta.settings.showRoster) {
       this.isRosterShown = this.board.meta.settings.showRoster;
@@ -274,7 +263,7 @@ export class Room implements PipelineHost {
     this.isClosed = true;
     this.pipeline.stop();
     this.sync.forgetColdSyncFrame();
-    if (this.seatsTimer) clearTimeout(this.seatsTimer);
+    this.seatsMessages.stop();
     for (const member of [...this.members]) member.close(code, reason);
     this.members.clear();
     this.presence.destroy();
@@ -289,33 +278,6 @@ export class Room implements PipelineHost {
   private sendSlice(member: RoomMember): void {
     const participantId = member.actor.participantId as string;
     this.sendPrivate(member, { type: 'slice', ...privateSlice(this.state, participantId) });
-  }
-
-  /** Sends facilitators the seats view soon (changes within SEATS_MESSAGE_DELAY_MS go out together). */
-  private scheduleSeatsMessage(): void {
-    if (this.seatsTimer !== null || this.isClosed) return;
-    this.seatsTimer = setTimeout(() => {
-      this.seatsTimer = null;
-      this.sendSeatsMessage();
-    }, SEATS_MESSAGE_DELAY_MS);
-  }
-
-  /** The seats view, to facilitators, when it changed. Names stay in presence; the view names its client ids. */
-  private sendSeatsMessage(): void {
-    const facilitators = [...this.members].filter((m) => m.actor.role === 'facilitator');
-    if (facilitators.length === 0) return;
-    const facilitatorSeats = this.facilitatorSeats();
-    const connected = new Map<string, number[]>();
-    for (const member of this.members) {
-      const id = member.actor.participantId;
-      if (id === null || this.seats.isRemoved(id)) continue;
-      connected.set(id, [...(connected.get(id) ?? []), ...this.presence.presenceOf(member)]);
-    }
-    const message: PrivateMessage = { type: 'seats', ...this.seats.view(connected, facilitatorSeats) };
-    const json = JSON.stringify(message);
-    if (json === this.lastSeats) return;
-    this.lastSeats = json;
-    for (const member of facilitators) this.sendPrivate(member, message);
   }
 
   /** Sends the server clock to every member (keeps idle sockets alive; timers use it). */
