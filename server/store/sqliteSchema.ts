@@ -107,7 +107,8 @@ CREATE TABLE IF NOT EXISTS applied_commands (
 
 /**
  * Opens (creating it on first start) the store's one file in `dataDir`: WAL mode with
- * synchronous=FULL, so that a committed transaction survives a power cut, not only a crash; the
+ * synchronous=FULL, so that a committed transaction survives a power cut, not only a crash;
+ * secure_delete; the
  * tables of SCHEMA, and the columns added after the first release.
  */
 export function openSqlite(dataDir: string): Database.Database {
@@ -116,6 +117,10 @@ export function openSqlite(dataDir: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // A deleted row's bytes are zeroed, not left in the page's free space: a revealed draft's author,
+  // an edited draft's earlier text, a closed round's ballots are gone from the file, not only from
+  // the table (docs/security.md, Data retention).
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
   addMissingColumns(db);
   return db;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -35,6 +35,35 @@ describe('SqliteStore', () => {
     const db = new Database(path.join(dir, 'accord.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+  });
+
+  it('zeroes what it deletes: no byte of a revealed draft, its author or its first text stays in the file', async () => {
+    const dir = tempDir();
+    const store = new SqliteStore(dir);
+    await store.createBoard(row('b7'), Uint8Array.of(0, 0));
+    const draft = {
+      id: 'd-7',
+      promptId: 'p1',
+      authorId: 'author-canary-7f3q',
+      text: 'first text canary',
+      tag: null,
+      authorName: null,
+    };
+    const batch = { update: null, seq: 2, applied: [], now: 1 };
+    await store.commit('b7', { ...batch, privateChanges: [{ type: 'putDraft', draft }] });
+    await store.commit('b7', {
+      ...batch,
+      privateChanges: [{ type: 'putDraft', draft: { ...draft, text: 'second text canary' } }],
+    });
+    await store.commit('b7', { ...batch, privateChanges: [{ type: 'revealDrafts', draftIds: ['d-7'] }] });
+    expect((await store.loadBoard('b7'))?.drafts).toEqual([]);
+    await store.close();
+    // What someone with the file (or a copy of it) could read; closing checkpointed the WAL into it.
+    const files = ['accord.sqlite', 'accord.sqlite-wal'].map((name) => path.join(dir, name)).filter(existsSync);
+    const bytes = Buffer.concat(files.map((file) => readFileSync(file)));
+    for (const canary of ['author-canary-7f3q', 'first text canary', 'second text canary']) {
+      expect(bytes.includes(canary), canary).toBe(false);
+    }
   });
 
   it('adds the read-only key and author name columns to a database created before them, keeping its boards', async () => {
