@@ -16,9 +16,9 @@ import {
 } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
 import type { MessageKey } from '../i18n/i18n';
-import { SilenceWatchdog } from './silenceWatchdog';
 import { ClockOffset } from './clockOffset';
 import { QuickReconnect } from './quickReconnect';
+import { SilenceWatchdog } from './silenceWatchdog';
 
 /** What the connection indicator shows. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';

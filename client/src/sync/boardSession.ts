@@ -5,21 +5,14 @@ import { ASKS_TO_CONFIRM, isDomainError } from '../../../shared/domain/errors';
 import { canWriteNotes } from '../../../shared/domain/permissions';
 import { privateSlice } from '../../../shared/domain/privateSlice';
 import type { Actor, BoardState, Role } from '../../../shared/domain/state';
-import { AWAY_AFTER_HIDDEN_MS, MAX_QUEUED_COMMANDS } from '../../../shared/limits';
+import { MAX_QUEUED_COMMANDS } from '../../../shared/limits';
 import { CLOSE_CODES, type CommandResult, type PrivateMessage } from '../../../shared/protocol';
 import { type Invalid, isInvalid } from '../../../shared/validate';
 import { translate } from '../i18n/i18n';
+import { refusalText } from '../i18n/refusalText';
 import { navigate } from '../router';
 import { forgetJoinToken, forgetParticipantSecret, joinTokenFor, participantSecretFor, readStored } from '../storage';
-import {
-  type DragPreview,
-  INITIAL_BOARD_VIEW,
-  NO_DOTS,
-  NO_DRAG_PREVIEWS,
-  NO_RESPONSES,
-  type Person,
-  useBoardStore,
-} from '../store/boardStore';
+import { INITIAL_BOARD_VIEW, NO_DOTS, NO_RESPONSES, useBoardStore } from '../store/boardStore';
 import { NO_MARKS, useMyMarks } from '../store/myMarksStore';
 import { announce } from '../store/toastStore';
 import { BoardConnection, FINAL_CLOSE_KEYS, memoryOutbox } from './BoardConnection';
@@ -27,8 +20,8 @@ import { keepIfEqual } from './keepIfEqual';
 import { localStorageOutbox } from './localOutbox';
 import { applyLocally, foldCommands, loadPredictor, type Slice, stateFromSlice } from './localState';
 import { describeBoardChanges } from './revealAnnouncements';
+import { SessionPresence } from './sessionPresence';
 import { clearUndo } from './undoStack';
-import { refusalText } from '../i18n/refusalText';
 
 /**
  * Stored as `1` under this key (`accord:` prefix), a page reads the whole document again on every
@@ -64,9 +57,8 @@ class BoardSession {
   private readonly cleanups: (() => void)[] = [];
   /** Starts fetching the prediction code (once). */
   private warmPredictor: () => void = () => {};
-  /** The presence this person chose (null: not shown as here); withdrawn while the page is hidden for a while. */
-  private presence: { user: { name: string } } | null = null;
-  private isAway = false;
+  /** My presence, the page's visibility, and the people and drag previews others publish. */
+  readonly presence: SessionPresence;
 
   constructor(readonly options: SessionOptions) {
     this.actor = { role: options.role, participantId: UNKNOWN_PARTICIPANT };
@@ -98,7 +90,8 @@ class BoardSession {
     };
     connection.provider.on('sync', onSync);
     this.cleanups.push(() => connection.provider.off('sync', onSync));
-    const onAwareness = () => this.publishPeople();
+    this.presence = new SessionPresence(awareness, () => this.actor.role);
+    const onAwareness = () => this.presence.publishPeople();
     awareness.on('change', onAwareness);
     this.cleanups.push(
       () => connection.doc.off('update', onDocUpdate),
@@ -113,7 +106,7 @@ class BoardSession {
       connection.on('result', (result) => this.onResult(result)),
       connection.on('outbox', () => this.scheduleRecompute()),
       listenToNetwork(connection),
-      this.listenToVisibility(),
+      this.presence.listenToVisibility(),
     );
     connection.connect();
     this.scheduleRecompute();
@@ -150,33 +143,11 @@ class BoardSession {
   }
 
   setPresence(name: string | null): void {
-    this.presence = name === null ? null : { user: { name } };
-    if (!this.isAway) this.connection.provider.awareness.setLocalState(this.presence);
+    this.presence.set(name);
   }
 
-  /**
-   * A page hidden for AWAY_AFTER_HIDDEN_MS (another tab, a locked phone) withdraws its presence, so
-   * that the person counts neither as here nor in a quorum; it is back the moment the page shows.
-   */
-  private listenToVisibility(): () => void {
-    let timer: number | undefined;
-    const onChange = () => {
-      window.clearTimeout(timer);
-      if (document.visibilityState === 'hidden') {
-        timer = window.setTimeout(() => {
-          this.isAway = true;
-          this.connection.provider.awareness.setLocalState(null);
-        }, AWAY_AFTER_HIDDEN_MS);
-      } else if (this.isAway) {
-        this.isAway = false;
-        this.connection.provider.awareness.setLocalState(this.presence);
-      }
-    };
-    document.addEventListener('visibilitychange', onChange);
-    return () => {
-      window.clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onChange);
-    };
+  setDragPreview(preview: { noteIds: readonly string[]; x: number; y: number } | null): void {
+    this.presence.setDragPreview(preview);
   }
 
   /**
@@ -192,27 +163,6 @@ class BoardSession {
       forgetJoinToken(boardId);
       navigate('/j', { replace: true });
     }
-  }
-
-  /**
-   * Publishes (or, with null, withdraws) my drag preview: the notes I carry and where, in % of
-   * their prompt's lane. The server keeps it from facilitators only; callers throttle it.
-   */
-  setDragPreview(preview: { noteIds: readonly string[]; x: number; y: number } | null): void {
-    const awareness = this.connection.provider.awareness;
-    if (awareness.getLocalState() === null) return;
-    awareness.setLocalStateField('drag', preview === null ? null : { ...preview, noteIds: [...preview.noteIds] });
-  }
-
-  /**
-   * The server strips names from presence while the roster is hidden, and cannot put them back:
-   * when the setting changes, presence is sent again so that names follow it at once instead of
-   * at the next 15-second renewal.
-   */
-  private republishPresence(): void {
-    const awareness = this.connection.provider.awareness;
-    const state = awareness.getLocalState();
-    if (state !== null) awareness.setLocalState({ ...state });
   }
 
   /** The state my next command meets, as far as this browser knows. */
@@ -250,7 +200,7 @@ class BoardSession {
     this.serverBoard = this.reader.read();
     if (before === this.serverBoard) return;
     if (before !== null && this.serverBoard !== null) {
-      if (before.meta.settings.showRoster !== this.serverBoard.meta.settings.showRoster) this.republishPresence();
+      if (before.meta.settings.showRoster !== this.serverBoard.meta.settings.showRoster) this.presence.republish();
       for (const sentence of describeBoardChanges(before, this.serverBoard, this.actor.role === 'facilitator'))
         announce(sentence);
     }
@@ -309,35 +259,6 @@ class BoardSession {
       pendingActions: this.connection.pending.length,
     });
   }
-
-  private publishPeople(): void {
-    const awareness = this.connection.provider.awareness;
-    const people: Person[] = [];
-    const drags: DragPreview[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
-      const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
-      if (!user) continue;
-      const isMe = clientId === awareness.clientID;
-      const role = isMe ? this.actor.role : user.role === 'facilitator' || user.role === 'participant' ? user.role : null;
-      people.push({ clientId, name: typeof user.name === 'string' ? user.name : '', role, isMe });
-      const drag = dragOf(state);
-      if (drag && !isMe && role === 'facilitator') drags.push({ clientId, ...drag });
-    }
-    // Drag previews change this 20 times a second: the store changes only for what did.
-    const view = useBoardStore.getState();
-    if (JSON.stringify(people) !== JSON.stringify(view.people)) useBoardStore.setState({ people });
-    if (JSON.stringify(drags) !== JSON.stringify(view.dragPreviews)) {
-      useBoardStore.setState({ dragPreviews: drags.length === 0 ? NO_DRAG_PREVIEWS : drags });
-    }
-  }
-}
-
-/** The drag preview in an awareness state, when it is well formed. */
-function dragOf(state: unknown): Omit<DragPreview, 'clientId'> | null {
-  const drag = (state as { drag?: { noteIds?: unknown; x?: unknown; y?: unknown } | null }).drag;
-  if (!drag || !Array.isArray(drag.noteIds) || typeof drag.x !== 'number' || typeof drag.y !== 'number') return null;
-  const noteIds = drag.noteIds.filter((id): id is string => typeof id === 'string');
-  return noteIds.length === 0 ? null : { noteIds, x: drag.x, y: drag.y };
 }
 
 /** A validation failure as a sentence: "Text must have at most 500 characters." */

@@ -1,6 +1,6 @@
 import type { Command } from '../../../shared/commands';
-import { ASKS_TO_CONFIRM, type DomainError } from '../../../shared/domain/errors';
 import type { RuleSettings } from '../../../shared/domain/decisionRules';
+import { ASKS_TO_CONFIRM, type DomainError } from '../../../shared/domain/errors';
 import type { Phase } from '../../../shared/phases';
 import type { CommandResult } from '../../../shared/protocol';
 import { randomId } from '../../../shared/random';
