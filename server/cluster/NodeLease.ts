@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { log } from '../log';
 import type { OwnershipFence, PostgresStore } from '../store/PostgresStore';
 import { inTransaction } from '../store/postgresTransaction';
+import { type BoardOwner, type ClaimResult, type LeaseLostReason, LeaseNotHeldError, type NodeLeaseOptions } from './leaseTypes';
 
 /** How often a node renews its lease. */
 export const HEARTBEAT_INTERVAL_MS = 1_000;
@@ -32,50 +33,8 @@ export const HEALTHY_RENEWAL_MS = 2_500;
 /** Claim attempts when a claim and a lookup race with another node's claim or death. */
 const CLAIM_ATTEMPTS = 3;
 
-/** Why a node's lease ended without `stop()`. */
-export type LeaseLostReason =
-  /** A renewal found the lease expired (or the node id registered again elsewhere). */
-  | 'expired'
-  /** No renewal succeeded for LEASE_TTL_MS (database unreachable or too slow): it may have expired. */
-  | 'unreachable';
-
-/** A board's owner as other nodes see it: where to pipe its connections. */
-export interface BoardOwner {
-  readonly nodeId: string;
-  readonly internalUrl: string;
-  readonly epoch: number;
-}
-
-/** The outcome of {@link NodeLease.claimBoard}. */
-export type ClaimResult =
-  /** This node now owns the board (or already did) under `epoch`: open its room, loading it only now. */
-  | { readonly type: 'claimed'; readonly epoch: number }
-  /** Another node with a live lease owns it. */
-  | { readonly type: 'owned'; readonly owner: BoardOwner }
-  /** No board has this id. */
-  | { readonly type: 'noBoard' };
-
-export interface NodeLeaseOptions {
-  /** Unique per process of the cluster, stable across its restarts (e.g. the host name). */
-  readonly nodeId: string;
-  /** Where other nodes reach this one (for piping a board's connections to its owner). */
-  readonly internalUrl: string;
-  readonly ttlMs?: number;
-  readonly heartbeatIntervalMs?: number;
-  /**
-   * Called once when the lease is lost. From then on every commit and compaction of this node is
-   * fenced: close the rooms (their clients reconnect and find the new owner), then `register()` again.
-   */
-  readonly onLost?: (reason: LeaseLostReason) => void;
-}
-
-/** Thrown by claims while the node holds no live lease: `register()` first. */
-export class LeaseNotHeldError extends Error {
-  override readonly name = 'LeaseNotHeldError';
-  constructor() {
-    super('This node holds no live lease');
-  }
-}
+export type { BoardOwner, ClaimResult, LeaseLostReason, NodeLeaseOptions } from './leaseTypes';
+export { LeaseNotHeldError } from './leaseTypes';
 
 /**
  * One node's lease in the `nodes` table and its claims in `board_owners`. It is the store's
