@@ -111,7 +111,7 @@ function skipShots(page: Page): void {
 }
 
 /** Chromium, and fresh contexts on it that are closed with it. */
-async function openBrowser() {
+export async function openBrowser() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   return {
