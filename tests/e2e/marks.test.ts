@@ -77,11 +77,24 @@ describe('marks, reactions and grouping by participants in Chromium', () => {
       expect(await moveButton(phone, 'Childcare').count()).toBe(0);
       await facilitator.getByRole('button', { name: 'Participants can group' }).click();
       await moveButton(phone, 'Childcare').waitFor();
+      // What the name field holds as the dialog opens is what a person types into: it must be the
+      // default already (it came a render later, and replaced the first keystrokes on a busy phone).
+      await phone.evaluate(() => {
+        const open = HTMLDialogElement.prototype.showModal;
+        const seen: (string | undefined)[] = [];
+        (window as unknown as { fieldAtOpen: typeof seen }).fieldAtOpen = seen;
+        HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+          seen.push(this.querySelector('input')?.value);
+          open.call(this);
+        };
+      });
       // By keyboard: open the menu, go to "A new theme…", name it.
       await moveButton(phone, 'Childcare').focus();
       await phone.keyboard.press('Enter');
       await phone.getByRole('menuitem', { name: 'A new theme…' }).focus();
       await phone.keyboard.press('Enter');
+      await phone.getByLabel(/Theme name/).waitFor();
+      expect(await phone.evaluate(() => (window as unknown as { fieldAtOpen: unknown }).fieldAtOpen)).toEqual(['Theme 1']);
       await phone.getByLabel(/Theme name/).fill('Family time');
       await phone.getByRole('button', { name: 'Create theme' }).click();
       const theme = (page: Page) => promptRegion(page, prompt).locator('[data-theme-name="Family time"]');

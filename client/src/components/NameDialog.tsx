@@ -15,18 +15,25 @@ export function NameDialog({ request, onClose }: { readonly request: NameRequest
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(request?.initial ?? '');
   const titleId = useId();
   const inputId = useId();
+  // A new request puts its default in the field in the same render that shows the form: set in an
+  // effect, it arrived a render later, after the dialog had opened, and replaced whatever was
+  // typed in between (on a busy phone, the first keystrokes).
+  const [asked, setAsked] = useState(request);
+  if (request !== asked) {
+    setAsked(request);
+    if (request) setName(request.initial);
+  }
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (request && !element.open) {
-      setName(request.initial);
       element.showModal();
-      // After React has put the default in the field.
-      requestAnimationFrame(() => input.current?.select());
+      // The default is in the field already: selected, so that typing replaces it.
+      input.current?.select();
     }
     if (!request && element.open) element.close();
   }, [request]);
