@@ -34,6 +34,8 @@ describe('the board’s decision rule (issue #12)', () => {
     await theme.getByRole('button', { name: 'Open the round, decided by a 67% majority' }).click();
     await theme.locator('.rule-line', { hasText: 'Majority.' }).waitFor();
 
+    // The facilitator's page shows its own prediction; the seeded people answer the server's round.
+    await expect.poll(() => seed.board().proposals.size).toBe(1);
     const [proposal] = [...seed.board().proposals.values()];
     for (const author of seed.authors) {
       await seed.send(author, { type: 'respond', proposalId: proposal?.id ?? '', response: 'agree', reason: null });

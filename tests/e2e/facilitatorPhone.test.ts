@@ -110,6 +110,9 @@ describe('the facilitator on a phone', () => {
 
     await page.getByRole('button', { name: 'Next: Group' }).click();
     await page.locator('.stepper__step--current', { hasText: 'Group' }).waitFor();
+    // The stepper shows the browser's own prediction: the seeded facilitator's command, on another
+    // connection, waits for the server's copy of the board to be in Group.
+    await expect.poll(() => seed.board().meta.phase).toBe('group');
     const noteId = (text: string) => [...seed.board().notes.values()].find((n) => n.text === text)?.id ?? '';
     await seed.send(seed.facilitator, {
       type: 'createTheme',
