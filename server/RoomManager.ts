@@ -96,6 +96,16 @@ export class RoomManager {
     this.get(boardId).catch(() => {});
   }
 
+  /**
+   * Settles once the opening of the board's room under way here (its claim and load) has, won or
+   * lost; at once when none is. A router asks this before it looks the owner up: meanwhile the
+   * claim is not in PostgreSQL yet, and a client served here on that lookup would be closed with
+   * 4501 if another node's claim won.
+   */
+  async settled(boardId: string): Promise<void> {
+    await this.opening.get(boardId)?.catch(() => {});
+  }
+
   /** True when the board's room is open here. */
   isOpen(boardId: string): boolean {
     return this.rooms.get(boardId)?.closed === false;

@@ -92,10 +92,9 @@ export class ClusterNode {
    * owner's lease is seen ended (set by nodeState.ts: the room is claimed and loaded at once). The
    * board then moves as soon as the lease allows, not once the first of its clients has come back
    * through a handshake on a node busy with every other client of the dead owner. Another entry node
-   * may claim it first: then this claim finds it owned, and the clients are piped there. Settles
-   * once the claim did (and the room opened, or not).
+   * may claim it first: then this claim finds it owned, and the clients are piped there.
    */
-  onOwnerGone: ((boardId: string) => Promise<unknown>) | null = null;
+  onOwnerGone: ((boardId: string) => void) | null = null;
 
   get nodeId(): string {
     return this.config.nodeId;
@@ -125,7 +124,7 @@ export class ClusterNode {
     for (const boardId of this.silent.heldBoards(nodeId)) boards.add(boardId);
     if (boards.size === 0 || !this.onOwnerGone) return;
     log('info', 'board.adopting', { owner: nodeId, boards: boards.size, why });
-    this.silent.adopt(boards, this.onOwnerGone);
+    for (const boardId of boards) this.onOwnerGone(boardId);
   }
 
   /** Tells the others, and `nodeId` above all, that this draining node handed `boardId` to it. */
@@ -196,7 +195,7 @@ export class ClusterNode {
     let owner: RemoteOwner | null = isHopped ? null : this.ownerHints.owner(boardId);
     let ownerFrom: 'hint' | 'lookup' = owner === null ? 'lookup' : 'hint';
     try {
-      owner ??= await this.lookUpOwner(boardId);
+      owner ??= await this.lookUpOwner(boardId, rooms);
     } catch (error) {
       log('warn', 'ws.route_failed', { boardId, message: (error as Error).message });
       return { type: 'close', code: CLOSE_CODES.GOING_AWAY, reason: 'Try again' };
@@ -251,7 +250,7 @@ export class ClusterNode {
         if (watch === 'timeout') break;
         if (watch === undefined) continue;
         try {
-          owner = await this.lookUpOwner(boardId);
+          owner = await this.lookUpOwner(boardId, rooms);
         } catch {
           break;
         }
@@ -269,12 +268,10 @@ export class ClusterNode {
 
   /**
    * The board's live owner if it is another node, from PostgreSQL (which also tells that node's
-   * URL). When this node is claiming the board (adoptBoardsOf), after that claim settled: a lookup
-   * made meanwhile finds no owner, and the client served here would be closed with 4501 when
-   * another node's claim wins.
+   * URL), once any opening of its room here (a claim, e.g. by adoptBoardsOf) has settled.
    */
-  private async lookUpOwner(boardId: string): Promise<RemoteOwner | null> {
-    await this.silent.adoption(boardId);
+  private async lookUpOwner(boardId: string, rooms: RoomManager): Promise<RemoteOwner | null> {
+    await rooms.settled(boardId);
     const owner = await this.ownership.remoteOwner(boardId);
     if (owner !== null) this.ownerHints.learnNode(owner.nodeId, owner.internalUrl);
     return owner;

@@ -107,6 +107,6 @@ async function startClusterNode(config: ServerConfig, store: BoardStore, port: n
     rooms.get(boardId).catch((error: Error) => log('info', 'board.warm_failed', { boardId, message: error.message }));
   };
   // A board whose owner's lease ended while this node piped or held its clients: claimed and loaded now.
-  node.onOwnerGone = (boardId) => rooms.get(boardId);
+  node.onOwnerGone = (boardId) => rooms.prepare(boardId);
   return { rooms, ownership, counter: node.counter, cluster: node };
 }

@@ -15,15 +15,13 @@ export type LiveNodes = () => Promise<
  * The owners that left an upgrade unanswered (dead, paused or busy), as an entry node sees them:
  * one watch of each one's lease, shared by every client waiting for it, and the boards whose clients
  * it holds meanwhile. When a watch sees a lease ended, `onEnded` is told (the entry node then claims
- * those boards, through `adopt`).
+ * those boards).
  */
 export class SilentOwners {
   /** One watch per silent owner; it runs until `until`. */
   private readonly watches = new Map<string, { until: number; outcome: Promise<LeaseWatch> }>();
   /** Per silent owner, the boards whose clients are held (how many each). */
   private readonly held = new Map<string, Map<string, number>>();
-  /** Boards being claimed here after their owner's lease ended (adopt), until the claim settled. */
-  private readonly adopting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly liveNodes: LiveNodes,
@@ -76,24 +74,6 @@ export class SilentOwners {
       else boards.delete(boardId);
       if (boards.size === 0 && this.held.get(nodeId) === boards) this.held.delete(nodeId);
     };
-  }
-
-  /** Claims each of `boards` with `claim`, unless a claim of it is under way already. */
-  adopt(boards: Iterable<string>, claim: (boardId: string) => Promise<unknown>): void {
-    for (const boardId of boards) {
-      if (this.adopting.has(boardId)) continue;
-      const settled = claim(boardId).then(
-        () => {},
-        () => {},
-      );
-      this.adopting.set(boardId, settled);
-      void settled.finally(() => this.adopting.delete(boardId));
-    }
-  }
-
-  /** Settles once this node's claim of `boardId` (adopt) has, at once when there is none. */
-  async adoption(boardId: string): Promise<void> {
-    await this.adopting.get(boardId);
   }
 
   /** The boards whose clients are held for `nodeId` now. */
