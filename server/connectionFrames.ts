@@ -75,8 +75,9 @@ export function routeFrame(frame: Uint8Array, room: Room, budget: ConnectionBudg
 /** A command's envelope checked and its rate charged, then queued in the room (or refused). */
 function routeCommand(body: unknown, room: Room, budget: ConnectionBudget, to: FrameAnswers): void {
   const id = typeof (body as { id?: unknown } | null)?.id === 'string' ? (body as { id: string }).id.slice(0, 64) : '';
+  const overRate = () => to.refused({ id, ok: false, ...refusalOf('rate_limited', 'tooManyActions') }, true);
   if (!budget.take('command')) {
-    to.refused({ id, ok: false, ...refusalOf('rate_limited', 'tooManyActions') }, true);
+    overRate();
     return;
   }
   const envelope = parseCommandEnvelope(body);
@@ -86,7 +87,7 @@ function routeCommand(body: unknown, room: Room, budget: ConnectionBudget, to: F
     return;
   }
   if (envelope.command.type === 'react' && !budget.take('reaction')) {
-    to.refused({ id, ok: false, ...refusalOf('rate_limited', 'tooManyActions') }, true);
+    overRate();
     return;
   }
   room.enqueue(to.member, envelope);

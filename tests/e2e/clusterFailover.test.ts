@@ -1,8 +1,8 @@
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKING_AGREEMENT_QUESTIONNAIRE } from '../../shared/templates';
 import { Cluster } from '../cluster/lib/cluster';
+import { OwnerWatch } from '../cluster/lib/ownerWatch';
 import {
   deleteRedisKeys,
   dropSchema,
@@ -26,18 +26,6 @@ const BACK_WITHIN_MS = 30_000;
 const skipReason = await probePostgres();
 if (skipReason) console.log(`[e2e] cluster failover in Chromium skipped: ${skipReason}. Set TEST_DATABASE_URL to run it.`);
 const redisUrl = skipReason || (await probeRedis()) ? null : TEST_REDIS_URL;
-
-/** The node that owns the board now, from PostgreSQL, with its epoch. */
-async function ownerOf(schema: string, boardId: string): Promise<{ nodeId: string | null; epoch: number }> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT node_id, epoch FROM ${schema}.board_owners WHERE board_id = $1`, [boardId]);
-    return { nodeId: rows[0]?.node_id ?? null, epoch: Number(rows[0]?.epoch ?? 0) };
-  } finally {
-    await client.end();
-  }
-}
 
 const connection = (page: Page) => page.locator('output.connection').first().textContent();
 
@@ -82,7 +70,12 @@ describe.skipIf(skipReason !== null)('a workshop in Chromium on two Accord nodes
 
     // The balancer hands connections out in turn: the three pages entered through both nodes, and
     // the board lives on one of them.
-    const before = await ownerOf(tag, boardId);
+    const owners = new OwnerWatch(TEST_DATABASE_URL, tag);
+    const ownerNow = async () => {
+      await owners.poll();
+      return { nodeId: owners.current(boardId)?.nodeId ?? null, epoch: owners.current(boardId)?.epoch ?? 0 };
+    };
+    const before = await ownerNow();
     expect(before.nodeId).toMatch(/^node-[12]$/);
     await cluster.node(before.nodeId as string).kill();
     await cluster.markDown(before.nodeId as string);
@@ -93,7 +86,8 @@ describe.skipIf(skipReason !== null)('a workshop in Chromium on two Accord nodes
       await expect.poll(() => connection(page), { timeout: BACK_WITHIN_MS }).toBe('Online');
     }
     await expect.poll(count, { timeout: BACK_WITHIN_MS }).toBe('2 notes so far, from 2 people');
-    const after = await ownerOf(tag, boardId);
+    const after = await ownerNow();
+    await owners.stop();
     expect(after.nodeId).not.toBe(before.nodeId);
     expect(after.nodeId).toMatch(/^node-[12]$/);
     expect(after.epoch).toBeGreaterThan(before.epoch);

@@ -142,14 +142,6 @@ class BoardSession {
     clearUndo();
   }
 
-  setPresence(name: string | null): void {
-    this.presence.set(name);
-  }
-
-  setDragPreview(preview: { noteIds: readonly string[]; x: number; y: number } | null): void {
-    this.presence.setDragPreview(preview);
-  }
-
   /**
    * The server refused this browser for good. Without proof of the join code it goes to the join
    * page; a removed seat forgets its secret, so that joining again makes a new seat.

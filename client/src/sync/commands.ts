@@ -83,7 +83,7 @@ export function submitAcknowledged(
 
 /** Publishes my presence (name may be ''), or withdraws it with null. */
 export function setPresence(name: string | null): void {
-  currentSession()?.setPresence(name);
+  currentSession()?.presence.set(name);
 }
 
 /** `authorName` signs the note on boards that show names; anonymous boards refuse it. */

@@ -74,5 +74,5 @@ export const stopTimer = () => submit({ type: 'stopTimer' });
 
 /** Shows (or, with null, ends) my drag to everyone watching. Throttle before calling. */
 export function publishDragPreview(preview: { noteIds: readonly string[]; x: number; y: number } | null): void {
-  currentSession()?.setDragPreview(preview);
+  currentSession()?.presence.setDragPreview(preview);
 }
